@@ -1,0 +1,16 @@
+// Defaults from CONTEST.md and the buzz-in issue. Tests import these rather than repeat them.
+import type { BuzzRules } from './types.js';
+
+export const DEFAULT_FALSE_START_LOCKOUT_MS = 250;
+export const DEFAULT_BUZZ_WINDOW_MS = 10_000;
+export const DEFAULT_ANSWER_TIME_MS = 20_000;
+export const DEFAULT_RIGHT_POINTS = 10;
+export const DEFAULT_WRONG_POINTS = 10;
+
+export const DEFAULT_BUZZ_RULES: BuzzRules = {
+  falseStart: { kind: 'lockout', ms: DEFAULT_FALSE_START_LOCKOUT_MS },
+  buzzWindowMs: DEFAULT_BUZZ_WINDOW_MS,
+  answerTimeMs: DEFAULT_ANSWER_TIME_MS,
+  rightPoints: DEFAULT_RIGHT_POINTS,
+  wrongPoints: DEFAULT_WRONG_POINTS,
+};

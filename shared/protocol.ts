@@ -1,0 +1,93 @@
+// The one contract between server and pages: handshake, events both ways, acknowledgements,
+// and one schema per inbound payload. Server and web both import this file.
+import { z } from 'zod';
+import { CommandError, type BuzzOutcome, type ContestEvent, type HostCommand } from './contest/commands.js';
+import type { ContestView } from './contest/views.js';
+import type { SeatId } from './contest/types.js';
+
+/** Bumped on any breaking change; a page on another version is told to reload. */
+export const PROTOCOL_VERSION = 1;
+
+/** Every error a page can be told. Pages translate the code; they never show it raw. */
+export const ErrorCode = {
+  ...CommandError,
+  BadPayload: 'bad-payload',
+  BadHandshake: 'bad-handshake',
+  VersionMismatch: 'version-mismatch',
+  UnknownContest: 'unknown-contest',
+  NotAuthorised: 'not-authorised',
+  NoSeat: 'no-seat',
+  BadJoinCode: 'bad-join-code',
+  SeatTaken: 'seat-taken',
+  AlreadySeated: 'already-seated',
+  StorageFailed: 'storage-failed',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Acknowledgement of every client request: either an error code or the data. */
+export type Ack<T> = { error: ErrorCode } | { data: T };
+
+const id = z.string().min(1).max(64);
+
+/** Sent as socket.io `auth` when connecting. */
+export const handshakeSchema = z.discriminatedUnion('role', [
+  z.object({ v: z.number().int(), role: z.literal('host'), contestId: id, hostKey: z.string().min(1).max(128) }),
+  z.object({ v: z.number().int(), role: z.literal('screen'), contestId: id }),
+  z.object({ v: z.number().int(), role: z.literal('contestant'), contestId: id, deviceToken: z.string().max(128).optional() }),
+]);
+export type Handshake = z.infer<typeof handshakeSchema>;
+
+export const MAX_ADJUST_POINTS = 1000;
+export const MAX_REASON_LENGTH = 200;
+
+export const hostCommandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('question:next') }),
+  z.object({ type: z.literal('buzzers:open') }),
+  z.object({ type: z.literal('buzzers:reopen') }),
+  z.object({ type: z.literal('answer:rule'), verdict: z.enum(['right', 'wrong']) }),
+  z.object({ type: z.literal('answer:reveal') }),
+  z.object({ type: z.literal('ruling:undo') }),
+  z.object({
+    type: z.literal('score:adjust'),
+    seatId: id,
+    delta: z
+      .number()
+      .int()
+      .refine((n) => n !== 0 && Math.abs(n) <= MAX_ADJUST_POINTS),
+    reason: z.string().trim().min(1).max(MAX_REASON_LENGTH),
+  }),
+]) satisfies z.ZodType<HostCommand>;
+
+export const seatClaimSchema = z.object({ joinCode: z.string().trim().regex(/^\d{4,8}$/) });
+export const seatReleaseSchema = z.object({ seatId: id });
+export const buzzPressSchema = z.object({}).strict();
+
+export interface SeatClaimed {
+  seatId: SeatId;
+  deviceToken: string;
+}
+
+/** One push of fresh state to a page, with what just happened and the server's clock. */
+export interface ContestUpdate {
+  view: ContestView;
+  events: ContestEvent[];
+  serverNow: number;
+}
+
+export interface ClientToServerEvents {
+  'host:command': (command: HostCommand, ack: (r: Ack<null>) => void) => void;
+  'seat:release': (payload: { seatId: SeatId }, ack: (r: Ack<null>) => void) => void;
+  'seat:claim': (payload: { joinCode: string }, ack: (r: Ack<SeatClaimed>) => void) => void;
+  'buzz:press': (payload: Record<string, never>, ack: (r: Ack<BuzzOutcome>) => void) => void;
+}
+
+export interface ServerToClientEvents {
+  'contest:update': (update: ContestUpdate) => void;
+  /** The host freed this phone's seat: the page goes back to the join form. */
+  'seat:released': () => void;
+}
+
+/** What a refused connection carries in `err.data`. */
+export interface ConnectRefusal {
+  code: ErrorCode;
+}

@@ -1,0 +1,44 @@
+// A clock that only moves when a test moves it. Timers fire in time order during advance().
+import type { Clock } from '../../server/clock.js';
+
+interface Timer {
+  at: number;
+  order: number;
+  fn: () => void;
+}
+
+export class FakeClock implements Clock {
+  private timers: Timer[] = [];
+  private order = 0;
+
+  constructor(private time = 1_700_000_000_000) {}
+
+  now(): number {
+    return this.time;
+  }
+
+  schedule(at: number, fn: () => void): () => void {
+    const timer = { at, order: this.order++, fn };
+    this.timers.push(timer);
+    return () => {
+      this.timers = this.timers.filter((t) => t !== timer);
+    };
+  }
+
+  /** Moves time forward by `ms`, firing each due timer at its own instant. */
+  advance(ms: number): void {
+    const end = this.time + ms;
+    for (;;) {
+      const due = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at || a.order - b.order)[0];
+      if (!due) break;
+      this.timers = this.timers.filter((t) => t !== due);
+      this.time = Math.max(this.time, due.at);
+      due.fn();
+    }
+    this.time = end;
+  }
+
+  pending(): number {
+    return this.timers.length;
+  }
+}
