@@ -21,6 +21,9 @@ export const ErrorCode = {
   SeatTaken: 'seat-taken',
   AlreadySeated: 'already-seated',
   StorageFailed: 'storage-failed',
+  Internal: 'internal-error',
+  /** Client-side: no acknowledgement arrived in time. */
+  Timeout: 'timeout',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -86,6 +89,9 @@ export interface ServerToClientEvents {
   /** The host freed this phone's seat: the page goes back to the join form. */
   'seat:released': () => void;
 }
+
+/** The acknowledgement type of a client event. */
+export type AckOf<E extends keyof ClientToServerEvents> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
 
 /** What a refused connection carries in `err.data`. */
 export interface ConnectRefusal {

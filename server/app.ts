@@ -1,0 +1,93 @@
+// The HTTP and socket server, built from its parts so tests can hand it a fake clock and an
+// in-memory store. server/main.ts is the only caller that passes real ones.
+import { createServer, type Server as HttpServer } from 'node:http';
+import express, { type RequestHandler } from 'express';
+import { Server } from 'socket.io';
+import type { ContestEvent } from '../shared/contest/commands.js';
+import { viewFor } from '../shared/contest/views.js';
+import { type ClientToServerEvents, type ContestUpdate, type ServerToClientEvents } from '../shared/protocol.js';
+import type { Clock } from './clock.js';
+import { Contests } from './contests.js';
+import { httpRoutes } from './http-routes.js';
+import type { ContestRoom } from './room.js';
+import { authenticate, registerHandlers, type SocketData } from './socket-handlers.js';
+import type { Store } from './store.js';
+
+export interface AppOptions {
+  store: Store;
+  clock: Clock;
+  publicUrl: string;
+  /** Serves the built pages (or Vite in dev); omitted in socket-only tests. */
+  web?: RequestHandler;
+  log?: (message: string) => void;
+}
+
+export type QiangdaServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface App {
+  http: HttpServer;
+  io: QiangdaServer;
+  contests: Contests;
+  close(): Promise<void>;
+}
+
+/** Socket.io rooms: one per role per contest, one per seat. */
+export const channel = {
+  host: (contestId: string) => `${contestId}:host`,
+  screen: (contestId: string) => `${contestId}:screen`,
+  seat: (contestId: string, seatId: string) => `${contestId}:seat:${seatId}`,
+  unseated: (contestId: string) => `${contestId}:unseated`,
+};
+
+// Heartbeats every 2 s with 2.5 s to answer: a phone that drops off Wi-Fi shows as
+// disconnected on the host console within 5 s.
+const PING_INTERVAL_MS = 2000;
+const PING_TIMEOUT_MS = 2500;
+
+export function createApp(options: AppOptions): App {
+  const app = express();
+  const http = createServer(app);
+  const io: QiangdaServer = new Server(http, {
+    pingInterval: PING_INTERVAL_MS,
+    pingTimeout: PING_TIMEOUT_MS,
+    maxHttpBufferSize: 64 * 1024,
+  });
+
+  const contests = new Contests({
+    store: options.store,
+    clock: options.clock,
+    publicUrl: options.publicUrl,
+    onChange: (room, events) => broadcast(room, events),
+    log: options.log,
+  });
+
+  /** Sends every connected page its own view of the contest. */
+  function broadcast(room: ContestRoom, events: ContestEvent[]): void {
+    const serverNow = options.clock.now();
+    const facts = room.facts();
+    const send = (to: string, view: ContestUpdate['view']) => io.to(to).emit('contest:update', { view, events, serverNow });
+    send(channel.host(room.id), viewFor('host', room.state, facts));
+    send(channel.screen(room.id), viewFor('screen', room.state, facts));
+    send(channel.unseated(room.id), viewFor('contestant', room.state, facts, null));
+    for (const seat of room.state.definition.seats) {
+      send(channel.seat(room.id, seat.id), viewFor('contestant', room.state, facts, seat.id));
+    }
+  }
+
+  io.use(authenticate(contests));
+  io.on('connection', (socket) => registerHandlers(io, socket, contests, options.clock));
+
+  app.disable('x-powered-by');
+  app.use(httpRoutes(contests));
+  if (options.web) app.use(options.web);
+
+  return {
+    http,
+    io,
+    contests,
+    async close() {
+      contests.close();
+      await io.close();
+    },
+  };
+}

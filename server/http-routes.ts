@@ -1,0 +1,30 @@
+// Plain HTTP routes beside the sockets: the join QR code and the newest contest for the landing page.
+import { Router } from 'express';
+import QRCode from 'qrcode';
+import type { Contests } from './contests.js';
+
+export function httpRoutes(contests: Contests): Router {
+  const router = Router();
+
+  router.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+
+  /** The landing page asks which contest is on, so a phone that opens the bare address can join. */
+  router.get('/api/contests/current', (_req, res) => {
+    const id = contests.newest();
+    if (!id) return void res.status(404).json({ error: 'unknown-contest' });
+    const room = contests.get(id);
+    res.json({ id, title: room?.state.definition.title ?? '', joinUrl: contests.joinUrl(id) });
+  });
+
+  /** The QR code the screen projects: the join page of this contest, on the hall's address. */
+  router.get('/api/contests/:id/join-qr.svg', async (req, res) => {
+    const room = contests.get(req.params.id);
+    if (!room) return void res.status(404).json({ error: 'unknown-contest' });
+    const svg = await QRCode.toString(contests.joinUrl(room.id), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+    res.type('image/svg+xml').send(svg);
+  });
+
+  return router;
+}

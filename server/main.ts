@@ -1,0 +1,80 @@
+// Starts Qiangda: the only place that reads the real clock, opens files and listens on a port.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type RequestHandler } from 'express';
+import QRCode from 'qrcode';
+import { translate, type Locale } from '../shared/i18n/index.js';
+import { createApp } from './app.js';
+import { BUNDLED_BANK, loadBank } from './bank.js';
+import { realClock } from './clock.js';
+import { readConfig } from './config.js';
+import { demoContest } from './demo.js';
+import { publicUrlFor } from './network.js';
+import { openStore } from './store.js';
+
+const WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
+
+async function webHandler(dev: boolean): Promise<RequestHandler> {
+  if (dev) {
+    const { createServer } = await import('vite');
+    const vite = await createServer({ server: { middlewareMode: true }, appType: 'mpa' });
+    return vite.middlewares;
+  }
+  if (!existsSync(join(WEB_ROOT, 'index.html'))) throw new Error(translate(locale, 'terminal.noBuild'));
+  return express.static(WEB_ROOT);
+}
+
+const locale: Locale = process.env.QIANGDA_LANG === 'en' ? 'en' : 'zh';
+const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(locale, key, params);
+
+async function main(): Promise<void> {
+  const config = readConfig(process.argv.slice(2), process.env);
+  mkdirSync(config.dataDir, { recursive: true });
+  const store = openStore(join(config.dataDir, 'qiangda.db'));
+  const publicUrl = publicUrlFor(config.port, config.publicUrl);
+  const app = createApp({
+    store,
+    clock: realClock(),
+    publicUrl,
+    web: await webHandler(config.dev),
+    log: (message) => console.error(message),
+  });
+
+  let contestId = config.fresh ? null : app.contests.newest();
+  const resumed = contestId !== null;
+  contestId ??= app.contests.create(demoContest(loadBank(config.bank ?? BUNDLED_BANK)));
+  const room = app.contests.get(contestId);
+  if (!room) throw new Error(`contest ${contestId} could not be opened`);
+
+  await new Promise<void>((resolve) => app.http.listen(config.port, config.host, resolve));
+  const joinUrl = app.contests.joinUrl(room.id);
+  const qr = await QRCode.toString(joinUrl, { type: 'terminal', small: true });
+  console.log(
+    [
+      '',
+      t(resumed ? 'terminal.resumed' : 'terminal.created', { title: room.state.definition.title }),
+      '',
+      `  ${t('terminal.host')}  ${app.contests.hostUrl(room)}`,
+      `  ${t('terminal.screen')}  ${app.contests.screenUrl(room.id)}`,
+      `  ${t('terminal.join')}  ${joinUrl}`,
+      '',
+      t('terminal.scan'),
+      qr,
+      t('terminal.hint'),
+    ].join('\n'),
+  );
+
+  const stop = async () => {
+    await app.close();
+    store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,131 @@
+// One live contest on the server: its state, its log, its deadline timer and who is connected.
+// Commands run to completion one at a time: the engine and better-sqlite3 are synchronous, so
+// nothing can interleave between apply, append and broadcast. That is the serial queue.
+import { CommandError, type ApplyResult, type Command, type ContestEvent } from '../shared/contest/commands.js';
+import { apply, initialState, nextDeadline } from '../shared/contest/engine.js';
+import type { ContestState, SeatId } from '../shared/contest/types.js';
+import type { RoomFacts } from '../shared/contest/views.js';
+import type { Clock } from './clock.js';
+import type { SeatSecret, Store, StoredContest } from './store.js';
+
+type WithoutTime<C> = C extends unknown ? Omit<C, 'at'> : never;
+export type RoomCommand = WithoutTime<Command>;
+
+export type RoomResult = ApplyResult<ContestState> | { ok: false; error: 'storage-failed' };
+
+export interface RoomOptions {
+  stored: StoredContest;
+  store: Store;
+  clock: Clock;
+  joinUrl: string;
+  /** Called after every accepted command and every change in who is connected. */
+  onChange: (room: ContestRoom, events: ContestEvent[]) => void;
+  log?: (message: string) => void;
+}
+
+export class ContestRoom {
+  readonly id: string;
+  readonly hostKey: string;
+  state: ContestState;
+  private seq: number;
+  private lastAt = 0;
+  private cancelTimer: (() => void) | null = null;
+  private readonly seats: Map<SeatId, SeatSecret>;
+  private readonly connections = new Map<SeatId, number>();
+
+  constructor(private readonly options: RoomOptions) {
+    const { stored } = options;
+    this.id = stored.id;
+    this.hostKey = stored.hostKey;
+    this.seats = new Map(stored.seats.map((s) => [s.seatId, { ...s }]));
+    // Replay the log: the state is exactly what the accepted commands made it.
+    let state = initialState(stored.definition);
+    for (const command of stored.commands) {
+      const result = apply(state, command);
+      if (result.ok) state = result.state;
+      this.lastAt = command.at;
+    }
+    this.state = state;
+    this.seq = stored.commands.length;
+    this.scheduleDeadline();
+  }
+
+  /** Applies a command at the server's time, writes it to the log, then tells everyone. */
+  submit(command: RoomCommand): RoomResult {
+    // Never let time run backwards inside a contest, even if the wall clock is stepped.
+    const at = Math.max(this.options.clock.now(), this.lastAt);
+    const timed = { ...command, at } as Command;
+    const result = apply(this.state, timed);
+    if (!result.ok) return result;
+    try {
+      this.options.store.appendCommand(this.id, this.seq + 1, timed);
+    } catch (error) {
+      // What cannot be kept is not accepted: the state stays as it was.
+      this.options.log?.(`contest ${this.id}: could not write command ${timed.type}: ${String(error)}`);
+      return { ok: false, error: 'storage-failed' };
+    }
+    this.seq += 1;
+    this.lastAt = at;
+    this.state = result.state;
+    this.scheduleDeadline();
+    this.options.onChange(this, result.events);
+    return result;
+  }
+
+  /** Facts for the views: connections, claimed seats, join codes. */
+  facts(): RoomFacts {
+    const claimed = new Set<SeatId>();
+    const joinCodes: Record<SeatId, string> = {};
+    for (const s of this.seats.values()) {
+      if (s.deviceToken) claimed.add(s.seatId);
+      joinCodes[s.seatId] = s.joinCode;
+    }
+    const connected = new Set([...this.connections].filter(([, n]) => n > 0).map(([id]) => id));
+    return { connected, claimed, joinUrl: this.options.joinUrl, joinCodes };
+  }
+
+  seatByJoinCode(joinCode: string): SeatSecret | undefined {
+    return [...this.seats.values()].find((s) => s.joinCode === joinCode);
+  }
+
+  seatByDeviceToken(deviceToken: string): SeatSecret | undefined {
+    return [...this.seats.values()].find((s) => s.deviceToken === deviceToken);
+  }
+
+  /** Binds a seat to one phone; persisted so a reload or restart keeps it. */
+  setDeviceToken(seatId: SeatId, deviceToken: string | null): void {
+    const seat = this.seats.get(seatId);
+    if (!seat) return;
+    this.options.store.setDeviceToken(this.id, seatId, deviceToken);
+    seat.deviceToken = deviceToken;
+    this.options.onChange(this, []);
+  }
+
+  hasSeat(seatId: SeatId): boolean {
+    return this.seats.has(seatId);
+  }
+
+  seatConnected(seatId: SeatId, delta: 1 | -1): void {
+    this.connections.set(seatId, Math.max(0, (this.connections.get(seatId) ?? 0) + delta));
+    this.options.onChange(this, []);
+  }
+
+  close(): void {
+    this.cancelTimer?.();
+    this.cancelTimer = null;
+  }
+
+  private scheduleDeadline(): void {
+    this.cancelTimer?.();
+    this.cancelTimer = null;
+    const deadline = nextDeadline(this.state);
+    if (deadline === null) return;
+    this.cancelTimer = this.options.clock.schedule(deadline, () => {
+      this.cancelTimer = null;
+      const result = this.submit({ type: 'clock:tick' });
+      if (!result.ok && result.error !== CommandError.NothingDue) {
+        this.options.log?.(`contest ${this.id}: deadline tick refused: ${result.error}`);
+      }
+    });
+  }
+}

@@ -1,0 +1,20 @@
+// Random identifiers and secrets. Server-only: the engine never sees randomness.
+import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+
+export const newContestId = (): string => randomBytes(6).toString('base64url');
+export const newHostKey = (): string => randomBytes(18).toString('base64url');
+export const newDeviceToken = (): string => randomBytes(18).toString('base64url');
+
+/** Six-digit join codes, distinct within one contest, easy to type on a phone. */
+export function newJoinCodes(count: number): string[] {
+  const codes = new Set<string>();
+  while (codes.size < count) codes.add(String(randomInt(100_000, 1_000_000)));
+  return [...codes];
+}
+
+/** Compares secrets in constant time, so the host key cannot be guessed byte by byte. */
+export function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

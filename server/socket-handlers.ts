@@ -1,0 +1,175 @@
+// The edge: every socket is authenticated on connect, every payload is checked against its
+// schema, and every request is acknowledged with data or an error code. Nothing thrown by a
+// bad client can reach the process.
+import type { Socket } from 'socket.io';
+import type { z } from 'zod';
+import { viewFor } from '../shared/contest/views.js';
+import {
+  ErrorCode,
+  PROTOCOL_VERSION,
+  buzzPressSchema,
+  handshakeSchema,
+  hostCommandSchema,
+  seatClaimSchema,
+  seatReleaseSchema,
+  type Ack,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '../shared/protocol.js';
+import type { Role } from '../shared/contest/views.js';
+import { channel, type QiangdaServer } from './app.js';
+import type { Clock } from './clock.js';
+import type { Contests } from './contests.js';
+import { newDeviceToken, sameSecret } from './secrets.js';
+
+export interface SocketData {
+  contestId: string;
+  role: Role;
+  seatId: string | null;
+}
+
+type QiangdaSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+function refuse(code: ErrorCode): Error {
+  return Object.assign(new Error(code), { data: { code } });
+}
+
+/** Connection middleware: who is this socket, and for which contest? */
+export function authenticate(contests: Contests) {
+  return (socket: QiangdaSocket, next: (err?: Error) => void) => {
+    const parsed = handshakeSchema.safeParse(socket.handshake.auth);
+    if (!parsed.success) return next(refuse(ErrorCode.BadHandshake));
+    const auth = parsed.data;
+    if (auth.v !== PROTOCOL_VERSION) return next(refuse(ErrorCode.VersionMismatch));
+    const room = contests.get(auth.contestId);
+    if (!room) return next(refuse(ErrorCode.UnknownContest));
+    if (auth.role === 'host' && !sameSecret(auth.hostKey, room.hostKey)) return next(refuse(ErrorCode.NotAuthorised));
+    // A phone whose token no longer holds a seat (the host freed it) joins unseated.
+    const seatId = auth.role === 'contestant' && auth.deviceToken ? (room.seatByDeviceToken(auth.deviceToken)?.seatId ?? null) : null;
+    socket.data = { contestId: room.id, role: auth.role, seatId };
+    next();
+  };
+}
+
+/** Wraps a handler: validates the payload, guarantees one acknowledgement, never throws. */
+function handle<S extends z.ZodType, T>(
+  schema: S,
+  run: (payload: z.infer<S>) => Ack<T>,
+  log: (message: string) => void,
+): (payload: unknown, ack: unknown) => void {
+  return (payload, ack) => {
+    const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => {};
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) return reply({ error: ErrorCode.BadPayload });
+    try {
+      reply(run(parsed.data));
+    } catch (error) {
+      log(`handler failed: ${String(error)}`);
+      reply({ error: ErrorCode.Internal });
+    }
+  };
+}
+
+export function registerHandlers(io: QiangdaServer, socket: QiangdaSocket, contests: Contests, clock: Clock, log = console.error): void {
+  const { contestId, role } = socket.data;
+  const room = contests.get(contestId);
+  if (!room) return void socket.disconnect(true);
+
+  const join = () => {
+    if (role === 'host') socket.join(channel.host(contestId));
+    else if (role === 'screen') socket.join(channel.screen(contestId));
+    else if (socket.data.seatId) socket.join(channel.seat(contestId, socket.data.seatId));
+    else socket.join(channel.unseated(contestId));
+  };
+  const sendView = () =>
+    socket.emit('contest:update', {
+      view: viewFor(role, room.state, room.facts(), socket.data.seatId),
+      events: [],
+      serverNow: clock.now(),
+    });
+
+  join();
+  if (socket.data.seatId) room.seatConnected(socket.data.seatId, 1);
+  sendView();
+
+  socket.on('disconnect', () => {
+    if (socket.data.seatId) room.seatConnected(socket.data.seatId, -1);
+  });
+
+  const hostOnly = <T>(run: () => Ack<T>): Ack<T> => (role === 'host' ? run() : { error: ErrorCode.NotAuthorised });
+
+  socket.on(
+    'host:command',
+    handle(
+      hostCommandSchema,
+      (command) =>
+        hostOnly(() => {
+          const result = room.submit(command);
+          return result.ok ? { data: null } : { error: result.error };
+        }),
+      log,
+    ),
+  );
+
+  socket.on(
+    'seat:release',
+    handle(
+      seatReleaseSchema,
+      ({ seatId }) =>
+        hostOnly(() => {
+          if (!room.hasSeat(seatId)) return { error: ErrorCode.UnknownSeat };
+          const seatRoom = channel.seat(contestId, seatId);
+          io.to(seatRoom).emit('seat:released');
+          for (const s of io.sockets.adapter.rooms.get(seatRoom) ?? []) {
+            const other = io.sockets.sockets.get(s);
+            if (!other) continue;
+            other.leave(seatRoom);
+            other.join(channel.unseated(contestId));
+            other.data.seatId = null;
+            room.seatConnected(seatId, -1);
+          }
+          room.setDeviceToken(seatId, null);
+          return { data: null };
+        }),
+      log,
+    ),
+  );
+
+  socket.on(
+    'seat:claim',
+    handle(
+      seatClaimSchema,
+      ({ joinCode }) => {
+        if (role !== 'contestant') return { error: ErrorCode.NotAuthorised };
+        if (socket.data.seatId) return { error: ErrorCode.AlreadySeated };
+        const seat = room.seatByJoinCode(joinCode);
+        if (!seat) return { error: ErrorCode.BadJoinCode };
+        if (seat.deviceToken) return { error: ErrorCode.SeatTaken };
+        const deviceToken = newDeviceToken();
+        socket.leave(channel.unseated(contestId));
+        socket.data.seatId = seat.seatId;
+        join();
+        room.seatConnected(seat.seatId, 1);
+        room.setDeviceToken(seat.seatId, deviceToken);
+        return { data: { seatId: seat.seatId, deviceToken } };
+      },
+      log,
+    ),
+  );
+
+  socket.on(
+    'buzz:press',
+    handle(
+      buzzPressSchema,
+      () => {
+        const seatId = socket.data.seatId;
+        if (role !== 'contestant' || !seatId) return { error: ErrorCode.NoSeat };
+        const result = room.submit({ type: 'buzz:press', seatId });
+        if (!result.ok) return { error: result.error };
+        if (!result.buzz) throw new Error('engine accepted a press without deciding it');
+        return { data: result.buzz };
+      },
+      log,
+    ),
+  );
+}

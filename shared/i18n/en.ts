@@ -1,0 +1,35 @@
+// English: one switch away from Chinese. Must carry every key of zh.ts.
+import type { MessageKey } from './zh.js';
+
+export const en: Record<MessageKey, string> = {
+  'terminal.created': 'Created contest: {title}',
+  'terminal.resumed': 'Resumed contest: {title} (continuing where it stopped)',
+  'terminal.host': 'Host console:',
+  'terminal.screen': 'Screen:      ',
+  'terminal.join': 'Join:        ',
+  'terminal.scan': 'Contestants scan this QR code with their phones:',
+  'terminal.hint': 'Phones must be on the same Wi-Fi as this laptop; if the address is wrong, set it with --public-url.',
+  'terminal.noBuild': 'No built pages found (dist/web). Run npm run build first, or use npm start.',
+
+  'error.not-in-question': 'No question is in progress',
+  'error.wrong-phase': 'That cannot be done at this point of the question',
+  'error.question-in-play': 'This question is still in play: rule on it or end it first',
+  'error.unknown-seat': 'No such seat',
+  'error.no-seat-left': 'Every seat is out of this question: the buzzers cannot reopen',
+  'error.nothing-to-undo': 'There is no ruling to undo',
+  'error.nothing-due': 'No timer is due',
+  'error.contest-finished': 'The contest has finished',
+  'error.question-over': 'This question is over',
+  'error.bad-payload': 'The request was malformed',
+  'error.bad-handshake': 'Bad connection parameters: open the link again',
+  'error.version-mismatch': 'This page is out of date: please reload',
+  'error.unknown-contest': 'Contest not found: check the link',
+  'error.not-authorised': 'Not allowed',
+  'error.no-seat': 'Join a seat first',
+  'error.bad-join-code': 'Wrong join code',
+  'error.seat-taken': 'Another phone holds this seat: ask the staff',
+  'error.already-seated': 'This phone already holds a seat',
+  'error.storage-failed': 'Could not save to disk: nothing changed. Tell the staff',
+  'error.internal-error': 'Server error: nothing changed',
+  'error.timeout': 'No answer from the server: check the network',
+};

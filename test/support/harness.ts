@@ -1,0 +1,147 @@
+// A real server on a random loopback port, with a fake clock and an in-memory store, and real
+// socket.io clients to drive it. No mocks: what the tests see is what a phone would see.
+import type { AddressInfo } from 'node:net';
+import type { RequestHandler } from 'express';
+import { io as connect, type Socket } from 'socket.io-client';
+import type { ContestDefinition } from '../../shared/contest/types.js';
+import type { ContestView } from '../../shared/contest/views.js';
+import {
+  PROTOCOL_VERSION,
+  type AckOf,
+  type ClientToServerEvents,
+  type ContestUpdate,
+  type Handshake,
+  type ServerToClientEvents,
+} from '../../shared/protocol.js';
+import { createApp, type App } from '../../server/app.js';
+import type { ContestRoom } from '../../server/room.js';
+import { openStore, type Store } from '../../server/store.js';
+import { definition } from './builders.js';
+import { FakeClock } from './fake-clock.js';
+
+export interface Harness {
+  url: string;
+  app: App;
+  clock: FakeClock;
+  store: Store;
+  contestId: string;
+  room: ContestRoom;
+  hostKey: string;
+  joinCodes: Record<string, string>;
+  clients: TestClient[];
+  host(): Promise<TestClient>;
+  screen(): Promise<TestClient>;
+  /** A phone that has claimed `seatId` with its join code. */
+  contestant(seatId: string): Promise<TestClient>;
+  connect(auth: Record<string, unknown>): TestClient;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  definition?: ContestDefinition;
+  clock?: FakeClock;
+  store?: Store;
+  web?: RequestHandler;
+}
+
+export async function startServer(options: HarnessOptions = {}): Promise<Harness> {
+  const clock = options.clock ?? new FakeClock();
+  const store = options.store ?? openStore(':memory:');
+  let url = '';
+  const app = createApp({ store, clock, publicUrl: 'http://qiangda.test', web: options.web, log: () => {} });
+  await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(app.http.address() as AddressInfo).port}`;
+  const contestId = app.contests.newest() ?? app.contests.create(options.definition ?? definition());
+  const room = app.contests.get(contestId) as ContestRoom;
+  const stored = store.loadContest(contestId);
+  const joinCodes = Object.fromEntries(stored?.seats.map((s) => [s.seatId, s.joinCode]) ?? []);
+  const clients: TestClient[] = [];
+
+  const harness: Harness = {
+    url,
+    app,
+    clock,
+    store,
+    contestId,
+    room,
+    hostKey: room.hostKey,
+    joinCodes,
+    clients,
+    connect(auth) {
+      const client = new TestClient(url, { v: PROTOCOL_VERSION, contestId, ...auth });
+      clients.push(client);
+      return client;
+    },
+    async host() {
+      const c = harness.connect({ role: 'host', hostKey: room.hostKey });
+      await c.ready();
+      return c;
+    },
+    async screen() {
+      const c = harness.connect({ role: 'screen' });
+      await c.ready();
+      return c;
+    },
+    async contestant(seatId) {
+      const c = harness.connect({ role: 'contestant' });
+      await c.ready();
+      const ack = await c.request('seat:claim', { joinCode: joinCodes[seatId] });
+      if (!('data' in ack)) throw new Error(`claim ${seatId} refused: ${ack.error}`);
+      c.deviceToken = ack.data.deviceToken;
+      await c.until((v) => v.me === seatId);
+      return c;
+    },
+    async close() {
+      for (const c of clients) c.socket.close();
+      await app.close();
+      if (!options.store) store.close();
+    },
+  };
+  return harness;
+}
+
+/** One page's socket, remembering the latest view and everything it was told. */
+export class TestClient {
+  readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  view: ContestView | null = null;
+  updates: ContestUpdate[] = [];
+  deviceToken: string | undefined;
+  private waiters: { test: (v: ContestView) => boolean; resolve: (v: ContestView) => void }[] = [];
+
+  constructor(url: string, auth: Partial<Handshake> & Record<string, unknown>) {
+    this.socket = connect(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+    this.socket.on('contest:update', (update) => {
+      this.updates.push(update);
+      this.view = update.view;
+      this.waiters = this.waiters.filter((w) => {
+        if (!w.test(update.view)) return true;
+        w.resolve(update.view);
+        return false;
+      });
+    });
+  }
+
+  /** Resolves once connected and holding a first view; rejects with the refusal code. */
+  ready(): Promise<ContestView> {
+    return new Promise((resolve, reject) => {
+      if (this.view) return resolve(this.view);
+      this.socket.once('connect_error', (err) => reject(new Error((err as Error & { data?: { code: string } }).data?.code ?? err.message)));
+      this.until(() => true).then(resolve);
+    });
+  }
+
+  /** Resolves with the first view (current or future) that passes `test`. */
+  until(test: (v: ContestView) => boolean): Promise<ContestView> {
+    if (this.view && test(this.view)) return Promise.resolve(this.view);
+    return new Promise((resolve) => this.waiters.push({ test, resolve }));
+  }
+
+  request<E extends keyof ClientToServerEvents>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]): Promise<AckOf<E>> {
+    return (this.socket as unknown as Socket).emitWithAck(event, payload) as Promise<AckOf<E>>;
+  }
+
+  /** Emits anything at all, for the bad-input tests. */
+  raw(event: string, ...args: unknown[]): Promise<unknown> {
+    return (this.socket as unknown as Socket).timeout(2000).emitWithAck(event, ...args);
+  }
+}

@@ -1,0 +1,106 @@
+// One page's live link to its contest: the socket, the latest view, and the connection state.
+// Components read this class's runes; only this file touches the socket.
+import { io, type Socket } from 'socket.io-client';
+import type { ContestEvent, HostCommand } from '../../shared/contest/commands.js';
+import type { ContestView } from '../../shared/contest/views.js';
+import {
+  ErrorCode,
+  PROTOCOL_VERSION,
+  type AckOf,
+  type ClientToServerEvents,
+  type ContestUpdate,
+  type Handshake,
+  type ServerToClientEvents,
+} from '../../shared/protocol.js';
+import { ServerClock } from './server-clock.js';
+
+export type LinkStatus = 'connecting' | 'online' | 'offline' | 'refused';
+
+type HandshakeWithoutVersion = Handshake extends infer H ? (H extends unknown ? Omit<H, 'v'> : never) : never;
+
+const ACK_TIMEOUT_MS = 5000;
+
+export class Connection {
+  view = $state<ContestView | null>(null);
+  status = $state<LinkStatus>('connecting');
+  /** Error code of a refused connection, for the page to translate. */
+  refusal = $state<string | null>(null);
+  /** Local time, ticking, so countdowns re-render; read through serverNow(). */
+  localNow = $state(Date.now());
+
+  readonly clock = new ServerClock();
+  private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  private readonly listeners = new Set<(events: ContestEvent[], view: ContestView) => void>();
+  private ticker: ReturnType<typeof setInterval> | undefined;
+
+  constructor(auth: () => HandshakeWithoutVersion, url?: string) {
+    this.socket = io(url ?? window.location.origin, {
+      // Re-read auth on every reconnect: a phone that just claimed a seat sends its new token.
+      auth: (cb) => cb({ ...auth(), v: PROTOCOL_VERSION }),
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 5000,
+      randomizationFactor: 0.5,
+    });
+    this.socket.on('connect', () => {
+      this.status = 'online';
+      this.refusal = null;
+    });
+    this.socket.on('disconnect', () => {
+      this.status = 'offline';
+    });
+    this.socket.on('connect_error', (err) => {
+      const code = (err as Error & { data?: { code?: string } }).data?.code;
+      if (code) {
+        // A refusal (bad key, unknown contest) will not fix itself by retrying.
+        this.status = 'refused';
+        this.refusal = code;
+        this.socket.disconnect();
+      } else {
+        this.status = 'offline';
+      }
+    });
+    this.socket.on('contest:update', (update: ContestUpdate) => {
+      this.clock.observe(update.serverNow, Date.now());
+      this.view = update.view;
+      for (const listener of this.listeners) listener(update.events, update.view);
+    });
+    this.ticker = setInterval(() => (this.localNow = Date.now()), 200);
+  }
+
+  /** The server's time now, as well as this page can tell. */
+  serverNow(): number {
+    return this.clock.now(this.localNow);
+  }
+
+  /** Subscribes to the moments (buzz won, false start...) for sounds and vibration. */
+  onEvents(listener: (events: ContestEvent[], view: ContestView) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  onReleased(listener: () => void): void {
+    this.socket.on('seat:released', listener);
+  }
+
+  /** Sends a request and resolves with its acknowledgement, or a timeout error. */
+  request<E extends keyof ClientToServerEvents>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]): Promise<AckOf<E>> {
+    return new Promise((resolve) => {
+      // socket.io's typed emit cannot see through the generic E; the contract types the result.
+      const emitter = this.socket.timeout(ACK_TIMEOUT_MS) as unknown as Socket;
+      emitter.emit(event, payload, (err: Error | null, ack: AckOf<E>) => resolve(err ? ({ error: ErrorCode.Timeout } as AckOf<E>) : ack));
+    });
+  }
+
+  command(command: HostCommand): Promise<AckOf<'host:command'>> {
+    return this.request('host:command', command);
+  }
+
+  reconnect(): void {
+    this.socket.disconnect().connect();
+  }
+
+  close(): void {
+    clearInterval(this.ticker);
+    this.socket.close();
+  }
+}
