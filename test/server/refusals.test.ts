@@ -1,0 +1,109 @@
+// The edge refuses what it must, with an error code, and nothing changes when it does.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ErrorCode, PROTOCOL_VERSION } from '../../shared/protocol.js';
+import { startServer, type Harness, type TestClient } from '../support/harness.js';
+
+let h: Harness;
+
+beforeEach(async () => {
+  h = await startServer();
+});
+
+afterEach(async () => {
+  await h.close();
+});
+
+/** The contest's state and log length, to prove a refusal changed nothing. */
+function snapshot() {
+  return { state: structuredClone(h.room.state), commands: h.store.loadContest(h.contestId)?.commands.length };
+}
+
+describe('connections are authenticated', () => {
+  it.each([
+    ['a wrong host key', { role: 'host', hostKey: 'guess' }, ErrorCode.NotAuthorised],
+    ['no role', { hostKey: 'x' }, ErrorCode.BadHandshake],
+    ['an unknown role', { role: 'judge' }, ErrorCode.BadHandshake],
+    ['an unknown contest', { role: 'screen', contestId: 'nope' }, ErrorCode.UnknownContest],
+    ['an old protocol version', { role: 'screen', v: PROTOCOL_VERSION - 1 }, ErrorCode.VersionMismatch],
+  ])('refuses %s', async (_, auth, code) => {
+    await expect(h.connect(auth).ready()).rejects.toThrow(code);
+  });
+});
+
+describe('commands are authorised', () => {
+  let screen: TestClient;
+  let phone: TestClient;
+  let unseated: TestClient;
+
+  beforeEach(async () => {
+    screen = await h.screen();
+    phone = await h.contestant('s1');
+    unseated = h.connect({ role: 'contestant' });
+    await unseated.ready();
+  });
+
+  it('refuses host commands from the screen and from a phone, and changes nothing', async () => {
+    const before = snapshot();
+    expect(await screen.request('host:command', { type: 'question:next' })).toEqual({ error: ErrorCode.NotAuthorised });
+    expect(await phone.request('host:command', { type: 'question:next' })).toEqual({ error: ErrorCode.NotAuthorised });
+    expect(await phone.request('seat:release', { seatId: 's1' })).toEqual({ error: ErrorCode.NotAuthorised });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('refuses a buzz from a socket without a seat', async () => {
+    const host = await h.host();
+    await host.request('host:command', { type: 'question:next' });
+    await host.request('host:command', { type: 'buzzers:open' });
+    const before = snapshot();
+    expect(await unseated.request('buzz:press', {})).toEqual({ error: ErrorCode.NoSeat });
+    expect(await screen.request('buzz:press', {})).toEqual({ error: ErrorCode.NoSeat });
+    expect(await host.request('buzz:press', {})).toEqual({ error: ErrorCode.NoSeat });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('refuses a wrong join code and a seat another phone holds', async () => {
+    expect(await unseated.request('seat:claim', { joinCode: '000000' })).toEqual({ error: ErrorCode.BadJoinCode });
+    expect(await unseated.request('seat:claim', { joinCode: h.joinCodes.s1 })).toEqual({ error: ErrorCode.SeatTaken });
+    expect(await phone.request('seat:claim', { joinCode: h.joinCodes.s2 })).toEqual({ error: ErrorCode.AlreadySeated });
+  });
+});
+
+describe('every payload is checked against its schema', () => {
+  it.each([
+    ['an unknown command', 'host:command', [{ type: 'contest:delete' }]],
+    ['a verdict that is not right or wrong', 'host:command', [{ type: 'answer:rule', verdict: 'maybe' }]],
+    ['a fractional adjustment', 'host:command', [{ type: 'score:adjust', seatId: 's1', delta: 2.5, reason: 'r' }]],
+    ['a zero adjustment', 'host:command', [{ type: 'score:adjust', seatId: 's1', delta: 0, reason: 'r' }]],
+    ['an adjustment without a reason', 'host:command', [{ type: 'score:adjust', seatId: 's1', delta: 5, reason: '  ' }]],
+    ['a huge adjustment', 'host:command', [{ type: 'score:adjust', seatId: 's1', delta: 1e9, reason: 'r' }]],
+    ['a string instead of an object', 'host:command', ['question:next']],
+    ['null', 'host:command', [null]],
+    ['a press with extra fields', 'buzz:press', [{ at: 0 }]],
+    ['a join code with letters', 'seat:claim', [{ joinCode: 'abc123' }]],
+  ])('refuses %s with bad-payload and changes nothing', async (_, event, args) => {
+    const host = await h.host();
+    const phone = await h.contestant('s2');
+    const before = snapshot();
+    const client = event === 'host:command' ? host : phone;
+    expect(await client.raw(event, ...args)).toEqual({ error: ErrorCode.BadPayload });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('survives events without an acknowledgement and unknown events', async () => {
+    const host = await h.host();
+    host.socket.emit('host:command' as never, { type: 'nonsense' } as never);
+    (host.socket as unknown as { emit: (e: string, ...a: unknown[]) => void }).emit('no:such:event', 1, 2, 3);
+    // Still serving: the next real command works.
+    expect(await host.request('host:command', { type: 'question:next' })).toEqual({ data: null });
+  });
+
+  it('refuses an illegal command with the engine error code', async () => {
+    const host = await h.host();
+    const before = snapshot();
+    expect(await host.request('host:command', { type: 'answer:rule', verdict: 'right' })).toEqual({ error: ErrorCode.NotInQuestion });
+    expect(await host.request('host:command', { type: 'score:adjust', seatId: 'ghost', delta: 5, reason: 'r' })).toEqual({
+      error: ErrorCode.UnknownSeat,
+    });
+    expect(snapshot()).toEqual(before);
+  });
+});

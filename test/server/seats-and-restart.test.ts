@@ -1,0 +1,113 @@
+// A phone keeps its seat across reloads; the host can free a seat; a restarted server replays
+// its log and carries on where it was, deadlines included.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_ANSWER_TIME_MS } from '../../shared/contest/defaults.js';
+import { ErrorCode } from '../../shared/protocol.js';
+import { openStore } from '../../server/store.js';
+import { FakeClock } from '../support/fake-clock.js';
+import { startServer, type Harness } from '../support/harness.js';
+
+const harnesses: Harness[] = [];
+const dirs: string[] = [];
+
+async function server(options: Parameters<typeof startServer>[0] = {}) {
+  const h = await startServer(options);
+  harnesses.push(h);
+  return h;
+}
+
+afterEach(async () => {
+  for (const h of harnesses.splice(0)) await h.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('seats', () => {
+  it('a reloaded phone returns to its seat with its device token, without the join code', async () => {
+    const h = await server();
+    const phone = await h.contestant('s2');
+    phone.socket.close();
+    const host = await h.host();
+    await host.until((v) => v.seats.find((s) => s.id === 's2')?.connected === false);
+
+    const reloaded = h.connect({ role: 'contestant', deviceToken: phone.deviceToken });
+    const view = await reloaded.ready();
+    expect(view.me).toBe('s2');
+    const seen = await host.until((v) => v.seats.find((s) => s.id === 's2')?.connected === true);
+    expect(seen.seats.find((s) => s.id === 's2')?.claimed).toBe(true);
+  });
+
+  it('a made-up device token gets no seat', async () => {
+    const h = await server();
+    await h.contestant('s1');
+    const intruder = h.connect({ role: 'contestant', deviceToken: 'made-up' });
+    expect((await intruder.ready()).me).toBeNull();
+    expect(await intruder.request('buzz:press', {})).toEqual({ error: ErrorCode.NoSeat });
+  });
+
+  it('the host frees a seat: the old phone is told and unseated, and a new phone can claim it', async () => {
+    const h = await server();
+    const host = await h.host();
+    const phone = await h.contestant('s1');
+    const told = new Promise<void>((resolve) => phone.socket.once('seat:released', () => resolve()));
+    expect(await host.request('seat:release', { seatId: 's1' })).toEqual({ data: null });
+    await told;
+    expect(await phone.request('buzz:press', {})).toEqual({ error: ErrorCode.NoSeat });
+    const replacement = await h.contestant('s1');
+    expect(replacement.view?.me).toBe('s1');
+    // The old token no longer opens the seat.
+    const stale = h.connect({ role: 'contestant', deviceToken: phone.deviceToken });
+    expect((await stale.ready()).me).toBeNull();
+  });
+
+  it('the screen shows join codes only for unclaimed seats; phones never see them', async () => {
+    const h = await server();
+    const screen = await h.screen();
+    const phone = await h.contestant('s1');
+    const v = await screen.until((x) => x.seats[0].claimed);
+    expect(v.seats.map((s) => s.joinCode)).toEqual([null, h.joinCodes.s2, h.joinCodes.s3]);
+    expect(phone.view?.seats.every((s) => s.joinCode === null)).toBe(true);
+  });
+});
+
+describe('restart', () => {
+  it('a restarted server replays the log: scores, the question, seats and deadlines come back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qiangda-'));
+    dirs.push(dir);
+    const file = join(dir, 'qiangda.db');
+    const clock = new FakeClock();
+
+    const first = await server({ store: openStore(file), clock });
+    const host = await first.host();
+    const phone = await first.contestant('s1');
+    const other = await first.contestant('s2');
+    for (const type of ['question:next', 'buzzers:open'] as const) await host.request('host:command', { type });
+    await phone.request('buzz:press', {});
+    await host.request('host:command', { type: 'answer:rule', verdict: 'right' });
+    await host.request('host:command', { type: 'question:next' });
+    await host.request('host:command', { type: 'buzzers:open' });
+    clock.advance(1000);
+    await other.request('buzz:press', {});
+    const before = structuredClone(first.room.state);
+    await first.close();
+    first.store.close();
+    harnesses.splice(harnesses.indexOf(first), 1);
+
+    // The process is gone; a new one opens the same file.
+    clock.advance(2000);
+    const second = await server({ store: openStore(file), clock });
+    expect(second.contestId).toBe(first.contestId);
+    expect(second.room.state).toEqual(before);
+    const phoneAgain = second.connect({ role: 'contestant', deviceToken: phone.deviceToken });
+    expect((await phoneAgain.ready()).me).toBe('s1');
+
+    // s2 won 3 s before now; its countdown, set before the restart, runs out at its recorded deadline.
+    const screen = await second.screen();
+    clock.advance(DEFAULT_ANSWER_TIME_MS - 2000);
+    const timedOut = await screen.until((v) => v.question?.phase === 'wrong');
+    expect(timedOut.seats.map((s) => s.score)).toEqual([10, -10, 0]);
+    second.store.close();
+  });
+});
