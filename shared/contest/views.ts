@@ -5,6 +5,10 @@ import type { ContestState } from './types.js';
 
 export type Role = 'host' | 'screen' | 'contestant';
 
+/** Views carry only the latest score changes: every update goes to every page, and the full
+ * record belongs in the exports, not in each push. */
+export const VIEW_LEDGER_LIMIT = 30;
+
 /** Facts the room knows and the engine does not: who is connected, how to join. */
 export interface RoomFacts {
   connected: ReadonlySet<SeatId>;
@@ -52,7 +56,7 @@ export interface ContestView {
   seats: SeatView[];
   question: QuestionView | null;
   rules: BuzzRules;
-  /** Score changes: all for the host and screen, only its own for a phone. */
+  /** Latest score changes, oldest first: all seats' for the host and screen, its own for a phone. */
   ledger: ScoreEntry[];
   canUndo: boolean;
   joinUrl: string;
@@ -85,11 +89,20 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: Se
     seats,
     question: questionView(role, state),
     rules: state.definition.rules,
-    ledger: role === 'contestant' ? state.ledger.filter((e) => e.seatId === me) : state.ledger,
+    ledger: recentLedger(state, role === 'contestant' ? me : undefined),
     canUndo: role === 'host' && state.rulings.length > 0,
     joinUrl: role === 'contestant' ? '' : room.joinUrl,
     me: role === 'contestant' ? me : null,
   };
+}
+
+function recentLedger(state: ContestState, onlySeat: SeatId | null | undefined) {
+  const recent: ContestState['ledger'] = [];
+  for (let i = state.ledger.length - 1; i >= 0 && recent.length < VIEW_LEDGER_LIMIT; i--) {
+    const entry = state.ledger[i];
+    if (onlySeat === undefined || entry.seatId === onlySeat) recent.push(entry);
+  }
+  return recent.reverse();
 }
 
 function questionView(role: Role, state: ContestState): QuestionView | null {

@@ -16,7 +16,7 @@ import {
 import { createApp, type App } from '../../server/app.js';
 import type { ContestRoom } from '../../server/room.js';
 import { openStore, type Store } from '../../server/store.js';
-import { definition } from './builders.js';
+import { definition } from './definitions.js';
 import { FakeClock } from './fake-clock.js';
 
 export interface Harness {

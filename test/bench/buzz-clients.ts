@@ -1,0 +1,70 @@
+// Child process of the buzz-to-lock benchmark: a host, two screens and the phones, racing.
+import { performance } from 'node:perf_hooks';
+import { io, type Socket } from 'socket.io-client';
+import type { ContestUpdate } from '../../shared/protocol.js';
+import { PROTOCOL_VERSION } from '../../shared/protocol.js';
+
+interface Job {
+  url: string;
+  contestId: string;
+  hostKey: string;
+  joinCodes: string[];
+  races: number;
+  warmup: number;
+}
+
+function open(url: string, auth: object): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = io(url, { auth: { v: PROTOCOL_VERSION, ...auth }, transports: ['websocket'], forceNew: true });
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+/** Resolves when `socket` next sees a view passing `test`, with the arrival time. */
+function next(socket: Socket, test: (u: ContestUpdate) => boolean): Promise<number> {
+  return new Promise((resolve) => {
+    const on = (u: ContestUpdate) => {
+      if (!test(u)) return;
+      socket.off('contest:update', on);
+      resolve(performance.now());
+    };
+    socket.on('contest:update', on);
+  });
+}
+
+async function run(job: Job): Promise<number[]> {
+  const host = await open(job.url, { role: 'host', contestId: job.contestId, hostKey: job.hostKey });
+  const screens = [await open(job.url, { role: 'screen', contestId: job.contestId }), await open(job.url, { role: 'screen', contestId: job.contestId })];
+  const phones: Socket[] = [];
+  for (const joinCode of job.joinCodes) {
+    const phone = await open(job.url, { role: 'contestant', contestId: job.contestId });
+    const ack = await phone.emitWithAck('seat:claim', { joinCode });
+    if (!ack.data) throw new Error(`claim refused: ${ack.error}`);
+    phones.push(phone);
+  }
+  const samples: number[] = [];
+  for (let race = 0; race < job.races + job.warmup; race++) {
+    const winner = race % phones.length;
+    const opened = phones.map((p) => next(p, (u) => u.view.question?.phase === 'open'));
+    await host.emitWithAck('host:command', { type: 'question:next' });
+    await host.emitWithAck('host:command', { type: 'buzzers:open' });
+    await Promise.all(opened);
+    const watchers = [host, ...screens, ...phones.filter((_, i) => i !== winner)];
+    const locked = watchers.map((s) => next(s, (u) => u.view.question?.phase === 'answering'));
+    const pressed = performance.now();
+    phones[winner].emit('buzz:press', {}, () => {});
+    const arrivals = await Promise.all(locked);
+    if (race >= job.warmup) samples.push(Math.max(...arrivals) - pressed);
+    await host.emitWithAck('host:command', { type: 'answer:rule', verdict: 'right' });
+  }
+  for (const s of [host, ...screens, ...phones]) s.close();
+  return samples;
+}
+
+process.once('message', (job: Job) => {
+  run(job).then(
+    (samples) => process.send?.({ samples }),
+    (error: unknown) => process.send?.({ error: String(error) }),
+  );
+});

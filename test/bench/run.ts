@@ -1,0 +1,10 @@
+// `npm run bench`: runs every benchmark and prints one JSON object per benchmark, last.
+import { buzzToLock } from './buzz-to-lock.js';
+import type { BenchResult } from './stats.js';
+
+const benchmarks: Array<() => Promise<BenchResult>> = [buzzToLock];
+
+const results: BenchResult[] = [];
+for (const bench of benchmarks) results.push(await bench());
+for (const result of results) console.log(JSON.stringify(result));
+process.exit(0);

@@ -1,0 +1,68 @@
+// Per-role views: who may see the answer, join codes and which score changes.
+import { describe, expect, it } from 'vitest';
+import type { Command } from '../../../shared/contest/commands.js';
+import { initialState } from '../../../shared/contest/engine.js';
+import { VIEW_LEDGER_LIMIT, viewFor, type RoomFacts, type Role } from '../../../shared/contest/views.js';
+import { definition, openQuestion, play, T0 } from '../../support/builders.js';
+
+const facts: RoomFacts = {
+  connected: new Set(['s1']),
+  claimed: new Set(['s1']),
+  joinUrl: 'http://hall/contestant/?c=x',
+  joinCodes: { s1: '111111', s2: '222222', s3: '333333' },
+};
+
+describe('[B13] who can see the answer', () => {
+  it.each<[Role, boolean]>([
+    ['host', true],
+    ['screen', false],
+    ['contestant', false],
+  ])('[B13] %s sees the answer before the reveal: %s', (role, sees) => {
+    const v = viewFor(role, openQuestion(), facts, role === 'contestant' ? 's1' : null);
+    expect(v.question?.answer !== null).toBe(sees);
+    expect(v.question?.explanation !== null).toBe(sees);
+    expect(JSON.stringify(v).includes('答案1')).toBe(sees);
+  });
+
+  it('[B13] everyone sees the answer once revealed', () => {
+    const state = play(openQuestion(), [{ type: 'clock:tick', at: T0 + 60_000 }]);
+    for (const role of ['host', 'screen', 'contestant'] as const) {
+      expect(viewFor(role, state, facts, 's2').question?.answer).toBe('答案1');
+    }
+  });
+
+  it('[B14] only the host receives the press log', () => {
+    const state = play(openQuestion(), [{ type: 'buzz:press', seatId: 's2', at: T0 + 5 }]);
+    expect(viewFor('host', state, facts).question?.buzzes).toHaveLength(1);
+    expect(viewFor('screen', state, facts).question?.buzzes).toEqual([]);
+    expect(viewFor('contestant', state, facts, 's2').question?.buzzes).toEqual([]);
+  });
+});
+
+describe('join codes and score changes', () => {
+  it('join codes: all for the host, unclaimed for the screen, none for phones', () => {
+    const state = initialState(definition());
+    expect(viewFor('host', state, facts).seats.map((s) => s.joinCode)).toEqual(['111111', '222222', '333333']);
+    expect(viewFor('screen', state, facts).seats.map((s) => s.joinCode)).toEqual([null, '222222', '333333']);
+    expect(viewFor('contestant', state, facts, 's1').seats.map((s) => s.joinCode)).toEqual([null, null, null]);
+  });
+
+  it('views carry the latest score changes only; a phone sees only its own', () => {
+    const adjustments: Command[] = Array.from({ length: VIEW_LEDGER_LIMIT + 10 }, (_, i) => ({
+      type: 'score:adjust',
+      seatId: i % 2 ? 's1' : 's2',
+      delta: 1,
+      reason: `r${i}`,
+      at: T0 + i,
+    }));
+    const state = play(initialState(definition()), adjustments);
+    const host = viewFor('host', state, facts);
+    expect(host.ledger).toHaveLength(VIEW_LEDGER_LIMIT);
+    expect(host.ledger.at(-1)?.note).toBe(`r${VIEW_LEDGER_LIMIT + 9}`);
+    const phone = viewFor('contestant', state, facts, 's1');
+    expect(phone.ledger.length).toBeGreaterThan(0);
+    expect(phone.ledger.every((e) => e.seatId === 's1')).toBe(true);
+    // Totals still count every change, not just the ones shown.
+    expect(host.seats.find((s) => s.id === 's1')?.score).toBe(20);
+  });
+});

@@ -1,0 +1,41 @@
+// The secret that ties this phone to its seat, kept per contest so a reload or a reconnect
+// returns to the same seat without asking for the join code again.
+
+type TokenStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+const storageKey = (contestId: string) => `qiangda.device.${contestId}`;
+
+function storage(): TokenStorage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    // Some private modes throw on access: the phone then rejoins by code after a reload.
+    return null;
+  }
+}
+
+/** The token this phone holds for the contest, if any. */
+export function readDeviceToken(contestId: string, store: TokenStorage | null = storage()): string | undefined {
+  try {
+    return store?.getItem(storageKey(contestId)) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function saveDeviceToken(contestId: string, token: string, store: TokenStorage | null = storage()): void {
+  try {
+    store?.setItem(storageKey(contestId), token);
+  } catch {
+    // Storage full or blocked: the seat still works until the page reloads.
+  }
+}
+
+/** Forgets the token once the seat is released or the server no longer knows it. */
+export function forgetDeviceToken(contestId: string, store: TokenStorage | null = storage()): void {
+  try {
+    store?.removeItem(storageKey(contestId));
+  } catch {
+    // Nothing to do: a stale token only costs one extra join.
+  }
+}
