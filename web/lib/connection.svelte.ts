@@ -30,6 +30,8 @@ export class Connection {
 
   readonly clock = new ServerClock();
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  // Plain Set on purpose: listeners are wiring, not state any component renders.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private readonly listeners = new Set<(events: ContestEvent[], view: ContestView) => void>();
   private ticker: ReturnType<typeof setInterval> | undefined;
 
