@@ -65,12 +65,15 @@ export function createApp(options: AppOptions): App {
   function broadcast(room: ContestRoom, events: ContestEvent[]): void {
     const serverNow = options.clock.now();
     const facts = room.facts();
-    const send = (to: string, view: ContestUpdate['view']) => io.to(to).emit('contest:update', { view, events, serverNow });
-    send(channel.host(room.id), viewFor('host', room.state, facts));
-    send(channel.screen(room.id), viewFor('screen', room.state, facts));
-    send(channel.unseated(room.id), viewFor('contestant', room.state, facts, null));
+    // Views are built only for channels someone is listening on: this runs on every buzz.
+    const send = (to: string, view: () => ContestUpdate['view']) => {
+      if (io.sockets.adapter.rooms.get(to)?.size) io.to(to).emit('contest:update', { view: view(), events, serverNow });
+    };
+    send(channel.host(room.id), () => viewFor('host', room.state, facts));
+    send(channel.screen(room.id), () => viewFor('screen', room.state, facts));
+    send(channel.unseated(room.id), () => viewFor('contestant', room.state, facts, null));
     for (const seat of room.state.definition.seats) {
-      send(channel.seat(room.id, seat.id), viewFor('contestant', room.state, facts, seat.id));
+      send(channel.seat(room.id, seat.id), () => viewFor('contestant', room.state, facts, seat.id));
     }
   }
 

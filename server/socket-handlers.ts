@@ -146,11 +146,12 @@ export function registerHandlers(io: QiangdaServer, socket: QiangdaSocket, conte
         if (!seat) return { error: ErrorCode.BadJoinCode };
         if (seat.deviceToken) return { error: ErrorCode.SeatTaken };
         const deviceToken = newDeviceToken();
+        // Persist first: if the write fails, this socket must not hold the seat either.
+        room.setDeviceToken(seat.seatId, deviceToken);
         socket.leave(channel.unseated(contestId));
         socket.data.seatId = seat.seatId;
         join();
         room.seatConnected(seat.seatId, 1);
-        room.setDeviceToken(seat.seatId, deviceToken);
         return { data: { seatId: seat.seatId, deviceToken } };
       },
       log,

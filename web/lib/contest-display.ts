@@ -133,3 +133,12 @@ export function stemSize(stem: string): 'xl' | 'l' | 'm' | 's' {
 export function isLockedOut(seat: SeatView, serverNow: number): boolean {
   return seat.lockedUntil !== null && seat.lockedUntil > serverNow;
 }
+
+/** A size step for a seat's name shown huge (the buzz winner), so it fits on one line up to 9 characters. */
+export function nameSize(name: string): 'xl' | 'l' | 'm' | 's' {
+  const length = [...name].length;
+  if (length <= 5) return 'xl';
+  if (length <= 7) return 'l';
+  if (length <= 9) return 'm';
+  return 's';
+}

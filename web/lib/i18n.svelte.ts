@@ -11,6 +11,11 @@ class I18n {
   /** Translates an error code from the server; unknown codes get a generic message. */
   error = (code: string): string => this.t(isMessageKey(`error.${code}`) ? (`error.${code}` as MessageKey) : 'error.internal-error');
 
+  constructor() {
+    // A page opened with English saved must say so from the start (fonts, hyphenation, screen readers).
+    if (typeof document !== 'undefined') document.documentElement.lang = this.locale === 'zh' ? 'zh-CN' : 'en';
+  }
+
   toggle = (): void => {
     this.locale = this.locale === 'zh' ? 'en' : 'zh';
     try {

@@ -1,0 +1,79 @@
+// What the phone's buzzer shows in each moment of a question, from a real contestant view.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ANSWER_TIME_MS, DEFAULT_FALSE_START_LOCKOUT_MS } from '../../shared/contest/defaults.js';
+import { initialState } from '../../shared/contest/engine.js';
+import type { Command } from '../../shared/contest/commands.js';
+import type { ContestState } from '../../shared/contest/types.js';
+import { viewFor, type RoomFacts } from '../../shared/contest/views.js';
+import { buzzerState, pressFeedback } from '../../web/contestant/buzzer-state.js';
+import { definition, play, T0 } from '../support/builders.js';
+
+const facts: RoomFacts = { connected: new Set(), claimed: new Set(), joinUrl: '', joinCodes: {} };
+const def = definition({ questions: 1, rules: { falseStart: { kind: 'lockout', ms: DEFAULT_FALSE_START_LOCKOUT_MS } } });
+const forSeat = (state: ContestState, seatId = 's1', now = T0 + 100) => buzzerState(viewFor('contestant', state, facts, seatId), now);
+const after = (commands: Command[]) => play(initialState(def), commands);
+
+const reading: Command = { type: 'question:next', at: T0 - 5000 };
+const open: Command = { type: 'buzzers:open', at: T0 };
+
+describe('buzzerState', () => {
+  it('waits before the first question and sends nothing', () => {
+    expect(forSeat(initialState(def))).toMatchObject({ look: 'waiting', sends: false });
+  });
+
+  it('[B2] is grey while the host reads, but a press is still sent (and judged a false start)', () => {
+    expect(forSeat(after([reading]))).toMatchObject({ look: 'closed', sends: true, label: { key: 'buzzer.closed' } });
+  });
+
+  it('[B1] is live once the buzzers open', () => {
+    expect(forSeat(after([reading, open]))).toMatchObject({ look: 'open', sends: true });
+  });
+
+  it('[B3][B4] shows the winner its answer countdown, and the others who won', () => {
+    const won = after([reading, open, { type: 'buzz:press', seatId: 's1', at: T0 + 50 }]);
+    expect(forSeat(won, 's1', T0 + 50)).toEqual({
+      look: 'won',
+      label: { key: 'buzzer.won' },
+      countdown: DEFAULT_ANSWER_TIME_MS / 1000,
+      sends: true,
+    });
+    expect(forSeat(won, 's2')).toMatchObject({ look: 'taken', label: { key: 'buzzer.taken', params: { name: '1号席' } } });
+  });
+
+  it('[B2] shows a false-start lockout until it ends', () => {
+    const early = after([reading, { type: 'buzz:press', seatId: 's1', at: T0 - 100 }, open]);
+    const lockedUntil = T0 - 100 + DEFAULT_FALSE_START_LOCKOUT_MS;
+    expect(forSeat(early, 's1', lockedUntil - 1)).toMatchObject({ look: 'locked', label: { key: 'buzzer.locked' } });
+    expect(forSeat(early, 's1', lockedUntil)).toMatchObject({ look: 'open' });
+  });
+
+  it('[B6] puts a seat ruled wrong out of the question; the others wait for a rebound', () => {
+    const wrong = after([
+      reading,
+      open,
+      { type: 'buzz:press', seatId: 's1', at: T0 + 50 },
+      { type: 'answer:rule', verdict: 'wrong', at: T0 + 60 },
+    ]);
+    expect(forSeat(wrong, 's1')).toMatchObject({ look: 'out', label: { key: 'buzzer.out' } });
+    expect(forSeat(wrong, 's2')).toMatchObject({ look: 'closed' });
+  });
+
+  it('[B8] stops sending once the question is revealed, and when the contest is over', () => {
+    const revealed = after([reading, { type: 'answer:reveal', at: T0 }]);
+    expect(forSeat(revealed)).toMatchObject({ look: 'over', sends: false });
+    const finished = after([reading, { type: 'answer:reveal', at: T0 }, { type: 'question:next', at: T0 + 1 }]);
+    expect(forSeat(finished)).toMatchObject({ look: 'finished', sends: false });
+  });
+
+  it('sends nothing while offline: a buffered press would be judged when it finally arrives', () => {
+    expect(buzzerState(viewFor('contestant', after([reading, open]), facts, 's1'), T0 + 100, false)).toMatchObject({
+      look: 'offline',
+      sends: false,
+    });
+  });
+
+  it('names the press decision for the flash after a press', () => {
+    expect(pressFeedback({ decision: 'false-start', lockedUntil: T0 })).toBe('press.false-start');
+    expect(pressFeedback({ decision: 'won' })).toBe('press.won');
+  });
+});

@@ -1,0 +1,72 @@
+// What the phone's big buzzer looks like and says, from the view and the server's time. Plain
+// TypeScript so each state can be tested without a phone.
+import type { BuzzOutcome } from '../../shared/contest/commands.js';
+import type { ContestView } from '../../shared/contest/views.js';
+import type { MessageKey } from '../../shared/i18n/index.js';
+import { activeCountdown, seatName, type Message } from '../lib/contest-display.js';
+
+export type BuzzerLook =
+  /** Before the first question. */
+  | 'waiting'
+  /** Host still reading, or a rebound not yet opened: a press now is a false start. */
+  | 'closed'
+  | 'open'
+  | 'won'
+  /** Another seat has the buzz. */
+  | 'taken'
+  /** This seat is out of the question (wrong answer, or a false-start penalty). */
+  | 'out'
+  /** Inside a false-start lockout. */
+  | 'locked'
+  /** The question is revealed. */
+  | 'over'
+  | 'finished'
+  /** No link to the server: a press could only arrive late, so none is sent. */
+  | 'offline';
+
+export interface BuzzerState {
+  look: BuzzerLook;
+  /** The words on the button. */
+  label: Message;
+  /** Seconds left to answer, when this seat has won and a countdown runs. */
+  countdown: number | null;
+  /** Whether a press is sent to the server. Outside a live question there is nothing to judge. */
+  sends: boolean;
+}
+
+const state = (look: BuzzerLook, label: Message, sends: boolean, countdown: number | null = null): BuzzerState => ({
+  look,
+  label,
+  countdown,
+  sends,
+});
+
+/** The buzzer for the seat `view.me` at server time `serverNow`. */
+export function buzzerState(view: ContestView, serverNow: number, online = true): BuzzerState {
+  // socket.io would buffer a press made offline and deliver it on reconnect, judged at arrival.
+  if (!online) return state('offline', { key: 'buzzer.offline' }, false);
+  if (view.stage === 'finished') return state('finished', { key: 'buzzer.finished' }, false);
+  const q = view.question;
+  if (!q) return state('waiting', { key: 'buzzer.waiting' }, false);
+  if (q.phase === 'revealed') return state('over', { key: 'buzzer.over' }, false);
+
+  const me = view.seats.find((s) => s.id === view.me);
+  if (me?.out) return state('out', { key: 'buzzer.out' }, true);
+  if (me?.lockedUntil != null && me.lockedUntil > serverNow) return state('locked', { key: 'buzzer.locked' }, true);
+
+  switch (q.phase) {
+    case 'answering':
+      if (q.winner === view.me) return state('won', { key: 'buzzer.won' }, true, activeCountdown(q, serverNow)?.seconds ?? null);
+      return state('taken', { key: 'buzzer.taken', params: { name: seatName(view, q.winner) } }, true);
+    case 'open':
+      return state('open', { key: 'buzzer.open' }, true);
+    case 'reading':
+    case 'wrong':
+      return state('closed', { key: 'buzzer.closed' }, true);
+  }
+}
+
+/** The short word flashed after a press, from the server's acknowledgement. */
+export function pressFeedback(outcome: BuzzOutcome): MessageKey {
+  return `press.${outcome.decision}`;
+}

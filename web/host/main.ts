@@ -1,0 +1,6 @@
+// The host console's entry: the keyboard-first control desk on the host's laptop.
+import { mount } from 'svelte';
+import '../lib/theme.css';
+import App from './App.svelte';
+
+mount(App, { target: document.getElementById('app') as HTMLElement });
