@@ -24,6 +24,8 @@ export const ErrorCode = {
   Internal: 'internal-error',
   /** Client-side: no acknowledgement arrived in time. */
   Timeout: 'timeout',
+  /** Client-side: not connected, so nothing was sent. */
+  Offline: 'offline',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

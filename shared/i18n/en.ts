@@ -31,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   'error.already-seated': 'This phone already holds a seat',
   'error.storage-failed': 'Could not save to disk: nothing changed. Tell the staff',
   'error.internal-error': 'Server error: nothing changed',
+  'error.offline': 'Offline: nothing was sent. Wait for the connection to come back',
   'error.timeout': 'No answer from the server: check the network',
   'app.name': 'Party History Contest · Buzzer',
   'common.switchLanguage': 'Switch language / 切换语言',

@@ -31,6 +31,7 @@ export const zh = {
   'error.already-seated': '本机已加入席位',
   'error.storage-failed': '无法保存到磁盘，操作未生效，请联系工作人员',
   'error.internal-error': '服务器内部错误，操作未生效',
+  'error.offline': '网络已断开，操作没有发送，请等待重新连接',
   'error.timeout': '服务器没有响应，请检查网络',
   // Pages: shared
   'app.name': '党史知识竞赛 · 抢答',

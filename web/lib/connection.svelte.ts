@@ -86,6 +86,9 @@ export class Connection {
 
   /** Sends a request and resolves with its acknowledgement, or a timeout error. */
   request<E extends keyof ClientToServerEvents>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]): Promise<AckOf<E>> {
+    // socket.io would buffer an emit made while offline and deliver it on reconnect, judged
+    // then: a stale press or ruling. Refuse it here instead, visibly.
+    if (!this.socket.connected) return Promise.resolve({ error: ErrorCode.Offline } as AckOf<E>);
     return new Promise((resolve) => {
       // socket.io's typed emit cannot see through the generic E; the contract types the result.
       const emitter = this.socket.timeout(ACK_TIMEOUT_MS) as unknown as Socket;
