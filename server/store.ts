@@ -27,6 +27,8 @@ export interface ContestSummary {
 }
 
 export interface Store {
+  /** The open database, for other tables kept in the same file (the question bank). */
+  readonly db: Database.Database;
   createContest(contest: Omit<StoredContest, 'commands'>): void;
   listContests(): ContestSummary[];
   loadContest(id: string): StoredContest | null;
@@ -84,6 +86,7 @@ export function openStore(file: string): Store {
   });
 
   return {
+    db,
     createContest,
     listContests() {
       return (selectContests.all() as { id: string; created_at: number; definition: string }[]).map((r) => ({

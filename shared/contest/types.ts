@@ -1,6 +1,9 @@
 // The contest's data, in the contest's own words. Plain serialisable values only: the whole
 // state is rebuilt by replaying commands, so nothing here may hold a function or a clock.
 
+import type { Question } from './question.js';
+
+export type { Question };
 export type SeatId = string;
 
 export interface Seat {
@@ -20,18 +23,6 @@ export interface BuzzRules {
   answerTimeMs: number;
   rightPoints: number;
   wrongPoints: number;
-}
-
-/** One question as the bank stores it (server/bank/README in the project README). */
-export interface Question {
-  id: string;
-  type: 'open';
-  category: string;
-  difficulty: number;
-  stem: string;
-  answer: string;
-  explanation: string;
-  source?: string;
 }
 
 export interface ContestDefinition {

@@ -1,7 +1,11 @@
 // English: one switch away from Chinese. Must carry every key of zh.ts.
+import { bankEn } from './bank.en.js';
+import { roundsEn } from './rounds.en.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
+  ...bankEn,
+  ...roundsEn,
   'terminal.created': 'Created contest: {title}',
   'terminal.resumed': 'Resumed contest: {title} (continuing where it stopped)',
   'terminal.host': 'Host console:',

@@ -1,5 +1,10 @@
 // 简体中文: the default language, and the source of every message key.
+import { bankZh } from './bank.zh.js';
+import { roundsZh } from './rounds.zh.js';
+
 export const zh = {
+  ...bankZh,
+  ...roundsZh,
   // Server terminal
   'terminal.created': '已创建竞赛：{title}',
   'terminal.resumed': '已恢复竞赛：{title}（从上次中断处继续）',

@@ -1,0 +1,2 @@
+// 简体中文 messages for the rounds area; merged into zh.ts.
+export const roundsZh = {} as const;
