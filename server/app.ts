@@ -7,7 +7,8 @@ import type { ContestEvent } from '../shared/contest/commands.js';
 import { viewFor } from '../shared/contest/views.js';
 import { type ClientToServerEvents, type ContestUpdate, type ServerToClientEvents } from '../shared/protocol.js';
 import type { Clock } from './clock.js';
-import { Contests } from './contests.js';
+import { Contests, type QuestionSource } from './contests.js';
+import type { SeatId } from '../shared/contest/types.js';
 import { httpRoutes } from './http-routes.js';
 import type { ContestRoom } from './room.js';
 import { authenticate, registerHandlers, type SocketData } from './socket-handlers.js';
@@ -15,6 +16,8 @@ import type { Store } from './store.js';
 
 export interface AppOptions {
   store: Store;
+  /** The question bank draws and swaps come from. */
+  bank: QuestionSource;
   clock: Clock;
   publicUrl: string;
   /** Serves the built pages (or Vite in dev); omitted in socket-only tests. */
@@ -55,14 +58,16 @@ export function createApp(options: AppOptions): App {
 
   const contests = new Contests({
     store: options.store,
+    bank: options.bank,
     clock: options.clock,
     publicUrl: options.publicUrl,
-    onChange: (room, events) => broadcast(room, events),
+    onChange: (room, events, audience) => broadcast(room, events, audience),
     log: options.log,
   });
 
-  /** Sends every connected page its own view of the contest. */
-  function broadcast(room: ContestRoom, events: ContestEvent[]): void {
+  /** Sends every connected page its own view of the contest; with an audience, only the
+   * host, the screen and those seats, whose views are the only ones that changed. */
+  function broadcast(room: ContestRoom, events: ContestEvent[], audience?: SeatId[]): void {
     const serverNow = options.clock.now();
     const facts = room.facts();
     // Views are built only for channels someone is listening on: this runs on every buzz.
@@ -71,6 +76,10 @@ export function createApp(options: AppOptions): App {
     };
     send(channel.host(room.id), () => viewFor('host', room.state, facts));
     send(channel.screen(room.id), () => viewFor('screen', room.state, facts));
+    if (audience) {
+      for (const seatId of audience) send(channel.seat(room.id, seatId), () => viewFor('contestant', room.state, facts, seatId));
+      return;
+    }
     send(channel.unseated(room.id), () => viewFor('contestant', room.state, facts, null));
     for (const seat of room.state.definition.seats) {
       send(channel.seat(room.id, seat.id), () => viewFor('contestant', room.state, facts, seat.id));
@@ -78,7 +87,7 @@ export function createApp(options: AppOptions): App {
   }
 
   io.use(authenticate(contests));
-  io.on('connection', (socket) => registerHandlers(io, socket, contests, options.clock));
+  io.on('connection', (socket) => registerHandlers(io, socket, contests, options.clock, options.log));
 
   app.disable('x-powered-by');
   app.use(httpRoutes(contests));

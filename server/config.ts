@@ -7,6 +7,8 @@ export interface Config {
   publicUrl: string | undefined;
   dataDir: string;
   bank: string | undefined;
+  /** Contest file for a new contest; the demo when not given. */
+  contest: string | undefined;
   fresh: boolean;
   dev: boolean;
 }
@@ -20,6 +22,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
       'public-url': { type: 'string' },
       data: { type: 'string' },
       bank: { type: 'string' },
+      contest: { type: 'string' },
       fresh: { type: 'boolean', default: false },
       dev: { type: 'boolean', default: false },
     },
@@ -33,6 +36,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     publicUrl: values['public-url'] ?? env.QIANGDA_PUBLIC_URL,
     dataDir: values.data ?? env.QIANGDA_DATA ?? 'data',
     bank: values.bank ?? env.QIANGDA_BANK,
+    contest: values.contest ?? env.QIANGDA_CONTEST,
     fresh: values.fresh ?? false,
     dev: values.dev ?? false,
   };

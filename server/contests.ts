@@ -1,17 +1,30 @@
 // The contests this server holds: creating them with fresh secrets, and opening their rooms.
 import type { ContestEvent } from '../shared/contest/commands.js';
-import type { ContestDefinition } from '../shared/contest/types.js';
+import type { ContestDefinition, SeatId } from '../shared/contest/types.js';
 import type { Clock } from './clock.js';
 import { ContestRoom } from './room.js';
-import { newContestId, newHostKey, newJoinCodes } from './secrets.js';
+import { newContestId, newHostKey, newJoinCode, newJoinCodes, newSeed } from './secrets.js';
+import { parseContestFile } from './contest-file.js';
+import { drawContest, drawReplacement } from './draw.js';
+import { currentRound, flatRounds } from '../shared/contest/rounds.js';
+import type { Question } from '../shared/contest/question.js';
+import type { DefinitionIssue } from '../shared/protocol.js';
 import type { Store } from './store.js';
+
+/** Where draws and swaps find questions: the bank, as it is now. */
+export interface QuestionSource {
+  all(): Question[];
+}
+
+export type DefineResult = { ok: true; id: string } | { ok: false; issues: DefinitionIssue[] };
 
 export interface ContestsOptions {
   store: Store;
+  bank: QuestionSource;
   clock: Clock;
   /** The address phones use to reach this server, e.g. http://192.168.1.20:3000 */
   publicUrl: string;
-  onChange: (room: ContestRoom, events: ContestEvent[]) => void;
+  onChange: (room: ContestRoom, events: ContestEvent[], audience?: SeatId[]) => void;
   log?: (message: string) => void;
 }
 
@@ -21,17 +34,49 @@ export class Contests {
   constructor(private readonly options: ContestsOptions) {}
 
   /** Stores a new contest with a host key and one join code per seat; returns its id. */
-  create(definition: ContestDefinition): string {
+  create(definition: ContestDefinition, source: unknown = null): string {
     const id = newContestId();
     const codes = newJoinCodes(definition.seats.length);
     this.options.store.createContest({
       id,
       createdAt: this.options.clock.now(),
       definition,
+      source,
       hostKey: newHostKey(),
-      seats: definition.seats.map((s, i) => ({ seatId: s.id, joinCode: codes[i], deviceToken: null })),
+      seats: definition.seats.map((s, i) => ({ seatId: s.id, joinCode: codes[i], deviceTokens: [] })),
     });
     return id;
+  }
+
+  /** Checks a contest file, draws its questions and stores the new contest. */
+  createFromFile(input: unknown): DefineResult {
+    const drawn = this.draw(input);
+    if (!drawn.ok) return drawn;
+    return { ok: true, id: this.create(drawn.definition, input) };
+  }
+
+  /** Replaces a contest's definition from an edited file, before the show starts. */
+  redefine(room: ContestRoom, input: unknown): { ok: true } | { ok: false; issues: DefinitionIssue[] } {
+    const drawn = this.draw(input);
+    if (!drawn.ok) return drawn;
+    room.redefine(drawn.definition, input, newJoinCode);
+    return { ok: true };
+  }
+
+  /** F4: the command that swaps the current question for an unused one, or null if none is left. */
+  swapFor(room: ContestRoom): { type: 'question:swap'; question: Question } | null {
+    const state = room.state;
+    const round = currentRound(state);
+    if (!round) return null;
+    const used = new Set([...flatRounds(state.definition).flatMap((r) => r.round.questions.map((q) => q.id)), ...state.swaps.map((s) => s.removedId)]);
+    const question = drawReplacement(state.definition, round.draw, used, this.options.bank.all(), state.swaps.length);
+    return question ? { type: 'question:swap', question } : null;
+  }
+
+  private draw(input: unknown) {
+    const parsed = parseContestFile(input);
+    if (!parsed.ok) return parsed;
+    return drawContest(parsed.file, this.options.bank.all(), parsed.file.seed ?? newSeed());
   }
 
   /** The live room of a contest, replayed from the store on first use. */

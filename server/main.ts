@@ -9,7 +9,7 @@ import { createApp } from './app.js';
 import { BUNDLED_BANK, loadBank } from './bank.js';
 import { realClock } from './clock.js';
 import { readConfig } from './config.js';
-import { demoContest } from './demo.js';
+import { readContestFile } from './demo.js';
 import { publicUrlFor } from './network.js';
 import { openStore } from './store.js';
 
@@ -33,8 +33,10 @@ async function main(): Promise<void> {
   mkdirSync(config.dataDir, { recursive: true });
   const store = openStore(join(config.dataDir, 'qiangda.db'));
   const publicUrl = publicUrlFor(config.port, config.publicUrl);
+  const bank = loadBank(config.bank ?? BUNDLED_BANK);
   const app = createApp({
     store,
+    bank: { all: () => bank.questions },
     clock: realClock(),
     publicUrl,
     web: await webHandler(config.dev),
@@ -43,7 +45,11 @@ async function main(): Promise<void> {
 
   let contestId = config.fresh ? null : app.contests.newest();
   const resumed = contestId !== null;
-  contestId ??= app.contests.create(demoContest(loadBank(config.bank ?? BUNDLED_BANK)));
+  if (contestId === null) {
+    const created = app.contests.createFromFile(readContestFile(config.contest));
+    if (!created.ok) throw new Error(created.issues.map((i) => (locale === 'en' ? i.en : i.zh)).join('\n'));
+    contestId = created.id;
+  }
   const room = app.contests.get(contestId);
   if (!room) throw new Error(`contest ${contestId} could not be opened`);
 

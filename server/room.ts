@@ -3,7 +3,7 @@
 // nothing can interleave between apply, append and broadcast. That is the serial queue.
 import { CommandError, type ApplyResult, type Command, type ContestEvent } from '../shared/contest/commands.js';
 import { apply, initialState, nextDeadline } from '../shared/contest/engine.js';
-import type { ContestState, SeatId } from '../shared/contest/types.js';
+import type { ContestDefinition, ContestState, SeatId } from '../shared/contest/types.js';
 import type { RoomFacts } from '../shared/contest/views.js';
 import type { Clock } from './clock.js';
 import type { SeatSecret, Store, StoredContest } from './store.js';
@@ -19,7 +19,7 @@ export interface RoomOptions {
   clock: Clock;
   joinUrl: string;
   /** Called after every accepted command and every change in who is connected. */
-  onChange: (room: ContestRoom, events: ContestEvent[]) => void;
+  onChange: (room: ContestRoom, events: ContestEvent[], audience?: SeatId[]) => void;
   log?: (message: string) => void;
 }
 
@@ -27,6 +27,8 @@ export class ContestRoom {
   readonly id: string;
   readonly hostKey: string;
   state: ContestState;
+  /** The contest file this contest was drawn from. */
+  source: unknown;
   private seq: number;
   private lastAt = 0;
   private cancelTimer: (() => void) | null = null;
@@ -37,7 +39,8 @@ export class ContestRoom {
     const { stored } = options;
     this.id = stored.id;
     this.hostKey = stored.hostKey;
-    this.seats = new Map(stored.seats.map((s) => [s.seatId, { ...s }]));
+    this.seats = new Map(stored.seats.map((s) => [s.seatId, { ...s, deviceTokens: [...s.deviceTokens] }]));
+    this.source = stored.source;
     // Replay the log: the state is exactly what the accepted commands made it.
     let state = initialState(stored.definition);
     for (const command of stored.commands) {
@@ -68,20 +71,19 @@ export class ContestRoom {
     this.lastAt = at;
     this.state = result.state;
     this.scheduleDeadline();
-    this.options.onChange(this, result.events);
+    this.options.onChange(this, result.events, result.audience);
     return result;
   }
 
   /** Facts for the views: connections, claimed seats, join codes. */
   facts(): RoomFacts {
-    const claimed = new Set<SeatId>();
+    const claimed = new Map<SeatId, number>();
     const joinCodes: Record<SeatId, string> = {};
     for (const s of this.seats.values()) {
-      if (s.deviceToken) claimed.add(s.seatId);
+      claimed.set(s.seatId, s.deviceTokens.length);
       joinCodes[s.seatId] = s.joinCode;
     }
-    const connected = new Set([...this.connections].filter(([, n]) => n > 0).map(([id]) => id));
-    return { connected, claimed, joinUrl: this.options.joinUrl, joinCodes };
+    return { connected: this.connections, claimed, joinUrl: this.options.joinUrl, joinCodes };
   }
 
   seatByJoinCode(joinCode: string): SeatSecret | undefined {
@@ -89,20 +91,52 @@ export class ContestRoom {
   }
 
   seatByDeviceToken(deviceToken: string): SeatSecret | undefined {
-    return [...this.seats.values()].find((s) => s.deviceToken === deviceToken);
+    return [...this.seats.values()].find((s) => s.deviceTokens.includes(deviceToken));
   }
 
-  /** Binds a seat to one phone; persisted so a reload or restart keeps it. */
-  setDeviceToken(seatId: SeatId, deviceToken: string | null): void {
+  /** S1: binds one more phone to a seat, up to the seat's phones; persisted before it counts. */
+  addDevice(seatId: SeatId, deviceToken: string): 'added' | 'full' | 'unknown' {
+    const seat = this.seats.get(seatId);
+    const limit = this.state.definition.seats.find((s) => s.id === seatId)?.phones ?? 0;
+    if (!seat) return 'unknown';
+    if (seat.deviceTokens.length >= limit) return 'full';
+    this.options.store.addDevice(this.id, seatId, deviceToken);
+    seat.deviceTokens.push(deviceToken);
+    this.options.onChange(this, []);
+    return 'added';
+  }
+
+  /** Frees every phone of a seat, so a new phone can join with the code. */
+  releaseSeat(seatId: SeatId): void {
     const seat = this.seats.get(seatId);
     if (!seat) return;
-    this.options.store.setDeviceToken(this.id, seatId, deviceToken);
-    seat.deviceToken = deviceToken;
+    this.options.store.releaseSeat(this.id, seatId);
+    seat.deviceTokens = [];
     this.options.onChange(this, []);
   }
 
   hasSeat(seatId: SeatId): boolean {
     return this.seats.has(seatId);
+  }
+
+  /** True until the first command: only then may the definition change. */
+  notStarted(): boolean {
+    return this.seq === 0;
+  }
+
+  /** Replaces the definition before the show; seats that stay keep their codes and phones. */
+  redefine(definition: ContestDefinition, source: unknown, newJoinCode: (taken: Set<string>) => string): void {
+    const taken = new Set([...this.seats.values()].map((s) => s.joinCode));
+    const seats = definition.seats.map((seat) => {
+      const kept = this.seats.get(seat.id);
+      return kept ? { ...kept, deviceTokens: kept.deviceTokens.slice(0, seat.phones) } : { seatId: seat.id, joinCode: newJoinCode(taken), deviceTokens: [] };
+    });
+    this.options.store.redefineContest(this.id, definition, source, seats);
+    this.seats.clear();
+    for (const s of seats) this.seats.set(s.seatId, s);
+    this.state = initialState(definition);
+    this.source = source;
+    this.options.onChange(this, []);
   }
 
   seatConnected(seatId: SeatId, delta: 1 | -1): void {

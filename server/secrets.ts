@@ -18,3 +18,17 @@ export function sameSecret(a: string, b: string): boolean {
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
+
+/** One more six-digit join code, not among `taken` (which it joins). */
+export function newJoinCode(taken: Set<string>): string {
+  for (;;) {
+    const code = String(randomInt(100_000, 1_000_000));
+    if (!taken.has(code)) {
+      taken.add(code);
+      return code;
+    }
+  }
+}
+
+/** A seed for drawing questions when the contest file names none. */
+export const newSeed = (): string => randomBytes(6).toString('hex');

@@ -7,8 +7,11 @@ import { viewFor } from '../shared/contest/views.js';
 import {
   ErrorCode,
   PROTOCOL_VERSION,
+  answerSubmitSchema,
   buzzPressSchema,
+  contestDefineSchema,
   handshakeSchema,
+  emptySchema,
   hostCommandSchema,
   seatClaimSchema,
   seatReleaseSchema,
@@ -70,7 +73,13 @@ function handle<S extends z.ZodType, T>(
   };
 }
 
-export function registerHandlers(io: QiangdaServer, socket: QiangdaSocket, contests: Contests, clock: Clock, log = console.error): void {
+export function registerHandlers(
+  io: QiangdaServer,
+  socket: QiangdaSocket,
+  contests: Contests,
+  clock: Clock,
+  log: (message: string) => void = console.error,
+): void {
   const { contestId, role } = socket.data;
   const room = contests.get(contestId);
   if (!room) return void socket.disconnect(true);
@@ -81,96 +90,106 @@ export function registerHandlers(io: QiangdaServer, socket: QiangdaSocket, conte
     else if (socket.data.seatId) socket.join(channel.seat(contestId, socket.data.seatId));
     else socket.join(channel.unseated(contestId));
   };
-  const sendView = () =>
-    socket.emit('contest:update', {
-      view: viewFor(role, room.state, room.facts(), socket.data.seatId),
-      events: [],
-      serverNow: clock.now(),
-    });
 
   join();
   if (socket.data.seatId) room.seatConnected(socket.data.seatId, 1);
-  sendView();
+  socket.emit('contest:update', { view: viewFor(role, room.state, room.facts(), socket.data.seatId), events: [], serverNow: clock.now() });
 
   socket.on('disconnect', () => {
     if (socket.data.seatId) room.seatConnected(socket.data.seatId, -1);
   });
 
   const hostOnly = <T>(run: () => Ack<T>): Ack<T> => (role === 'host' ? run() : { error: ErrorCode.NotAuthorised });
+  const seated = <T>(run: (seatId: string) => Ack<T>): Ack<T> =>
+    role === 'contestant' && socket.data.seatId ? run(socket.data.seatId) : { error: ErrorCode.NoSeat };
+  const on = <S extends z.ZodType, T>(event: keyof ClientToServerEvents, schema: S, run: (payload: z.infer<S>) => Ack<T>) =>
+    socket.on(event, handle(schema, run, log));
 
-  socket.on(
-    'host:command',
-    handle(
-      hostCommandSchema,
-      (command) =>
-        hostOnly(() => {
-          const result = room.submit(command);
-          return result.ok ? { data: null } : { error: result.error };
-        }),
-      log,
-    ),
+  on('host:command', hostCommandSchema, (command) =>
+    hostOnly(() => {
+      const result = room.submit(command);
+      return result.ok ? { data: null } : { error: result.error };
+    }),
   );
 
-  socket.on(
-    'seat:release',
-    handle(
-      seatReleaseSchema,
-      ({ seatId }) =>
-        hostOnly(() => {
-          if (!room.hasSeat(seatId)) return { error: ErrorCode.UnknownSeat };
-          const seatRoom = channel.seat(contestId, seatId);
-          io.to(seatRoom).emit('seat:released');
-          for (const s of io.sockets.adapter.rooms.get(seatRoom) ?? []) {
-            const other = io.sockets.sockets.get(s);
-            if (!other) continue;
-            other.leave(seatRoom);
-            other.join(channel.unseated(contestId));
-            other.data.seatId = null;
-            room.seatConnected(seatId, -1);
-          }
-          room.setDeviceToken(seatId, null);
-          return { data: null };
-        }),
-      log,
-    ),
+  on('question:swap', emptySchema, () =>
+    hostOnly(() => {
+      const swap = contests.swapFor(room);
+      if (!swap) return { error: room.state.question ? ErrorCode.NoReplacement : ErrorCode.NotInQuestion };
+      const result = room.submit(swap);
+      return result.ok ? { data: null } : { error: result.error };
+    }),
   );
 
-  socket.on(
-    'seat:claim',
-    handle(
-      seatClaimSchema,
-      ({ joinCode }) => {
-        if (role !== 'contestant') return { error: ErrorCode.NotAuthorised };
-        if (socket.data.seatId) return { error: ErrorCode.AlreadySeated };
-        const seat = room.seatByJoinCode(joinCode);
-        if (!seat) return { error: ErrorCode.BadJoinCode };
-        if (seat.deviceToken) return { error: ErrorCode.SeatTaken };
-        const deviceToken = newDeviceToken();
-        // Persist first: if the write fails, this socket must not hold the seat either.
-        room.setDeviceToken(seat.seatId, deviceToken);
-        socket.leave(channel.unseated(contestId));
-        socket.data.seatId = seat.seatId;
-        join();
-        room.seatConnected(seat.seatId, 1);
-        return { data: { seatId: seat.seatId, deviceToken } };
-      },
-      log,
-    ),
+  on('contest:source', emptySchema, () => hostOnly(() => ({ data: room.source })));
+
+  on('contest:define', contestDefineSchema, ({ file }) =>
+    hostOnly(() => {
+      if (!room.notStarted()) return { error: ErrorCode.ContestStarted };
+      const result = contests.redefine(room, file);
+      if (!result.ok) return { error: ErrorCode.BadDefinition, issues: result.issues };
+      // Phones whose seat the new definition dropped go back to the join form.
+      for (const phone of io.sockets.sockets.values()) {
+        const seatId = phone.data.contestId === contestId ? phone.data.seatId : null;
+        if (!seatId || room.hasSeat(seatId)) continue;
+        phone.emit('seat:released');
+        phone.leave(channel.seat(contestId, seatId));
+        phone.join(channel.unseated(contestId));
+        phone.data.seatId = null;
+      }
+      return { data: null };
+    }),
   );
 
-  socket.on(
-    'buzz:press',
-    handle(
-      buzzPressSchema,
-      () => {
-        const seatId = socket.data.seatId;
-        if (role !== 'contestant' || !seatId) return { error: ErrorCode.NoSeat };
-        const result = room.submit({ type: 'buzz:press', seatId });
-        if (!result.ok) return { error: result.error };
-        if (!result.buzz) throw new Error('engine accepted a press without deciding it');
-        return { data: result.buzz };
-      },
-      log,
-    ),
+  on('seat:release', seatReleaseSchema, ({ seatId }) =>
+    hostOnly(() => {
+      if (!room.hasSeat(seatId)) return { error: ErrorCode.UnknownSeat };
+      room.releaseSeat(seatId);
+      const seatRoom = channel.seat(contestId, seatId);
+      io.to(seatRoom).emit('seat:released');
+      for (const id of [...(io.sockets.adapter.rooms.get(seatRoom) ?? [])]) {
+        const phone = io.sockets.sockets.get(id);
+        if (!phone) continue;
+        phone.leave(seatRoom);
+        phone.join(channel.unseated(contestId));
+        phone.data.seatId = null;
+        room.seatConnected(seatId, -1);
+      }
+      return { data: null };
+    }),
+  );
+
+  on('seat:claim', seatClaimSchema, ({ joinCode }) => {
+    if (role !== 'contestant') return { error: ErrorCode.NotAuthorised };
+    if (socket.data.seatId) return { error: ErrorCode.AlreadySeated };
+    const seat = room.seatByJoinCode(joinCode);
+    if (!seat) return { error: ErrorCode.BadJoinCode };
+    const deviceToken = newDeviceToken();
+    // Persisted first: if the write fails, this socket must not hold the seat either.
+    const added = room.addDevice(seat.seatId, deviceToken);
+    if (added !== 'added') return { error: added === 'full' ? ErrorCode.SeatTaken : ErrorCode.UnknownSeat };
+    socket.leave(channel.unseated(contestId));
+    socket.data.seatId = seat.seatId;
+    join();
+    room.seatConnected(seat.seatId, 1);
+    return { data: { seatId: seat.seatId, deviceToken } };
+  });
+
+  on('buzz:press', buzzPressSchema, () =>
+    seated((seatId) => {
+      const result = room.submit({ type: 'buzz:press', seatId });
+      if (!result.ok) return { error: result.error };
+      if (!result.buzz) throw new Error('engine accepted a press without deciding it');
+      return { data: result.buzz };
+    }),
+  );
+
+  on('answer:submit', answerSubmitSchema, ({ choice }) =>
+    seated((seatId) => {
+      const result = room.submit({ type: 'answer:submit', seatId, choice });
+      if (!result.ok) return { error: result.error };
+      if (!result.answer) throw new Error('engine accepted an answer without deciding it');
+      return { data: { status: result.answer } };
+    }),
   );
 }

@@ -7,14 +7,16 @@ import type { ContestDefinition, SeatId } from '../shared/contest/types.js';
 export interface SeatSecret {
   seatId: SeatId;
   joinCode: string;
-  /** Set once a phone has claimed the seat; that phone keeps it across reloads. */
-  deviceToken: string | null;
+  /** Phones holding the seat; each keeps it across reloads. */
+  deviceTokens: string[];
 }
 
 export interface StoredContest {
   id: string;
   createdAt: number;
   definition: ContestDefinition;
+  /** The contest file the definition was drawn from, for the host to edit. */
+  source: unknown;
   hostKey: string;
   seats: SeatSecret[];
   commands: Command[];
@@ -30,11 +32,14 @@ export interface Store {
   /** The open database, for other tables kept in the same file (the question bank). */
   readonly db: Database.Database;
   createContest(contest: Omit<StoredContest, 'commands'>): void;
+  /** Replaces a contest's definition and seats before its first command. */
+  redefineContest(id: string, definition: ContestDefinition, source: unknown, seats: SeatSecret[]): void;
   listContests(): ContestSummary[];
   loadContest(id: string): StoredContest | null;
   /** Appends command number `seq` (1-based); returns only once it is on disk. */
   appendCommand(contestId: string, seq: number, command: Command): void;
-  setDeviceToken(contestId: string, seatId: SeatId, deviceToken: string | null): void;
+  addDevice(contestId: string, seatId: SeatId, deviceToken: string): void;
+  releaseSeat(contestId: string, seatId: SeatId): void;
   close(): void;
 }
 
@@ -43,15 +48,20 @@ CREATE TABLE IF NOT EXISTS contests (
   id TEXT PRIMARY KEY,
   created_at INTEGER NOT NULL,
   definition TEXT NOT NULL,
+  source TEXT,
   host_key TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS seats (
   contest_id TEXT NOT NULL REFERENCES contests(id),
   seat_id TEXT NOT NULL,
   join_code TEXT NOT NULL,
-  device_token TEXT,
   PRIMARY KEY (contest_id, seat_id),
   UNIQUE (contest_id, join_code)
+);
+CREATE TABLE IF NOT EXISTS seat_devices (
+  contest_id TEXT NOT NULL,
+  seat_id TEXT NOT NULL,
+  device_token TEXT NOT NULL PRIMARY KEY
 );
 CREATE TABLE IF NOT EXISTS commands (
   contest_id TEXT NOT NULL REFERENCES contests(id),
@@ -71,23 +81,38 @@ export function openStore(file: string): Store {
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
 
-  const insertContest = db.prepare('INSERT INTO contests (id, created_at, definition, host_key) VALUES (?, ?, ?, ?)');
-  const insertSeat = db.prepare('INSERT INTO seats (contest_id, seat_id, join_code, device_token) VALUES (?, ?, ?, ?)');
-  const selectContests = db.prepare('SELECT id, created_at, definition FROM contests ORDER BY created_at DESC');
-  const selectContest = db.prepare('SELECT id, created_at, definition, host_key FROM contests WHERE id = ?');
-  const selectSeats = db.prepare('SELECT seat_id, join_code, device_token FROM seats WHERE contest_id = ?');
+  const insertContest = db.prepare('INSERT INTO contests (id, created_at, definition, host_key, source) VALUES (?, ?, ?, ?, ?)');
+  const updateContest = db.prepare('UPDATE contests SET definition = ?, source = ? WHERE id = ?');
+  const insertSeat = db.prepare('INSERT INTO seats (contest_id, seat_id, join_code) VALUES (?, ?, ?)');
+  const deleteSeats = db.prepare('DELETE FROM seats WHERE contest_id = ?');
+  const deleteDevicesOfContest = db.prepare('DELETE FROM seat_devices WHERE contest_id = ? AND seat_id NOT IN (SELECT value FROM json_each(?))');
+  const selectContests = db.prepare('SELECT id, created_at, definition FROM contests ORDER BY created_at DESC, rowid DESC');
+  const selectContest = db.prepare('SELECT id, created_at, definition, host_key, source FROM contests WHERE id = ?');
+  const selectSeats = db.prepare('SELECT seat_id, join_code FROM seats WHERE contest_id = ? ORDER BY rowid');
+  const selectDevices = db.prepare('SELECT seat_id, device_token FROM seat_devices WHERE contest_id = ? ORDER BY rowid');
   const selectCommands = db.prepare('SELECT command FROM commands WHERE contest_id = ? ORDER BY seq');
+  const countCommands = db.prepare('SELECT count(*) AS n FROM commands WHERE contest_id = ?');
   const insertCommand = db.prepare('INSERT INTO commands (contest_id, seq, command) VALUES (?, ?, ?)');
-  const updateToken = db.prepare('UPDATE seats SET device_token = ? WHERE contest_id = ? AND seat_id = ?');
+  const insertDevice = db.prepare('INSERT INTO seat_devices (contest_id, seat_id, device_token) VALUES (?, ?, ?)');
+  const deleteDevices = db.prepare('DELETE FROM seat_devices WHERE contest_id = ? AND seat_id = ?');
 
   const createContest = db.transaction((c: Omit<StoredContest, 'commands'>) => {
-    insertContest.run(c.id, c.createdAt, JSON.stringify(c.definition), c.hostKey);
-    for (const s of c.seats) insertSeat.run(c.id, s.seatId, s.joinCode, s.deviceToken);
+    insertContest.run(c.id, c.createdAt, JSON.stringify(c.definition), c.hostKey, JSON.stringify(c.source));
+    for (const s of c.seats) insertSeat.run(c.id, s.seatId, s.joinCode);
+  });
+
+  const redefineContest = db.transaction((id: string, definition: ContestDefinition, source: unknown, seats: SeatSecret[]) => {
+    if ((countCommands.get(id) as { n: number }).n > 0) throw new Error(`contest ${id} has started; its definition is fixed`);
+    updateContest.run(JSON.stringify(definition), JSON.stringify(source), id);
+    deleteSeats.run(id);
+    for (const s of seats) insertSeat.run(id, s.seatId, s.joinCode);
+    deleteDevicesOfContest.run(id, JSON.stringify(seats.map((s) => s.seatId)));
   });
 
   return {
     db,
     createContest,
+    redefineContest,
     listContests() {
       return (selectContests.all() as { id: string; created_at: number; definition: string }[]).map((r) => ({
         id: r.id,
@@ -96,21 +121,35 @@ export function openStore(file: string): Store {
       }));
     },
     loadContest(id) {
-      const row = selectContest.get(id) as { id: string; created_at: number; definition: string; host_key: string } | undefined;
+      const row = selectContest.get(id) as
+        | { id: string; created_at: number; definition: string; host_key: string; source: string | null }
+        | undefined;
       if (!row) return null;
-      const seats = (selectSeats.all(id) as { seat_id: string; join_code: string; device_token: string | null }[]).map((s) => ({
+      const devices = selectDevices.all(id) as { seat_id: string; device_token: string }[];
+      const seats = (selectSeats.all(id) as { seat_id: string; join_code: string }[]).map((s) => ({
         seatId: s.seat_id,
         joinCode: s.join_code,
-        deviceToken: s.device_token,
+        deviceTokens: devices.filter((d) => d.seat_id === s.seat_id).map((d) => d.device_token),
       }));
       const commands = (selectCommands.all(id) as { command: string }[]).map((r) => JSON.parse(r.command) as Command);
-      return { id: row.id, createdAt: row.created_at, definition: JSON.parse(row.definition), hostKey: row.host_key, seats, commands };
+      return {
+        id: row.id,
+        createdAt: row.created_at,
+        definition: JSON.parse(row.definition) as ContestDefinition,
+        source: row.source === null ? null : JSON.parse(row.source),
+        hostKey: row.host_key,
+        seats,
+        commands,
+      };
     },
     appendCommand(contestId, seq, command) {
       insertCommand.run(contestId, seq, JSON.stringify(command));
     },
-    setDeviceToken(contestId, seatId, deviceToken) {
-      updateToken.run(deviceToken, contestId, seatId);
+    addDevice(contestId, seatId, deviceToken) {
+      insertDevice.run(contestId, seatId, deviceToken);
+    },
+    releaseSeat(contestId, seatId) {
+      deleteDevices.run(contestId, seatId);
     },
     close() {
       db.close();

@@ -1,8 +1,9 @@
 // The one contract between server and pages: handshake, events both ways, acknowledgements,
 // and one schema per inbound payload. Server and web both import this file.
 import { z } from 'zod';
-import { CommandError, type BuzzOutcome, type ContestEvent, type HostCommand } from './contest/commands.js';
+import { CommandError, type BuzzOutcome, type ContestEvent, type HostCommand, type SubmissionOutcome } from './contest/commands.js';
 import type { ContestView } from './contest/views.js';
+import { MAX_OPTIONS } from './contest/question.js';
 import type { SeatId } from './contest/types.js';
 
 /** Bumped on any breaking change; a page on another version is told to reload. */
@@ -22,6 +23,9 @@ export const ErrorCode = {
   AlreadySeated: 'already-seated',
   StorageFailed: 'storage-failed',
   Internal: 'internal-error',
+  BadDefinition: 'bad-definition',
+  ContestStarted: 'contest-started',
+  NoReplacement: 'no-replacement',
   /** Client-side: no acknowledgement arrived in time. */
   Timeout: 'timeout',
   /** Client-side: not connected, so nothing was sent. */
@@ -29,8 +33,16 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** Acknowledgement of every client request: either an error code or the data. */
-export type Ack<T> = { error: ErrorCode } | { data: T };
+/** One problem in a contest definition, already in both languages, naming its field. */
+export interface DefinitionIssue {
+  path: string;
+  zh: string;
+  en: string;
+}
+
+/** Acknowledgement of every client request: either an error code (with the definition's
+ * problems, for bad-definition) or the data. */
+export type Ack<T> = { error: ErrorCode; issues?: DefinitionIssue[] } | { data: T };
 
 const id = z.string().min(1).max(64);
 
@@ -49,6 +61,10 @@ export const hostCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('question:next') }),
   z.object({ type: z.literal('buzzers:open') }),
   z.object({ type: z.literal('buzzers:reopen') }),
+  z.object({ type: z.literal('turn:start') }),
+  z.object({ type: z.literal('turn:skip') }),
+  z.object({ type: z.literal('turn:repeat') }),
+  z.object({ type: z.literal('answers:open') }),
   z.object({ type: z.literal('answer:rule'), verdict: z.enum(['right', 'wrong']) }),
   z.object({ type: z.literal('answer:reveal') }),
   z.object({ type: z.literal('ruling:undo') }),
@@ -65,7 +81,12 @@ export const hostCommandSchema = z.discriminatedUnion('type', [
 
 export const seatClaimSchema = z.object({ joinCode: z.string().trim().regex(/^\d{4,8}$/) });
 export const seatReleaseSchema = z.object({ seatId: id });
-export const buzzPressSchema = z.object({}).strict();
+/** Requests that carry nothing. */
+export const emptySchema = z.object({}).strict();
+export const buzzPressSchema = emptySchema;
+export const answerSubmitSchema = z.object({ choice: z.array(z.number().int().min(0).max(MAX_OPTIONS - 1)).min(1).max(MAX_OPTIONS) }).strict();
+/** The definition itself is checked by server/contest-file.ts, which names each bad field. */
+export const contestDefineSchema = z.object({ file: z.unknown() }).strict();
 
 export interface SeatClaimed {
   seatId: SeatId;
@@ -79,11 +100,22 @@ export interface ContestUpdate {
   serverNow: number;
 }
 
+export interface AnswerRecorded {
+  status: SubmissionOutcome;
+}
+
 export interface ClientToServerEvents {
   'host:command': (command: HostCommand, ack: (r: Ack<null>) => void) => void;
   'seat:release': (payload: { seatId: SeatId }, ack: (r: Ack<null>) => void) => void;
   'seat:claim': (payload: { joinCode: string }, ack: (r: Ack<SeatClaimed>) => void) => void;
   'buzz:press': (payload: Record<string, never>, ack: (r: Ack<BuzzOutcome>) => void) => void;
+  'answer:submit': (payload: { choice: number[] }, ack: (r: Ack<AnswerRecorded>) => void) => void;
+  /** Host: replace the current question with an unused one from the bank (F4). */
+  'question:swap': (payload: Record<string, never>, ack: (r: Ack<null>) => void) => void;
+  /** Host, before the first command: replace the contest's definition (a contest file). */
+  'contest:define': (payload: { file: unknown }, ack: (r: Ack<null>) => void) => void;
+  /** Host: the contest file as last saved, to edit. */
+  'contest:source': (payload: Record<string, never>, ack: (r: Ack<unknown>) => void) => void;
 }
 
 export interface ServerToClientEvents {

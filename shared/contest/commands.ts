@@ -1,27 +1,44 @@
 // What can be asked of a contest. Each command carries `at`, the server's time when it was
 // accepted: the engine takes time as data, which is what makes replay and fake clocks work.
+import type { Question } from './question.js';
 import type { BuzzDecision, SeatId } from './types.js';
 
 export type HostCommand =
   | { type: 'question:next' }
+  // buzz-in (抢答)
   | { type: 'buzzers:open' }
   | { type: 'buzzers:reopen' }
+  // in turn (轮流必答): start the answer countdown; skip or repeat a seat's turn
+  | { type: 'turn:start' }
+  | { type: 'turn:skip' }
+  | { type: 'turn:repeat' }
+  // all at once (同步作答): start the answer countdown
+  | { type: 'answers:open' }
+  // any round
   | { type: 'answer:rule'; verdict: 'right' | 'wrong' }
   | { type: 'answer:reveal' }
   | { type: 'ruling:undo' }
   | { type: 'score:adjust'; seatId: SeatId; delta: number; reason: string };
 
-export type SeatCommand = { type: 'buzz:press'; seatId: SeatId };
+/** Swapping a question: the host asks, the server picks the replacement from the bank and
+ * records it in the command, so replaying the log needs no bank. */
+export type SwapCommand = { type: 'question:swap'; question: Question };
+
+export type SeatCommand =
+  | { type: 'buzz:press'; seatId: SeatId }
+  | { type: 'answer:submit'; seatId: SeatId; choice: number[] };
 
 /** Sent by the room when a deadline it scheduled comes due. */
 export type ClockCommand = { type: 'clock:tick' };
 
-export type Command = (HostCommand | SeatCommand | ClockCommand) & { at: number };
+export type Command = (HostCommand | SwapCommand | SeatCommand | ClockCommand) & { at: number };
+export type CommandOf<T extends Command['type']> = Extract<Command, { type: T }>;
 
 /** Why a command was refused. Stable codes: pages translate them, tests match them. */
 export const CommandError = {
   NotInQuestion: 'not-in-question',
   WrongPhase: 'wrong-phase',
+  WrongRoundKind: 'wrong-round-kind',
   QuestionInPlay: 'question-in-play',
   UnknownSeat: 'unknown-seat',
   NoSeatLeft: 'no-seat-left',
@@ -29,6 +46,9 @@ export const CommandError = {
   NothingDue: 'nothing-due',
   ContestFinished: 'contest-finished',
   QuestionOver: 'question-over',
+  AnswersClosed: 'answers-closed',
+  BadChoice: 'bad-choice',
+  RepeatedQuestion: 'repeated-question',
 } as const;
 export type CommandError = (typeof CommandError)[keyof typeof CommandError];
 
@@ -38,12 +58,11 @@ export type ContestEvent =
   | { type: 'false-start'; seatId: SeatId }
   | { type: 'ruled'; seatId: SeatId; verdict: 'right' | 'wrong' | 'timeout' }
   | { type: 'question-dead' }
+  | { type: 'answers-locked' }
+  | { type: 'turn-skipped'; seatId: SeatId }
   | { type: 'ruling-undone'; seatId: SeatId }
+  | { type: 'question-swapped' }
   | { type: 'score-adjusted'; seatId: SeatId; delta: number; reason: string };
-
-export type ApplyResult<S> =
-  | { ok: true; state: S; events: ContestEvent[]; buzz?: BuzzOutcome }
-  | { ok: false; error: CommandError };
 
 /** What a press came to, told back to the phone that pressed. */
 export interface BuzzOutcome {
@@ -51,3 +70,18 @@ export interface BuzzOutcome {
   /** For a timed false-start lockout: until when. */
   lockedUntil?: number;
 }
+
+/** What an all-at-once answer came to: counted, or kept as late (A2, A3). */
+export type SubmissionOutcome = 'recorded' | 'late';
+
+export type ApplyResult<S> =
+  | {
+      ok: true;
+      state: S;
+      events: ContestEvent[];
+      buzz?: BuzzOutcome;
+      answer?: SubmissionOutcome;
+      /** Only these seats' views can have changed (plus host and screen); absent: anyone's. */
+      audience?: SeatId[];
+    }
+  | { ok: false; error: CommandError };

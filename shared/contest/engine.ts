@@ -1,24 +1,25 @@
 // The contest engine: (state, command) -> new state + events, or an error code.
-// Pure: no I/O, no clock, no randomness. The rule IDs refer to RULES.md beside this file.
-import { CommandError, type ApplyResult, type Command, type ContestEvent } from './commands.js';
-import { addEntry, markUndone, questionNumber } from './ledger.js';
-import type { ContestDefinition, ContestState, QuestionState, SeatId } from './types.js';
-import { pressBuzzer } from './buzz.js';
-
-type Result = ApplyResult<ContestState>;
-
-const refuse = (error: CommandError): Result => ({ ok: false, error });
-const accept = (state: ContestState, events: ContestEvent[] = []): Result => ({ ok: true, state, events });
+// Pure: no I/O, no clock, no randomness. Rule IDs refer to RULES.md beside this file.
+import { CommandError, type Command } from './commands.js';
+import { addEntry, markUndone } from './ledger.js';
+import { accept, refuse, withQuestion, type Result } from './result.js';
+import { currentRound, flatRounds, replaceRound } from './rounds.js';
+import { answersDeadline, answersInPlay, handleAnswers, settleAnswers, startAnswerQuestion } from './rounds/all-at-once.js';
+import { buzzDeadline, buzzInPlay, handleBuzz, restoreBuzzRuling, settleBuzz, startBuzzQuestion } from './rounds/buzz-in.js';
+import { handleTurn, restoreTurnRuling, settleTurn, startTurn, turnDeadline, turnInPlay } from './rounds/in-turn.js';
+import type { ContestDefinition, ContestState, QuestionState, Round } from './types.js';
 
 /** The state of a contest before its first command. */
 export function initialState(definition: ContestDefinition): ContestState {
   return {
     definition,
     stage: 'lobby',
+    roundIndex: -1,
     question: null,
     scores: Object.fromEntries(definition.seats.map((s) => [s.id, 0])),
     ledger: [],
     rulings: [],
+    swaps: [],
   };
 }
 
@@ -26,193 +27,130 @@ export function initialState(definition: ContestDefinition): ContestState {
 export function nextDeadline(state: ContestState): number | null {
   const q = state.question;
   if (!q) return null;
-  if (q.phase === 'open') return q.buzzDeadline;
-  if (q.phase === 'answering') return q.answerDeadline;
-  return null;
+  if (q.kind === 'buzz-in') return buzzDeadline(q);
+  if (q.kind === 'in-turn') return turnDeadline(q);
+  return answersDeadline(q);
+}
+
+/** True while the current question must not be left (F2). */
+export function inPlay(q: QuestionState | null): boolean {
+  if (!q) return false;
+  if (q.kind === 'buzz-in') return buzzInPlay(q);
+  if (q.kind === 'in-turn') return turnInPlay(q);
+  return answersInPlay(q);
 }
 
 /** Applies one command. A refusal leaves `state` untouched (B15). */
 export function apply(state: ContestState, command: Command): Result {
   const settled = settle(state, command.at);
-  if (command.type === 'clock:tick') {
-    return settled.state === state ? refuse(CommandError.NothingDue) : accept(settled.state, settled.events);
-  }
-  const result = dispatch(settled.state, command);
-  return result.ok ? { ...result, events: [...settled.events, ...result.events] } : result;
+  const base = settled ? settled.state : state;
+  if (command.type === 'clock:tick') return settled ?? refuse(CommandError.NothingDue);
+  const result = dispatch(base, command);
+  if (!result.ok || !settled?.ok) return result;
+  return { ...result, events: [...settled.events, ...result.events], audience: undefined };
+}
+
+/** B9: apply every deadline that has passed by `at`, before the command itself. */
+function settle(state: ContestState, at: number): Extract<Result, { ok: true }> | null {
+  const q = state.question;
+  const round = currentRound(state);
+  if (!q || !round) return null;
+  let result: Result | null = null;
+  if (q.kind === 'buzz-in' && round.kind === 'buzz-in') result = settleBuzz(state, round, q, at);
+  else if (q.kind === 'in-turn' && round.kind === 'in-turn') result = settleTurn(state, round, q, at);
+  else if (q.kind === 'all-at-once' && round.kind === 'all-at-once') result = settleAnswers(state, round, q, at);
+  return result?.ok ? result : null;
 }
 
 function dispatch(state: ContestState, command: Exclude<Command, { type: 'clock:tick' }>): Result {
   switch (command.type) {
     case 'question:next':
       return nextQuestion(state);
-    case 'buzzers:open':
-      return openBuzzers(state, command.at, 'reading');
-    case 'buzzers:reopen':
-      return openBuzzers(state, command.at, 'wrong');
-    case 'answer:rule':
-      return rule(state, command.at, command.verdict);
-    case 'answer:reveal':
-      return endQuestion(state);
+    case 'question:swap':
+      return swapQuestion(state, command.question, command.at);
     case 'ruling:undo':
       return undoRuling(state, command.at);
     case 'score:adjust':
-      return adjustScore(state, command.at, command.seatId, command.delta, command.reason);
-    case 'buzz:press':
-      return pressBuzzer(state, command.at, command.seatId);
+      // B11
+      if (!(command.seatId in state.scores)) return refuse(CommandError.UnknownSeat);
+      return accept(addEntry(state, { at: command.at, seatId: command.seatId, delta: command.delta, reason: 'adjust', note: command.reason }).state, [
+        { type: 'score-adjusted', seatId: command.seatId, delta: command.delta, reason: command.reason },
+      ]);
   }
-}
-
-/** B9: apply every deadline that has passed by `at`, before the command itself. */
-function settle(state: ContestState, at: number): { state: ContestState; events: ContestEvent[] } {
   const q = state.question;
-  if (q?.phase === 'open' && q.buzzDeadline !== null && at >= q.buzzDeadline) {
-    // B8: nobody won the buzz in time.
-    return { state: withQuestion(state, { ...q, phase: 'revealed', outcome: 'dead', buzzDeadline: null }), events: [{ type: 'question-dead' }] };
+  const round = currentRound(state);
+  if (!q || !round) return refuse(state.stage === 'finished' ? CommandError.ContestFinished : CommandError.NotInQuestion);
+  switch (command.type) {
+    case 'buzzers:open':
+    case 'buzzers:reopen':
+    case 'buzz:press':
+      return q.kind === 'buzz-in' && round.kind === 'buzz-in' ? handleBuzz(state, round, q, command) : refuse(CommandError.WrongRoundKind);
+    case 'turn:start':
+    case 'turn:skip':
+    case 'turn:repeat':
+      return q.kind === 'in-turn' && round.kind === 'in-turn' ? handleTurn(state, round, q, command) : refuse(CommandError.WrongRoundKind);
+    case 'answers:open':
+    case 'answer:submit':
+      return q.kind === 'all-at-once' && round.kind === 'all-at-once' ? handleAnswers(state, round, q, command) : refuse(CommandError.WrongRoundKind);
+    case 'answer:rule':
+      if (q.kind === 'buzz-in' && round.kind === 'buzz-in') return handleBuzz(state, round, q, command);
+      if (q.kind === 'in-turn' && round.kind === 'in-turn') return handleTurn(state, round, q, command);
+      return refuse(CommandError.WrongRoundKind);
+    case 'answer:reveal':
+      if (q.kind === 'buzz-in' && round.kind === 'buzz-in') return handleBuzz(state, round, q, command);
+      if (q.kind === 'in-turn' && round.kind === 'in-turn') return handleTurn(state, round, q, command);
+      if (q.kind === 'all-at-once' && round.kind === 'all-at-once') return handleAnswers(state, round, q, command);
+      return refuse(CommandError.WrongRoundKind);
   }
-  if (q?.phase === 'answering' && q.answerDeadline !== null && at >= q.answerDeadline && q.winner) {
-    // B6: the answer countdown ran out; a timeout counts as wrong.
-    const ruled = ruleWrong(state, q, q.answerDeadline, 'timeout');
-    return { state: ruled, events: [{ type: 'ruled', seatId: q.winner, verdict: 'timeout' }] };
-  }
-  return { state, events: [] };
 }
 
-export function withQuestion(state: ContestState, question: QuestionState): ContestState {
-  return { ...state, question };
+function firstQuestion(round: Round, index: number): QuestionState {
+  if (round.kind === 'buzz-in') return startBuzzQuestion(index);
+  if (round.kind === 'in-turn') return startTurn(round, index);
+  return startAnswerQuestion(index);
 }
 
-function freshQuestion(index: number): QuestionState {
-  return {
-    index,
-    phase: 'reading',
-    buzzDeadline: null,
-    winner: null,
-    wonAt: null,
-    answerDeadline: null,
-    out: [],
-    lockedUntil: {},
-    outcome: null,
-    buzzes: [],
-  };
-}
-
-/** B12 */
+/** F1, F2: title card, then each question, then the next round; finished after the last. */
 function nextQuestion(state: ContestState): Result {
   if (state.stage === 'finished') return refuse(CommandError.ContestFinished);
-  const q = state.question;
-  if (q && (q.phase === 'open' || q.phase === 'answering')) return refuse(CommandError.QuestionInPlay);
-  const index = q ? q.index + 1 : 0;
-  if (index >= state.definition.questions.length) {
-    return accept({ ...state, stage: 'finished', question: null });
+  if (inPlay(state.question)) return refuse(CommandError.QuestionInPlay);
+  const round = currentRound(state);
+  const nextIndex = state.question ? state.question.index + 1 : 0;
+  if (round && state.stage === 'round' && nextIndex < round.questions.length) {
+    return accept(withQuestion(state, firstQuestion(round, nextIndex)));
   }
-  return accept({ ...state, stage: 'question', question: freshQuestion(index) });
+  const roundIndex = state.roundIndex + 1;
+  if (roundIndex >= flatRounds(state.definition).length) return accept({ ...state, stage: 'finished', question: null });
+  return accept({ ...state, stage: 'round', roundIndex, question: null });
 }
 
-/** B1 and B7: open from `reading`, reopen for the rest from `wrong`. */
-function openBuzzers(state: ContestState, at: number, from: 'reading' | 'wrong'): Result {
+/** F4: a question not yet asked is replaced by one the server drew; both are recorded. */
+function swapQuestion(state: ContestState, replacement: ContestDefinition['stages'][number]['rounds'][number]['questions'][number], at: number): Result {
   const q = state.question;
-  if (!q) return refuse(CommandError.NotInQuestion);
-  if (q.phase !== from) return refuse(CommandError.WrongPhase);
-  const seatsLeft = state.definition.seats.filter((s) => !q.out.includes(s.id));
-  if (seatsLeft.length === 0) return refuse(CommandError.NoSeatLeft);
-  return accept(
-    withQuestion(state, {
-      ...q,
-      phase: 'open',
-      buzzDeadline: at + state.definition.rules.buzzWindowMs,
-      winner: null,
-      wonAt: null,
-      answerDeadline: null,
-    }),
-  );
+  const round = currentRound(state);
+  if (!q || !round) return refuse(CommandError.NotInQuestion);
+  if (q.phase !== 'reading') return refuse(CommandError.WrongPhase);
+  const used = new Set([...flatRounds(state.definition).flatMap((r) => r.round.questions.map((x) => x.id)), ...state.swaps.map((s) => s.removedId)]);
+  if (used.has(replacement.id)) return refuse(CommandError.RepeatedQuestion);
+  if (round.kind === 'all-at-once' && replacement.type === 'open') return refuse(CommandError.WrongRoundKind);
+  const removed = round.questions[q.index];
+  const questions = round.questions.map((x, i) => (i === q.index ? replacement : x));
+  const definition = replaceRound(state.definition, state.roundIndex, { ...round, questions } as Round);
+  const swaps = [...state.swaps, { at, round: state.roundIndex, questionIndex: q.index, removedId: removed.id, addedId: replacement.id }];
+  return accept({ ...state, definition, swaps, question: firstQuestion({ ...round, questions } as Round, q.index) }, [{ type: 'question-swapped' }]);
 }
 
-/** B5 and B6, ruled by the host. */
-function rule(state: ContestState, at: number, verdict: 'right' | 'wrong'): Result {
-  const q = state.question;
-  if (!q) return refuse(CommandError.NotInQuestion);
-  if (q.phase !== 'answering' || !q.winner) return refuse(CommandError.WrongPhase);
-  const seatId = q.winner;
-  if (verdict === 'wrong') {
-    return accept(ruleWrong(state, q, at, 'wrong'), [{ type: 'ruled', seatId, verdict }]);
-  }
-  const { state: scored, seq } = addEntry(state, {
-    at,
-    seatId,
-    delta: state.definition.rules.rightPoints,
-    reason: 'right',
-    questionNumber: questionNumber(state),
-  });
-  const ended = withQuestion(scored, { ...q, phase: 'revealed', outcome: 'right', answerDeadline: null });
-  return accept(remember(ended, seq, q), [{ type: 'ruled', seatId, verdict }]);
-}
-
-function ruleWrong(state: ContestState, q: QuestionState, at: number, reason: 'wrong' | 'timeout'): ContestState {
-  const seatId = q.winner as SeatId;
-  const { state: scored, seq } = addEntry(state, {
-    at,
-    seatId,
-    delta: -state.definition.rules.wrongPoints,
-    reason,
-    questionNumber: questionNumber(state),
-  });
-  const next = withQuestion(scored, { ...q, phase: 'wrong', answerDeadline: null, out: [...q.out, seatId] });
-  return remember(next, seq, q);
-}
-
-function remember(state: ContestState, entrySeq: number, ruled: QuestionState): ContestState {
-  return { ...state, rulings: [...state.rulings, { entrySeq, questionIndex: ruled.index, wonAt: ruled.wonAt }] };
-}
-
-/** B8: the host ends the question and shows the answer. */
-function endQuestion(state: ContestState): Result {
-  const q = state.question;
-  if (!q) return refuse(CommandError.NotInQuestion);
-  if (q.phase !== 'reading' && q.phase !== 'wrong') return refuse(CommandError.WrongPhase);
-  return accept(withQuestion(state, { ...q, phase: 'revealed', outcome: 'ended' }));
-}
-
-/** B10 */
+/** B10, T5: reverse the newest ruling's points; on the current question, back to answering. */
 function undoRuling(state: ContestState, at: number): Result {
   const memo = state.rulings.at(-1);
   if (!memo) return refuse(CommandError.NothingToUndo);
   const ruling = state.ledger[memo.entrySeq - 1];
-  const { state: reversed } = addEntry(state, {
-    at,
-    seatId: ruling.seatId,
-    delta: -ruling.delta,
-    reason: 'undo',
-    questionNumber: ruling.questionNumber,
-    reverses: ruling.seq,
-  });
+  const reversed = addEntry(state, { at, seatId: ruling.seatId, delta: 0 - ruling.delta, reason: 'undo', reverses: ruling.seq, round: ruling.round, questionNumber: ruling.questionNumber }).state;
   let next: ContestState = { ...markUndone(reversed, ruling.seq), rulings: state.rulings.slice(0, -1) };
   const q = state.question;
-  if (q && q.index === memo.questionIndex && state.stage === 'question') {
-    // Back to the ruled seat answering. Presses logged since stay logged (B14).
-    next = withQuestion(next, {
-      ...q,
-      phase: 'answering',
-      winner: ruling.seatId,
-      wonAt: memo.wonAt,
-      answerDeadline: null,
-      buzzDeadline: null,
-      outcome: null,
-      out: q.out.filter((id) => id !== ruling.seatId),
-    });
+  if (q && state.stage === 'round' && memo.round === state.roundIndex && memo.questionIndex === q.index) {
+    if (q.kind === 'buzz-in') next = withQuestion(next, restoreBuzzRuling(q, ruling.seatId, memo.wonAt));
+    if (q.kind === 'in-turn') next = withQuestion(next, restoreTurnRuling(q));
   }
   return accept(next, [{ type: 'ruling-undone', seatId: ruling.seatId }]);
-}
-
-/** B11 */
-function adjustScore(state: ContestState, at: number, seatId: SeatId, delta: number, reason: string): Result {
-  if (!(seatId in state.scores)) return refuse(CommandError.UnknownSeat);
-  const { state: next } = addEntry(state, {
-    at,
-    seatId,
-    delta,
-    reason: 'adjust',
-    note: reason,
-    questionNumber: questionNumber(state),
-  });
-  return accept(next, [{ type: 'score-adjusted', seatId, delta, reason }]);
 }

@@ -1,17 +1,24 @@
 // Score changes. Every change to a score goes through `addEntry`, so the ledger and the
-// scores can never disagree, and every change is on the record.
+// scores can never disagree, and every change is on the record. Deductions are written
+// `0 - points`, never `-points`: -0 would print as "-0" and fail equality with 0.
 import type { ContestState, ScoreEntry } from './types.js';
 
-type NewEntry = Omit<ScoreEntry, 'seq'>;
+type NewEntry = Omit<ScoreEntry, 'seq' | 'round' | 'questionNumber'> & Partial<Pick<ScoreEntry, 'round' | 'questionNumber'>>;
 
-/** Appends one score change and applies it to the seat's total. */
+/** Appends one score change (to the current round and question unless told otherwise). */
 export function addEntry(state: ContestState, entry: NewEntry): { state: ContestState; seq: number } {
   const seq = state.ledger.length + 1;
+  const full: ScoreEntry = {
+    seq,
+    round: state.roundIndex >= 0 ? state.roundIndex : null,
+    questionNumber: state.question ? state.question.index + 1 : null,
+    ...entry,
+  };
   return {
     seq,
     state: {
       ...state,
-      ledger: [...state.ledger, { seq, ...entry }],
+      ledger: [...state.ledger, full],
       scores: { ...state.scores, [entry.seatId]: (state.scores[entry.seatId] ?? 0) + entry.delta },
     },
   };
@@ -19,13 +26,11 @@ export function addEntry(state: ContestState, entry: NewEntry): { state: Contest
 
 /** Marks a ruling as reversed, so the record shows it struck through rather than erased. */
 export function markUndone(state: ContestState, seq: number): ContestState {
-  return {
-    ...state,
-    ledger: state.ledger.map((e) => (e.seq === seq ? { ...e, undone: true } : e)),
-  };
+  return { ...state, ledger: state.ledger.map((e) => (e.seq === seq ? { ...e, undone: true } : e)) };
 }
 
-/** 1-based number of the current question, for the record. */
-export function questionNumber(state: ContestState): number | null {
-  return state.question ? state.question.index + 1 : null;
+/** Remembers a ruling so the host can undo it (B10, T5). */
+export function rememberRuling(state: ContestState, entrySeq: number, wonAt: number | null = null): ContestState {
+  const questionIndex = state.question?.index ?? -1;
+  return { ...state, rulings: [...state.rulings, { entrySeq, round: state.roundIndex, questionIndex, wonAt }] };
 }

@@ -1,14 +1,17 @@
 // The contest's data, in the contest's own words. Plain serialisable values only: the whole
 // state is rebuilt by replaying commands, so nothing here may hold a function or a clock.
-
-import type { Question } from './question.js';
+import type { Question, QuestionType } from './question.js';
 
 export type { Question };
 export type SeatId = string;
 
+/** A place on stage: one contestant, or a team whose phones share one buzzer (S1). */
 export interface Seat {
   id: SeatId;
   name: string;
+  kind: 'individual' | 'team';
+  /** How many phones may hold this seat at once: 1 for an individual. */
+  phones: number;
 }
 
 /** How a false start (提前抢答) is punished; see RULES.md B2. */
@@ -25,16 +28,68 @@ export interface BuzzRules {
   wrongPoints: number;
 }
 
-export interface ContestDefinition {
-  title: string;
-  seats: Seat[];
-  rules: BuzzRules;
+/** Which bank questions a round may draw (and swap in): empty lists mean any. */
+export interface DrawSpec {
+  categories: string[];
+  difficulties: number[];
+  types: QuestionType[];
+}
+
+interface RoundBase {
+  id: string;
+  name: string;
+  draw: DrawSpec;
+  /** The questions drawn for this round, in the order they are asked. */
   questions: Question[];
 }
 
-export type QuestionPhase = 'reading' | 'open' | 'answering' | 'wrong' | 'revealed';
-export type QuestionOutcome = 'right' | 'dead' | 'ended';
+export interface BuzzInRound extends RoundBase {
+  kind: 'buzz-in';
+  rules: BuzzRules;
+}
 
+/** 轮流必答: seats answer in `order`, `perSeat` turns each, one question a turn. */
+export interface InTurnRound extends RoundBase {
+  kind: 'in-turn';
+  order: SeatId[];
+  perSeat: number;
+  answerTimeMs: number;
+  rightPoints: number;
+  wrongPoints: number;
+}
+
+/** 同步作答: every seat answers the same choice question on its phone before the deadline. */
+export interface AllAtOnceRound extends RoundBase {
+  kind: 'all-at-once';
+  answerTimeMs: number;
+  rightPoints: number;
+  wrongPoints: number;
+  /** Multiple choice: some right options and no wrong one earn `partialPoints`. */
+  partialCredit: boolean;
+  partialPoints: number;
+}
+
+export type Round = BuzzInRound | InTurnRound | AllAtOnceRound;
+export type RoundKind = Round['kind'];
+
+export interface Stage {
+  id: string;
+  name: string;
+  /** Multiplies this stage's points in the weighted total of the final ranking. */
+  weight: number;
+  rounds: Round[];
+}
+
+export interface ContestDefinition {
+  title: string;
+  seats: Seat[];
+  stages: Stage[];
+  /** The seed the questions were drawn with, kept so the draw can be audited. */
+  seed: string;
+}
+
+export type BuzzPhase = 'reading' | 'open' | 'answering' | 'wrong' | 'revealed';
+export type BuzzOutcomeKind = 'right' | 'dead' | 'ended';
 export type BuzzDecision = 'won' | 'false-start' | 'locked-out' | 'late';
 
 export interface BuzzRecord {
@@ -43,9 +98,10 @@ export interface BuzzRecord {
   decision: BuzzDecision;
 }
 
-export interface QuestionState {
+export interface BuzzInQuestion {
+  kind: 'buzz-in';
   index: number;
-  phase: QuestionPhase;
+  phase: BuzzPhase;
   buzzDeadline: number | null;
   winner: SeatId | null;
   wonAt: number | null;
@@ -55,11 +111,53 @@ export interface QuestionState {
   out: SeatId[];
   /** Seats inside a timed false-start lockout, until the given instant. */
   lockedUntil: Record<SeatId, number>;
-  outcome: QuestionOutcome | null;
+  outcome: BuzzOutcomeKind | null;
   buzzes: BuzzRecord[];
 }
 
-export type ScoreReason = 'right' | 'wrong' | 'timeout' | 'false-start' | 'adjust' | 'undo';
+export type TurnPhase = 'reading' | 'answering' | 'revealed';
+export type TurnOutcome = 'right' | 'wrong' | 'timeout' | 'skipped';
+
+export interface InTurnQuestion {
+  kind: 'in-turn';
+  index: number;
+  seatId: SeatId;
+  phase: TurnPhase;
+  /** null while answering means no countdown: the host rules by hand (after an undo). */
+  answerDeadline: number | null;
+  outcome: TurnOutcome | null;
+}
+
+export type AnswerPhase = 'reading' | 'answering' | 'revealed';
+
+export interface Submission {
+  choice: number[];
+  at: number;
+}
+
+export interface SeatResult {
+  choice: number[] | null;
+  /** 'partial': some right options, no wrong one, with partial credit on. */
+  grade: 'right' | 'partial' | 'wrong' | 'none';
+  points: number;
+}
+
+export interface AllAtOnceQuestion {
+  kind: 'all-at-once';
+  index: number;
+  phase: AnswerPhase;
+  answerDeadline: number | null;
+  /** Each seat's latest answer in time; replaced on change until the deadline (A2). */
+  answers: Record<SeatId, Submission>;
+  /** Answers that arrived at or after the deadline: refused, kept for disputes (A3). */
+  late: { seatId: SeatId; at: number }[];
+  /** Filled in when answers lock (A4). */
+  results: Record<SeatId, SeatResult> | null;
+}
+
+export type QuestionState = BuzzInQuestion | InTurnQuestion | AllAtOnceQuestion;
+
+export type ScoreReason = 'right' | 'wrong' | 'timeout' | 'false-start' | 'partial' | 'adjust' | 'undo';
 
 /** One change to one seat's score. The ledger is the audit trail the host and organisers see. */
 export interface ScoreEntry {
@@ -68,7 +166,9 @@ export interface ScoreEntry {
   seatId: SeatId;
   delta: number;
   reason: ScoreReason;
-  /** 1-based question number, or null outside a question. */
+  /** Flat index of the round the change belongs to, or null outside any round. */
+  round: number | null;
+  /** 1-based question number within that round, or null. */
   questionNumber: number | null;
   note?: string;
   /** For rulings: whether a later undo reversed it. */
@@ -77,20 +177,34 @@ export interface ScoreEntry {
   reverses?: number;
 }
 
-/** A ruling remembered for undo (B10). */
+/** A ruling remembered for undo (B10, T5). */
 export interface RulingMemo {
   entrySeq: number;
+  round: number;
   questionIndex: number;
   wonAt: number | null;
 }
 
-export type ContestStage = 'lobby' | 'question' | 'finished';
+/** A question replaced live (F4), kept for the audit. */
+export interface SwapRecord {
+  at: number;
+  round: number;
+  questionIndex: number;
+  removedId: string;
+  addedId: string;
+}
+
+export type ContestStage = 'lobby' | 'round' | 'finished';
 
 export interface ContestState {
   definition: ContestDefinition;
   stage: ContestStage;
+  /** Flat index over all stages' rounds, or -1 before the first. */
+  roundIndex: number;
+  /** The question being asked; null on a round's title card. */
   question: QuestionState | null;
   scores: Record<SeatId, number>;
   ledger: ScoreEntry[];
   rulings: RulingMemo[];
+  swaps: SwapRecord[];
 }

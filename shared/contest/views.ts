@@ -1,7 +1,10 @@
-// What each role is allowed to see (B13). A phone or the screen must never receive the answer
-// before it is revealed, so views are built by picking fields in, never by deleting them.
-import type { BuzzRecord, BuzzRules, ContestStage, QuestionOutcome, QuestionPhase, ScoreEntry, SeatId } from './types.js';
-import type { ContestState } from './types.js';
+// What each role is allowed to see (B13, A5). A phone or the screen must never receive the key
+// before it is revealed, nor a phone another seat's answer, so views are built by picking
+// fields in, never by deleting them.
+import { answerKey, choiceCount, type QuestionType } from './question.js';
+import { currentRound, flatRounds, roundAt } from './rounds.js';
+import { standings, type Standing } from './standings.js';
+import type { BuzzRecord, ContestStage, ContestState, RoundKind, ScoreEntry, SeatId, SeatResult } from './types.js';
 
 export type Role = 'host' | 'screen' | 'contestant';
 
@@ -11,8 +14,10 @@ export const VIEW_LEDGER_LIMIT = 30;
 
 /** Facts the room knows and the engine does not: who is connected, how to join. */
 export interface RoomFacts {
-  connected: ReadonlySet<SeatId>;
-  claimed: ReadonlySet<SeatId>;
+  /** Phones connected per seat. */
+  connected: ReadonlyMap<SeatId, number>;
+  /** Phones holding each seat. */
+  claimed: ReadonlyMap<SeatId, number>;
   joinUrl: string;
   joinCodes: Readonly<Record<SeatId, string>>;
 }
@@ -20,33 +25,78 @@ export interface RoomFacts {
 export interface SeatView {
   id: SeatId;
   name: string;
+  kind: 'individual' | 'team';
+  /** Phones allowed, holding, and connected. */
+  phones: number;
+  claimed: number;
+  connected: number;
   score: number;
-  claimed: boolean;
-  connected: boolean;
-  /** Out of the current question (wrong answer or false start). */
+  /** Out of the current buzz-in question (wrong answer or false start). */
   out: boolean;
   /** Inside a false-start lockout until this server time. */
   lockedUntil: number | null;
-  /** Join code, only for the host, and for the screen while the seat is unclaimed. */
+  /** Join code: for the host always, for the screen while the seat has room for a phone. */
   joinCode: string | null;
 }
 
+export interface RoundView {
+  /** Flat index over the contest's rounds, and how many there are. */
+  index: number;
+  count: number;
+  stageName: string;
+  stageNumber: number;
+  stageCount: number;
+  name: string;
+  kind: RoundKind;
+  questionCount: number;
+  rightPoints: number;
+  wrongPoints: number;
+  answerTimeMs: number;
+  buzzWindowMs: number | null;
+  partialCredit: boolean;
+  /** In-turn rounds: the order seats answer in. */
+  order: SeatId[];
+}
+
+export type QuestionPhase = 'reading' | 'open' | 'answering' | 'wrong' | 'revealed';
+export type QuestionOutcome = 'right' | 'dead' | 'ended' | 'wrong' | 'timeout' | 'skipped';
+
 export interface QuestionView {
+  kind: RoundKind;
   number: number;
   total: number;
+  type: QuestionType;
   stem: string;
   category: string;
+  /** Option texts for single and multiple choice; empty for true/false and open. */
+  options: string[];
+  /** How many choices a phone offers: options, 2 for true/false, 0 for open. */
+  choices: number;
   phase: QuestionPhase;
   outcome: QuestionOutcome | null;
   buzzDeadline: number | null;
   answerDeadline: number | null;
+  /** Buzz-in: who won the buzz. */
   winner: SeatId | null;
-  /** null unless the viewer may see it (B13). */
+  /** In-turn: whose turn it is. */
+  turnSeat: SeatId | null;
+  /** The key (B13): text of an open answer, indices of the right choices; null until the viewer may see it. */
   answer: string | null;
+  answerKey: number[] | null;
   explanation: string | null;
   source: string | null;
-  /** Press log of this question: host only. */
+  /** Press log of a buzz-in question: host only. */
   buzzes: BuzzRecord[];
+  /** All at once: who has answered (not what): host and screen. */
+  answered: SeatId[];
+  /** All at once: this phone's own current answer. */
+  myAnswer: number[] | null;
+  /** All at once, once revealed: grades (all seats for host and screen, its own for a phone). */
+  results: Record<SeatId, SeatResult> | null;
+  /** All at once, once revealed: how many seats chose each choice. */
+  distribution: number[] | null;
+  /** All at once: answers that came too late (host only). */
+  late: { seatId: SeatId; at: number }[];
 }
 
 export interface ContestView {
@@ -54,8 +104,9 @@ export interface ContestView {
   title: string;
   stage: ContestStage;
   seats: SeatView[];
+  round: RoundView | null;
   question: QuestionView | null;
-  rules: BuzzRules;
+  standings: Standing[];
   /** Latest score changes, oldest first: all seats' for the host and screen, its own for a phone. */
   ledger: ScoreEntry[];
   canUndo: boolean;
@@ -68,17 +119,19 @@ export interface ContestView {
 export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: SeatId | null = null): ContestView {
   const q = state.question;
   const seats = state.definition.seats.map((seat): SeatView => {
-    const lockedUntil = q?.lockedUntil[seat.id] ?? null;
-    const claimed = room.claimed.has(seat.id);
-    const showCode = role === 'host' || (role === 'screen' && !claimed);
+    const claimed = room.claimed.get(seat.id) ?? 0;
+    const showCode = role === 'host' || (role === 'screen' && claimed < seat.phones);
+    const buzz = q?.kind === 'buzz-in' ? q : null;
     return {
       id: seat.id,
       name: seat.name,
-      score: state.scores[seat.id] ?? 0,
+      kind: seat.kind,
+      phones: seat.phones,
       claimed,
-      connected: room.connected.has(seat.id),
-      out: q?.out.includes(seat.id) ?? false,
-      lockedUntil,
+      connected: room.connected.get(seat.id) ?? 0,
+      score: state.scores[seat.id] ?? 0,
+      out: buzz?.out.includes(seat.id) ?? false,
+      lockedUntil: buzz?.lockedUntil[seat.id] ?? null,
       joinCode: showCode ? (room.joinCodes[seat.id] ?? null) : null,
     };
   });
@@ -87,8 +140,9 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: Se
     title: state.definition.title,
     stage: state.stage,
     seats,
-    question: questionView(role, state),
-    rules: state.definition.rules,
+    round: roundView(state),
+    question: questionView(role, state, me),
+    standings: standings(state),
     ledger: recentLedger(state, role === 'contestant' ? me : undefined),
     canUndo: role === 'host' && state.rulings.length > 0,
     joinUrl: role === 'contestant' ? '' : room.joinUrl,
@@ -96,8 +150,31 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: Se
   };
 }
 
-function recentLedger(state: ContestState, onlySeat: SeatId | null | undefined) {
-  const recent: ContestState['ledger'] = [];
+function roundView(state: ContestState): RoundView | null {
+  const place = roundAt(state.definition, state.roundIndex);
+  if (!place || state.stage !== 'round') return null;
+  const { round, stage, stageIndex } = place;
+  const buzz = round.kind === 'buzz-in' ? round.rules : null;
+  return {
+    index: state.roundIndex,
+    count: flatRounds(state.definition).length,
+    stageName: stage.name,
+    stageNumber: stageIndex + 1,
+    stageCount: state.definition.stages.length,
+    name: round.name,
+    kind: round.kind,
+    questionCount: round.questions.length,
+    rightPoints: buzz ? buzz.rightPoints : round.kind === 'buzz-in' ? 0 : round.rightPoints,
+    wrongPoints: buzz ? buzz.wrongPoints : round.kind === 'buzz-in' ? 0 : round.wrongPoints,
+    answerTimeMs: buzz ? buzz.answerTimeMs : round.kind === 'buzz-in' ? 0 : round.answerTimeMs,
+    buzzWindowMs: buzz ? buzz.buzzWindowMs : null,
+    partialCredit: round.kind === 'all-at-once' && round.partialCredit,
+    order: round.kind === 'in-turn' ? round.order : [],
+  };
+}
+
+function recentLedger(state: ContestState, onlySeat: SeatId | null | undefined): ScoreEntry[] {
+  const recent: ScoreEntry[] = [];
   for (let i = state.ledger.length - 1; i >= 0 && recent.length < VIEW_LEDGER_LIMIT; i--) {
     const entry = state.ledger[i];
     if (onlySeat === undefined || entry.seatId === onlySeat) recent.push(entry);
@@ -105,24 +182,45 @@ function recentLedger(state: ContestState, onlySeat: SeatId | null | undefined) 
   return recent.reverse();
 }
 
-function questionView(role: Role, state: ContestState): QuestionView | null {
+function questionView(role: Role, state: ContestState, me: SeatId | null): QuestionView | null {
   const q = state.question;
-  if (!q) return null;
-  const question = state.definition.questions[q.index];
+  const round = currentRound(state);
+  if (!q || !round) return null;
+  const question = round.questions[q.index];
   const mayKnow = role === 'host' || q.phase === 'revealed';
+  const staff = role !== 'contestant';
+  const answers = q.kind === 'all-at-once' ? q : null;
+  const results = answers?.results ?? null;
   return {
+    kind: q.kind,
     number: q.index + 1,
-    total: state.definition.questions.length,
+    total: round.questions.length,
+    type: question.type,
     stem: question.stem,
     category: question.category,
+    options: question.type === 'single' || question.type === 'multiple' ? question.options : [],
+    choices: choiceCount(question),
     phase: q.phase,
-    outcome: q.outcome,
-    buzzDeadline: q.buzzDeadline,
+    outcome: q.kind === 'all-at-once' ? null : q.outcome,
+    buzzDeadline: q.kind === 'buzz-in' ? q.buzzDeadline : null,
     answerDeadline: q.answerDeadline,
-    winner: q.winner,
-    answer: mayKnow ? question.answer : null,
+    winner: q.kind === 'buzz-in' ? q.winner : null,
+    turnSeat: q.kind === 'in-turn' ? q.seatId : null,
+    answer: mayKnow && question.type === 'open' ? question.answer : null,
+    answerKey: mayKnow && question.type !== 'open' ? answerKey(question) : null,
     explanation: mayKnow ? question.explanation : null,
     source: mayKnow ? (question.source ?? null) : null,
-    buzzes: role === 'host' ? q.buzzes : [],
+    buzzes: role === 'host' && q.kind === 'buzz-in' ? q.buzzes : [],
+    answered: answers && staff ? Object.keys(answers.answers) : [],
+    myAnswer: answers && role === 'contestant' && me ? (answers.answers[me]?.choice ?? null) : null,
+    results: results && (staff ? results : me && results[me] ? { [me]: results[me] } : {}),
+    distribution: results ? distribution(results, choiceCount(question)) : null,
+    late: role === 'host' && answers ? answers.late : [],
   };
+}
+
+function distribution(results: Record<SeatId, SeatResult>, choices: number): number[] {
+  const counts = Array.from({ length: choices }, () => 0);
+  for (const r of Object.values(results)) for (const c of r.choice ?? []) counts[c] += 1;
+  return counts;
 }

@@ -1,10 +1,12 @@
 // English: one switch away from Chinese. Must carry every key of zh.ts.
+import { definitionEn } from './definition.en.js';
 import { bankEn } from './bank.en.js';
 import { roundsEn } from './rounds.en.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
   ...bankEn,
+  ...definitionEn,
   ...roundsEn,
   'terminal.created': 'Created contest: {title}',
   'terminal.resumed': 'Resumed contest: {title} (continuing where it stopped)',
@@ -31,11 +33,18 @@ export const en: Record<MessageKey, string> = {
   'error.not-authorised': 'Not allowed',
   'error.no-seat': 'Join a seat first',
   'error.bad-join-code': 'Wrong join code',
-  'error.seat-taken': 'Another phone holds this seat: ask the staff',
+  'error.seat-taken': 'This seat is taken (all its phones have joined): ask the staff',
   'error.already-seated': 'This phone already holds a seat',
   'error.storage-failed': 'Could not save to disk: nothing changed. Tell the staff',
   'error.internal-error': 'Server error: nothing changed',
   'error.offline': 'Offline: nothing was sent. Wait for the connection to come back',
+  'error.wrong-round-kind': 'This round is of another kind: that cannot be done here',
+  'error.answers-closed': 'Answers are not open (not started yet, or closed)',
+  'error.bad-choice': 'That choice is not valid: choose again',
+  'error.repeated-question': 'That question has already been used in this contest',
+  'error.bad-definition': 'The contest settings have problems: see below',
+  'error.contest-started': 'The contest has started: its settings can no longer change',
+  'error.no-replacement': 'No unused question is left in the bank to swap in',
   'error.timeout': 'No answer from the server: check the network',
   'app.name': 'Party History Contest · Buzzer',
   'common.switchLanguage': 'Switch language / 切换语言',

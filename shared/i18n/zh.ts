@@ -1,9 +1,11 @@
 // 简体中文: the default language, and the source of every message key.
+import { definitionZh } from './definition.zh.js';
 import { bankZh } from './bank.zh.js';
 import { roundsZh } from './rounds.zh.js';
 
 export const zh = {
   ...bankZh,
+  ...definitionZh,
   ...roundsZh,
   // Server terminal
   'terminal.created': '已创建竞赛：{title}',
@@ -32,11 +34,18 @@ export const zh = {
   'error.not-authorised': '没有权限进行此操作',
   'error.no-seat': '请先加入席位',
   'error.bad-join-code': '加入码不正确',
-  'error.seat-taken': '该席位已被其他手机占用，请联系工作人员',
+  'error.seat-taken': '该席位已被占用（手机数已满），请联系工作人员',
   'error.already-seated': '本机已加入席位',
   'error.storage-failed': '无法保存到磁盘，操作未生效，请联系工作人员',
   'error.internal-error': '服务器内部错误，操作未生效',
   'error.offline': '网络已断开，操作没有发送，请等待重新连接',
+  'error.wrong-round-kind': '本轮不是这种题型，不能进行此操作',
+  'error.answers-closed': '现在不能作答（尚未开始或已截止）',
+  'error.bad-choice': '选项无效，请重新选择',
+  'error.repeated-question': '这道题本场已经用过',
+  'error.bad-definition': '竞赛设置有误，请按提示修改',
+  'error.contest-started': '竞赛已经开始，不能再修改设置',
+  'error.no-replacement': '题库中没有可替换的题目了',
   'error.timeout': '服务器没有响应，请检查网络',
   // Pages: shared
   'app.name': '党史知识竞赛 · 抢答',

@@ -44,6 +44,8 @@ async function run(job: Job): Promise<number[]> {
     phones.push(phone);
   }
   const samples: number[] = [];
+  // From the lobby to the round's title card; each race then starts with the next question.
+  await host.emitWithAck('host:command', { type: 'question:next' });
   for (let race = 0; race < job.races + job.warmup; race++) {
     const winner = race % phones.length;
     const opened = phones.map((p) => next(p, (u) => u.view.question?.phase === 'open'));

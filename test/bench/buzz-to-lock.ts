@@ -20,7 +20,7 @@ export const WARMUP = 20;
 export async function buzzToLock(): Promise<BenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'qiangda-bench-'));
   const store = openStore(join(dir, 'bench.db'));
-  const app = createApp({ store, clock: realClock(), publicUrl: 'http://127.0.0.1' });
+  const app = createApp({ store, bank: { all: () => [] }, clock: realClock(), publicUrl: 'http://127.0.0.1' });
   await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
   const port = (app.http.address() as AddressInfo).port;
   const contestId = app.contests.create(definition({ seats: SEATS, questions: RACES + WARMUP + 1 }));

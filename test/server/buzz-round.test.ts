@@ -17,6 +17,12 @@ async function hostDoes(command: Parameters<TestClient['request']>[1] & { type: 
   expect(ack).toEqual({ data: null });
 }
 
+/** Lobby -> the round's title card -> its first question. */
+async function firstQuestion() {
+  await hostDoes({ type: 'question:next' });
+  await hostDoes({ type: 'question:next' });
+}
+
 beforeEach(async () => {
   h = await startServer();
   host = await h.host();
@@ -30,7 +36,7 @@ afterEach(async () => {
 
 describe('buzz-in round over sockets', () => {
   it('[B2][B3][B5] false start, lockout, first buzz wins, everyone sees the lock, right answer scores', async () => {
-    await hostDoes({ type: 'question:next' });
+    await firstQuestion();
     // s1 presses while the host is still reading: a false start with a lockout.
     expect(await phones[0].request('buzz:press', {})).toEqual({
       data: { decision: 'false-start', lockedUntil: h.clock.now() + DEFAULT_FALSE_START_LOCKOUT_MS },
@@ -56,7 +62,7 @@ describe('buzz-in round over sockets', () => {
   });
 
   it('[B6][B7] wrong answer deducts and locks that seat out; the host reopens and another seat answers', async () => {
-    await hostDoes({ type: 'question:next' });
+    await firstQuestion();
     await hostDoes({ type: 'buzzers:open' });
     await phones[0].request('buzz:press', {});
     await hostDoes({ type: 'answer:rule', verdict: 'wrong' });
@@ -73,7 +79,7 @@ describe('buzz-in round over sockets', () => {
   });
 
   it('[B6] the answer countdown runs out on the server clock: a timeout is ruled without the host', async () => {
-    await hostDoes({ type: 'question:next' });
+    await firstQuestion();
     await hostDoes({ type: 'buzzers:open' });
     await phones[1].request('buzz:press', {});
     h.clock.advance(DEFAULT_ANSWER_TIME_MS);
@@ -83,7 +89,7 @@ describe('buzz-in round over sockets', () => {
   });
 
   it('[B8] nobody buzzes: the question dies when the window ends and phones see the answer', async () => {
-    await hostDoes({ type: 'question:next' });
+    await firstQuestion();
     await hostDoes({ type: 'buzzers:open' });
     const before = await phones[0].until(phase('open'));
     expect(before.question?.answer).toBeNull();
@@ -93,7 +99,7 @@ describe('buzz-in round over sockets', () => {
   });
 
   it('[B10][B11] undo and adjust are recorded and shown to the screen', async () => {
-    await hostDoes({ type: 'question:next' });
+    await firstQuestion();
     await hostDoes({ type: 'buzzers:open' });
     await phones[2].request('buzz:press', {});
     await hostDoes({ type: 'answer:rule', verdict: 'wrong' });
@@ -106,7 +112,7 @@ describe('buzz-in round over sockets', () => {
   });
 
   it('[B13] phones and the screen never receive the answer before the reveal', async () => {
-    await hostDoes({ type: 'question:next' });
+    await firstQuestion();
     await hostDoes({ type: 'buzzers:open' });
     await phones[0].request('buzz:press', {});
     await hostDoes({ type: 'answer:rule', verdict: 'wrong' });

@@ -30,13 +30,13 @@ describe('seats', () => {
     const phone = await h.contestant('s2');
     phone.socket.close();
     const host = await h.host();
-    await host.until((v) => v.seats.find((s) => s.id === 's2')?.connected === false);
+    await host.until((v) => v.seats.find((s) => s.id === 's2')?.connected === 0);
 
     const reloaded = h.connect({ role: 'contestant', deviceToken: phone.deviceToken });
     const view = await reloaded.ready();
     expect(view.me).toBe('s2');
-    const seen = await host.until((v) => v.seats.find((s) => s.id === 's2')?.connected === true);
-    expect(seen.seats.find((s) => s.id === 's2')?.claimed).toBe(true);
+    const seen = await host.until((v) => v.seats.find((s) => s.id === 's2')?.connected === 1);
+    expect(seen.seats.find((s) => s.id === 's2')?.claimed).toBe(1);
   });
 
   it('a made-up device token gets no seat', async () => {
@@ -66,7 +66,7 @@ describe('seats', () => {
     const h = await server();
     const screen = await h.screen();
     const phone = await h.contestant('s1');
-    const v = await screen.until((x) => x.seats[0].claimed);
+    const v = await screen.until((x) => x.seats[0].claimed === 1);
     expect(v.seats.map((s) => s.joinCode)).toEqual([null, h.joinCodes.s2, h.joinCodes.s3]);
     expect(phone.view?.seats.every((s) => s.joinCode === null)).toBe(true);
   });
@@ -83,7 +83,7 @@ describe('restart', () => {
     const host = await first.host();
     const phone = await first.contestant('s1');
     const other = await first.contestant('s2');
-    for (const type of ['question:next', 'buzzers:open'] as const) await host.request('host:command', { type });
+    for (const type of ['question:next', 'question:next', 'buzzers:open'] as const) await host.request('host:command', { type });
     await phone.request('buzz:press', {});
     await host.request('host:command', { type: 'answer:rule', verdict: 'right' });
     await host.request('host:command', { type: 'question:next' });

@@ -14,6 +14,8 @@ import {
   type ServerToClientEvents,
 } from '../../shared/protocol.js';
 import { createApp, type App } from '../../server/app.js';
+import { BUNDLED_BANK, loadBank } from '../../server/bank.js';
+import type { Question } from '../../shared/contest/question.js';
 import type { ContestRoom } from '../../server/room.js';
 import { openStore, type Store } from '../../server/store.js';
 import { definition } from './definitions.js';
@@ -42,13 +44,16 @@ export interface HarnessOptions {
   clock?: FakeClock;
   store?: Store;
   web?: RequestHandler;
+  /** Questions for draws and swaps; the bundled bank if not given. */
+  bank?: Question[];
 }
 
 export async function startServer(options: HarnessOptions = {}): Promise<Harness> {
   const clock = options.clock ?? new FakeClock();
   const store = options.store ?? openStore(':memory:');
   let url = '';
-  const app = createApp({ store, clock, publicUrl: 'http://qiangda.test', web: options.web, log: () => {} });
+  const bank = options.bank ?? loadBank(BUNDLED_BANK).questions;
+  const app = createApp({ store, bank: { all: () => bank }, clock, publicUrl: 'http://qiangda.test', web: options.web, log: () => {} });
   await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(app.http.address() as AddressInfo).port}`;
   const contestId = app.contests.newest() ?? app.contests.create(options.definition ?? definition());

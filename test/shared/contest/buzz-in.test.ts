@@ -10,13 +10,16 @@ import {
 } from '../../../shared/contest/defaults.js';
 import { apply, initialState, nextDeadline } from '../../../shared/contest/engine.js';
 import type { ContestState, FalseStartPenalty } from '../../../shared/contest/types.js';
-import { definition, openQuestion, play, T0 } from '../../support/builders.js';
+import { bq, definition, openQuestion, play, T0 } from '../../support/builders.js';
 
 const press = (seatId: string, at: number): Command => ({ type: 'buzz:press', seatId, at });
 const rule = (verdict: 'right' | 'wrong', at: number): Command => ({ type: 'answer:rule', verdict, at });
 
 function reading(def = definition()): ContestState {
-  return play(initialState(def), [{ type: 'question:next', at: T0 - 5000 }]);
+  return play(initialState(def), [
+    { type: 'question:next', at: T0 - 6000 },
+    { type: 'question:next', at: T0 - 5000 },
+  ]);
 }
 
 function refused(state: ContestState, command: Command): string {
@@ -28,8 +31,8 @@ function refused(state: ContestState, command: Command): string {
 describe('[B1] closed until opened', () => {
   it('[B1] opening from reading starts the buzz window', () => {
     const state = play(reading(), [{ type: 'buzzers:open', at: T0 }]);
-    expect(state.question?.phase).toBe('open');
-    expect(state.question?.buzzDeadline).toBe(T0 + DEFAULT_BUZZ_WINDOW_MS);
+    expect(bq(state).phase).toBe('open');
+    expect(bq(state).buzzDeadline).toBe(T0 + DEFAULT_BUZZ_WINDOW_MS);
     expect(nextDeadline(state)).toBe(T0 + DEFAULT_BUZZ_WINDOW_MS);
   });
 
@@ -46,56 +49,56 @@ describe('[B2] false start', () => {
 
   it('[B2] lockout: an early press locks the seat for the configured time', () => {
     const state = play(reading(), [press('s1', T0 - 100), { type: 'buzzers:open', at: T0 }]);
-    expect(state.question?.lockedUntil.s1).toBe(T0 - 100 + DEFAULT_FALSE_START_LOCKOUT_MS);
+    expect(bq(state).lockedUntil.s1).toBe(T0 - 100 + DEFAULT_FALSE_START_LOCKOUT_MS);
     // Still locked just after opening: the press is refused a win and restarts the lockout.
     const locked = apply(state, press('s1', T0 + 100));
     expect(locked.ok && locked.buzz).toEqual({ decision: 'locked-out', lockedUntil: T0 + 100 + DEFAULT_FALSE_START_LOCKOUT_MS });
     // Another seat pressing normally wins.
     const won = play(locked.ok ? locked.state : state, [press('s2', T0 + 120)]);
-    expect(won.question?.winner).toBe('s2');
+    expect(bq(won).winner).toBe('s2');
   });
 
   it('[B2] lockout: each early press restarts the lockout', () => {
     const state = play(reading(), [press('s1', T0 - 400), press('s1', T0 - 50), { type: 'buzzers:open', at: T0 }]);
-    expect(state.question?.lockedUntil.s1).toBe(T0 - 50 + DEFAULT_FALSE_START_LOCKOUT_MS);
+    expect(bq(state).lockedUntil.s1).toBe(T0 - 50 + DEFAULT_FALSE_START_LOCKOUT_MS);
     const late = play(state, [press('s1', T0 + 150)]);
-    expect(late.question?.winner).toBeNull();
+    expect(bq(late).winner).toBeNull();
   });
 
   it('[B2] lockout: once the lockout has passed the seat can win', () => {
     const state = play(reading(), [press('s1', T0 - 300), { type: 'buzzers:open', at: T0 }, press('s1', T0 + 10)]);
-    expect(state.question?.winner).toBe('s1');
+    expect(bq(state).winner).toBe('s1');
     expect(state.scores.s1).toBe(0);
   });
 
   it('[B2] lose-question: the seat sits out the question', () => {
     const state = play(withPenalty({ kind: 'lose-question' }), [press('s1', T0 - 10), { type: 'buzzers:open', at: T0 }]);
-    expect(state.question?.out).toEqual(['s1']);
+    expect(bq(state).out).toEqual(['s1']);
     const again = apply(state, press('s1', T0 + 5000));
     expect(again.ok && again.buzz?.decision).toBe('locked-out');
-    expect(again.ok && again.state.question?.winner).toBeNull();
+    expect(again.ok && bq(again.state).winner).toBeNull();
   });
 
   it('[B2] deduct: points are deducted once and the seat sits out', () => {
     const state = play(withPenalty({ kind: 'deduct', points: 10 }), [press('s1', T0 - 300), press('s1', T0 - 200)]);
     expect(state.scores.s1).toBe(-10);
     expect(state.ledger).toMatchObject([{ seatId: 's1', delta: -10, reason: 'false-start', questionNumber: 1 }]);
-    expect(state.question?.out).toEqual(['s1']);
+    expect(bq(state).out).toEqual(['s1']);
   });
 
   it('[B2] a press in `wrong`, before the host reopens, is a false start', () => {
     const state = play(openQuestion(), [press('s1', T0 + 100), rule('wrong', T0 + 3000), press('s2', T0 + 3100)]);
-    expect(state.question?.buzzes.at(-1)).toEqual({ at: T0 + 3100, seatId: 's2', decision: 'false-start' });
-    expect(state.question?.lockedUntil.s2).toBe(T0 + 3100 + DEFAULT_FALSE_START_LOCKOUT_MS);
+    expect(bq(state).buzzes.at(-1)).toEqual({ at: T0 + 3100, seatId: 's2', decision: 'false-start' });
+    expect(bq(state).lockedUntil.s2).toBe(T0 + 3100 + DEFAULT_FALSE_START_LOCKOUT_MS);
   });
 });
 
 describe('[B3] first valid buzz wins', () => {
   it('[B3] the first press wins and every later press is late', () => {
     const state = play(openQuestion(), [press('s2', T0 + 800), press('s1', T0 + 801), press('s3', T0 + 900)]);
-    expect(state.question?.phase).toBe('answering');
-    expect(state.question?.winner).toBe('s2');
-    expect(state.question?.buzzes.map((b) => [b.seatId, b.decision])).toEqual([
+    expect(bq(state).phase).toBe('answering');
+    expect(bq(state).winner).toBe('s2');
+    expect(bq(state).buzzes.map((b) => [b.seatId, b.decision])).toEqual([
       ['s2', 'won'],
       ['s1', 'late'],
       ['s3', 'late'],
@@ -110,7 +113,7 @@ describe('[B3] first valid buzz wins', () => {
 describe('[B4] answer countdown', () => {
   it('[B4] the winner gets the answer time from the winning press', () => {
     const state = play(openQuestion(), [press('s1', T0 + 1234)]);
-    expect(state.question?.answerDeadline).toBe(T0 + 1234 + DEFAULT_ANSWER_TIME_MS);
+    expect(bq(state).answerDeadline).toBe(T0 + 1234 + DEFAULT_ANSWER_TIME_MS);
     expect(nextDeadline(state)).toBe(T0 + 1234 + DEFAULT_ANSWER_TIME_MS);
   });
 });
@@ -119,7 +122,7 @@ describe('[B5] right', () => {
   it('[B5] a right answer scores and reveals', () => {
     const state = play(openQuestion(), [press('s1', T0 + 500), rule('right', T0 + 4000)]);
     expect(state.scores).toEqual({ s1: DEFAULT_RIGHT_POINTS, s2: 0, s3: 0 });
-    expect(state.question).toMatchObject({ phase: 'revealed', outcome: 'right' });
+    expect(bq(state)).toMatchObject({ phase: 'revealed', outcome: 'right' });
   });
 });
 
@@ -131,7 +134,7 @@ describe('[B6] wrong or timeout', () => {
     const state = play(openQuestion(), [press('s1', T0 + 500), ...commands]);
     expect(state.scores.s1).toBe(-DEFAULT_WRONG_POINTS);
     expect(state.ledger.at(-1)).toMatchObject({ seatId: 's1', reason });
-    expect(state.question).toMatchObject({ phase: 'wrong', out: ['s1'] });
+    expect(bq(state)).toMatchObject({ phase: 'wrong', out: ['s1'] });
     expect(nextDeadline(state)).toBeNull();
   });
 
@@ -148,10 +151,10 @@ describe('[B6] wrong or timeout', () => {
 describe('[B7] rebound', () => {
   it('[B7] reopening lets the remaining seats buzz; the wrong seat stays out', () => {
     let state = play(openQuestion(), [press('s1', T0 + 500), rule('wrong', T0 + 3000), { type: 'buzzers:reopen', at: T0 + 4000 }]);
-    expect(state.question).toMatchObject({ phase: 'open', buzzDeadline: T0 + 4000 + DEFAULT_BUZZ_WINDOW_MS, winner: null });
+    expect(bq(state)).toMatchObject({ phase: 'open', buzzDeadline: T0 + 4000 + DEFAULT_BUZZ_WINDOW_MS, winner: null });
     state = play(state, [press('s1', T0 + 4100), press('s3', T0 + 4200)]);
-    expect(state.question?.winner).toBe('s3');
-    expect(state.question?.buzzes.at(-2)).toMatchObject({ seatId: 's1', decision: 'locked-out' });
+    expect(bq(state).winner).toBe('s3');
+    expect(bq(state).buzzes.at(-2)).toMatchObject({ seatId: 's1', decision: 'locked-out' });
   });
 
   it('[B7] with no seat left, reopening is refused', () => {
@@ -164,13 +167,13 @@ describe('[B7] rebound', () => {
 describe('[B8] dead question', () => {
   it('[B8] nobody buzzes within the window: dead and revealed', () => {
     const result = apply(openQuestion(), { type: 'clock:tick', at: T0 + DEFAULT_BUZZ_WINDOW_MS });
-    expect(result.ok && result.state.question).toMatchObject({ phase: 'revealed', outcome: 'dead' });
+    expect(result.ok && bq(result.state)).toMatchObject({ phase: 'revealed', outcome: 'dead' });
     expect(result.ok && result.events).toEqual([{ type: 'question-dead' }]);
   });
 
   it('[B8] the host may end a question from reading and reveal it', () => {
     const state = play(reading(), [{ type: 'answer:reveal', at: T0 }]);
-    expect(state.question).toMatchObject({ phase: 'revealed', outcome: 'ended' });
+    expect(bq(state)).toMatchObject({ phase: 'revealed', outcome: 'ended' });
   });
 });
 
@@ -181,7 +184,7 @@ describe('[B9] deadlines settle first', () => {
 
   it('[B9] a press one millisecond before the window ends still wins', () => {
     const state = play(openQuestion(), [press('s1', T0 + DEFAULT_BUZZ_WINDOW_MS - 1)]);
-    expect(state.question?.winner).toBe('s1');
+    expect(bq(state).winner).toBe('s1');
   });
 
   it('[B9] a ruling after the countdown ran out finds a timeout already ruled', () => {
@@ -195,7 +198,7 @@ describe('[B10] undo the last ruling', () => {
     const wrong = play(openQuestion(), [press('s1', T0 + 500), rule('wrong', T0 + 3000)]);
     const state = play(wrong, [{ type: 'ruling:undo', at: T0 + 3500 }]);
     expect(state.scores.s1).toBe(0);
-    expect(state.question).toMatchObject({ phase: 'answering', winner: 's1', answerDeadline: null, out: [] });
+    expect(bq(state)).toMatchObject({ phase: 'answering', winner: 's1', answerDeadline: null, out: [] });
     expect(state.ledger.map((e) => [e.reason, e.delta, e.undone ?? false])).toEqual([
       ['wrong', -DEFAULT_WRONG_POINTS, true],
       ['undo', DEFAULT_WRONG_POINTS, false],
@@ -213,7 +216,7 @@ describe('[B10] undo the last ruling', () => {
       { type: 'ruling:undo', at: T0 + 6000 },
     ]);
     expect(state.scores.s2).toBe(0);
-    expect(state.question).toMatchObject({ index: 1, phase: 'reading' });
+    expect(bq(state)).toMatchObject({ index: 1, phase: 'reading' });
   });
 
   it('[B10] rulings are undone newest first, each once', () => {
@@ -234,7 +237,7 @@ describe('[B11] adjust by hand', () => {
   it('[B11] an adjustment is applied and recorded with its reason', () => {
     const state = play(initialState(definition()), [{ type: 'score:adjust', seatId: 's3', delta: 5, reason: '评委复核', at: T0 }]);
     expect(state.scores.s3).toBe(5);
-    expect(state.ledger).toEqual([{ seq: 1, at: T0, seatId: 's3', delta: 5, reason: 'adjust', note: '评委复核', questionNumber: null }]);
+    expect(state.ledger).toEqual([{ seq: 1, at: T0, seatId: 's3', delta: 5, reason: 'adjust', note: '评委复核', round: null, questionNumber: null }]);
   });
 
   it('[B11] adjusting an unknown seat is refused', () => {
@@ -256,16 +259,17 @@ describe('[B12] moving on', () => {
     const state = play(initialState(definition({ questions: 1 })), [
       { type: 'question:next', at: T0 },
       { type: 'question:next', at: T0 + 1 },
+      { type: 'question:next', at: T0 + 2 },
     ]);
     expect(state.stage).toBe('finished');
-    expect(refused(state, { type: 'question:next', at: T0 + 2 })).toBe(CommandError.ContestFinished);
+    expect(refused(state, { type: 'question:next', at: T0 + 3 })).toBe(CommandError.ContestFinished);
   });
 });
 
 describe('[B14] every press is logged', () => {
   it('[B14] presses carry time, seat and decision', () => {
     const state = play(reading(), [press('s3', T0 - 20), { type: 'buzzers:open', at: T0 }, press('s2', T0 + 300), press('s1', T0 + 301)]);
-    expect(state.question?.buzzes).toEqual([
+    expect(bq(state).buzzes).toEqual([
       { at: T0 - 20, seatId: 's3', decision: 'false-start' },
       { at: T0 + 300, seatId: 's2', decision: 'won' },
       { at: T0 + 301, seatId: 's1', decision: 'late' },

@@ -6,8 +6,8 @@ import { VIEW_LEDGER_LIMIT, viewFor, type RoomFacts, type Role } from '../../../
 import { definition, openQuestion, play, T0 } from '../../support/builders.js';
 
 const facts: RoomFacts = {
-  connected: new Set(['s1']),
-  claimed: new Set(['s1']),
+  connected: new Map([['s1', 1]]),
+  claimed: new Map([['s1', 1]]),
   joinUrl: 'http://hall/contestant/?c=x',
   joinCodes: { s1: '111111', s2: '222222', s3: '333333' },
 };

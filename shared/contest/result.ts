@@ -1,0 +1,12 @@
+// The shape every rule returns: a new state and its events, or a refusal code.
+import type { ApplyResult, CommandError, ContestEvent } from './commands.js';
+import type { ContestState, QuestionState } from './types.js';
+
+export type Result = ApplyResult<ContestState>;
+
+export const refuse = (error: CommandError): Result => ({ ok: false, error });
+export const accept = (state: ContestState, events: ContestEvent[] = []): Result => ({ ok: true, state, events });
+
+export function withQuestion(state: ContestState, question: QuestionState): ContestState {
+  return { ...state, question };
+}

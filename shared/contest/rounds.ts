@@ -1,0 +1,37 @@
+// Finding rounds: a contest's stages hold rounds; the engine walks them as one flat list.
+import type { ContestDefinition, ContestState, Round, Stage } from './types.js';
+
+export interface RoundPlace {
+  round: Round;
+  stage: Stage;
+  stageIndex: number;
+  /** Index within its stage. */
+  roundInStage: number;
+}
+
+/** Every round of the contest in the order it is played. */
+export function flatRounds(definition: ContestDefinition): RoundPlace[] {
+  return definition.stages.flatMap((stage, stageIndex) =>
+    stage.rounds.map((round, roundInStage) => ({ round, stage, stageIndex, roundInStage })),
+  );
+}
+
+export function roundAt(definition: ContestDefinition, index: number): RoundPlace | null {
+  return flatRounds(definition)[index] ?? null;
+}
+
+export function currentRound(state: ContestState): Round | null {
+  return state.roundIndex < 0 ? null : (roundAt(state.definition, state.roundIndex)?.round ?? null);
+}
+
+/** Replaces one round, leaving every other part of the definition shared. */
+export function replaceRound(definition: ContestDefinition, index: number, round: Round): ContestDefinition {
+  let flat = 0;
+  return {
+    ...definition,
+    stages: definition.stages.map((stage) => ({
+      ...stage,
+      rounds: stage.rounds.map((r) => (flat++ === index ? round : r)),
+    })),
+  };
+}

@@ -1,0 +1,87 @@
+// Required answer all at once (同步作答): rules A1-A6 of RULES.md.
+import { CommandError, type Command } from '../commands.js';
+import { addEntry } from '../ledger.js';
+import { answerKey, choiceCount, type Question } from '../question.js';
+import { accept, refuse, withQuestion, type Result } from '../result.js';
+import type { AllAtOnceQuestion, AllAtOnceRound, ContestState, SeatResult } from '../types.js';
+
+type AnswerCommand = Extract<Command, { type: 'answers:open' | 'answer:submit' | 'answer:reveal' }>;
+
+export function startAnswerQuestion(index: number): AllAtOnceQuestion {
+  return { kind: 'all-at-once', index, phase: 'reading', answerDeadline: null, answers: {}, late: [], results: null };
+}
+
+export const answersInPlay = (q: AllAtOnceQuestion): boolean => q.phase === 'answering';
+export const answersDeadline = (q: AllAtOnceQuestion): number | null => (q.phase === 'answering' ? q.answerDeadline : null);
+
+/** A4: at the deadline the answers lock and are graded. */
+export function settleAnswers(state: ContestState, round: AllAtOnceRound, q: AllAtOnceQuestion, at: number): Result | null {
+  if (q.phase !== 'answering' || q.answerDeadline === null || at < q.answerDeadline) return null;
+  return accept(lockAndGrade(state, round, q, q.answerDeadline), [{ type: 'answers-locked' }]);
+}
+
+export function handleAnswers(state: ContestState, round: AllAtOnceRound, q: AllAtOnceQuestion, command: AnswerCommand): Result {
+  switch (command.type) {
+    case 'answers:open':
+      // A1
+      if (q.phase !== 'reading') return refuse(CommandError.WrongPhase);
+      return accept(withQuestion(state, { ...q, phase: 'answering', answerDeadline: command.at + round.answerTimeMs }));
+    case 'answer:reveal':
+      // A4: the host may lock early, once everyone has answered.
+      if (q.phase !== 'answering') return refuse(CommandError.WrongPhase);
+      return accept(lockAndGrade(state, round, q, command.at), [{ type: 'answers-locked' }]);
+    case 'answer:submit':
+      return submit(state, round, q, command.seatId, command.choice, command.at);
+  }
+}
+
+/** A2, A3: an answer in time replaces the seat's earlier one; a late one is kept, not counted. */
+function submit(state: ContestState, round: AllAtOnceRound, q: AllAtOnceQuestion, seatId: string, choice: number[], at: number): Result {
+  if (!(seatId in state.scores)) return refuse(CommandError.UnknownSeat);
+  if (q.phase === 'reading') return refuse(CommandError.AnswersClosed);
+  if (q.phase === 'revealed') {
+    const late = withQuestion(state, { ...q, late: [...q.late, { seatId, at }] });
+    return { ok: true, state: late, events: [], answer: 'late', audience: [seatId] };
+  }
+  const normalised = normaliseChoice(round.questions[q.index], choice);
+  if (!normalised) return refuse(CommandError.BadChoice);
+  const next = withQuestion(state, { ...q, answers: { ...q.answers, [seatId]: { choice: normalised, at } } });
+  return { ok: true, state: next, events: [], answer: 'recorded', audience: [seatId] };
+}
+
+/** A2: sorted distinct option indices the question has; one for single and true/false. */
+export function normaliseChoice(question: Question | undefined, choice: number[]): number[] | null {
+  if (!question || question.type === 'open') return null;
+  const count = choiceCount(question);
+  const distinct = [...new Set(choice)].sort((a, b) => a - b);
+  if (distinct.length === 0 || distinct.some((i) => !Number.isInteger(i) || i < 0 || i >= count)) return null;
+  if (question.type !== 'multiple' && distinct.length !== 1) return null;
+  return distinct;
+}
+
+/** A4: grade every seat; no answer counts like a wrong one. */
+export function gradeChoice(round: AllAtOnceRound, question: Question, choice: number[] | null): SeatResult {
+  const key = answerKey(question);
+  const right = question.points ?? round.rightPoints;
+  if (!choice) return { choice: null, grade: 'none', points: 0 - round.wrongPoints };
+  const exact = choice.length === key.length && choice.every((c) => key.includes(c));
+  if (exact) return { choice, grade: 'right', points: right };
+  const partial = question.type === 'multiple' && round.partialCredit && choice.every((c) => key.includes(c));
+  if (partial) return { choice, grade: 'partial', points: round.partialPoints };
+  return { choice, grade: 'wrong', points: 0 - round.wrongPoints };
+}
+
+function lockAndGrade(state: ContestState, round: AllAtOnceRound, q: AllAtOnceQuestion, at: number): ContestState {
+  const question = round.questions[q.index];
+  const results: Record<string, SeatResult> = {};
+  let next = state;
+  for (const seat of state.definition.seats) {
+    const result = gradeChoice(round, question, q.answers[seat.id]?.choice ?? null);
+    results[seat.id] = result;
+    if (result.points !== 0) {
+      const reason = result.grade === 'right' ? 'right' : result.grade === 'partial' ? 'partial' : 'wrong';
+      next = addEntry(next, { at, seatId: seat.id, delta: result.points, reason }).state;
+    }
+  }
+  return withQuestion(next, { ...q, phase: 'revealed', answerDeadline: null, results });
+}

@@ -1,0 +1,37 @@
+// Totals for the scoreboard and the final ranking: per stage, and weighted by each stage's weight.
+import { flatRounds } from './rounds.js';
+import type { ContestState, SeatId } from './types.js';
+
+export interface Standing {
+  seatId: SeatId;
+  /** Sum of every score change. */
+  total: number;
+  /** Points per stage, in stage order. */
+  stages: number[];
+  /** Σ stage points × stage weight: what the final ranking orders by (R1). */
+  weighted: number;
+  /** 1-based; seats with equal weighted totals share a rank. */
+  rank: number;
+}
+
+export function standings(state: ContestState): Standing[] {
+  const { definition } = state;
+  const stageOfRound = flatRounds(definition).map((r) => r.stageIndex);
+  const perStage = new Map<SeatId, number[]>(definition.seats.map((s) => [s.id, definition.stages.map(() => 0)]));
+  for (const entry of state.ledger) {
+    const stage = entry.round === null ? null : stageOfRound[entry.round];
+    const row = perStage.get(entry.seatId);
+    // A change made outside any round (in the lobby) counts toward the first stage.
+    if (row) row[stage ?? 0] += entry.delta;
+  }
+  const rows = definition.seats.map((seat) => {
+    const stages = perStage.get(seat.id) ?? [];
+    const weighted = round2(stages.reduce((sum, points, i) => sum + points * (definition.stages[i]?.weight ?? 1), 0));
+    return { seatId: seat.id, total: state.scores[seat.id] ?? 0, stages, weighted, rank: 0 };
+  });
+  const sorted = [...rows].sort((a, b) => b.weighted - a.weighted);
+  for (const row of rows) row.rank = 1 + sorted.filter((r) => r.weighted > row.weighted).length;
+  return rows;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
