@@ -111,7 +111,14 @@ const OWN_MESSAGES: Record<string, MessageKey> = {
   open: 'definition.error.open-in-all-at-once',
   'individual-phones': 'definition.error.individual-phones',
   'duplicate-seat': 'definition.error.duplicate-seat',
+  required: 'definition.error.required',
 };
+
+/** zod says "expected string >=1 characters" where an organiser needs "required". */
+function ownMessage(issue: z.core.$ZodIssue): string | null {
+  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) return 'required';
+  return null;
+}
 
 /** Checks a contest file; returns it with defaults filled in, or every problem found. */
 export function parseContestFile(input: unknown): { ok: true; file: ContestFile } | { ok: false; issues: DefinitionIssue[] } {
@@ -124,8 +131,8 @@ export function parseContestFile(input: unknown): { ok: true; file: ContestFile 
       const english = en.success ? issue : (en.error.issues[i] ?? issue);
       return {
         path: issue.path.join('.'),
-        zh: describe('zh', issue.path, issue.message),
-        en: describe('en', issue.path, english.message),
+        zh: describe('zh', issue.path, ownMessage(issue) ?? issue.message),
+        en: describe('en', issue.path, ownMessage(issue) ?? english.message),
       };
     }),
   };

@@ -8,6 +8,8 @@ import { categoryForCell, OPTION_COLUMNS, OPTION_LETTERS, optionColumn, trueFals
 export interface BankRow {
   row: number;
   cells: Partial<Record<ColumnKey, string>>;
+  /** Problems the reader already found (a JSON entry that is not an object, say). */
+  issues?: BankIssue[];
 }
 
 /** Problems with one row; each has a message `bank.error.<code>` in both languages. */
@@ -104,7 +106,8 @@ export function idFromFingerprint(print: string): string {
 /** Checks one row on its own and builds its question, or lists every problem in it. */
 export function validateRow(input: BankRow): RowResult {
   const { row } = input;
-  const errors: BankIssue[] = [];
+  if (input.issues?.some((i) => i.code === 'not-a-question')) return { ok: false, errors: input.issues };
+  const errors: BankIssue[] = [...(input.issues ?? [])];
   const fail = (column: ColumnKey | null, code: RowErrorCode, params: Record<string, string | number> = {}) => {
     errors.push({ row, column, code, params });
   };

@@ -33,6 +33,7 @@ export const definitionEn: Record<keyof typeof definitionZh, string> = {
   'definition.field.categories': 'Categories',
   'definition.field.difficulties': 'Difficulties',
   'definition.field.types': 'Question types',
+  'definition.error.required': 'Required',
   'definition.error.open-in-all-at-once': 'All-at-once rounds take single, multiple or true/false questions, not open ones',
   'definition.error.individual-phones': 'An individual seat has one phone; make it a team for several',
   'definition.error.duplicate-seat': 'Seat names must be unique',

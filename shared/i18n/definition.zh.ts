@@ -31,6 +31,7 @@ export const definitionZh = {
   'definition.field.categories': '分类',
   'definition.field.difficulties': '难度',
   'definition.field.types': '题型',
+  'definition.error.required': '不能为空',
   'definition.error.open-in-all-at-once': '同步作答只能使用单选、多选或判断题，不能使用简答题',
   'definition.error.individual-phones': '个人席位只能有1部手机；多部手机请将类型设为代表队',
   'definition.error.duplicate-seat': '席位名称不能重复',
