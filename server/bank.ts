@@ -1,42 +1,60 @@
-// Loading a question bank file (题库). The format is documented in the README; every file is
-// validated before use, and errors name the question and field.
+// Loading a question bank file (题库) at start-up, and seeding the bank table from it. The file
+// goes through the same reader and row checks as an import (server/bank/), and a file with any
+// error, or an exact duplicate, is refused whole with every problem listed.
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import type { Question } from '../shared/contest/question.js';
+import { translate, type Locale } from '../shared/i18n/index.js';
+import { describeDuplicate, describeIssue } from './bank/messages.js';
+import { detectFormat, parseTextBank } from './bank/parse.js';
+import type { BankStore } from './bank/store.js';
+import { checkRows } from './bank/validate.js';
 
-export const BUNDLED_BANK = fileURLToPath(new URL('./bank/party-history.json', import.meta.url));
+/** The bank a new server starts with: Party history across the five eras, every question type. */
+export const BUNDLED_BANK = fileURLToPath(new URL('./bank/party-history.v2.json', import.meta.url));
 
-const questionSchema = z.object({
-  id: z.string().min(1).max(64),
-  type: z.literal('open'),
-  category: z.string().min(1).max(32),
-  difficulty: z.number().int().min(1).max(5),
-  stem: z.string().min(1).max(500),
-  answer: z.string().min(1).max(200),
-  explanation: z.string().max(1000),
-  source: z.string().max(200).optional(),
-});
+export interface Bank {
+  title: string;
+  questions: Question[];
+}
 
-export const bankSchema = z.object({
-  format: z.literal('qiangda-bank'),
-  version: z.literal(1),
-  title: z.string().min(1),
-  questions: z.array(questionSchema).min(1),
-});
-
-export type Bank = z.infer<typeof bankSchema>;
-
-/** Reads and validates a bank file; throws with every problem listed by path. */
-export function loadBank(file: string): Bank {
-  const parsed = bankSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`question bank ${file} is not valid:\n${problems.join('\n')}`);
+/** A bank file that cannot be used; `message` lists every problem, `problems` one per line. */
+export class BankFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+    locale: Locale,
+  ) {
+    super([translate(locale, 'bank.load.invalid', { file }), ...problems.map((p) => `  ${p}`)].join('\n'));
+    this.name = 'BankFileError';
   }
-  const ids = new Set<string>();
-  for (const q of parsed.data.questions) {
-    if (ids.has(q.id)) throw new Error(`question bank ${file}: duplicate id ${q.id}`);
-    ids.add(q.id);
-  }
-  return parsed.data;
+}
+
+const terminalLocale = (): Locale => (process.env.QIANGDA_LANG === 'en' ? 'en' : 'zh');
+
+/** Reads and checks a bank file (.json or .csv); throws BankFileError naming every problem. */
+export function loadBank(file: string, locale: Locale = terminalLocale()): Bank {
+  const bytes = new Uint8Array(readFileSync(file));
+  const format = detectFormat({ name: file, bytes });
+  if (format === 'xlsx') throw new BankFileError(file, [translate(locale, 'bank.load.xlsx', { file })], locale);
+  const parsed = parseTextBank(format ?? 'json', bytes);
+  const checked = parsed.errors.length ? null : checkRows(parsed.rows);
+  const issues = [...parsed.errors, ...(checked?.errors ?? [])];
+  const jsonPath = (row: number, column: string | null) => (format === 'json' && row > 0 ? `questions.${row - 1}${column ? `.${jsonField(column)}` : ''}: ` : '');
+  const problems = [
+    ...issues.map((i) => `${jsonPath(i.row, i.column)}${describeIssue(locale, parsed.format, i)}`),
+    ...(checked?.duplicates ?? []).map((d) => `${jsonPath(d.row, 'id')}${describeDuplicate(locale, parsed.format, d)} (id ${d.id})`),
+  ];
+  if (problems.length || !checked) throw new BankFileError(file, problems, locale);
+  return { title: parsed.title ?? basename(file), questions: checked.fresh.map((f) => f.question) };
+}
+
+/** A JSON file's field for a column: optionC is options.2. */
+const jsonField = (column: string) => (column.startsWith('option') ? `options.${column.charCodeAt(6) - 65}` : column);
+
+/** Fills an empty bank from a file (the bundled one by default); returns how many were added. */
+export function seedBankIfEmpty(bank: BankStore, file: string = BUNDLED_BANK): number {
+  if (bank.count() > 0) return 0;
+  return bank.insertMany(loadBank(file).questions);
 }

@@ -24,7 +24,7 @@ function place(locale: Locale, format: BankFormat | null, row: number, column: C
 
 /** One problem as a sentence naming its row and column. */
 export function describeIssue(locale: Locale, format: BankFormat | null, issue: BankIssue): string {
-  const params = { ...issue.params, at: place(locale, format, issue.row, issue.column) };
+  const params: Record<string, string | number> = { ...issue.params, at: place(locale, format, issue.row, issue.column) };
   // File-level messages name a column by itself ("缺少「答案」列").
   if (issue.row === 0 && issue.column) params.column = columnLabel(locale, issue.column);
   return translate(locale, errorKey(issue.code), params);

@@ -1,8 +1,9 @@
 // `npm run bench`: runs every benchmark and prints one JSON object per benchmark, last.
+import { answerAllAtOnce } from './answer-all-at-once.js';
 import { buzzToLock } from './buzz-to-lock.js';
 import type { BenchResult } from './stats.js';
 
-const benchmarks: Array<() => Promise<BenchResult>> = [buzzToLock];
+const benchmarks: Array<() => Promise<BenchResult>> = [buzzToLock, answerAllAtOnce];
 
 const results: BenchResult[] = [];
 for (const bench of benchmarks) results.push(await bench());
