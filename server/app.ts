@@ -9,6 +9,8 @@ import { type ClientToServerEvents, type ContestUpdate, type ServerToClientEvent
 import type { Clock } from './clock.js';
 import { Contests, type QuestionSource } from './contests.js';
 import type { SeatId } from '../shared/contest/types.js';
+import { bankRoutes } from './bank/routes.js';
+import { openBank } from './bank/store.js';
 import { httpRoutes } from './http-routes.js';
 import type { ContestRoom } from './room.js';
 import { authenticate, registerHandlers, type SocketData } from './socket-handlers.js';
@@ -91,6 +93,7 @@ export function createApp(options: AppOptions): App {
 
   app.disable('x-powered-by');
   app.use(httpRoutes(contests));
+  app.use(bankRoutes({ bank: openBank(options.store.db), contests }));
   if (options.web) app.use(options.web);
 
   return {

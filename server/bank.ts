@@ -44,7 +44,7 @@ export function loadBank(file: string, locale: Locale = terminalLocale()): Bank 
   const jsonPath = (row: number, column: string | null) => (format === 'json' && row > 0 ? `questions.${row - 1}${column ? `.${jsonField(column)}` : ''}: ` : '');
   const problems = [
     ...issues.map((i) => `${jsonPath(i.row, i.column)}${describeIssue(locale, parsed.format, i)}`),
-    ...(checked?.duplicates ?? []).map((d) => `${jsonPath(d.row, 'id')}${describeDuplicate(locale, parsed.format, d)} (id ${d.id})`),
+    ...(checked?.duplicates ?? []).map((d) => `${jsonPath(d.row, null)}${describeDuplicate(locale, parsed.format, d)} (id ${d.id})`),
   ];
   if (problems.length || !checked) throw new BankFileError(file, problems, locale);
   return { title: parsed.title ?? basename(file), questions: checked.fresh.map((f) => f.question) };

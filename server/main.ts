@@ -6,7 +6,8 @@ import express, { type RequestHandler } from 'express';
 import QRCode from 'qrcode';
 import { translate, type Locale } from '../shared/i18n/index.js';
 import { createApp } from './app.js';
-import { BUNDLED_BANK, loadBank } from './bank.js';
+import { BUNDLED_BANK, seedBankIfEmpty } from './bank.js';
+import { openBank } from './bank/store.js';
 import { realClock } from './clock.js';
 import { readConfig } from './config.js';
 import { readContestFile } from './demo.js';
@@ -33,10 +34,11 @@ async function main(): Promise<void> {
   mkdirSync(config.dataDir, { recursive: true });
   const store = openStore(join(config.dataDir, 'qiangda.db'));
   const publicUrl = publicUrlFor(config.port, config.publicUrl);
-  const bank = loadBank(config.bank ?? BUNDLED_BANK);
+  const bank = openBank(store.db);
+  seedBankIfEmpty(bank, config.bank ?? BUNDLED_BANK);
   const app = createApp({
     store,
-    bank: { all: () => bank.questions },
+    bank,
     clock: realClock(),
     publicUrl,
     web: await webHandler(config.dev),

@@ -18,6 +18,7 @@ export type ColumnKey =
   | 'source'
   | 'id';
 
+/** The column of option `index` (0 = A). */
 export const optionColumn = (index: number): OptionColumn => `option${OPTION_LETTERS[index]}`;
 export const OPTION_COLUMNS: OptionColumn[] = OPTION_LETTERS.map((_, i) => optionColumn(i));
 
@@ -120,6 +121,11 @@ const ERA_LOOKUP = new Map<string, string>();
 for (const [era, names] of Object.entries(ERA_NAMES)) {
   ERA_LOOKUP.set(era, era);
   for (const name of names) ERA_LOOKUP.set(normaliseWord(name), era);
+}
+
+/** The Chinese name an era's code is written as in a spreadsheet; other categories as they are. */
+export function eraName(category: string): string {
+  return ERA_NAMES[category]?.[0] ?? category;
 }
 
 /** An era's code for its Chinese name; any other category is kept as typed. */

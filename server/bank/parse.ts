@@ -74,11 +74,14 @@ export function decodeText(bytes: Uint8Array): string | null {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return clean(new TextDecoder('utf-16le').decode(bytes.subarray(2)));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return clean(new TextDecoder('utf-16be').decode(bytes.subarray(2)));
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  let utf8: string;
   try {
-    return clean(new TextDecoder('utf-8', { fatal: true }).decode(body)) ?? clean(new TextDecoder('gb18030').decode(body));
+    utf8 = new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
     return clean(new TextDecoder('gb18030').decode(body));
   }
+  // Valid UTF-8 is never re-read as GB18030: that would turn it into plausible-looking nonsense.
+  return clean(utf8);
 }
 
 function clean(text: string): string | null {

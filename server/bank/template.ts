@@ -3,60 +3,45 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { translate, type MessageKey } from '../../shared/i18n/index.js';
-import { TEMPLATE_HEADER, type ColumnKey } from './columns.js';
+import { letters, type QuestionType } from '../../shared/contest/question.js';
+import { BUNDLED_BANK, loadBank } from '../bank.js';
+import { eraName, OPTION_COLUMNS, optionColumn, TEMPLATE_HEADER, type ColumnKey } from './columns.js';
 import { MAX_FILE_BYTES, MAX_ROWS } from './parse.js';
 
 /** The template's columns: options A-D (E-H may be added by hand). */
 export const TEMPLATE_COLUMNS: ColumnKey[] = ['type', 'stem', 'optionA', 'optionB', 'optionC', 'optionD', 'answer', 'explanation', 'category', 'difficulty', 'points', 'source', 'id'];
 
-/** Real questions from the bundled bank, so importing the untouched template adds nothing twice. */
-export const TEMPLATE_EXAMPLES: Partial<Record<ColumnKey, string>>[] = [
-  {
-    type: '单选',
-    stem: '中共一大选举产生的中央局，担任书记的是谁？',
-    optionA: '陈独秀',
-    optionB: '李大钊',
-    optionC: '张国焘',
-    optionD: '李达',
-    answer: 'A',
-    explanation: '中共一大选举产生了由陈独秀、张国焘、李达组成的中央局，陈独秀任书记，张国焘负责组织工作，李达负责宣传工作。',
-    category: '建党时期',
-    difficulty: '2',
-    source: '《中国共产党简史》',
-  },
-  {
-    type: '多选',
-    stem: '1920年至1921年上半年，下列哪些城市建立了共产党早期组织？',
-    optionA: '北京',
-    optionB: '长沙',
-    optionC: '济南',
-    optionD: '南京',
-    answer: 'ABC',
-    explanation: '1920年8月至1921年上半年，上海、北京、武汉、长沙、济南、广州等地以及旅日、旅法的先进分子中相继建立了共产党早期组织，南京不在其中。',
-    category: '建党时期',
-    difficulty: '2',
-    points: '20',
-    source: '《中国共产党简史》',
-  },
-  {
-    type: '判断',
-    stem: '中共四大于1925年1月在上海召开。',
-    answer: '对',
-    explanation: '1925年1月，中共四大在上海召开，第一次明确提出无产阶级在民主革命中的领导权问题和工农联盟问题。',
-    category: '建党时期',
-    difficulty: '2',
-    source: '《中国共产党简史》',
-  },
-  {
-    type: '简答',
-    stem: '中国共产党第一次全国代表大会于哪一年召开？',
-    answer: '1921年',
-    explanation: '1921年7月23日，中共一大在上海开幕，最后一天的会议转移到浙江嘉兴南湖的游船上举行。',
-    category: '建党时期',
-    difficulty: '1',
-    source: '《中国共产党简史》',
-  },
-];
+/**
+ * One example of each type: the first of each in the bundled bank, so the examples are
+ * fact-checked with it, and importing the untouched template over the bundled bank adds nothing.
+ */
+export function templateExamples(): Partial<Record<ColumnKey, string>>[] {
+  const questions = loadBank(BUNDLED_BANK, 'zh').questions;
+  const examples: Partial<Record<ColumnKey, string>>[] = [];
+  for (const type of ['single', 'multiple', 'true-false', 'open'] as const) {
+    const q = questions.find((x) => x.type === type);
+    if (!q) continue;
+    const cells: Partial<Record<ColumnKey, string>> = {
+      type: TYPE_NAME[type],
+      stem: q.stem,
+      explanation: q.explanation,
+      category: eraName(q.category),
+      difficulty: String(q.difficulty),
+      points: q.points === undefined ? '' : String(q.points),
+      source: q.source ?? '',
+    };
+    if (q.type === 'open') cells.answer = q.answer;
+    else if (q.type === 'true-false') cells.answer = q.answer ? '对' : '错';
+    else {
+      cells.answer = letters(q.answer);
+      q.options.forEach((o, i) => (cells[optionColumn(i)] = o));
+    }
+    examples.push(cells);
+  }
+  return examples;
+}
+
+const TYPE_NAME: Record<QuestionType, string> = { single: '单选', multiple: '多选', 'true-false': '判断', open: '简答' };
 
 const HELP_KEYS: MessageKey[] = [
   'bank.template.help.rows',
@@ -74,15 +59,22 @@ const HELP_KEYS: MessageKey[] = [
   'bank.template.help.csv',
 ];
 
-const grid = (): string[][] => [TEMPLATE_COLUMNS.map((c) => TEMPLATE_HEADER[c]), ...TEMPLATE_EXAMPLES.map((row) => TEMPLATE_COLUMNS.map((c) => row[c] ?? ''))];
+/** The columns and rows of the template; an example with more than four options gets more columns. */
+function grid(): { columns: ColumnKey[]; rows: string[][] } {
+  const examples = templateExamples();
+  const columns = [...TEMPLATE_COLUMNS];
+  const widest = Math.max(4, ...examples.map((e) => OPTION_COLUMNS.filter((c) => e[c] !== undefined).length));
+  columns.splice(columns.indexOf('answer'), 0, ...OPTION_COLUMNS.slice(4, widest));
+  return { columns, rows: [columns.map((c) => TEMPLATE_HEADER[c]), ...examples.map((row) => columns.map((c) => row[c] ?? ''))] };
+}
 
 /** The CSV template: UTF-8 with a byte-order mark and CRLF lines, as Excel expects. */
 export function templateCsv(): Uint8Array {
-  return new TextEncoder().encode(`\uFEFF${Papa.unparse(grid(), { newline: '\r\n' })}\r\n`);
+  return new TextEncoder().encode(`\uFEFF${Papa.unparse(grid().rows, { newline: '\r\n' })}\r\n`);
 }
 
 const WIDTHS: Partial<Record<ColumnKey, number>> = { stem: 48, explanation: 48, category: 22, source: 20 };
-const TEXT_COLUMNS = new Set<ColumnKey>(['stem', 'optionA', 'optionB', 'optionC', 'optionD', 'answer', 'explanation', 'source', 'id']);
+const TEXT_COLUMNS = new Set<ColumnKey>(['stem', ...OPTION_COLUMNS, 'answer', 'explanation', 'source', 'id']);
 /** Rows given drop-down lists for type, category and difficulty. */
 const LIST_ROWS = 500;
 
@@ -93,12 +85,13 @@ export async function templateXlsx(): Promise<Uint8Array> {
   workbook.creator = 'Qiangda';
 
   const sheet = workbook.addWorksheet(zh('bank.template.sheet.questions'), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = TEMPLATE_COLUMNS.map((c) => ({
+  const { columns, rows } = grid();
+  sheet.columns = columns.map((c) => ({
     key: c,
     width: WIDTHS[c] ?? 10,
     style: TEXT_COLUMNS.has(c) ? { numFmt: '@', alignment: { wrapText: true, vertical: 'top' } } : { alignment: { vertical: 'top' } },
   }));
-  for (const row of grid()) sheet.addRow(row);
+  for (const row of rows) sheet.addRow(row);
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFBE5D6' } };
 

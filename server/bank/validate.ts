@@ -157,7 +157,7 @@ export function validateRow(input: BankRow): RowResult {
     if (answerCell && answer === null) fail('answer', 'bad-true-false', { value: answerCell });
     if (answer !== null) question = { ...base, type, answer };
   } else if (type === 'single' || type === 'multiple') {
-    const options = choiceOptions(text, fail);
+    const options = input.issues?.some((i) => i.code === 'bad-options') ? null : choiceOptions(text, fail);
     const answer = answerCell ? choiceAnswer(answerCell, options?.length ?? MAX_OPTIONS, fail) : null;
     if (answer && type === 'single' && answer.length !== 1) fail('answer', 'single-needs-one-answer', { value: answerCell });
     if (answer && type === 'multiple' && answer.length < 2) fail('answer', 'multiple-needs-two-answers', { value: answerCell });

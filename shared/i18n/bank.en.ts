@@ -63,8 +63,8 @@ export const bankEn: Record<keyof typeof bankZh, string> = {
   'bank.error.csv-unclosed-quote': 'Row {row} of the CSV file has an unclosed quote ("), so the rows after it cannot be told apart; open it in Excel and save it again',
   'bank.error.storage-failed': 'Writing to the bank failed; nothing was imported: {reason}',
 
-  'bank.duplicate.in-file': '{at} is exactly the same as {other}; skipped',
-  'bank.duplicate.in-bank': '{at} is exactly the same as a question already in the bank (id {id}); skipped',
+  'bank.duplicate.in-file': '{at} is exactly the same as {other}',
+  'bank.duplicate.in-bank': '{at} is exactly the same as a question already in the bank (id {id})',
 
   'bank.report.file': 'File: {name} ({format})',
   'bank.report.counts': '{rows} rows: {valid} valid, {bad} with errors, {duplicates} duplicates',

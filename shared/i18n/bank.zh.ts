@@ -64,8 +64,8 @@ export const bankZh = {
   'bank.error.csv-unclosed-quote': 'CSV 文件第 {row} 行有未闭合的引号（"），其后的内容无法分行；请在 Excel 中打开后重新保存',
   'bank.error.storage-failed': '写入题库失败，没有导入任何题目：{reason}',
 
-  'bank.duplicate.in-file': '{at}与{other}完全相同，已跳过',
-  'bank.duplicate.in-bank': '{at}与题库中已有的题目（编号 {id}）完全相同，已跳过',
+  'bank.duplicate.in-file': '{at}与{other}完全相同',
+  'bank.duplicate.in-bank': '{at}与题库中已有的题目（编号 {id}）完全相同',
 
   // The report (command line; the host console may show the same lines)
   'bank.report.file': '文件：{name}（{format}）',

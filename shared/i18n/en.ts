@@ -134,7 +134,7 @@ export const en: Record<MessageKey, string> = {
   'host.pageTitle': 'Host console',
   'host.missingKey': 'Incomplete link: no contest id or host key. Use the host link printed in the terminal.',
   'host.lobbyTitle': 'The contest has not started',
-  'host.lobbyHint': '{joined} of {total} seats joined. Press N for the first question.',
+  'host.lobbyHint': '{joined} of {total} seats joined. Press N to show the first round.',
   'host.joinUrl': 'Join address:',
   'host.finishedTitle': 'Contest over · final ranking',
   'host.buzzCountdown': '{s} s to buzz',

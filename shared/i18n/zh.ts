@@ -140,7 +140,7 @@ export const zh = {
   'host.pageTitle': '主持人控制台',
   'host.missingKey': '链接不完整：缺少竞赛编号或主持人密钥。请使用终端打印的主持人链接。',
   'host.lobbyTitle': '比赛尚未开始',
-  'host.lobbyHint': '已加入 {joined} / {total} 个席位。按 N 出第一题。',
+  'host.lobbyHint': '已加入 {joined} / {total} 个席位。按 N 显示第一轮的标题。',
   'host.joinUrl': '选手加入地址：',
   'host.finishedTitle': '比赛结束 · 最终排名',
   'host.buzzCountdown': '抢答剩余 {s} 秒',

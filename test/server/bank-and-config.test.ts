@@ -5,40 +5,53 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_BANK, loadBank } from '../../server/bank.js';
 import { readConfig } from '../../server/config.js';
-import { DEMO_QUESTION_COUNT, DEMO_SEATS, demoContest } from '../../server/demo.js';
+import { parseContestFile } from '../../server/contest-file.js';
+import { readContestFile } from '../../server/demo.js';
+import { drawContest } from '../../server/draw.js';
 import { pickLanAddress, publicUrlFor } from '../../server/network.js';
 
 describe('bundled question bank', () => {
   const bank = loadBank(BUNDLED_BANK);
 
-  it('holds at least 30 questions, each with stem, answer and explanation, across the five eras', () => {
-    expect(bank.questions.length).toBeGreaterThanOrEqual(30);
+  it('holds at least 150 questions of every type, each with stem, answer and explanation, across the five eras', () => {
+    expect(bank.questions.length).toBeGreaterThanOrEqual(150);
+    expect(new Set(bank.questions.map((q) => q.type))).toEqual(new Set(['open', 'single', 'multiple', 'true-false']));
     for (const q of bank.questions) {
       expect(q.stem.trim()).not.toBe('');
-      expect(q.answer.trim()).not.toBe('');
+      if (q.type === 'open') expect(q.answer.trim()).not.toBe('');
       expect(q.explanation.trim()).not.toBe('');
     }
     expect(new Set(bank.questions.map((q) => q.category))).toEqual(new Set(['founding', 'revolution', 'construction', 'reform', 'new-era']));
   });
 
-  it('the demo contest has six seats and a spread of questions from every era', () => {
-    const demo = demoContest(bank);
-    expect(demo.seats.map((s) => s.name)).toEqual(DEMO_SEATS);
-    expect(demo.questions).toHaveLength(DEMO_QUESTION_COUNT);
-    expect(new Set(demo.questions.map((q) => q.category)).size).toBe(5);
+  it('the demo contest file is valid and draws all three round kinds from the bundled bank', () => {
+    const parsed = parseContestFile(readContestFile());
+    if (!parsed.ok) return expect.fail(parsed.issues.map((i) => i.zh).join('\n'));
+    const drawn = drawContest(parsed.file, bank.questions, 'demo');
+    if (!drawn.ok) return expect.fail(drawn.issues.map((i) => i.zh).join('\n'));
+    const { seats, stages } = drawn.definition;
+    expect(seats.map((s) => [s.name, s.kind, s.phones])).toEqual(
+      ['第一代表队', '第二代表队', '第三代表队', '第四代表队', '第五代表队', '第六代表队'].map((n) => [n, 'team', 3]),
+    );
+    expect(stages[0].rounds.map((r) => [r.kind, r.questions.length])).toEqual([
+      ['in-turn', 6],
+      ['all-at-once', 3],
+      ['buzz-in', 8],
+    ]);
+    expect(stages[0].rounds[1].questions.every((q) => q.type !== 'open')).toBe(true);
   });
 
   it('a bank with a bad question is refused with the field named', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'bank-')), 'bad.json');
     writeFileSync(file, JSON.stringify({ format: 'qiangda-bank', version: 1, title: 't', questions: [{ id: 'a', type: 'open', stem: '' }] }));
-    expect(() => loadBank(file)).toThrow(/questions\.0\.stem/);
+    expect(() => loadBank(file)).toThrow(/questions\.0\.stem: 第 1 题「题干」：没有填写题干/);
   });
 
   it('a bank with a duplicate id is refused', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'bank-')), 'dup.json');
     const q = { id: 'a', type: 'open', category: 'reform', difficulty: 1, stem: 's', answer: 'a', explanation: 'e' };
     writeFileSync(file, JSON.stringify({ format: 'qiangda-bank', version: 1, title: 't', questions: [q, q] }));
-    expect(() => loadBank(file)).toThrow(/duplicate id a/);
+    expect(() => loadBank(file)).toThrow(/questions\.1: 第 2 题与第 1 题完全相同 \(id a\)/);
   });
 });
 

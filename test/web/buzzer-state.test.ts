@@ -8,29 +8,31 @@ import { viewFor, type RoomFacts } from '../../shared/contest/views.js';
 import { buzzerState, pressFeedback } from '../../web/contestant/buzzer-state.js';
 import { definition, play, T0 } from '../support/builders.js';
 
-const facts: RoomFacts = { connected: new Set(), claimed: new Set(), joinUrl: '', joinCodes: {} };
+const facts: RoomFacts = { connected: new Map(), claimed: new Map(), joinUrl: '', joinCodes: {} };
 const def = definition({ questions: 1, rules: { falseStart: { kind: 'lockout', ms: DEFAULT_FALSE_START_LOCKOUT_MS } } });
 const forSeat = (state: ContestState, seatId = 's1', now = T0 + 100) => buzzerState(viewFor('contestant', state, facts, seatId), now);
 const after = (commands: Command[]) => play(initialState(def), commands);
 
+const title: Command = { type: 'question:next', at: T0 - 6000 };
 const reading: Command = { type: 'question:next', at: T0 - 5000 };
 const open: Command = { type: 'buzzers:open', at: T0 };
 
 describe('buzzerState', () => {
-  it('waits before the first question and sends nothing', () => {
+  it('[F1] waits before the first question, title card included, and sends nothing', () => {
     expect(forSeat(initialState(def))).toMatchObject({ look: 'waiting', sends: false });
+    expect(forSeat(after([title]))).toMatchObject({ look: 'waiting', sends: false });
   });
 
   it('[B2] is grey while the host reads, but a press is still sent (and judged a false start)', () => {
-    expect(forSeat(after([reading]))).toMatchObject({ look: 'closed', sends: true, label: { key: 'buzzer.closed' } });
+    expect(forSeat(after([title, reading]))).toMatchObject({ look: 'closed', sends: true, label: { key: 'buzzer.closed' } });
   });
 
   it('[B1] is live once the buzzers open', () => {
-    expect(forSeat(after([reading, open]))).toMatchObject({ look: 'open', sends: true });
+    expect(forSeat(after([title, reading, open]))).toMatchObject({ look: 'open', sends: true });
   });
 
   it('[B3][B4] shows the winner its answer countdown, and the others who won', () => {
-    const won = after([reading, open, { type: 'buzz:press', seatId: 's1', at: T0 + 50 }]);
+    const won = after([title, reading, open, { type: 'buzz:press', seatId: 's1', at: T0 + 50 }]);
     expect(forSeat(won, 's1', T0 + 50)).toEqual({
       look: 'won',
       label: { key: 'buzzer.won' },
@@ -41,7 +43,7 @@ describe('buzzerState', () => {
   });
 
   it('[B2] shows a false-start lockout until it ends', () => {
-    const early = after([reading, { type: 'buzz:press', seatId: 's1', at: T0 - 100 }, open]);
+    const early = after([title, reading, { type: 'buzz:press', seatId: 's1', at: T0 - 100 }, open]);
     const lockedUntil = T0 - 100 + DEFAULT_FALSE_START_LOCKOUT_MS;
     expect(forSeat(early, 's1', lockedUntil - 1)).toMatchObject({ look: 'locked', label: { key: 'buzzer.locked' } });
     expect(forSeat(early, 's1', lockedUntil)).toMatchObject({ look: 'open' });
@@ -49,6 +51,7 @@ describe('buzzerState', () => {
 
   it('[B6] puts a seat ruled wrong out of the question; the others wait for a rebound', () => {
     const wrong = after([
+      title,
       reading,
       open,
       { type: 'buzz:press', seatId: 's1', at: T0 + 50 },
@@ -59,14 +62,14 @@ describe('buzzerState', () => {
   });
 
   it('[B8] stops sending once the question is revealed, and when the contest is over', () => {
-    const revealed = after([reading, { type: 'answer:reveal', at: T0 }]);
+    const revealed = after([title, reading, { type: 'answer:reveal', at: T0 }]);
     expect(forSeat(revealed)).toMatchObject({ look: 'over', sends: false });
-    const finished = after([reading, { type: 'answer:reveal', at: T0 }, { type: 'question:next', at: T0 + 1 }]);
+    const finished = after([title, reading, { type: 'answer:reveal', at: T0 }, { type: 'question:next', at: T0 + 1 }]);
     expect(forSeat(finished)).toMatchObject({ look: 'finished', sends: false });
   });
 
   it('sends nothing while offline: a buffered press would be judged when it finally arrives', () => {
-    expect(buzzerState(viewFor('contestant', after([reading, open]), facts, 's1'), T0 + 100, false)).toMatchObject({
+    expect(buzzerState(viewFor('contestant', after([title, reading, open]), facts, 's1'), T0 + 100, false)).toMatchObject({
       look: 'offline',
       sends: false,
     });

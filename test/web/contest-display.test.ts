@@ -2,16 +2,24 @@
 // adjust form, the seat token and the page address.
 import { describe, expect, it } from 'vitest';
 import type { ScoreEntry } from '../../shared/contest/types.js';
-import type { SeatView } from '../../shared/contest/views.js';
+import type { RoundView, SeatView } from '../../shared/contest/views.js';
+import type { Standing } from '../../shared/contest/standings.js';
 import { MAX_ADJUST_POINTS } from '../../shared/protocol.js';
 import {
   activeCountdown,
+  answerWords,
+  chineseNumeral,
+  choicesOf,
   formatDelta,
+  gradeTally,
+  roundHeading,
+  ruleSummary,
+  turnOrder,
   formatPressTime,
   ledgerReason,
   nameSize,
   questionDeltas,
-  rankSeats,
+  rankedSeats,
   recentCorrections,
   stemSize,
 } from '../../web/lib/contest-display.js';
@@ -23,27 +31,51 @@ import { T0 } from '../support/builders.js';
 const seat = (id: string, score: number): SeatView => ({
   id,
   name: id,
+  kind: 'individual',
+  phones: 1,
   score,
-  claimed: true,
-  connected: true,
+  claimed: 1,
+  connected: 1,
   out: false,
   lockedUntil: null,
   joinCode: null,
 });
-const entry = (seq: number, seatId: string, delta: number, reason: ScoreEntry['reason'], questionNumber: number | null, note?: string): ScoreEntry => ({
+const entry = (seq: number, seatId: string, delta: number, reason: ScoreEntry['reason'], questionNumber: number | null, note?: string, round: number | null = 0): ScoreEntry => ({
   seq,
   at: T0 + seq,
   seatId,
   delta,
   reason,
+  round,
   questionNumber,
   note,
 });
+const standing = (seatId: string, stages: number[], weighted: number, rank: number): Standing => ({ seatId, total: stages.reduce((a, b) => a + b, 0), stages, weighted, rank });
+const round = (overrides: Partial<RoundView> = {}): RoundView => ({
+  index: 0,
+  count: 3,
+  stageName: '比知识',
+  stageNumber: 1,
+  stageCount: 1,
+  name: '轮流必答',
+  kind: 'in-turn',
+  questionCount: 6,
+  rightPoints: 10,
+  wrongPoints: 0,
+  answerTimeMs: 30_000,
+  buzzWindowMs: null,
+  partialCredit: false,
+  order: ['a', 'b', 'c'],
+  ...overrides,
+});
 
 describe('display helpers', () => {
-  it('ranks by score with shared ranks for ties, keeping seat order', () => {
-    const ranked = rankSeats([seat('a', 10), seat('b', 20), seat('c', 10), seat('d', -5)]);
+  it('[R1] ranks by the standings\' weighted totals, ties sharing a rank in seat order', () => {
+    const seats = [seat('a', 10), seat('b', 20), seat('c', 10), seat('d', -5)];
+    const standings = [standing('a', [10, 0], 1.5, 2), standing('b', [0, 20], 14, 1), standing('c', [10, 0], 1.5, 2), standing('d', [-5, 0], -0.75, 4)];
+    const ranked = rankedSeats({ seats, standings });
     expect(ranked.map((r) => `${r.rank}:${r.seat.id}`)).toEqual(['1:b', '2:a', '2:c', '4:d']);
+    expect(ranked[0].standing.weighted).toBe(14);
   });
 
   it('shows deltas with a sign, using a true minus', () => {
@@ -52,8 +84,15 @@ describe('display helpers', () => {
   });
 
   it("sums this question's changes per seat, undos included", () => {
-    const ledger = [entry(1, 'a', 10, 'right', 1), entry(2, 'a', 10, 'right', 2), entry(3, 'a', -10, 'undo', 2), entry(4, 'b', -5, 'adjust', 2, '提示他人')];
-    const deltas = questionDeltas({ ledger, question: { number: 2 } as never });
+    const ledger = [
+      entry(1, 'a', 10, 'right', 1),
+      entry(2, 'a', 10, 'right', 2),
+      entry(3, 'a', -10, 'undo', 2),
+      entry(4, 'b', -5, 'adjust', 2, '提示他人'),
+      // Question 2 of another round is another question.
+      entry(5, 'c', 10, 'right', 2, undefined, 1),
+    ];
+    const deltas = questionDeltas({ ledger, question: { number: 2 } as never, round: round() });
     expect(Object.fromEntries(deltas)).toEqual({ a: 0, b: -5 });
   });
 
@@ -85,6 +124,69 @@ describe('display helpers', () => {
     expect(stemSize('字'.repeat(120))).toBe('s');
     expect(nameSize('第二代表队')).toBe('xl');
     expect(nameSize('市教育局党委代表队')).toBe('m');
+  });
+});
+
+describe('rounds in words', () => {
+  it('numbers stages the way a Chinese programme does', () => {
+    expect([1, 2, 10, 12, 20, 35].map(chineseNumeral)).toEqual(['一', '二', '十', '十二', '二十', '三十五']);
+  });
+
+  it('[F1] heads a title card with its stage and round', () => {
+    expect(roundHeading(round(), 'zh')).toEqual({
+      stage: { key: 'round.stage', params: { n: '一', name: '比知识' } },
+      round: { key: 'round.number', params: { n: 1, name: '轮流必答' } },
+    });
+    expect(roundHeading(round({ stageNumber: 2 }), 'en').stage.params?.n).toBe('2');
+  });
+
+  it('sums up a round\'s rules in one line', () => {
+    expect(ruleSummary(round())).toEqual([
+      { key: 'rule.perSeat', params: { n: 2 } },
+      { key: 'rule.answerTime', params: { s: 30 } },
+      { key: 'rule.right', params: { delta: '+10' } },
+      { key: 'rule.noDeduction' },
+    ]);
+    const buzz = ruleSummary(round({ kind: 'buzz-in', questionCount: 8, buzzWindowMs: 10_000, answerTimeMs: 20_000, wrongPoints: 10, order: [] }));
+    expect(buzz.map((m) => m.key)).toEqual(['rule.questions', 'rule.buzzWindow', 'rule.answerTime', 'rule.right', 'rule.wrong']);
+    expect(buzz.at(-1)?.params).toEqual({ delta: '\u221210' });
+    expect(ruleSummary(round({ kind: 'all-at-once', partialCredit: true, order: [] })).map((m) => m.key)).toContain('rule.partial');
+  });
+
+  it('labels choices by letter, and true/false as 对 and 错', () => {
+    expect(choicesOf({ type: 'single', options: ['甲', '乙'], choices: 2 })).toEqual([
+      { index: 0, label: { text: 'A' }, text: '甲' },
+      { index: 1, label: { text: 'B' }, text: '乙' },
+    ]);
+    expect(choicesOf({ type: 'true-false', options: [], choices: 2 }).map((c) => c.label)).toEqual([{ key: 'choice.true' }, { key: 'choice.false' }]);
+    expect(answerWords({ type: 'multiple', answer: null, answerKey: [0, 2] } as never)).toEqual({ text: 'AC' });
+    expect(answerWords({ type: 'true-false', answer: null, answerKey: [1] } as never)).toEqual({ key: 'choice.false' });
+    expect(answerWords({ type: 'open', answer: '1921年', answerKey: null } as never)).toEqual({ text: '1921年' });
+    expect(answerWords({ type: 'single', answer: null, answerKey: null } as never)).toBeNull();
+  });
+
+  it('[A6] tallies the grades of an all-at-once question', () => {
+    const results = {
+      a: { choice: [1], grade: 'right', points: 10 },
+      b: { choice: [0], grade: 'wrong', points: 0 },
+      c: { choice: null, grade: 'none', points: 0 },
+    } as const;
+    expect(gradeTally(results)).toEqual({ right: 1, partial: 0, wrong: 1, none: 1 });
+  });
+
+  it('[T1] marks the turn order: done (with points), current, next', () => {
+    const view = { round: round(), question: { number: 2, phase: 'answering' } as never, ledger: [entry(1, 'a', 10, 'right', 1)] };
+    expect(turnOrder(view).map((t) => `${t.number}${t.seatId}:${t.mark}:${t.delta}`)).toEqual([
+      '1a:done:10',
+      '2b:current:null',
+      '3c:next:null',
+      '4a:later:null',
+      '5b:later:null',
+      '6c:later:null',
+    ]);
+    const revealed = { ...view, question: { number: 2, phase: 'revealed' } as never };
+    expect(turnOrder(revealed).slice(1, 3).map((t) => t.mark)).toEqual(['done', 'next']);
+    expect(turnOrder({ ...view, question: null }).slice(0, 2).map((t) => t.mark)).toEqual(['next', 'later']);
   });
 });
 

@@ -1,36 +1,51 @@
-// The host console's controls: each button is enabled exactly when the engine would accept its
-// command (RULES.md B1-B12), and the keys map to them except while the host is typing.
+// The host console's controls: in every kind of round each button is enabled exactly when the
+// engine would accept its command (RULES.md F, T, A, B), and the keys map to that kind's commands
+// except while the host is typing.
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../../shared/contest/commands.js';
 import { apply, initialState } from '../../shared/contest/engine.js';
 import type { ContestDefinition, ContestState } from '../../shared/contest/types.js';
 import { viewFor, type RoomFacts } from '../../shared/contest/views.js';
-import { CONTROLS, controlForKey, enabledControls, isTypingTarget, nextFinishes, type KeyLike } from '../../web/host/controls.js';
-import { definition, play, T0 } from '../support/builders.js';
+import { nextStep } from '../../web/lib/contest-display.js';
+import { controlForKey, controlsFor, enabledControls, isTypingTarget, kindOf, type Control, type KeyLike } from '../../web/host/controls.js';
+import { allAtOnceRound, choice, definition, inTurnRound, play, T0 } from '../support/builders.js';
 
-const facts: RoomFacts = { connected: new Set(), claimed: new Set(), joinUrl: '', joinCodes: {} };
+const facts: RoomFacts = { connected: new Map(), claimed: new Map(), joinUrl: '', joinCodes: {} };
 const at = (ms: number) => T0 + ms;
+const next = (ms: number): Command => ({ type: 'question:next', at: at(ms) });
+/** A question no round has used, for the swap (a choice question fits every kind of round). */
+const FRESH = choice(99, 'A');
 
-/** Every phase a question can be in, reached by real commands. */
-function states(def: ContestDefinition = definition({ questions: 2 })): [string, ContestState][] {
-  const lobby = initialState(def);
-  const reading = play(lobby, [{ type: 'question:next', at: at(0) }]);
-  const open = play(reading, [{ type: 'buzzers:open', at: at(1) }]);
-  const answering = play(open, [{ type: 'buzz:press', seatId: 's1', at: at(2) }]);
-  const wrong = play(answering, [{ type: 'answer:rule', verdict: 'wrong', at: at(3) }]);
-  const right = play(answering, [{ type: 'answer:rule', verdict: 'right', at: at(3) }]);
-  const undone = play(right, [{ type: 'ruling:undo', at: at(4) }]);
-  const ended = play(reading, [{ type: 'answer:reveal', at: at(2) }]);
-  const finished = play(right, [
-    { type: 'question:next', at: at(5) },
-    { type: 'question:next', at: at(6) },
+function commandOf(control: Control, ms: number): Command {
+  return control.action.type === 'swap' ? { type: 'question:swap', question: FRESH, at: at(ms) } : ({ ...control.action.command, at: at(ms) } as Command);
+}
+
+function buzzInStates(): [string, ContestState][] {
+  const lobby = initialState(definition({ questions: 2 }));
+  const title = play(lobby, [next(0)]);
+  const reading = play(title, [next(1)]);
+  const open = play(reading, [{ type: 'buzzers:open', at: at(2) }]);
+  const answering = play(open, [{ type: 'buzz:press', seatId: 's1', at: at(3) }]);
+  const wrong = play(answering, [{ type: 'answer:rule', verdict: 'wrong', at: at(4) }]);
+  const right = play(answering, [{ type: 'answer:rule', verdict: 'right', at: at(4) }]);
+  const undone = play(right, [{ type: 'ruling:undo', at: at(5) }]);
+  const ended = play(reading, [{ type: 'answer:reveal', at: at(3) }]);
+  const finished = play(right, [next(6), { type: 'answer:reveal', at: at(7) }, next(8)]);
+  const lastSeatWrong = play(initialState(definition({ seats: 1 })), [
+    next(0),
+    next(1),
+    { type: 'buzzers:open', at: at(2) },
+    { type: 'buzz:press', seatId: 's1', at: at(3) },
+    { type: 'answer:rule', verdict: 'wrong', at: at(4) },
   ]);
   return [
     ['lobby', lobby],
+    ['title card', title],
     ['reading', reading],
     ['open', open],
     ['answering', answering],
     ['wrong, seats left', wrong],
+    ['wrong, no seat left', lastSeatWrong],
     ['revealed after a right answer', right],
     ['answering again after an undo', undone],
     ['revealed by the host', ended],
@@ -38,15 +53,58 @@ function states(def: ContestDefinition = definition({ questions: 2 })): [string,
   ];
 }
 
-function lastWrongSeat(): ContestState {
-  const def = definition({ seats: 1 });
-  return play(initialState(def), [
-    { type: 'question:next', at: at(0) },
-    { type: 'buzzers:open', at: at(1) },
-    { type: 'buzz:press', seatId: 's1', at: at(2) },
-    { type: 'answer:rule', verdict: 'wrong', at: at(3) },
-  ]);
+function inTurnStates(): [string, ContestState][] {
+  const def: ContestDefinition = definition({ seats: 2, rounds: [inTurnRound(['s1', 's2'])] });
+  const title = play(initialState(def), [next(0)]);
+  const reading = play(title, [next(1)]);
+  const answering = play(reading, [{ type: 'turn:start', at: at(2) }]);
+  const right = play(answering, [{ type: 'answer:rule', verdict: 'right', at: at(3) }]);
+  const undone = play(right, [{ type: 'ruling:undo', at: at(4) }]);
+  const skipped = play(reading, [{ type: 'turn:skip', at: at(3) }]);
+  const timedOut = play(answering, [{ type: 'clock:tick', at: at(2 + 30_000) }]);
+  const finished = play(right, [next(5), { type: 'turn:skip', at: at(6) }, next(7)]);
+  return [
+    ['title card', title],
+    ['reading', reading],
+    ['answering', answering],
+    ['ruled right', right],
+    ['answering again after an undo', undone],
+    ['skipped', skipped],
+    ['timed out', timedOut],
+    ['finished', finished],
+  ];
 }
+
+function allAtOnceStates(): [string, ContestState][] {
+  const def = definition({ seats: 2, rounds: [allAtOnceRound([choice(1, 'B'), choice(2, 'AC')])] });
+  const title = play(initialState(def), [next(0)]);
+  const reading = play(title, [next(1)]);
+  const answering = play(reading, [{ type: 'answers:open', at: at(2) }]);
+  const answered = play(answering, [{ type: 'answer:submit', seatId: 's1', choice: [1], at: at(3) }]);
+  const closed = play(answered, [{ type: 'answer:reveal', at: at(4) }]);
+  const timedOut = play(answered, [{ type: 'clock:tick', at: at(2 + 20_000) }]);
+  return [
+    ['title card', title],
+    ['reading', reading],
+    ['answering', answering],
+    ['answered by one seat', answered],
+    ['closed early', closed],
+    ['closed at the deadline', timedOut],
+  ];
+}
+
+/** Two rounds: the second round's title card, with the first round's ruling still undoable. */
+function secondRoundTitle(): ContestState {
+  const def = definition({ seats: 1, rounds: [inTurnRound(['s1']), allAtOnceRound([choice(1, 'B')])] });
+  return play(initialState(def), [next(0), next(1), { type: 'answer:rule', verdict: 'right', at: at(2) }, next(3)]);
+}
+
+const ALL: [string, ContestState][] = [
+  ...buzzInStates().map(([n, s]): [string, ContestState] => [`buzz-in: ${n}`, s]),
+  ...inTurnStates().map(([n, s]): [string, ContestState] => [`in-turn: ${n}`, s]),
+  ...allAtOnceStates().map(([n, s]): [string, ContestState] => [`all-at-once: ${n}`, s]),
+  ['second round title card', secondRoundTitle()],
+];
 
 const key = (code: string, extra: Partial<KeyLike> = {}): KeyLike => ({
   code,
@@ -59,57 +117,91 @@ const key = (code: string, extra: Partial<KeyLike> = {}): KeyLike => ({
 });
 
 describe('enabledControls', () => {
-  it.each([...states(), ['wrong, no seat left', lastWrongSeat()] as [string, ContestState]])(
-    'enables exactly the commands the engine accepts: %s',
-    (_, state) => {
-      const enabled = enabledControls(viewFor('host', state, facts));
-      for (const control of CONTROLS) {
-        const accepted = apply(state, { ...control.command, at: at(10) } as Command).ok;
-        expect({ control: control.id, enabled: enabled[control.id] }).toEqual({ control: control.id, enabled: accepted });
-      }
-    },
-  );
+  it.each(ALL)('enables exactly the commands the engine accepts: %s', (_, state) => {
+    const view = viewFor('host', state, facts);
+    const enabled = enabledControls(view);
+    for (const control of controlsFor(kindOf(view))) {
+      const accepted = apply(state, commandOf(control, 10)).ok;
+      // T7: a repeat from reading is accepted but changes nothing, so its button stays grey.
+      const expected = control.id === 'repeat' && view.question?.phase === 'reading' ? false : accepted;
+      expect({ control: control.id, enabled: enabled[control.id] }).toEqual({ control: control.id, enabled: expected });
+    }
+  });
 
   it('greys out everything while offline or before the first view', () => {
-    const [, reading] = states()[1];
+    const [, reading] = buzzInStates()[2];
     expect(Object.values(enabledControls(viewFor('host', reading, facts), false))).not.toContain(true);
     expect(Object.values(enabledControls(null))).not.toContain(true);
   });
 
-  it('[B12] says when "next" will end the contest', () => {
-    const def = definition({ questions: 2 });
-    const first = play(initialState(def), [{ type: 'question:next', at: at(0) }]);
-    const last = play(first, [{ type: 'question:next', at: at(1) }]);
-    expect(nextFinishes(viewFor('host', first, facts))).toBe(false);
-    expect(nextFinishes(viewFor('host', last, facts))).toBe(true);
+  it('[F4] offers a swap only while the question is being read', () => {
+    for (const [name, state] of ALL) {
+      const view = viewFor('host', state, facts);
+      expect({ name, swap: enabledControls(view).swap }).toEqual({ name, swap: view.question?.phase === 'reading' });
+    }
+  });
+});
+
+describe('controls per round kind', () => {
+  it('Space starts the question the way its round starts one', () => {
+    const space = (kind: Parameters<typeof controlsFor>[0]) => controlForKey(key('Space'), kind)?.action;
+    expect(space('buzz-in')).toEqual({ type: 'command', command: { type: 'buzzers:open' } });
+    expect(space('in-turn')).toEqual({ type: 'command', command: { type: 'turn:start' } });
+    expect(space('all-at-once')).toEqual({ type: 'command', command: { type: 'answers:open' } });
+    expect(space(null)).toBeUndefined();
+  });
+
+  it('[T6][T7] in turn: S and E skip, T repeats after asking, J and K rule, W swaps', () => {
+    const id = (code: string) => controlForKey(key(code), 'in-turn')?.id;
+    expect([id('KeyS'), id('KeyE'), id('KeyT'), id('KeyJ'), id('KeyK'), id('KeyW'), id('KeyR')]).toEqual(['skip', 'skip', 'repeat', 'right', 'wrong', 'swap', undefined]);
+    expect(controlForKey(key('KeyT'), 'in-turn')?.confirm).toBe(true);
+  });
+
+  it('[A4] all at once: E closes answers early; there is nothing to rule by hand', () => {
+    expect(controlForKey(key('KeyE'), 'all-at-once')?.action).toEqual({ type: 'command', command: { type: 'answer:reveal' } });
+    expect(controlForKey(key('KeyJ'), 'all-at-once')).toBeNull();
+    expect(controlForKey(key('KeyW'), 'all-at-once')?.action).toEqual({ type: 'swap' });
+  });
+
+  it('buzz-in keeps its keys, and gains W for a swap', () => {
+    const id = (code: string) => controlForKey(key(code), 'buzz-in')?.id;
+    expect(['KeyN', 'Space', 'KeyJ', 'KeyK', 'KeyR', 'KeyE', 'KeyU', 'KeyW'].map(id)).toEqual(['next', 'start', 'right', 'wrong', 'reopen', 'reveal', 'undo', 'swap']);
+  });
+
+  it('no two controls of a kind share a key', () => {
+    for (const kind of ['buzz-in', 'in-turn', 'all-at-once', null] as const) {
+      const codes = controlsFor(kind).flatMap((c) => c.codes);
+      expect(new Set(codes).size).toBe(codes.length);
+    }
+  });
+
+  it('[F1] says what N does next: show the round, first question, next question, next round, finish', () => {
+    const def = definition({ seats: 1, questions: 2, rounds: [inTurnRound(['s1']), allAtOnceRound([choice(1, 'B')])] });
+    const steps: (string | null)[] = [];
+    let state = initialState(def);
+    const script: Command[] = [next(0), next(1), { type: 'turn:skip', at: at(2) }, next(3), next(4), { type: 'answers:open', at: at(5) }, { type: 'answer:reveal', at: at(6) }, next(7)];
+    for (const command of [...script, null]) {
+      if (command === null || command.type === 'question:next') steps.push(nextStep(viewFor('host', state, facts)));
+      if (command) state = play(state, [command]);
+    }
+    expect(steps).toEqual(['show-round', 'first-question', 'next-round', 'first-question', 'finish', null]);
   });
 });
 
 describe('controlForKey', () => {
-  it('maps the console keys by physical key', () => {
-    expect(controlForKey(key('Space'))).toBe('open');
-    expect(controlForKey(key('KeyJ'))).toBe('right');
-    expect(controlForKey(key('KeyK'))).toBe('wrong');
-    expect(controlForKey(key('KeyR'))).toBe('reopen');
-    expect(controlForKey(key('KeyN'))).toBe('next');
-    expect(controlForKey(key('KeyU'))).toBe('undo');
-    expect(controlForKey(key('KeyE'))).toBe('reveal');
-    expect(controlForKey(key('KeyX'))).toBeNull();
-  });
-
   it('never fires while typing in a field', () => {
     for (const tagName of ['INPUT', 'TEXTAREA', 'SELECT', 'input']) {
-      expect(controlForKey(key('KeyN', { target: { tagName } }))).toBeNull();
+      expect(controlForKey(key('KeyN', { target: { tagName } }), 'buzz-in')).toBeNull();
     }
-    expect(controlForKey(key('KeyN', { target: { tagName: 'DIV', isContentEditable: true } }))).toBeNull();
-    expect(controlForKey(key('KeyJ', { isComposing: true }))).toBeNull();
+    expect(controlForKey(key('KeyN', { target: { tagName: 'DIV', isContentEditable: true } }), 'buzz-in')).toBeNull();
+    expect(controlForKey(key('KeyJ', { isComposing: true }), 'buzz-in')).toBeNull();
   });
 
   it('leaves browser shortcuts and held-down keys alone', () => {
-    expect(controlForKey(key('KeyR', { ctrlKey: true }))).toBeNull();
-    expect(controlForKey(key('KeyR', { metaKey: true }))).toBeNull();
-    expect(controlForKey(key('KeyN', { altKey: true }))).toBeNull();
-    expect(controlForKey(key('Space', { repeat: true }))).toBeNull();
+    expect(controlForKey(key('KeyR', { ctrlKey: true }), 'buzz-in')).toBeNull();
+    expect(controlForKey(key('KeyR', { metaKey: true }), 'buzz-in')).toBeNull();
+    expect(controlForKey(key('KeyN', { altKey: true }), 'buzz-in')).toBeNull();
+    expect(controlForKey(key('Space', { repeat: true }), 'buzz-in')).toBeNull();
   });
 
   it('recognises typing targets only', () => {

@@ -1,62 +1,119 @@
-// The host's controls: which command each key and button sends, and which are usable in the
-// current phase (RULES.md B1-B12). Plain TypeScript so the rules of the console are testable.
+// The host's controls: which command each key and button sends in each kind of round, and which
+// are usable now (RULES.md F, T, A, B). Plain TypeScript so the console's rules are testable
+// against the real engine.
 import type { HostCommand } from '../../shared/contest/commands.js';
+import type { RoundKind } from '../../shared/contest/types.js';
 import type { ContestView } from '../../shared/contest/views.js';
+import type { MessageKey } from '../../shared/i18n/index.js';
 
-export type ControlId = 'next' | 'open' | 'right' | 'wrong' | 'reopen' | 'reveal' | 'undo';
+export type ControlId = 'next' | 'start' | 'right' | 'wrong' | 'reopen' | 'skip' | 'repeat' | 'swap' | 'reveal' | 'undo';
+export const CONTROL_IDS: readonly ControlId[] = ['next', 'start', 'right', 'wrong', 'reopen', 'skip', 'repeat', 'swap', 'reveal', 'undo'];
+
+/** A host command, or the swap request (its own socket event: the server picks the question, F4). */
+export type ControlAction = { type: 'command'; command: HostCommand } | { type: 'swap' };
 
 export interface Control {
   id: ControlId;
-  /** KeyboardEvent.code of the shortcut: the physical key, so a Chinese IME or another layout still works. */
-  code: string;
-  /** What the key cap on the button shows. */
-  keyCap: string;
-  command: HostCommand;
+  /** KeyboardEvent.code of each shortcut: the physical key, so a Chinese IME or another layout still works. */
+  codes: string[];
+  action: ControlAction;
+  label: MessageKey;
+  /** Asks before acting: the action takes points back (T7). */
+  confirm?: boolean;
 }
 
-/** Every control, in the order the console shows them. */
-export const CONTROLS: readonly Control[] = [
-  { id: 'next', code: 'KeyN', keyCap: 'N', command: { type: 'question:next' } },
-  { id: 'open', code: 'Space', keyCap: 'Space', command: { type: 'buzzers:open' } },
-  { id: 'right', code: 'KeyJ', keyCap: 'J', command: { type: 'answer:rule', verdict: 'right' } },
-  { id: 'wrong', code: 'KeyK', keyCap: 'K', command: { type: 'answer:rule', verdict: 'wrong' } },
-  { id: 'reopen', code: 'KeyR', keyCap: 'R', command: { type: 'buzzers:reopen' } },
-  { id: 'reveal', code: 'KeyE', keyCap: 'E', command: { type: 'answer:reveal' } },
-  { id: 'undo', code: 'KeyU', keyCap: 'U', command: { type: 'ruling:undo' } },
-];
+const command = (c: HostCommand): ControlAction => ({ type: 'command', command: c });
+
+const NEXT: Control = { id: 'next', codes: ['KeyN'], action: command({ type: 'question:next' }), label: 'host.control.next' };
+const RIGHT: Control = { id: 'right', codes: ['KeyJ'], action: command({ type: 'answer:rule', verdict: 'right' }), label: 'host.control.right' };
+const WRONG: Control = { id: 'wrong', codes: ['KeyK'], action: command({ type: 'answer:rule', verdict: 'wrong' }), label: 'host.control.wrong' };
+const SWAP: Control = { id: 'swap', codes: ['KeyW'], action: { type: 'swap' }, label: 'host.control.swap' };
+const UNDO: Control = { id: 'undo', codes: ['KeyU'], action: command({ type: 'ruling:undo' }), label: 'host.control.undo' };
+
+/** Every kind's controls, in the order the console shows them. Space always starts the question. */
+const BY_KIND: Record<RoundKind, readonly Control[]> = {
+  'buzz-in': [
+    NEXT,
+    { id: 'start', codes: ['Space'], action: command({ type: 'buzzers:open' }), label: 'host.control.open' },
+    RIGHT,
+    WRONG,
+    { id: 'reopen', codes: ['KeyR'], action: command({ type: 'buzzers:reopen' }), label: 'host.control.reopen' },
+    { id: 'reveal', codes: ['KeyE'], action: command({ type: 'answer:reveal' }), label: 'host.control.reveal' },
+    SWAP,
+    UNDO,
+  ],
+  'in-turn': [
+    NEXT,
+    { id: 'start', codes: ['Space'], action: command({ type: 'turn:start' }), label: 'host.control.startTurn' },
+    RIGHT,
+    WRONG,
+    // T6: S skips; E, which ends a question in every other round, skips here too.
+    { id: 'skip', codes: ['KeyS', 'KeyE'], action: command({ type: 'turn:skip' }), label: 'host.control.skip' },
+    { id: 'repeat', codes: ['KeyT'], action: command({ type: 'turn:repeat' }), label: 'host.control.repeat', confirm: true },
+    SWAP,
+    UNDO,
+  ],
+  'all-at-once': [
+    NEXT,
+    { id: 'start', codes: ['Space'], action: command({ type: 'answers:open' }), label: 'host.control.openAnswers' },
+    { id: 'reveal', codes: ['KeyE'], action: command({ type: 'answer:reveal' }), label: 'host.control.closeAnswers' },
+    SWAP,
+    UNDO,
+  ],
+};
+
+/** The controls of a round kind; before the first round and after the last, only next and undo. */
+export function controlsFor(kind: RoundKind | null | undefined): readonly Control[] {
+  return kind ? BY_KIND[kind] : [NEXT, UNDO];
+}
+
+/** The round kind whose controls the console shows now. */
+export function kindOf(view: Pick<ContestView, 'round'> | null): RoundKind | null {
+  return view?.round?.kind ?? null;
+}
 
 export type EnabledControls = Record<ControlId, boolean>;
 
-const NONE: EnabledControls = { next: false, open: false, right: false, wrong: false, reopen: false, reveal: false, undo: false };
+const none = (): EnabledControls => Object.fromEntries(CONTROL_IDS.map((id) => [id, false])) as EnabledControls;
 
-/** Which controls the engine would accept now, so the console can disable the others. */
+/** Which controls the engine would accept now, so the console can grey out the others. */
 export function enabledControls(view: ContestView | null, online = true): EnabledControls {
-  if (!view || !online) return { ...NONE };
+  const enabled = none();
+  if (!view || !online) return enabled;
+  enabled.undo = view.canUndo;
   // After the last question a ruling can still be undone, so the final scores can be put right.
-  if (view.stage === 'finished') return { ...NONE, undo: view.canUndo };
+  if (view.stage === 'finished') return enabled;
   const q = view.question;
   const phase = q?.phase ?? null;
-  return {
-    // B12: never while the buzzers are open or a seat is answering.
-    next: phase !== 'open' && phase !== 'answering',
-    // B1
-    open: phase === 'reading',
-    // B5, B6
-    right: phase === 'answering',
-    wrong: phase === 'answering',
-    // B7: only with some seat still in the question.
-    reopen: phase === 'wrong' && view.seats.some((s) => !s.out),
-    // B8
-    reveal: phase === 'reading' || phase === 'wrong',
-    // B10
-    undo: view.canUndo,
-  };
-}
-
-/** Whether "next" would end the contest rather than show another question. */
-export function nextFinishes(view: ContestView | null): boolean {
-  const q = view?.question;
-  return !!q && q.number >= q.total;
+  switch (q?.kind) {
+    case undefined:
+      // F1: the lobby and title cards only move on.
+      enabled.next = true;
+      return enabled;
+    case 'buzz-in':
+      // B12: never while the buzzers are open or a seat is answering.
+      enabled.next = phase !== 'open' && phase !== 'answering';
+      enabled.start = phase === 'reading'; // B1
+      enabled.right = enabled.wrong = phase === 'answering'; // B5, B6
+      enabled.reopen = phase === 'wrong' && view.seats.some((s) => !s.out); // B7
+      enabled.reveal = phase === 'reading' || phase === 'wrong'; // B8
+      break;
+    case 'in-turn':
+      enabled.next = phase !== 'answering'; // F2
+      enabled.start = phase === 'reading'; // T2
+      enabled.right = enabled.wrong = phase !== 'revealed'; // T3
+      enabled.skip = phase !== 'revealed'; // T6
+      // T7: the engine takes a repeat at any point; from reading it would change nothing.
+      enabled.repeat = phase !== 'reading';
+      break;
+    case 'all-at-once':
+      enabled.next = phase !== 'answering'; // F2
+      enabled.start = phase === 'reading'; // A1
+      enabled.reveal = phase === 'answering'; // A4
+      break;
+  }
+  enabled.swap = phase === 'reading'; // F4
+  return enabled;
 }
 
 export interface KeyLike {
@@ -69,7 +126,7 @@ export interface KeyLike {
   target: unknown;
 }
 
-/** True while the host is typing (score form, reason): shortcuts must not fire then. */
+/** True while the host is typing (score form, settings editor): shortcuts must not fire then. */
 export function isTypingTarget(target: unknown): boolean {
   if (!target || typeof target !== 'object') return false;
   const el = target as { tagName?: unknown; isContentEditable?: unknown };
@@ -78,9 +135,14 @@ export function isTypingTarget(target: unknown): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT';
 }
 
-/** The control a key press means, or null (typing, a modifier held, a held-down repeat). */
-export function controlForKey(event: KeyLike): ControlId | null {
+/** The control a key press means in this kind of round, or null (typing, a modifier, a held-down repeat). */
+export function controlForKey(event: KeyLike, kind: RoundKind | null): Control | null {
   if (event.ctrlKey || event.metaKey || event.altKey || event.repeat || event.isComposing) return null;
   if (isTypingTarget(event.target)) return null;
-  return CONTROLS.find((c) => c.code === event.code)?.id ?? null;
+  return controlsFor(kind).find((c) => c.codes.includes(event.code)) ?? null;
+}
+
+/** What a key cap shows for a KeyboardEvent.code: "N" for KeyN; Space is translated by the page. */
+export function keyCap(code: string): string {
+  return code.startsWith('Key') ? code.slice(3) : code;
 }

@@ -1,15 +1,20 @@
 // How the pages put a contest view into words and numbers. Plain functions over the view, so
 // the screen, the host console and the phone agree, and the tests can check them without a DOM.
 // They return message keys with parameters; the page translates them.
-import type { BuzzDecision, ScoreEntry, SeatId } from '../../shared/contest/types.js';
-import type { ContestView, QuestionView, SeatView } from '../../shared/contest/views.js';
-import { isMessageKey, type MessageKey } from '../../shared/i18n/index.js';
+import { letters } from '../../shared/contest/question.js';
+import type { Standing } from '../../shared/contest/standings.js';
+import type { BuzzDecision, ScoreEntry, SeatId, SeatResult } from '../../shared/contest/types.js';
+import type { ContestView, QuestionView, RoundView, SeatView } from '../../shared/contest/views.js';
+import { isMessageKey, type Locale, type MessageKey } from '../../shared/i18n/index.js';
 import { secondsLeft } from './server-clock.js';
 
 export interface Message {
   key: MessageKey;
   params?: Record<string, string | number>;
 }
+
+/** Words for a page: a message to translate, or text that comes as it is (a bank's own words). */
+export type Label = Message | { text: string };
 
 /** A seat's display name; the id if the seat is unknown (never blank). */
 export function seatName(view: Pick<ContestView, 'seats'>, seatId: SeatId | null | undefined): string {
@@ -22,12 +27,12 @@ export function phaseLabel(question: QuestionView): MessageKey {
   return `phase.${question.phase}`;
 }
 
-/** How a revealed question ended, for the line under 揭晓. */
+/** How a revealed question ended, for the line under 揭晓: the buzz winner or the seat whose turn it was. */
 export function outcomeMessage(view: ContestView): Message | null {
   const q = view.question;
   if (!q || q.phase !== 'revealed' || !q.outcome) return null;
-  if (q.outcome === 'right') return { key: 'outcome.right', params: { name: seatName(view, q.winner) } };
-  return { key: `outcome.${q.outcome}` };
+  if (q.outcome === 'dead' || q.outcome === 'ended') return { key: `outcome.${q.outcome}` };
+  return { key: `outcome.${q.outcome}`, params: { name: seatName(view, q.winner ?? q.turnSeat) } };
 }
 
 export interface Countdown {
@@ -49,14 +54,26 @@ export function activeCountdown(question: QuestionView | null, serverNow: number
 
 export interface RankedSeat {
   seat: SeatView;
-  /** Competition ranking: equal scores share a rank (1, 1, 3). */
+  standing: Standing;
+  /** Competition ranking by weighted total (R1): equal totals share a rank (1, 1, 3). */
   rank: number;
 }
 
-/** Seats by score, highest first; equal scores keep seat order and share a rank. */
-export function rankSeats(seats: readonly SeatView[]): RankedSeat[] {
-  const sorted = seats.map((seat, order) => ({ seat, order })).sort((a, b) => b.seat.score - a.seat.score || a.order - b.order);
-  return sorted.map(({ seat }) => ({ seat, rank: sorted.findIndex((other) => other.seat.score === seat.score) + 1 }));
+/** Seats in ranking order from the view's standings; equal ranks keep seat order. */
+export function rankedSeats(view: Pick<ContestView, 'seats' | 'standings'>): RankedSeat[] {
+  const byId = new Map(view.standings.map((s) => [s.seatId, s]));
+  return view.seats
+    .map((seat, order) => {
+      const standing = byId.get(seat.id) ?? { seatId: seat.id, total: seat.score, stages: [seat.score], weighted: seat.score, rank: view.seats.length };
+      return { seat, standing, rank: standing.rank, order };
+    })
+    .sort((a, b) => a.rank - b.rank || a.order - b.order)
+    .map(({ seat, standing, rank }) => ({ seat, standing, rank }));
+}
+
+/** How many stages the standings count: more than one means per-stage columns and a weighted total. */
+export function stageCount(view: Pick<ContestView, 'standings'>): number {
+  return view.standings[0]?.stages.length ?? 1;
 }
 
 /** A score change as the room reads it: "+10", "−5" (a true minus sign, wide enough to see). */
@@ -72,12 +89,12 @@ export function formatScore(score: number): string {
 }
 
 /** What each seat's score did on the current question (rulings, undos and adjustments). */
-export function questionDeltas(view: Pick<ContestView, 'ledger' | 'question'>): Map<SeatId, number> {
+export function questionDeltas(view: Pick<ContestView, 'ledger' | 'question' | 'round'>): Map<SeatId, number> {
   const deltas = new Map<SeatId, number>();
   const number = view.question?.number;
-  if (number === undefined) return deltas;
+  if (number === undefined || !view.round) return deltas;
   for (const entry of view.ledger) {
-    if (entry.questionNumber !== number) continue;
+    if (entry.round !== view.round.index || entry.questionNumber !== number) continue;
     deltas.set(entry.seatId, (deltas.get(entry.seatId) ?? 0) + entry.delta);
   }
   return deltas;
@@ -141,4 +158,130 @@ export function nameSize(name: string): 'xl' | 'l' | 'm' | 's' {
   if (length <= 7) return 'l';
   if (length <= 9) return 'm';
   return 's';
+}
+
+/** A weighted total as the ranking shows it: at most two decimals, a true minus sign. */
+export function formatWeighted(total: number): string {
+  return formatScore(Math.round(total * 100) / 100);
+}
+
+const CHINESE_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十: stage numbers as a Chinese programme prints them. */
+export function chineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 99) return String(n);
+  if (n < 10) return CHINESE_DIGITS[n];
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens > 1 ? CHINESE_DIGITS[tens] : ''}十${ones ? CHINESE_DIGITS[ones] : ''}`;
+}
+
+/** A stage's number in the reader's language: 第一环节 in Chinese, Stage 1 in English. */
+export function stageNumber(locale: Locale, n: number): string {
+  return locale === 'zh' ? chineseNumeral(n) : String(n);
+}
+
+/** "第一环节 比知识" and "第1轮 轮流必答": the two halves of a round's heading. */
+export function roundHeading(round: RoundView, locale: Locale): { stage: Message; round: Message } {
+  return {
+    stage: { key: 'round.stage', params: { n: stageNumber(locale, round.stageNumber), name: round.stageName } },
+    round: { key: 'round.number', params: { n: round.index + 1, name: round.name } },
+  };
+}
+
+/** The rules of a round in one line of short parts: questions, timers, points. */
+export function ruleSummary(round: RoundView): Message[] {
+  const seconds = (ms: number) => Math.round(ms / 100) / 10;
+  const parts: Message[] = [];
+  if (round.kind === 'in-turn' && round.order.length > 0) {
+    parts.push({ key: 'rule.perSeat', params: { n: Math.max(1, Math.round(round.questionCount / round.order.length)) } });
+  } else {
+    parts.push({ key: 'rule.questions', params: { n: round.questionCount } });
+  }
+  if (round.buzzWindowMs !== null) parts.push({ key: 'rule.buzzWindow', params: { s: seconds(round.buzzWindowMs) } });
+  parts.push({ key: 'rule.answerTime', params: { s: seconds(round.answerTimeMs) } });
+  parts.push({ key: 'rule.right', params: { delta: formatDelta(round.rightPoints) } });
+  if (round.partialCredit) parts.push({ key: 'rule.partial' });
+  parts.push(round.wrongPoints > 0 ? { key: 'rule.wrong', params: { delta: formatDelta(0 - round.wrongPoints) } } : { key: 'rule.noDeduction' });
+  return parts;
+}
+
+/** The label of choice `index`: a letter (A, B...), or 对/错 for a true/false question. */
+export function choiceLabel(question: Pick<QuestionView, 'type'>, index: number): Label {
+  if (question.type === 'true-false') return { key: index === 0 ? 'choice.true' : 'choice.false' };
+  return { text: letters([index]) };
+}
+
+/** Every choice a question offers, with its label and its text (empty for true/false). */
+export function choicesOf(question: Pick<QuestionView, 'type' | 'options' | 'choices'>): { index: number; label: Label; text: string }[] {
+  return Array.from({ length: question.choices }, (_, index) => ({ index, label: choiceLabel(question, index), text: question.options[index] ?? '' }));
+}
+
+/** A set of choices in words: "AC", or 对 / 错. */
+export function choiceWords(question: Pick<QuestionView, 'type'>, choice: readonly number[]): Label {
+  if (question.type === 'true-false' && choice.length === 1) return choiceLabel(question, choice[0]);
+  return { text: letters(choice) };
+}
+
+/** The answer as it can be shown: the open answer's text, or the right choices; null while secret. */
+export function answerWords(question: QuestionView): Label | null {
+  if (question.answer !== null) return { text: question.answer };
+  if (question.answerKey !== null && question.answerKey.length > 0) return choiceWords(question, question.answerKey);
+  return null;
+}
+
+export interface GradeTally {
+  right: number;
+  partial: number;
+  wrong: number;
+  none: number;
+}
+
+/** How many seats got an all-at-once question right, partly right, wrong, or left it. */
+export function gradeTally(results: Record<SeatId, SeatResult> | null): GradeTally {
+  const tally: GradeTally = { right: 0, partial: 0, wrong: 0, none: 0 };
+  for (const result of Object.values(results ?? {})) tally[result.grade] += 1;
+  return tally;
+}
+
+export type TurnMark = 'done' | 'current' | 'next' | 'later';
+
+export interface Turn {
+  /** 1-based question number of this turn. */
+  number: number;
+  seatId: SeatId;
+  mark: TurnMark;
+  /** Points the ledger shows for this turn (done turns only), or null. */
+  delta: number | null;
+}
+
+/** T1: every turn of an in-turn round in order, with where the round has got to. */
+export function turnOrder(view: Pick<ContestView, 'round' | 'question' | 'ledger'>): Turn[] {
+  const round = view.round;
+  if (!round || round.kind !== 'in-turn' || round.order.length === 0) return [];
+  const current = view.question?.number ?? 0;
+  const revealed = view.question?.phase === 'revealed';
+  return Array.from({ length: round.questionCount }, (_, i) => {
+    const number = i + 1;
+    const mark: TurnMark =
+      number < current || (number === current && revealed) ? 'done' : number === current ? 'current' : number === current + 1 ? 'next' : 'later';
+    let delta: number | null = null;
+    if (mark === 'done') {
+      const entries = view.ledger.filter((e) => e.round === round.index && e.questionNumber === number);
+      delta = entries.length ? entries.reduce((sum, e) => sum + e.delta, 0) : null;
+    }
+    return { number, seatId: round.order[i % round.order.length], mark, delta };
+  });
+}
+
+/** What N does now: show the first round, start a round, next question, next round, or finish. */
+export type NextStep = 'show-round' | 'first-question' | 'next-question' | 'next-round' | 'finish';
+
+export function nextStep(view: Pick<ContestView, 'stage' | 'round' | 'question'> | null): NextStep | null {
+  if (!view || view.stage === 'finished') return null;
+  if (view.stage === 'lobby' || !view.round) return 'show-round';
+  const q = view.question;
+  if (!q) return 'first-question';
+  if (q.number < q.total) return 'next-question';
+  return view.round.index + 1 < view.round.count ? 'next-round' : 'finish';
 }

@@ -1,0 +1,43 @@
+// What a phone shows in an in-turn question (轮流必答, RULES.md T1-T7): "your turn" with the
+// countdown on the phone whose turn it is, whose turn it is on every other phone, and the ruling
+// once it is made. The contestant answers aloud: the phone has nothing to press.
+import type { ContestView, QuestionView } from '../../shared/contest/views.js';
+import { activeCountdown, answerWords, outcomeMessage, questionDeltas, seatName, type Label, type Message } from '../lib/contest-display.js';
+
+export type TurnLook = 'mine' | 'other' | 'ruled';
+
+export interface TurnState {
+  look: TurnLook;
+  mine: boolean;
+  /** The big line: 轮到你了, 轮到 X 作答, or how the turn ended. */
+  headline: Message;
+  /** The line under it, if any. */
+  detail: Message | null;
+  countdown: number | null;
+  /** This seat's points for the turn, once ruled (mine only). */
+  delta: number | null;
+  /** The answer, once revealed. */
+  answer: Label | null;
+}
+
+export function turnState(view: ContestView, serverNow: number): TurnState {
+  const q = view.question as QuestionView;
+  const mine = q.turnSeat !== null && q.turnSeat === view.me;
+  if (q.phase === 'revealed') {
+    const outcome = q.outcome ?? 'skipped';
+    const headline: Message = mine && outcome !== 'dead' && outcome !== 'ended' ? { key: `turn.result.${outcome}` } : (outcomeMessage(view) ?? { key: 'phase.revealed' });
+    const delta = mine && view.me ? (questionDeltas(view).get(view.me) ?? null) : null;
+    return { look: 'ruled', mine, headline, detail: null, countdown: null, delta, answer: answerWords(q) };
+  }
+  if (!mine) return { look: 'other', mine, headline: { key: 'turn.whose', params: { name: seatName(view, q.turnSeat) } }, detail: null, countdown: null, delta: null, answer: null };
+  const answering = q.phase === 'answering';
+  return {
+    look: 'mine',
+    mine,
+    headline: { key: 'turn.yours' },
+    detail: { key: answering ? 'turn.answerNow' : 'turn.listen' },
+    countdown: answering ? (activeCountdown(q, serverNow)?.seconds ?? null) : null,
+    delta: null,
+    answer: null,
+  };
+}
