@@ -14,7 +14,7 @@ export interface Fairness {
   graceCapMs: number;
 }
 
-export const DEFAULT_MARGIN_MS = 3;
+export const DEFAULT_MARGIN_MS = 2;
 export const DEFAULT_GRACE_CAP_MS = 300;
 export const DEFAULT_FAIRNESS: Fairness = { mode: 'press-time', marginMs: DEFAULT_MARGIN_MS, graceCapMs: DEFAULT_GRACE_CAP_MS };
 
@@ -56,13 +56,14 @@ export function judgePress(press: PressEvidence, fairness: Fairness): JudgedPres
  * before the first press has had time for its buzz to arrive. Capped; immediate by arrival. */
 export function decisionTime(firstArrivalAt: number, firstPressAt: number, armedLinks: (LinkEvidence | null)[], fairness: Fairness): number {
   if (fairness.mode === 'arrival') return firstArrivalAt;
+  const cap = firstArrivalAt + fairness.graceCapMs;
   let latest = firstArrivalAt;
   for (const link of armedLinks) {
     // A phone with no measurement yet is waited for as long as the cap allows.
-    const oneWay = link ? link.oneWayMs : fairness.graceCapMs;
-    latest = Math.max(latest, firstPressAt + oneWay + fairness.marginMs);
+    if (!link) return cap;
+    latest = Math.max(latest, firstPressAt + link.oneWayMs + fairness.marginMs);
   }
-  return Math.min(latest, firstArrivalAt + fairness.graceCapMs);
+  return Math.min(latest, cap);
 }
 
 export interface Candidate {

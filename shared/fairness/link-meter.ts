@@ -17,8 +17,10 @@ export interface LinkBound {
 export const LINK_WINDOW = 20;
 /** Timer resolution and event-loop noise on either side. */
 export const MIN_ERROR_MS = 1;
-/** Which of the recent round trips bounds an honest buzz's trip. */
+/** Which of the recent round trips tells a steady link from a spiky one. */
 export const TRUSTED_QUANTILE = 0.9;
+/** Round trips that vary less than this come from a steady link. */
+export const STEADY_SPREAD_MS = 25;
 
 /** Quality bands shown to the host: a seat whose bound is above POOR_LINK_MS cannot be judged fairly. */
 export const FAIR_LINK_MS = 60;
@@ -42,11 +44,12 @@ export class LinkMeter {
     const best = sorted[0];
     const secondBest = sorted[1] ?? best;
     const high = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * TRUSTED_QUANTILE))];
+    const worst = sorted[sorted.length - 1];
+    const spread = high - best;
     return {
-      // A one-way trip takes at most a round trip less the fastest way back (about best/2).
-      // The high quantile keeps a phone that is usually slow (power-save spikes) covered,
-      // while one stray delay on a steady link does not widen what it is trusted with.
-      oneWayMs: Math.max(best / 2, high - best / 2),
+      // On a steady link the extra delay splits between the two directions; on a spiky one
+      // (power-save) a whole spike, the worst seen, can sit on the way up.
+      oneWayMs: best / 2 + (spread <= STEADY_SPREAD_MS ? spread / 2 : worst - best),
       errorMs: (secondBest - best) / 2 + MIN_ERROR_MS,
       syncErrorMs: best / 2,
       bestRttMs: best,
