@@ -2,6 +2,7 @@
 // which questions to draw, scoring, timers, false-start penalty, weights. Validated on load;
 // every problem names its field, in Chinese and in English.
 import { z } from 'zod';
+import { DEFAULT_FAIRNESS, DEFAULT_GRACE_CAP_MS, DEFAULT_MARGIN_MS } from '../shared/contest/arbiter.js';
 import { QUESTION_TYPES } from '../shared/contest/question.js';
 import { isMessageKey, translate, type Locale, type MessageKey } from '../shared/i18n/index.js';
 import type { DefinitionIssue } from '../shared/protocol.js';
@@ -28,6 +29,15 @@ const falseStart = z
   ])
   .default({ kind: 'lockout', ms: 250 });
 
+const fairness = z
+  .object({
+    mode: z.enum(['press-time', 'arrival']).default('press-time'),
+    marginMs: z.number().int().min(0).max(50).default(DEFAULT_MARGIN_MS),
+    graceCapMs: z.number().int().min(0).max(1000).default(DEFAULT_GRACE_CAP_MS),
+  })
+  .strict()
+  .default(DEFAULT_FAIRNESS);
+
 const buzzIn = z
   .object({
     kind: z.literal('buzz-in'),
@@ -38,6 +48,7 @@ const buzzIn = z
     rightPoints: points(10),
     wrongPoints: points(10),
     falseStart,
+    fairness,
     draw,
   })
   .strict();

@@ -87,6 +87,7 @@ function roundOf(round: FileRound, id: string, draw: DrawSpec, questions: Questi
           rightPoints: round.rightPoints,
           wrongPoints: round.wrongPoints,
           falseStart: round.falseStart,
+          fairness: round.fairness,
         },
       };
     case 'in-turn':

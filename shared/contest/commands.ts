@@ -1,5 +1,6 @@
 // What can be asked of a contest. Each command carries `at`, the server's time when it was
 // accepted: the engine takes time as data, which is what makes replay and fake clocks work.
+import type { LinkEvidence } from './arbiter.js';
 import type { Question } from './question.js';
 import type { BuzzDecision, SeatId } from './types.js';
 
@@ -24,8 +25,18 @@ export type HostCommand =
  * records it in the command, so replaying the log needs no bank. */
 export type SwapCommand = { type: 'question:swap'; question: Question };
 
+/** A press with what the server measured when it arrived (P1-P3): the press time the phone
+ * claims, that phone's link, and the links of every seat that could still buzz. */
+export interface PressCommand {
+  type: 'buzz:press';
+  seatId: SeatId;
+  claimedAt?: number | null;
+  link?: LinkEvidence | null;
+  armed?: Record<SeatId, LinkEvidence | null>;
+}
+
 export type SeatCommand =
-  | { type: 'buzz:press'; seatId: SeatId }
+  | PressCommand
   | { type: 'answer:submit'; seatId: SeatId; choice: number[] };
 
 /** Sent by the room when a deadline it scheduled comes due. */
@@ -64,7 +75,7 @@ export type ContestEvent =
   | { type: 'question-swapped' }
   | { type: 'score-adjusted'; seatId: SeatId; delta: number; reason: string };
 
-/** What a press came to, told back to the phone that pressed. */
+/** What a press came to, told back to the phone that pressed (`pending`: see the view). */
 export interface BuzzOutcome {
   decision: BuzzDecision;
   /** For a timed false-start lockout: until when. */

@@ -1,4 +1,5 @@
 // Defaults from CONTEST.md and the buzz-in issue. Tests import these rather than repeat them.
+import { DEFAULT_FAIRNESS } from './arbiter.js';
 import type { BuzzRules } from './types.js';
 
 export const DEFAULT_FALSE_START_LOCKOUT_MS = 250;
@@ -9,6 +10,7 @@ export const DEFAULT_WRONG_POINTS = 10;
 
 export const DEFAULT_BUZZ_RULES: BuzzRules = {
   falseStart: { kind: 'lockout', ms: DEFAULT_FALSE_START_LOCKOUT_MS },
+  fairness: DEFAULT_FAIRNESS,
   buzzWindowMs: DEFAULT_BUZZ_WINDOW_MS,
   answerTimeMs: DEFAULT_ANSWER_TIME_MS,
   rightPoints: DEFAULT_RIGHT_POINTS,

@@ -1,5 +1,6 @@
 // The contest's data, in the contest's own words. Plain serialisable values only: the whole
 // state is rebuilt by replaying commands, so nothing here may hold a function or a clock.
+import type { Fairness } from './arbiter.js';
 import type { Question, QuestionType } from './question.js';
 
 export type { Question };
@@ -22,6 +23,8 @@ export type FalseStartPenalty =
 
 export interface BuzzRules {
   falseStart: FalseStartPenalty;
+  /** How presses are judged: by press time within each phone's link, or by arrival (P1-P6). */
+  fairness: Fairness;
   buzzWindowMs: number;
   answerTimeMs: number;
   rightPoints: number;
@@ -90,19 +93,36 @@ export interface ContestDefinition {
 
 export type BuzzPhase = 'reading' | 'open' | 'answering' | 'wrong' | 'revealed';
 export type BuzzOutcomeKind = 'right' | 'dead' | 'ended';
-export type BuzzDecision = 'won' | 'false-start' | 'locked-out' | 'late';
+/** `pending`: a valid press waiting for the decision (P4); `beaten`: it lost the decision. */
+export type BuzzDecision = 'won' | 'pending' | 'beaten' | 'false-start' | 'locked-out' | 'late';
 
+/** One press, as the dispute record (申诉) needs it. */
 export interface BuzzRecord {
+  /** When the buzz arrived at the server. */
   at: number;
   seatId: SeatId;
   decision: BuzzDecision;
+  /** The press time the phone claimed, in server time (null: it sent none). */
+  claimedAt: number | null;
+  /** The press time it was judged by (P2). */
+  judgedAt: number;
+  /** Measurement noise of that judgement, for near-ties (P5). */
+  errorMs: number;
+  /** The phone's one-way link bound the claim was held to; null: judged by arrival. */
+  boundMs: number | null;
 }
 
 export interface BuzzInQuestion {
   kind: 'buzz-in';
   index: number;
   phase: BuzzPhase;
+  /** When the buzzers last opened, for judging false starts on press time (P6). */
+  openedAt: number | null;
   buzzDeadline: number | null;
+  /** Set by the first valid press: when the buzz is decided (P4). */
+  decideAt: number | null;
+  /** How much earlier the winner pressed than the runner-up, once decided. */
+  leadMs: number | null;
   winner: SeatId | null;
   wonAt: number | null;
   /** null while answering means the host rules by hand (after an undo, B10). */

@@ -120,6 +120,10 @@ export const roundsEn: Record<keyof typeof roundsZh, string> = {
   'editor.difficulty': 'level {n}',
   'editor.openNotAllowed': 'All-at-once rounds cannot use open questions',
   'editor.customCategory': '{name}',
+  'editor.falseStart.lockout': 'Short lockout',
+  'editor.falseStart.lose-question': 'Out of the question',
+  'editor.falseStart.deduct': 'Deduct points',
+  'editor.startUnsaved': 'The contest settings have unsaved changes, and cannot change once the contest starts. Start anyway?',
   'editor.newStage': 'New stage',
   'editor.newSeat': 'Seat {n}',
 

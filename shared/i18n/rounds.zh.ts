@@ -129,6 +129,10 @@ export const roundsZh = {
   'editor.difficulty': '{n}级',
   'editor.openNotAllowed': '同步作答不能使用简答题',
   'editor.customCategory': '{name}',
+  'editor.falseStart.lockout': '短暂锁定',
+  'editor.falseStart.lose-question': '取消本题抢答资格',
+  'editor.falseStart.deduct': '扣分',
+  'editor.startUnsaved': '竞赛设置有未保存的修改，开始比赛后就不能再改了。仍要开始吗？',
   'editor.newStage': '新环节',
   'editor.newSeat': '{n}号席',
 

@@ -159,7 +159,7 @@ export function categoryChoices(draw: EditorDraw): string[] {
 type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
 const text = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
-const num = (v: unknown, fallback: number | null): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+const num = (v: unknown, fallback: NumberField): NumberField => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const isKind = (v: unknown): v is RoundKind => typeof v === 'string' && (ROUND_KINDS as readonly string[]).includes(v);
 

@@ -1,7 +1,7 @@
 // Sounds for the big screen, made with WebAudio oscillators (no audio files to ship). Browsers
 // keep audio blocked until a user gesture, so the screen has a small "enable sound" button.
 
-export type Chime = 'buzz' | 'right' | 'wrong';
+export type Chime = 'buzz' | 'right' | 'wrong' | 'locked';
 
 interface Tone {
   freq: number;
@@ -22,6 +22,11 @@ const TONES: Record<Chime, Tone[]> = {
     { freq: 784, start: 0.28, length: 0.36, type: 'triangle' },
   ],
   wrong: [{ freq: 196, start: 0, length: 0.5, type: 'sawtooth' }],
+  // Two low knocks: all-at-once answers are locked.
+  locked: [
+    { freq: 440, start: 0, length: 0.12, type: 'sine' },
+    { freq: 330, start: 0.16, length: 0.3, type: 'sine' },
+  ],
 };
 
 const VOLUME = 0.25;

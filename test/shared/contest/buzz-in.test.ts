@@ -88,7 +88,7 @@ describe('[B2] false start', () => {
 
   it('[B2] a press in `wrong`, before the host reopens, is a false start', () => {
     const state = play(openQuestion(), [press('s1', T0 + 100), rule('wrong', T0 + 3000), press('s2', T0 + 3100)]);
-    expect(bq(state).buzzes.at(-1)).toEqual({ at: T0 + 3100, seatId: 's2', decision: 'false-start' });
+    expect(bq(state).buzzes.at(-1)).toMatchObject({ at: T0 + 3100, seatId: 's2', decision: 'false-start' });
     expect(bq(state).lockedUntil.s2).toBe(T0 + 3100 + DEFAULT_FALSE_START_LOCKOUT_MS);
   });
 });
@@ -269,10 +269,12 @@ describe('[B12] moving on', () => {
 describe('[B14] every press is logged', () => {
   it('[B14] presses carry time, seat and decision', () => {
     const state = play(reading(), [press('s3', T0 - 20), { type: 'buzzers:open', at: T0 }, press('s2', T0 + 300), press('s1', T0 + 301)]);
+    // Without press-time evidence a press is judged at its arrival, with no bound (P2).
+    const judgedByArrival = { claimedAt: null, errorMs: 0, boundMs: null };
     expect(bq(state).buzzes).toEqual([
-      { at: T0 - 20, seatId: 's3', decision: 'false-start' },
-      { at: T0 + 300, seatId: 's2', decision: 'won' },
-      { at: T0 + 301, seatId: 's1', decision: 'late' },
+      { at: T0 - 20, seatId: 's3', decision: 'false-start', judgedAt: T0 - 20, ...judgedByArrival },
+      { at: T0 + 300, seatId: 's2', decision: 'won', judgedAt: T0 + 300, ...judgedByArrival },
+      { at: T0 + 301, seatId: 's1', decision: 'late', judgedAt: T0 + 301, ...judgedByArrival },
     ]);
   });
 });
