@@ -12,6 +12,7 @@ import type { SeatId } from '../shared/contest/types.js';
 import { bankRoutes } from './bank/routes.js';
 import { openBank } from './bank/store.js';
 import { httpRoutes } from './http-routes.js';
+import { LinkBook } from './links.js';
 import type { ContestRoom } from './room.js';
 import { authenticate, registerHandlers, type SocketData } from './socket-handlers.js';
 import type { Store } from './store.js';
@@ -47,6 +48,7 @@ export const channel = {
 // Heartbeats every 2 s with 2.5 s to answer: a phone that drops off Wi-Fi shows as
 // disconnected on the host console within 5 s.
 const PING_INTERVAL_MS = 2000;
+const LINK_REPORT_MS = 2000;
 const PING_TIMEOUT_MS = 2500;
 
 export function createApp(options: AppOptions): App {
@@ -88,8 +90,20 @@ export function createApp(options: AppOptions): App {
     }
   }
 
+  const links = new LinkBook(options.clock);
   io.use(authenticate(contests));
-  io.on('connection', (socket) => registerHandlers(io, socket, contests, options.clock, options.log));
+  io.on('connection', (socket) => registerHandlers(io, socket, contests, options.clock, links, options.log));
+
+  // The host console's view of each seat's link, refreshed every couple of seconds.
+  let cancelLinks = () => {};
+  const reportLinks = () => {
+    for (const room of contests.open()) {
+      const seatIds = room.state.definition.seats.map((s) => s.id);
+      io.to(channel.host(room.id)).emit('seat:links', links.seatLinks(seatIds));
+    }
+    cancelLinks = options.clock.schedule(options.clock.now() + LINK_REPORT_MS, reportLinks);
+  };
+  cancelLinks = options.clock.schedule(options.clock.now() + LINK_REPORT_MS, reportLinks);
 
   app.disable('x-powered-by');
   app.use(httpRoutes(contests));
@@ -101,6 +115,8 @@ export function createApp(options: AppOptions): App {
     io,
     contests,
     async close() {
+      cancelLinks();
+      links.close();
       contests.close();
       await io.close();
     },

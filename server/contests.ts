@@ -109,6 +109,11 @@ export class Contests {
     return `${this.options.publicUrl}/screen/?c=${encodeURIComponent(id)}`;
   }
 
+  /** The rooms open in this process. */
+  open(): ContestRoom[] {
+    return [...this.rooms.values()];
+  }
+
   newest(): string | null {
     return this.options.store.listContests()[0]?.id ?? null;
   }

@@ -22,6 +22,7 @@ import {
 import type { Role } from '../shared/contest/views.js';
 import { channel, type QiangdaServer } from './app.js';
 import type { Clock } from './clock.js';
+import { PING_TIMEOUT_MS, type LinkBook } from './links.js';
 import type { Contests } from './contests.js';
 import { newDeviceToken, sameSecret } from './secrets.js';
 
@@ -78,6 +79,7 @@ export function registerHandlers(
   socket: QiangdaSocket,
   contests: Contests,
   clock: Clock,
+  links: LinkBook,
   log: (message: string) => void = console.error,
 ): void {
   const { contestId, role } = socket.data;
@@ -96,8 +98,16 @@ export function registerHandlers(
   socket.emit('contest:update', { view: viewFor(role, room.state, room.facts(), socket.data.seatId), events: [], serverNow: clock.now() });
 
   socket.on('disconnect', () => {
+    links.remove(socket.id);
     if (socket.data.seatId) room.seatConnected(socket.data.seatId, -1);
   });
+  if (role === 'contestant') {
+    links.add({
+      id: socket.id,
+      seatId: () => socket.data.seatId,
+      ping: (answered) => socket.timeout(PING_TIMEOUT_MS).emit('clock:ping', (err: Error | null) => err || answered()),
+    });
+  }
 
   const hostOnly = <T>(run: () => Ack<T>): Ack<T> => (role === 'host' ? run() : { error: ErrorCode.NotAuthorised });
   const seated = <T>(run: (seatId: string) => Ack<T>): Ack<T> =>
@@ -175,9 +185,18 @@ export function registerHandlers(
     return { data: { seatId: seat.seatId, deviceToken } };
   });
 
-  on('buzz:press', buzzPressSchema, () =>
+  on('clock:probe', emptySchema, () => ({ data: { serverNow: clock.now() } }));
+
+  on('buzz:press', buzzPressSchema, ({ pressedAt }) =>
     seated((seatId) => {
-      const result = room.submit({ type: 'buzz:press', seatId });
+      // P2: the press goes to the engine with what this server measured of the links.
+      const result = room.submit({
+        type: 'buzz:press',
+        seatId,
+        claimedAt: pressedAt ?? null,
+        link: links.evidence(socket.id),
+        armed: links.armed(room.state.definition.seats.map((s) => s.id)),
+      });
       if (!result.ok) return { error: result.error };
       if (!result.buzz) throw new Error('engine accepted a press without deciding it');
       return { data: result.buzz };

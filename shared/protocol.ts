@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CommandError, type BuzzOutcome, type ContestEvent, type HostCommand, type SubmissionOutcome } from './contest/commands.js';
 import type { ContestView } from './contest/views.js';
 import { MAX_OPTIONS } from './contest/question.js';
+import type { LinkQuality } from './fairness/link-meter.js';
 import type { SeatId } from './contest/types.js';
 
 /** Bumped on any breaking change; a page on another version is told to reload. */
@@ -83,7 +84,8 @@ export const seatClaimSchema = z.object({ joinCode: z.string().trim().regex(/^\d
 export const seatReleaseSchema = z.object({ seatId: id });
 /** Requests that carry nothing. */
 export const emptySchema = z.object({}).strict();
-export const buzzPressSchema = emptySchema;
+/** `pressedAt`: the touch's own time in server time, by the phone's clock sync (P1). */
+export const buzzPressSchema = z.object({ pressedAt: z.number().finite().optional() }).strict();
 export const answerSubmitSchema = z.object({ choice: z.array(z.number().int().min(0).max(MAX_OPTIONS - 1)).min(1).max(MAX_OPTIONS) }).strict();
 /** The definition itself is checked by server/contest-file.ts, which names each bad field. */
 export const contestDefineSchema = z.object({ file: z.unknown() }).strict();
@@ -100,6 +102,13 @@ export interface ContestUpdate {
   serverNow: number;
 }
 
+/** A seat's link as the host console shows it (P2); the slowest of a team's phones. */
+export interface SeatLink {
+  rttMs: number | null;
+  oneWayMs: number | null;
+  quality: LinkQuality;
+}
+
 export interface AnswerRecorded {
   status: SubmissionOutcome;
 }
@@ -108,7 +117,9 @@ export interface ClientToServerEvents {
   'host:command': (command: HostCommand, ack: (r: Ack<null>) => void) => void;
   'seat:release': (payload: { seatId: SeatId }, ack: (r: Ack<null>) => void) => void;
   'seat:claim': (payload: { joinCode: string }, ack: (r: Ack<SeatClaimed>) => void) => void;
-  'buzz:press': (payload: Record<string, never>, ack: (r: Ack<BuzzOutcome>) => void) => void;
+  'buzz:press': (payload: { pressedAt?: number }, ack: (r: Ack<BuzzOutcome>) => void) => void;
+  /** A phone's clock probe (P1): answered with the server's time. */
+  'clock:probe': (payload: Record<string, never>, ack: (r: Ack<{ serverNow: number }>) => void) => void;
   'answer:submit': (payload: { choice: number[] }, ack: (r: Ack<AnswerRecorded>) => void) => void;
   /** Host: replace the current question with an unused one from the bank (F4). */
   'question:swap': (payload: Record<string, never>, ack: (r: Ack<null>) => void) => void;
@@ -122,6 +133,10 @@ export interface ServerToClientEvents {
   'contest:update': (update: ContestUpdate) => void;
   /** The host freed this phone's seat: the page goes back to the join form. */
   'seat:released': () => void;
+  /** The server timing its round trip to a phone (P2): the phone answers at once. */
+  'clock:ping': (ack: () => void) => void;
+  /** To the host, every couple of seconds: each seat's link. */
+  'seat:links': (links: Record<SeatId, SeatLink>) => void;
 }
 
 /** The acknowledgement type of a client event. */

@@ -78,6 +78,11 @@ export interface QuestionView {
   answerDeadline: number | null;
   /** Buzz-in: who won the buzz. */
   winner: SeatId | null;
+  /** Buzz-in: a press has arrived and the buzz is being decided (P4): every buzzer is locked. */
+  deciding: boolean;
+  /** Buzz-in: when the buzz was decided, and how much earlier the winner pressed than the runner-up (P5). */
+  wonAt: number | null;
+  leadMs: number | null;
   /** In-turn: whose turn it is. */
   turnSeat: SeatId | null;
   /** The key (B13): text of an open answer, indices of the right choices; null until the viewer may see it. */
@@ -205,6 +210,9 @@ function questionView(role: Role, state: ContestState, me: SeatId | null): Quest
     buzzDeadline: q.kind === 'buzz-in' ? q.buzzDeadline : null,
     answerDeadline: q.answerDeadline,
     winner: q.kind === 'buzz-in' ? q.winner : null,
+    deciding: q.kind === 'buzz-in' && q.decideAt !== null,
+    wonAt: q.kind === 'buzz-in' ? q.wonAt : null,
+    leadMs: q.kind === 'buzz-in' ? q.leadMs : null,
     turnSeat: q.kind === 'in-turn' ? q.seatId : null,
     answer: mayKnow && question.type === 'open' ? question.answer : null,
     answerKey: mayKnow && question.type !== 'open' ? answerKey(question) : null,

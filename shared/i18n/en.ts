@@ -78,6 +78,8 @@ export const en: Record<MessageKey, string> = {
   'decision.false-start': 'False start',
   'decision.locked-out': 'Locked out (ignored)',
   'decision.late': 'Too late',
+  'decision.pending': 'Pending',
+  'decision.beaten': 'Beaten (pressed later)',
   'ledger.right': 'right',
   'ledger.wrong': 'wrong',
   'ledger.timeout': 'out of time',
@@ -130,6 +132,8 @@ export const en: Record<MessageKey, string> = {
   'press.false-start': 'False start! Penalised',
   'press.locked-out': 'Locked: press ignored',
   'press.late': 'Too late',
+  'press.pending': 'Pressed: deciding…',
+  'press.beaten': 'Too late',
 
   'host.pageTitle': 'Host console',
   'host.missingKey': 'Incomplete link: no contest id or host key. Use the host link printed in the terminal.',

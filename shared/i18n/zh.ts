@@ -80,6 +80,8 @@ export const zh = {
   'decision.false-start': '提前抢答',
   'decision.locked-out': '锁定中（无效）',
   'decision.late': '慢了一步',
+  'decision.pending': '待判定',
+  'decision.beaten': '慢了一步（按下时刻较晚）',
   'ledger.right': '答对',
   'ledger.wrong': '答错',
   'ledger.timeout': '超时未答',
@@ -135,6 +137,8 @@ export const zh = {
   'press.false-start': '提前抢答！已受罚',
   'press.locked-out': '锁定中，本次无效',
   'press.late': '慢了一步',
+  'press.pending': '已按下，判定中…',
+  'press.beaten': '慢了一步',
 
   // Host console
   'host.pageTitle': '主持人控制台',

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
 import { DEFAULT_ANSWER_TIME_MS } from '../../shared/contest/defaults.js';
 import { ErrorCode } from '../../shared/protocol.js';
 import { openStore } from '../../server/store.js';
@@ -85,6 +86,8 @@ describe('restart', () => {
     const other = await first.contestant('s2');
     for (const type of ['question:next', 'question:next', 'buzzers:open'] as const) await host.request('host:command', { type });
     await phone.request('buzz:press', {});
+    clock.advance(DEFAULT_GRACE_CAP_MS);
+    await host.until((v) => v.question?.phase === 'answering');
     await host.request('host:command', { type: 'answer:rule', verdict: 'right' });
     await host.request('host:command', { type: 'question:next' });
     await host.request('host:command', { type: 'buzzers:open' });
@@ -103,9 +106,10 @@ describe('restart', () => {
     const phoneAgain = second.connect({ role: 'contestant', deviceToken: phone.deviceToken });
     expect((await phoneAgain.ready()).me).toBe('s1');
 
-    // s2 won 3 s before now; its countdown, set before the restart, runs out at its recorded deadline.
+    // s2's press was decided after the grace window; its countdown, set before the restart,
+    // runs out at its recorded deadline.
     const screen = await second.screen();
-    clock.advance(DEFAULT_ANSWER_TIME_MS - 2000);
+    clock.advance(DEFAULT_ANSWER_TIME_MS + DEFAULT_GRACE_CAP_MS - 2000);
     const timedOut = await screen.until((v) => v.question?.phase === 'wrong');
     expect(timedOut.seats.map((s) => s.score)).toEqual([10, -10, 0]);
     second.store.close();

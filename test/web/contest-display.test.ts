@@ -1,7 +1,7 @@
 // How the pages put numbers and records into words: ranking, deltas, ledger reasons, the
 // adjust form, the seat token and the page address.
 import { describe, expect, it } from 'vitest';
-import type { ScoreEntry } from '../../shared/contest/types.js';
+import type { ScoreEntry, SeatResult } from '../../shared/contest/types.js';
 import type { RoundView, SeatView } from '../../shared/contest/views.js';
 import type { Standing } from '../../shared/contest/standings.js';
 import { MAX_ADJUST_POINTS } from '../../shared/protocol.js';
@@ -166,11 +166,11 @@ describe('rounds in words', () => {
   });
 
   it('[A6] tallies the grades of an all-at-once question', () => {
-    const results = {
+    const results: Record<string, SeatResult> = {
       a: { choice: [1], grade: 'right', points: 10 },
       b: { choice: [0], grade: 'wrong', points: 0 },
       c: { choice: null, grade: 'none', points: 0 },
-    } as const;
+    };
     expect(gradeTally(results)).toEqual({ right: 1, partial: 0, wrong: 1, none: 1 });
   });
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../../shared/contest/commands.js';
 import { apply, initialState } from '../../shared/contest/engine.js';
-import type { ContestDefinition, ContestState } from '../../shared/contest/types.js';
+import type { ContestDefinition, ContestState, RoundKind } from '../../shared/contest/types.js';
 import { viewFor, type RoomFacts } from '../../shared/contest/views.js';
 import { nextStep } from '../../web/lib/contest-display.js';
 import { controlForKey, controlsFor, enabledControls, isTypingTarget, kindOf, type Control, type KeyLike } from '../../web/host/controls.js';
@@ -144,7 +144,7 @@ describe('enabledControls', () => {
 
 describe('controls per round kind', () => {
   it('Space starts the question the way its round starts one', () => {
-    const space = (kind: Parameters<typeof controlsFor>[0]) => controlForKey(key('Space'), kind)?.action;
+    const space = (kind: RoundKind | null) => controlForKey(key('Space'), kind)?.action;
     expect(space('buzz-in')).toEqual({ type: 'command', command: { type: 'buzzers:open' } });
     expect(space('in-turn')).toEqual({ type: 'command', command: { type: 'turn:start' } });
     expect(space('all-at-once')).toEqual({ type: 'command', command: { type: 'answers:open' } });
