@@ -1,6 +1,6 @@
 // The contests this server holds: creating them with fresh secrets, and opening their rooms.
 import type { ContestEvent } from '../shared/contest/commands.js';
-import type { ContestDefinition, SeatId } from '../shared/contest/types.js';
+import type { ContestDefinition, Seat, SeatId } from '../shared/contest/types.js';
 import type { Clock } from './clock.js';
 import { ContestRoom } from './room.js';
 import { newContestId, newHostKey, newJoinCode, newJoinCodes, newSeed } from './secrets.js';
@@ -57,7 +57,7 @@ export class Contests {
 
   /** Replaces a contest's definition from an edited file, before the show starts. */
   redefine(room: ContestRoom, input: unknown): { ok: true } | { ok: false; issues: DefinitionIssue[] } {
-    const drawn = this.draw(input);
+    const drawn = this.draw(input, room.state.definition.seats);
     if (!drawn.ok) return drawn;
     room.redefine(drawn.definition, input, newJoinCode);
     return { ok: true };
@@ -73,10 +73,10 @@ export class Contests {
     return question ? { type: 'question:swap', question } : null;
   }
 
-  private draw(input: unknown) {
+  private draw(input: unknown, previousSeats: Seat[] = []) {
     const parsed = parseContestFile(input);
     if (!parsed.ok) return parsed;
-    return drawContest(parsed.file, this.options.bank.all(), parsed.file.seed ?? newSeed());
+    return drawContest(parsed.file, this.options.bank.all(), parsed.file.seed ?? newSeed(), previousSeats);
   }
 
   /** The live room of a contest, replayed from the store on first use. */

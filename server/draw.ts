@@ -32,8 +32,19 @@ function shuffled<T>(items: readonly T[], seed: string): T[] {
   return out;
 }
 
-function seatsOf(file: ContestFile): Seat[] {
-  return file.seats.map((s, i) => ({ id: `seat-${i + 1}`, name: s.name, kind: s.kind, phones: s.kind === 'team' ? s.phones : 1 }));
+/** Seats keep their id (and so their join code and phones) across edits when the name stays;
+ * a new seat gets a `seat-N` no earlier seat had, so it never inherits another's phones. */
+function seatsOf(file: ContestFile, previous: readonly Seat[]): Seat[] {
+  const byName = new Map(previous.map((s) => [s.name, s.id]));
+  const used = new Set(previous.map((s) => s.id));
+  let n = 0;
+  const nextId = () => {
+    do n++;
+    while (used.has(`seat-${n}`));
+    used.add(`seat-${n}`);
+    return `seat-${n}`;
+  };
+  return file.seats.map((s) => ({ id: byName.get(s.name) ?? nextId(), name: s.name, kind: s.kind, phones: s.kind === 'team' ? s.phones : 1 }));
 }
 
 function specOf(round: FileRound): DrawSpec {
@@ -46,8 +57,9 @@ export function drawContest(
   file: ContestFile,
   bank: readonly Question[],
   seed: string,
+  previousSeats: readonly Seat[] = [],
 ): { ok: true; definition: ContestDefinition } | { ok: false; issues: DefinitionIssue[] } {
-  const seats = seatsOf(file);
+  const seats = seatsOf(file, previousSeats);
   const used = new Set<string>();
   const issues: DefinitionIssue[] = [];
   const stages = file.stages.map((stage, s) => ({

@@ -83,7 +83,7 @@ export class ContestRoom {
       claimed.set(s.seatId, s.deviceTokens.length);
       joinCodes[s.seatId] = s.joinCode;
     }
-    return { connected: this.connections, claimed, joinUrl: this.options.joinUrl, joinCodes };
+    return { connected: this.connections, claimed, joinUrl: this.options.joinUrl, joinCodes, started: this.seq > 0 };
   }
 
   seatByJoinCode(joinCode: string): SeatSecret | undefined {
@@ -157,9 +157,10 @@ export class ContestRoom {
     this.cancelTimer = this.options.clock.schedule(deadline, () => {
       this.cancelTimer = null;
       const result = this.submit({ type: 'clock:tick' });
-      if (!result.ok && result.error !== CommandError.NothingDue) {
-        this.options.log?.(`contest ${this.id}: deadline tick refused: ${result.error}`);
-      }
+      if (result.ok) return;
+      if (result.error !== CommandError.NothingDue) this.options.log?.(`contest ${this.id}: deadline tick refused: ${result.error}`);
+      // Timers can fire a millisecond before the clock reaches the deadline: try again.
+      this.scheduleDeadline();
     });
   }
 }

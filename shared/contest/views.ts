@@ -4,7 +4,7 @@
 import { answerKey, choiceCount, type QuestionType } from './question.js';
 import { currentRound, flatRounds, roundAt } from './rounds.js';
 import { standings, type Standing } from './standings.js';
-import type { BuzzRecord, ContestStage, ContestState, RoundKind, ScoreEntry, SeatId, SeatResult } from './types.js';
+import type { BuzzRecord, ContestStage, ContestState, FalseStartPenalty, RoundKind, ScoreEntry, SeatId, SeatResult } from './types.js';
 
 export type Role = 'host' | 'screen' | 'contestant';
 
@@ -20,6 +20,8 @@ export interface RoomFacts {
   claimed: ReadonlyMap<SeatId, number>;
   joinUrl: string;
   joinCodes: Readonly<Record<SeatId, string>>;
+  /** Whether the contest has accepted any command (its definition is then fixed). */
+  started: boolean;
 }
 
 export interface SeatView {
@@ -39,10 +41,15 @@ export interface SeatView {
   joinCode: string | null;
 }
 
+
+
 export interface RoundView {
   /** Flat index over the contest's rounds, and how many there are. */
   index: number;
   count: number;
+  /** 1-based number of this round within its stage, and how many rounds the stage has. */
+  numberInStage: number;
+  roundsInStage: number;
   stageName: string;
   stageNumber: number;
   stageCount: number;
@@ -54,6 +61,9 @@ export interface RoundView {
   answerTimeMs: number;
   buzzWindowMs: number | null;
   partialCredit: boolean;
+  partialPoints: number;
+  /** Buzz-in rounds: the false-start penalty. */
+  falseStart: FalseStartPenalty | null;
   /** In-turn rounds: the order seats answer in. */
   order: SeatId[];
 }
@@ -108,6 +118,12 @@ export interface ContestView {
   role: Role;
   title: string;
   stage: ContestStage;
+  /** The contest's stages, for per-stage columns in the ranking. */
+  stages: { name: string; weight: number }[];
+  /** True once the show has begun: the definition can no longer change. */
+  started: boolean;
+  /** The round after the current one (or the first, in the lobby), for the host's next step. */
+  nextRound: { name: string; stageName: string } | null;
   seats: SeatView[];
   round: RoundView | null;
   question: QuestionView | null;
@@ -144,6 +160,9 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: Se
     role,
     title: state.definition.title,
     stage: state.stage,
+    stages: state.definition.stages.map((st) => ({ name: st.name, weight: st.weight })),
+    started: room.started,
+    nextRound: nextRoundOf(state),
     seats,
     round: roundView(state),
     question: questionView(role, state, me),
@@ -155,14 +174,21 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: Se
   };
 }
 
+function nextRoundOf(state: ContestState): { name: string; stageName: string } | null {
+  const next = roundAt(state.definition, state.roundIndex + 1);
+  return next ? { name: next.round.name, stageName: next.stage.name } : null;
+}
+
 function roundView(state: ContestState): RoundView | null {
   const place = roundAt(state.definition, state.roundIndex);
   if (!place || state.stage !== 'round') return null;
-  const { round, stage, stageIndex } = place;
+  const { round, stage, stageIndex, roundInStage } = place;
   const buzz = round.kind === 'buzz-in' ? round.rules : null;
   return {
     index: state.roundIndex,
     count: flatRounds(state.definition).length,
+    numberInStage: roundInStage + 1,
+    roundsInStage: stage.rounds.length,
     stageName: stage.name,
     stageNumber: stageIndex + 1,
     stageCount: state.definition.stages.length,
@@ -174,6 +200,8 @@ function roundView(state: ContestState): RoundView | null {
     answerTimeMs: buzz ? buzz.answerTimeMs : round.kind === 'buzz-in' ? 0 : round.answerTimeMs,
     buzzWindowMs: buzz ? buzz.buzzWindowMs : null,
     partialCredit: round.kind === 'all-at-once' && round.partialCredit,
+    partialPoints: round.kind === 'all-at-once' ? round.partialPoints : 0,
+    falseStart: buzz ? buzz.falseStart : null,
     order: round.kind === 'in-turn' ? round.order : [],
   };
 }

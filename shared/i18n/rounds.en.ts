@@ -82,6 +82,9 @@ export const roundsEn: Record<keyof typeof roundsZh, string> = {
   'seat.answered': 'answered',
   'seat.notAnswered': 'not yet',
 
+  'buzzer.deciding': 'Deciding…',
+  'host.lead': ' (ahead by {ms} ms)',
+  'screen.deciding': 'Deciding',
   'host.control.showRound': 'Show round 1',
   'host.control.firstQuestion': 'First question',
   'host.control.nextRound': 'Next round',
@@ -136,6 +139,8 @@ export const roundsEn: Record<keyof typeof roundsZh, string> = {
   'bankPanel.templateXlsx': 'Excel (.xlsx)',
   'bankPanel.templateCsv': 'CSV (.csv)',
   'bankPanel.choose': 'Choose a bank file (.xlsx, .csv or .json): it is checked first, then imported',
+  'bankPanel.pick': 'Choose file…',
+  'bankPanel.noFile': 'No file chosen',
   'bankPanel.checking': 'Checking “{name}”…',
   'bankPanel.importing': 'Importing…',
   'bankPanel.summary': '“{name}”: {rows} rows, {valid} valid, {errors} error(s), {duplicates} duplicate(s)',

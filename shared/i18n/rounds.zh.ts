@@ -89,6 +89,11 @@ export const roundsZh = {
   'seat.answered': '已作答',
   'seat.notAnswered': '未作答',
 
+  // Buzz-in: the moment a buzz is being decided (P4), and by how much it was won (P5)
+  'buzzer.deciding': '判定中…',
+  'host.lead': '（领先 {ms} 毫秒）',
+  'screen.deciding': '判定中',
+
   // Host console: controls for every round kind
   'host.control.showRound': '显示第一轮',
   'host.control.firstQuestion': '开始第一题',
@@ -146,6 +151,8 @@ export const roundsZh = {
   'bankPanel.templateXlsx': 'Excel 模板（.xlsx）',
   'bankPanel.templateCsv': 'CSV 模板（.csv）',
   'bankPanel.choose': '选择题库文件（.xlsx、.csv 或 .json），先检查，再导入',
+  'bankPanel.pick': '选择文件…',
+  'bankPanel.noFile': '尚未选择文件',
   'bankPanel.checking': '正在检查“{name}”…',
   'bankPanel.importing': '正在导入…',
   'bankPanel.summary': '“{name}”：共 {rows} 行，有效 {valid} 行，错误 {errors} 处，重复 {duplicates} 道',

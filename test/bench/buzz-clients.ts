@@ -21,19 +21,23 @@ function open(url: string, auth: object): Promise<Socket> {
   });
 }
 
-/** Resolves when `socket` next sees a view passing `test`, with the arrival time. */
+/** Resolves when `socket` next sees a view passing `test`, with the arrival time and the view. */
 function next(socket: Socket, test: (u: ContestUpdate) => boolean): Promise<number> {
+  return nextUpdate(socket, test).then(([at]) => at);
+}
+
+function nextUpdate(socket: Socket, test: (u: ContestUpdate) => boolean): Promise<[number, ContestUpdate]> {
   return new Promise((resolve) => {
     const on = (u: ContestUpdate) => {
       if (!test(u)) return;
       socket.off('contest:update', on);
-      resolve(performance.now());
+      resolve([performance.now(), u]);
     };
     socket.on('contest:update', on);
   });
 }
 
-async function run(job: Job): Promise<number[]> {
+async function run(job: Job): Promise<{ samples: number[]; graces: number[] }> {
   const host = await open(job.url, { role: 'host', contestId: job.contestId, hostKey: job.hostKey });
   const screens = [await open(job.url, { role: 'screen', contestId: job.contestId }), await open(job.url, { role: 'screen', contestId: job.contestId })];
   const phones: Socket[] = [];
@@ -44,6 +48,9 @@ async function run(job: Job): Promise<number[]> {
     phones.push(phone);
   }
   const samples: number[] = [];
+  const graces: number[] = [];
+  // Let the server time a few round trips to every phone first, as it would in a hall.
+  await new Promise((resolve) => setTimeout(resolve, 3000));
   // From the lobby to the round's title card; each race then starts with the next question.
   await host.emitWithAck('host:command', { type: 'question:next' });
   for (let race = 0; race < job.races + job.warmup; race++) {
@@ -52,21 +59,29 @@ async function run(job: Job): Promise<number[]> {
     await host.emitWithAck('host:command', { type: 'question:next' });
     await host.emitWithAck('host:command', { type: 'buzzers:open' });
     await Promise.all(opened);
-    const watchers = [host, ...screens, ...phones.filter((_, i) => i !== winner)];
+    const watchers = [...screens, ...phones.filter((_, i) => i !== winner)];
     const locked = watchers.map((s) => next(s, (u) => u.view.question?.phase === 'answering'));
+    const hostLocked = nextUpdate(host, (u) => u.view.question?.phase === 'answering');
     const pressed = performance.now();
     phones[winner].emit('buzz:press', {}, () => {});
     const arrivals = await Promise.all(locked);
-    if (race >= job.warmup) samples.push(Math.max(...arrivals) - pressed);
+    const [hostAt, hostUpdate] = await hostLocked;
+    // The grace window the server waited (P4): from the winning buzz's arrival to the decision.
+    const q = hostUpdate.view.question;
+    const arrived = q?.buzzes.find((b) => b.decision === 'won')?.at ?? 0;
+    if (race >= job.warmup) {
+      samples.push(Math.max(hostAt, ...arrivals) - pressed);
+      graces.push((q?.wonAt ?? arrived) - arrived);
+    }
     await host.emitWithAck('host:command', { type: 'answer:rule', verdict: 'right' });
   }
   for (const s of [host, ...screens, ...phones]) s.close();
-  return samples;
+  return { samples, graces };
 }
 
 process.once('message', (job: Job) => {
   run(job).then(
-    (samples) => process.send?.({ samples }),
+    (result) => process.send?.(result),
     (error: unknown) => process.send?.({ error: String(error) }),
   );
 });

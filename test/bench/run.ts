@@ -4,7 +4,7 @@ import { buzzToLock } from './buzz-to-lock.js';
 import { fairness } from './fairness.js';
 import type { BenchResult } from './stats.js';
 
-const benchmarks: Array<() => Promise<BenchResult>> = [buzzToLock, answerAllAtOnce];
+const benchmarks: Array<() => Promise<BenchResult>> = [() => buzzToLock('arrival'), () => buzzToLock('press-time'), answerAllAtOnce];
 
 const results: BenchResult[] = fairness();
 for (const bench of benchmarks) results.push(await bench());

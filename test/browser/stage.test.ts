@@ -1,89 +1,36 @@
-// The whole stage in a real browser: the host console, the big screen and a phone, built pages
-// against a real server on a fake clock. Nothing here sleeps: every wait is for something to show.
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import express from 'express';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
+// The whole stage in a real browser, buzz-in round: the host console, the big screen and a phone,
+// built pages against a real server on a fake clock. Nothing here sleeps: every wait is for
+// something to show, and time moves only when the test moves it.
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
 import { DEFAULT_RIGHT_POINTS } from '../../shared/contest/defaults.js';
-import { translate } from '../../shared/i18n/index.js';
-import { BUNDLED_BANK, loadBank } from '../../server/bank.js';
-import { demoContest } from '../../server/demo.js';
-import { startServer, type Harness } from '../support/harness.js';
+import { definition } from '../support/definitions.js';
+import { byTestId, en, hasChromium, requireBrowser, shot, startStage, zh, type BrowserStage } from './browser-stage.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
-const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
-const SHOTS = root('test-results/screenshots');
-
-const hasChromium = existsSync(CHROMIUM);
-const browserRequired = Boolean(process.env.CI || process.env.REQUIRE_BROWSER);
-
-if (!hasChromium && browserRequired) {
-  describe('the stage in a browser', () => {
-    it('needs a browser', () => {
-      expect.fail(`${CHROMIUM} not found, and CI or REQUIRE_BROWSER is set (apt-get install chromium)`);
-    });
-  });
-} else if (!hasChromium) {
-  console.log(`browser tests skipped: ${CHROMIUM} not found (apt-get install chromium)`);
-}
-
-const zh = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('zh', key, params);
-const en = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('en', key, params);
+requireBrowser('the stage in a browser');
 
 describe.skipIf(!hasChromium)('the stage in a browser', () => {
-  const definition = demoContest(loadBank(BUNDLED_BANK));
-  const seat = definition.seats[1];
-  let h: Harness;
-  let browser: Browser;
-  let contexts: BrowserContext[] = [];
+  const contest = definition();
+  const round = contest.stages[0].rounds[0];
+  const seat = contest.seats[1];
+  let stage: BrowserStage;
   let host: Page;
   let screen: Page;
   let phone: Page;
-  const pageErrors: string[] = [];
-
-  async function open(options: Parameters<Browser['newContext']>[0], path: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', ...options });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(`${path}: ${message.text()}`);
-    });
-    await page.goto(`${h.url}${path}`);
-    return page;
-  }
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}`, animations: 'disabled' });
-  const byTestId = (page: Page, id: string, attrs = '') => page.locator(`[data-testid="${id}"]${attrs}`);
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    await build({ configFile: root('vite.config.ts'), logLevel: 'warn' });
-    h = await startServer({ web: express.static(root('dist/web')), definition });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    stage = await startStage({ definition: contest });
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    contexts = [];
-    await browser?.close();
-    await h?.close();
+    await stage?.close();
   });
 
   it('host keys, a phone tap and the big screen play one buzz-in question', { timeout: 90_000 }, async () => {
-    host = await open({ viewport: { width: 1366, height: 768 } }, `/host/?c=${h.contestId}&key=${h.hostKey}`);
-    screen = await open({ viewport: { width: 1920, height: 1080 } }, `/screen/?c=${h.contestId}`);
+    const { h } = stage;
+    host = await stage.host();
+    screen = await stage.screen();
     await byTestId(screen, 'lobby').waitFor();
     await screen.waitForFunction(() => {
       const img = document.querySelector<HTMLImageElement>('[data-testid="join-qr"]');
@@ -92,10 +39,7 @@ describe.skipIf(!hasChromium)('the stage in a browser', () => {
 
     // The phone opens the seat's link: the join code is filled in from the address.
     const code = h.joinCodes[seat.id];
-    phone = await open(
-      { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
-      `/contestant/?c=${h.contestId}&code=${code}`,
-    );
+    phone = await stage.open('phone', `/contestant/?c=${h.contestId}&code=${code}`);
     expect(await byTestId(phone, 'join-code').inputValue()).toBe(code);
     await byTestId(phone, 'join-button').tap();
     await byTestId(phone, 'buzzer', '[data-look="waiting"]').waitFor();
@@ -109,20 +53,27 @@ describe.skipIf(!hasChromium)('the stage in a browser', () => {
     await byTestId(host, 'host-seat', `[data-seat="${seat.id}"]`).locator('[data-testid="seat-online"]').waitFor();
     await shot(screen, 'screen-lobby.png');
 
-    // N: the first question. Space: buzzers open.
+    // N: the round's title card. N again: the first question. Space: buzzers open.
+    await host.keyboard.press('n');
+    await byTestId(screen, 'title-card').waitFor();
+    expect(await byTestId(screen, 'round-title').textContent()).toBe(zh('round.number', { n: 1, name: round.name }));
+    await byTestId(phone, 'round-card').waitFor();
+    await byTestId(host, 'control-next').filter({ hasText: zh('host.control.firstQuestion') }).waitFor();
     await host.keyboard.press('n');
     await byTestId(screen, 'question', '[data-phase="reading"]').waitFor();
-    expect(await byTestId(screen, 'stem').textContent()).toBe(definition.questions[0].stem);
-    expect(await byTestId(screen, 'question-number').textContent()).toBe(zh('question.number', { n: 1, total: definition.questions.length }));
+    expect(await byTestId(screen, 'stem').textContent()).toBe(round.questions[0].stem);
+    expect(await byTestId(screen, 'question-number').textContent()).toBe(zh('question.number', { n: 1, total: round.questions.length }));
     await byTestId(phone, 'buzzer', '[data-look="closed"]').waitFor();
     await host.keyboard.press('Space');
     await byTestId(phone, 'buzzer', '[data-look="open"]').waitFor();
     await byTestId(screen, 'question', '[data-phase="open"]').waitFor();
 
-    // The phone taps: it wins, and everyone sees who.
+    // The phone taps. The buzz is decided once every armed phone's honest press could have
+    // arrived (P4): the test moves the clock past that grace window. Then everyone sees who won.
     await byTestId(phone, 'buzzer').tap();
+    await expect.poll(() => h.room.state.question?.kind === 'buzz-in' && h.room.state.question.buzzes.length).toBe(1);
+    h.clock.advance(DEFAULT_GRACE_CAP_MS);
     await byTestId(phone, 'buzzer', '[data-look="won"]').waitFor();
-    await byTestId(phone, 'press-feedback').filter({ hasText: zh('press.won') }).waitFor();
     await byTestId(screen, 'winner').filter({ hasText: seat.name }).waitFor();
     await byTestId(host, 'host-winner').filter({ hasText: seat.name }).waitFor();
     await byTestId(host, 'press-row').filter({ hasText: zh('decision.won') }).waitFor();
@@ -136,7 +87,8 @@ describe.skipIf(!hasChromium)('the stage in a browser', () => {
     const row = byTestId(screen, 'score-row', `[data-seat="${seat.id}"]`);
     await row.locator('[data-testid="score-delta"]').filter({ hasText: `+${DEFAULT_RIGHT_POINTS}` }).waitFor();
     expect(await row.locator('[data-testid="score"]').textContent()).toBe(String(DEFAULT_RIGHT_POINTS));
-    expect(await byTestId(screen, 'answer').textContent()).toContain(definition.questions[0].answer);
+    const first = round.questions[0];
+    expect(await byTestId(screen, 'answer').textContent()).toContain(first.type === 'open' ? first.answer : '');
     await byTestId(phone, 'my-score').filter({ hasText: String(DEFAULT_RIGHT_POINTS) }).waitFor();
     await shot(screen, 'screen-revealed.png');
 
@@ -148,7 +100,7 @@ describe.skipIf(!hasChromium)('the stage in a browser', () => {
     await byTestId(host, 'adjust-seat').selectOption(seat.id);
     await byTestId(host, 'adjust-delta').fill('-5');
     await byTestId(host, 'adjust-reason').click();
-    await host.keyboard.type('hint: n e j k u r');
+    await host.keyboard.type('hint: n e j k u r w s t');
     await host.keyboard.press('Enter');
     await byTestId(screen, 'corrections').filter({ hasText: `${seat.name} \u22125` }).waitFor();
     expect(h.room.state.question?.index).toBe(0);
@@ -162,10 +114,27 @@ describe.skipIf(!hasChromium)('the stage in a browser', () => {
     expect(await screen.evaluate(() => document.documentElement.lang)).toBe('en');
     await shot(screen, 'screen-english.png');
 
-    expect(pageErrors).toEqual([]);
+    expect(stage.pageErrors).toEqual([]);
+  });
+
+  it('[F4] W swaps the question while it is being read', async () => {
+    const { h } = stage;
+    // Out of the adjust form first: keys typed in a field are not shortcuts.
+    await host.locator('h1').click();
+    await host.keyboard.press('n');
+    await byTestId(screen, 'question', '[data-phase="reading"]').waitFor();
+    const before = h.room.state.question?.index;
+    const stem = await byTestId(screen, 'stem').textContent();
+    await host.keyboard.press('w');
+    await byTestId(host, 'banner').filter({ hasText: zh('host.swapped') }).waitFor();
+    await expect.poll(() => byTestId(screen, 'stem').textContent()).not.toBe(stem);
+    expect(h.room.state.question?.index).toBe(before);
+    expect(h.room.state.swaps).toHaveLength(1);
+    expect(stage.pageErrors).toEqual([]);
   });
 
   it('a reloaded phone keeps its seat; a released seat sends the phone back to the join form', async () => {
+    const { h } = stage;
     await phone.reload();
     await byTestId(phone, 'buzzer').waitFor();
     expect(await byTestId(phone, 'seat-name').textContent()).toBe(seat.name);
@@ -184,6 +153,6 @@ describe.skipIf(!hasChromium)('the stage in a browser', () => {
     await byTestId(phone, 'join-button').tap();
     await byTestId(phone, 'join-error').filter({ hasText: zh('error.bad-join-code') }).waitFor();
 
-    expect(pageErrors).toEqual([]);
+    expect(stage.pageErrors).toEqual([]);
   });
 });

@@ -176,6 +176,20 @@ describe('contest files from the host console', () => {
     expect(second?.seats.slice(0, 2)).toEqual(first?.seats);
     expect(second?.seats).toHaveLength(3);
     expect(await host.request('contest:source', {})).toEqual({ data: withThird });
+
+    // Reordered and renamed: seats keep their ids and codes by name; a renamed seat is new.
+    const reordered = contestFile({ seats: [{ name: '丙队' }, { name: '甲队', kind: 'team', phones: 2 }, { name: '丁队' }] });
+    expect(await host.request('contest:define', { file: reordered })).toEqual({ data: null });
+    const third = h.store.loadContest(h.contestId);
+    expect(third?.definition.seats.map((s) => [s.id, s.name])).toEqual([
+      ['seat-3', '丙队'],
+      ['seat-1', '甲队'],
+      ['seat-4', '丁队'],
+    ]);
+    expect(third?.seats.find((s) => s.seatId === 'seat-4')?.deviceTokens).toEqual([]);
+    const codeOf = (c: typeof first, id: string) => c?.seats.find((s) => s.seatId === id)?.joinCode;
+    expect(codeOf(third, 'seat-1')).toBe(codeOf(first, 'seat-1'));
+    expect(codeOf(third, 'seat-3')).toBe(codeOf(second, 'seat-3'));
     const seen: ContestView = await host.until((v) => v.seats.length === 3);
     expect(seen.title).toBe('区直机关党史知识竞赛');
   });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
-import { DEFAULT_ANSWER_TIME_MS } from '../../shared/contest/defaults.js';
+import { DEFAULT_ANSWER_TIME_MS, DEFAULT_BUZZ_WINDOW_MS } from '../../shared/contest/defaults.js';
 import { ErrorCode } from '../../shared/protocol.js';
 import { openStore } from '../../server/store.js';
 import { FakeClock } from '../support/fake-clock.js';
@@ -113,5 +113,18 @@ describe('restart', () => {
     const timedOut = await screen.until((v) => v.question?.phase === 'wrong');
     expect(timedOut.seats.map((s) => s.score)).toEqual([10, -10, 0]);
     second.store.close();
+  });
+});
+
+describe('deadline timers', () => {
+  it('a timer that fires a millisecond early still applies the deadline on time', async () => {
+    const clock = new FakeClock(1_700_000_000_000, 1);
+    const h = await server({ clock });
+    const host = await h.host();
+    const screen = await h.screen();
+    for (const type of ['question:next', 'question:next', 'buzzers:open'] as const) await host.request('host:command', { type });
+    clock.advance(DEFAULT_BUZZ_WINDOW_MS);
+    const dead = await screen.until((v) => v.question?.phase === 'revealed');
+    expect(dead.question?.outcome).toBe('dead');
   });
 });

@@ -11,14 +11,20 @@ export class FakeClock implements Clock {
   private timers: Timer[] = [];
   private order = 0;
 
-  constructor(private time = 1_700_000_000_000) {}
+  /** `earlyMs`: timers fire this much before their time, as Node's sometimes do. */
+  constructor(
+    private time = 1_700_000_000_000,
+    private readonly earlyMs = 0,
+  ) {}
 
   now(): number {
     return this.time;
   }
 
   schedule(at: number, fn: () => void): () => void {
-    const timer = { at, order: this.order++, fn };
+    // Early only while that is still ahead: a timer set for the next millisecond waits for it.
+    const fireAt = at - this.earlyMs > this.time ? at - this.earlyMs : at;
+    const timer = { at: fireAt, order: this.order++, fn };
     this.timers.push(timer);
     return () => {
       this.timers = this.timers.filter((t) => t !== timer);

@@ -8,7 +8,7 @@ import { viewFor, type RoomFacts } from '../../shared/contest/views.js';
 import { buzzerState, pressFeedback } from '../../web/contestant/buzzer-state.js';
 import { definition, play, T0 } from '../support/builders.js';
 
-const facts: RoomFacts = { connected: new Map(), claimed: new Map(), joinUrl: '', joinCodes: {} };
+const facts: RoomFacts = { connected: new Map(), claimed: new Map(), joinUrl: '', joinCodes: {}, started: false };
 const def = definition({ questions: 1, rules: { falseStart: { kind: 'lockout', ms: DEFAULT_FALSE_START_LOCKOUT_MS } } });
 const forSeat = (state: ContestState, seatId = 's1', now = T0 + 100) => buzzerState(viewFor('contestant', state, facts, seatId), now);
 const after = (commands: Command[]) => play(initialState(def), commands);
@@ -40,6 +40,12 @@ describe('buzzerState', () => {
       sends: true,
     });
     expect(forSeat(won, 's2')).toMatchObject({ look: 'taken', label: { key: 'buzzer.taken', params: { name: '1号席' } } });
+  });
+
+  it('[P4] locks every buzzer while the first press is being decided, still sending (a later press is logged late)', () => {
+    const view = viewFor('contestant', after([title, reading, open]), facts, 's2');
+    const deciding = { ...view, question: view.question && { ...view.question, deciding: true } };
+    expect(buzzerState(deciding, T0 + 100)).toMatchObject({ look: 'deciding', label: { key: 'buzzer.deciding' }, sends: true });
   });
 
   it('[B2] shows a false-start lockout until it ends', () => {

@@ -54,6 +54,8 @@ const standing = (seatId: string, stages: number[], weighted: number, rank: numb
 const round = (overrides: Partial<RoundView> = {}): RoundView => ({
   index: 0,
   count: 3,
+  numberInStage: 1,
+  roundsInStage: 3,
   stageName: '比知识',
   stageNumber: 1,
   stageCount: 1,
@@ -65,6 +67,8 @@ const round = (overrides: Partial<RoundView> = {}): RoundView => ({
   answerTimeMs: 30_000,
   buzzWindowMs: null,
   partialCredit: false,
+  partialPoints: 0,
+  falseStart: null,
   order: ['a', 'b', 'c'],
   ...overrides,
 });

@@ -11,6 +11,7 @@ import {
   categoryChoices,
   changeKind,
   changeSeatKind,
+  duplicateSeats,
   fromSource,
   hasIssueUnder,
   issuesAt,
@@ -143,5 +144,13 @@ describe('editing', () => {
     expect(issuesAt(issues, 'stages.0.rounds.1')).toHaveLength(0);
     expect(hasIssueUnder(issues, 'stages.0.rounds.1')).toBe(true);
     expect(hasIssueUnder(issues, 'stages.0.rounds.10')).toBe(false);
+  });
+});
+
+describe('repeated seat names', () => {
+  it('marks every seat whose name another seat has, as the server compares them', () => {
+    const seat = (name: string) => ({ name, kind: 'individual' as const, phones: 1 });
+    expect([...duplicateSeats([seat('甲队'), seat('乙队'), seat(' 甲队 '), seat('丙')])]).toEqual([0, 2]);
+    expect(duplicateSeats([seat('a'), seat('b')]).size).toBe(0);
   });
 });

@@ -10,7 +10,7 @@ import { nextStep } from '../../web/lib/contest-display.js';
 import { controlForKey, controlsFor, enabledControls, isTypingTarget, kindOf, type Control, type KeyLike } from '../../web/host/controls.js';
 import { allAtOnceRound, choice, definition, inTurnRound, play, T0 } from '../support/builders.js';
 
-const facts: RoomFacts = { connected: new Map(), claimed: new Map(), joinUrl: '', joinCodes: {} };
+const facts: RoomFacts = { connected: new Map(), claimed: new Map(), joinUrl: '', joinCodes: {}, started: false };
 const at = (ms: number) => T0 + ms;
 const next = (ms: number): Command => ({ type: 'question:next', at: at(ms) });
 /** A question no round has used, for the swap (a choice question fits every kind of round). */

@@ -9,7 +9,7 @@ import { answerPadState, choiceAfterTap, questionKey } from '../../web/contestan
 import { turnState } from '../../web/contestant/turn-state.js';
 import { allAtOnceRound, choice, definition, inTurnRound, play, T0, trueFalse } from '../support/builders.js';
 
-const facts: RoomFacts = { connected: new Map(), claimed: new Map(), joinUrl: '', joinCodes: {} };
+const facts: RoomFacts = { connected: new Map(), claimed: new Map(), joinUrl: '', joinCodes: {}, started: false };
 const ANSWER_MS = 20_000;
 
 describe('the all-at-once answer pad', () => {

@@ -12,6 +12,8 @@ export type BuzzerLook =
   | 'closed'
   | 'open'
   | 'won'
+  /** A press has arrived and the buzz is being decided (P4): every buzzer is locked for that moment. */
+  | 'deciding'
   /** Another seat has the buzz. */
   | 'taken'
   /** This seat is out of the question (wrong answer, or a false-start penalty). */
@@ -59,6 +61,8 @@ export function buzzerState(view: ContestView, serverNow: number, online = true)
       if (q.winner === view.me) return state('won', { key: 'buzzer.won' }, true, activeCountdown(q, serverNow)?.seconds ?? null);
       return state('taken', { key: 'buzzer.taken', params: { name: seatName(view, q.winner) } }, true);
     case 'open':
+      // A press now is logged as late (P3), so it is still sent: the log is the record.
+      if (q.deciding) return state('deciding', { key: 'buzzer.deciding' }, true);
       return state('open', { key: 'buzzer.open' }, true);
     case 'reading':
     case 'wrong':

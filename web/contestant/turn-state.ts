@@ -2,7 +2,7 @@
 // countdown on the phone whose turn it is, whose turn it is on every other phone, and the ruling
 // once it is made. The contestant answers aloud: the phone has nothing to press.
 import type { ContestView, QuestionView } from '../../shared/contest/views.js';
-import { activeCountdown, answerWords, outcomeMessage, questionDeltas, seatName, type Label, type Message } from '../lib/contest-display.js';
+import { activeCountdown, answerWords, outcomeMessage, questionDeltas, seatName, turnResult, type Label, type Message } from '../lib/contest-display.js';
 
 export type TurnLook = 'mine' | 'other' | 'ruled';
 
@@ -24,8 +24,7 @@ export function turnState(view: ContestView, serverNow: number): TurnState {
   const q = view.question as QuestionView;
   const mine = q.turnSeat !== null && q.turnSeat === view.me;
   if (q.phase === 'revealed') {
-    const outcome = q.outcome ?? 'skipped';
-    const headline: Message = mine && outcome !== 'dead' && outcome !== 'ended' ? { key: `turn.result.${outcome}` } : (outcomeMessage(view) ?? { key: 'phase.revealed' });
+    const headline: Message = mine ? { key: turnResult(q.outcome) } : (outcomeMessage(view) ?? { key: 'phase.revealed' });
     const delta = mine && view.me ? (questionDeltas(view).get(view.me) ?? null) : null;
     return { look: 'ruled', mine, headline, detail: null, countdown: null, delta, answer: answerWords(q) };
   }

@@ -260,6 +260,13 @@ export function sameFile(a: EditorModel, b: EditorModel): boolean {
   return JSON.stringify(toFile(a)) === JSON.stringify(toFile(b));
 }
 
+/** Seats whose name another seat also has (names are compared as the server does, trimmed). */
+export function duplicateSeats(seats: readonly EditorSeat[]): Set<number> {
+  const seen = new Map<string, number[]>();
+  seats.forEach((s, i) => seen.set(s.name.trim(), [...(seen.get(s.name.trim()) ?? []), i]));
+  return new Set([...seen.values()].filter((at) => at.length > 1).flat());
+}
+
 /** The problems the server found at exactly this field ("stages.0.rounds.1.answerTimeSec"). */
 export function issuesAt(issues: readonly DefinitionIssue[], path: string): DefinitionIssue[] {
   return issues.filter((i) => i.path === path);

@@ -35,6 +35,11 @@ export function outcomeMessage(view: ContestView): Message | null {
   return { key: `outcome.${q.outcome}`, params: { name: seatName(view, q.winner ?? q.turnSeat) } };
 }
 
+/** How an in-turn turn ended, for the seat itself: 回答正确, 回答错误, 超时未答, 本题跳过. */
+export function turnResult(outcome: QuestionView['outcome']): MessageKey {
+  return outcome === 'right' || outcome === 'wrong' || outcome === 'timeout' ? `turn.result.${outcome}` : 'turn.result.skipped';
+}
+
 export interface Countdown {
   kind: 'buzz' | 'answer';
   seconds: number;

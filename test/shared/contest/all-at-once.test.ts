@@ -23,7 +23,7 @@ function opened(question: Question, opts: Partial<AllAtOnceRound> = {}, seats = 
   ]);
 }
 
-const facts: RoomFacts = { connected: new Map(), claimed: new Map(), joinUrl: '', joinCodes: {} };
+const facts: RoomFacts = { connected: new Map(), claimed: new Map(), joinUrl: '', joinCodes: {}, started: false };
 
 describe('[A1] open', () => {
   it('[A1] answers open with a countdown; before that a phone cannot answer', () => {

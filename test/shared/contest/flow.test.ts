@@ -59,7 +59,7 @@ describe('[F4] swap', () => {
     expect(state.definition.stages[0].rounds[0].questions.map((q) => q.id)).toEqual(['q99', 'q2']);
     expect(state.swaps).toEqual([{ at: at(2), round: 0, questionIndex: 0, removedId: 'q1', addedId: 'q99' }]);
     expect(bq(state).phase).toBe('reading');
-    expect(viewFor('host', state, { connected: new Map(), claimed: new Map(), joinUrl: '', joinCodes: {} }).question?.stem).toBe('第99题题干');
+    expect(viewFor('host', state, { connected: new Map(), claimed: new Map(), joinUrl: '', joinCodes: {}, started: false }).question?.stem).toBe('第99题题干');
   });
 
   it.each([

@@ -10,6 +10,7 @@ const facts: RoomFacts = {
   claimed: new Map([['s1', 1]]),
   joinUrl: 'http://hall/contestant/?c=x',
   joinCodes: { s1: '111111', s2: '222222', s3: '333333' },
+  started: false,
 };
 
 describe('[B13] who can see the answer', () => {

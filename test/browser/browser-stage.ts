@@ -1,0 +1,104 @@
+// What every browser test needs: the pages built (each test file into its own folder, as files
+// run in parallel), a real server on a fake clock serving them, Chromium, and pages for the
+// host's laptop, the projector and phones. Nothing here sleeps.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { describe, expect, it } from 'vitest';
+import { translate, type MessageKey } from '../../shared/i18n/index.js';
+import { startServer, type Harness, type HarnessOptions } from '../support/harness.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+export const SHOTS = root('test-results/screenshots');
+
+export const hasChromium = existsSync(CHROMIUM);
+const browserRequired = Boolean(process.env.CI || process.env.REQUIRE_BROWSER);
+
+/** Fails the run instead of skipping when a browser is required (CI) but missing. */
+export function requireBrowser(name: string): void {
+  if (!hasChromium && browserRequired) {
+    describe(name, () => {
+      it('needs a browser', () => {
+        expect.fail(`${CHROMIUM} not found, and CI or REQUIRE_BROWSER is set (apt-get install chromium)`);
+      });
+    });
+  } else if (!hasChromium) {
+    console.log(`browser tests skipped: ${CHROMIUM} not found (apt-get install chromium)`);
+  }
+}
+
+export const zh = (key: MessageKey, params?: Record<string, string | number>) => translate('zh', key, params);
+export const en = (key: MessageKey, params?: Record<string, string | number>) => translate('en', key, params);
+
+export const VIEWPORTS = {
+  host: { viewport: { width: 1366, height: 768 } },
+  screen: { viewport: { width: 1920, height: 1080 } },
+  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+} as const;
+
+export interface BrowserStage {
+  h: Harness;
+  browser: Browser;
+  /** Page errors and console errors from every page: a test ends expecting none. */
+  pageErrors: string[];
+  open(kind: keyof typeof VIEWPORTS, path: string): Promise<Page>;
+  host(): Promise<Page>;
+  screen(): Promise<Page>;
+  /** A phone that joins `seatId` through its seat link and waits for its seat. */
+  phone(seatId: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Builds the pages, starts the server and the browser. */
+export async function startStage(options: HarnessOptions = {}): Promise<BrowserStage> {
+  mkdirSync(SHOTS, { recursive: true });
+  const outDir = mkdtempSync(join(tmpdir(), 'qiangda-web-'));
+  await build({ configFile: root('vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const h = await startServer({ web: express.static(outDir), ...options });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+
+  const stage: BrowserStage = {
+    h,
+    browser,
+    pageErrors,
+    async open(kind, path) {
+      const context = await browser.newContext({ locale: 'zh-CN', ...VIEWPORTS[kind] });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') pageErrors.push(`${path}: ${message.text()}`);
+      });
+      await page.goto(`${h.url}${path}`);
+      return page;
+    },
+    host: () => stage.open('host', `/host/?c=${h.contestId}&key=${h.hostKey}`),
+    screen: () => stage.open('screen', `/screen/?c=${h.contestId}`),
+    async phone(seatId) {
+      const page = await stage.open('phone', `/contestant/?c=${h.contestId}&code=${h.joinCodes[seatId]}`);
+      await byTestId(page, 'join-button').tap();
+      await byTestId(page, 'seat-name').waitFor();
+      return page;
+    },
+    async close() {
+      for (const context of contexts) await context.close();
+      await browser.close();
+      await h.close();
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+  return stage;
+}
+
+export const byTestId = (page: Page, id: string, attrs = ''): Locator => page.locator(`[data-testid="${id}"]${attrs}`);
+
+export const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: `${SHOTS}/${name}`, animations: 'disabled', fullPage });
