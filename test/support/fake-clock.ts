@@ -44,6 +44,11 @@ export class FakeClock implements Clock {
     this.time = end;
   }
 
+  /** When the next timer is due, or null if none is waiting. */
+  nextDue(): number | null {
+    return this.timers.length ? Math.min(...this.timers.map((t) => t.at)) : null;
+  }
+
   pending(): number {
     return this.timers.length;
   }
