@@ -7,7 +7,7 @@ import { currentRound, flatRounds, replaceRound } from './rounds.js';
 import { answersDeadline, answersInPlay, handleAnswers, settleAnswers, startAnswerQuestion } from './rounds/all-at-once.js';
 import { buzzDeadline, buzzInPlay, handleBuzz, restoreBuzzRuling, settleBuzz, startBuzzQuestion } from './rounds/buzz-in.js';
 import { handleTurn, restoreTurnRuling, settleTurn, startTurn, turnDeadline, turnInPlay } from './rounds/in-turn.js';
-import type { ContestDefinition, ContestState, QuestionState, Round } from './types.js';
+import type { ContestDefinition, ContestState, Question, QuestionState, Round } from './types.js';
 
 /** The state of a contest before its first command. */
 export function initialState(definition: ContestDefinition): ContestState {
@@ -125,7 +125,7 @@ function nextQuestion(state: ContestState): Result {
 }
 
 /** F4: a question not yet asked is replaced by one the server drew; both are recorded. */
-function swapQuestion(state: ContestState, replacement: ContestDefinition['stages'][number]['rounds'][number]['questions'][number], at: number): Result {
+function swapQuestion(state: ContestState, replacement: Question, at: number): Result {
   const q = state.question;
   const round = currentRound(state);
   if (!q || !round) return refuse(CommandError.NotInQuestion);

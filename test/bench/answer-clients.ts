@@ -1,35 +1,17 @@
 // Child process of the answer-all-at-once benchmark: a host, a screen and one phone per seat.
 import { performance } from 'node:perf_hooks';
 import { setTimeout as wait } from 'node:timers/promises';
-import { io, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION, type ContestUpdate } from '../../shared/protocol.js';
+import { open, seatPhones, type ClientJob } from './clients.js';
+import type { ContestUpdate } from '../../shared/protocol.js';
 
-interface Job {
-  url: string;
-  contestId: string;
-  hostKey: string;
-  joinCodes: string[];
+interface Job extends ClientJob {
   spreadMs: number;
-}
-
-function open(url: string, auth: object): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = io(url, { auth: { v: PROTOCOL_VERSION, ...auth }, transports: ['websocket'], forceNew: true });
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
 }
 
 async function run(job: Job): Promise<number[]> {
   const host = await open(job.url, { role: 'host', contestId: job.contestId, hostKey: job.hostKey });
   const screen = await open(job.url, { role: 'screen', contestId: job.contestId });
-  const phones: Socket[] = [];
-  for (const joinCode of job.joinCodes) {
-    const phone = await open(job.url, { role: 'contestant', contestId: job.contestId });
-    const ack = await phone.emitWithAck('seat:claim', { joinCode });
-    if (!ack.data) throw new Error(`claim refused: ${ack.error}`);
-    phones.push(phone);
-  }
+  const phones = await seatPhones(job);
   const answering = phones.map(
     (p) => new Promise<void>((resolve) => p.on('contest:update', (u: ContestUpdate) => u.view.question?.phase === 'answering' && resolve())),
   );

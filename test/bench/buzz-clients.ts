@@ -1,24 +1,12 @@
 // Child process of the buzz-to-lock benchmark: a host, two screens and the phones, racing.
 import { performance } from 'node:perf_hooks';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { open, seatPhones, type ClientJob } from './clients.js';
 import type { ContestUpdate } from '../../shared/protocol.js';
-import { PROTOCOL_VERSION } from '../../shared/protocol.js';
 
-interface Job {
-  url: string;
-  contestId: string;
-  hostKey: string;
-  joinCodes: string[];
+interface Job extends ClientJob {
   races: number;
   warmup: number;
-}
-
-function open(url: string, auth: object): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = io(url, { auth: { v: PROTOCOL_VERSION, ...auth }, transports: ['websocket'], forceNew: true });
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
 }
 
 /** Resolves when `socket` next sees a view passing `test`, with the arrival time and the view. */
@@ -40,13 +28,7 @@ function nextUpdate(socket: Socket, test: (u: ContestUpdate) => boolean): Promis
 async function run(job: Job): Promise<{ samples: number[]; graces: number[] }> {
   const host = await open(job.url, { role: 'host', contestId: job.contestId, hostKey: job.hostKey });
   const screens = [await open(job.url, { role: 'screen', contestId: job.contestId }), await open(job.url, { role: 'screen', contestId: job.contestId })];
-  const phones: Socket[] = [];
-  for (const joinCode of job.joinCodes) {
-    const phone = await open(job.url, { role: 'contestant', contestId: job.contestId });
-    const ack = await phone.emitWithAck('seat:claim', { joinCode });
-    if (!ack.data) throw new Error(`claim refused: ${ack.error}`);
-    phones.push(phone);
-  }
+  const phones = await seatPhones(job);
   const samples: number[] = [];
   const graces: number[] = [];
   // Let the server time a few round trips to every phone first, as it would in a hall.
