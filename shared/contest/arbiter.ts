@@ -73,15 +73,16 @@ export interface Candidate {
 }
 
 /** P5: the earliest judged press wins; presses within each other's error are a near-tie,
- * and a near-tie goes to whichever arrived first. Returns the winner and the runner-up. */
-export function pickWinner(candidates: readonly Candidate[]): { winner: Candidate; runnerUp: Candidate | null } | null {
+ * and a near-tie goes to whichever arrived first. Returns the winner, the runner-up, and
+ * whether it was a near-tie (then no lead can honestly be claimed). */
+export function pickWinner(candidates: readonly Candidate[]): { winner: Candidate; runnerUp: Candidate | null; nearTie: boolean } | null {
   if (candidates.length === 0) return null;
   const byPress = [...candidates].sort((a, b) => a.judged.at - b.judged.at || a.arrivalAt - b.arrivalAt);
   const first = byPress[0];
   const tied = byPress.filter((c) => c.judged.at - first.judged.at <= Math.max(c.judged.errorMs, first.judged.errorMs));
   const winner = tied.reduce((best, c) => (c.arrivalAt < best.arrivalAt ? c : best));
   const rest = byPress.filter((c) => c !== winner);
-  return { winner, runnerUp: rest[0] ?? null };
+  return { winner, runnerUp: rest[0] ?? null, nearTie: tied.length > 1 };
 }
 
 /** P6: a press before the buzzers opened is a false start only if even its error cannot put it

@@ -90,7 +90,8 @@ export interface QuestionView {
   winner: SeatId | null;
   /** Buzz-in: a press has arrived and the buzz is being decided (P4): every buzzer is locked. */
   deciding: boolean;
-  /** Buzz-in: when the buzz was decided, and how much earlier the winner pressed than the runner-up (P5). */
+  /** Buzz-in: when the buzz was decided, and how much earlier the winner pressed than the
+   * runner-up (P5); no lead when nobody else pressed or it was a near-tie. */
   wonAt: number | null;
   leadMs: number | null;
   /** In-turn: whose turn it is. */

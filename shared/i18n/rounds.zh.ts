@@ -91,8 +91,31 @@ export const roundsZh = {
 
   // Buzz-in: the moment a buzz is being decided (P4), and by how much it was won (P5)
   'buzzer.deciding': '判定中…',
-  'host.lead': '（领先 {ms} 毫秒）',
+  'buzzer.held': '已有人抢答\n判定中…',
+  'buzzer.beaten': '慢了一步\n{name} 抢到',
+  'lead.seconds': '领先 {s} 秒',
+  'lead.of': '{name} 领先 {s} 秒',
   'screen.deciding': '判定中',
+
+  // Host console: each seat's link (P2) and the press log's evidence
+  'host.link': '网络',
+  'host.rtt': '{ms} 毫秒',
+  'host.linkTitle': '往返 {rtt} 毫秒，单程上限 {oneWay} 毫秒',
+  'linkQuality.good': '良好',
+  'linkQuality.fair': '一般',
+  'linkQuality.poor': '较差',
+  'linkQuality.unknown': '未知',
+  'host.poorLinks': '{names}网络延迟较大，抢答判定可能不准：请让其靠近路由器、关闭省电模式或改用有线抢答器',
+  'common.listSeparator': '、',
+  'log.seat': '席位',
+  'log.arrival': '到达',
+  'log.claimed': '按下（手机报）',
+  'log.judged': '判定按下',
+  'log.bound': '单程上限',
+  'log.decision': '结果',
+  'log.noClaim': '未报',
+  'log.byArrival': '按到达',
+  'log.ms': '{ms} 毫秒',
 
   // Host console: controls for every round kind
   'host.control.showRound': '显示第一轮',

@@ -54,7 +54,8 @@ describe('[P4][P5] grace window and near-ties', () => {
     const c = (seatId: string, arrivalAt: number, at: number, errorMs = 1) => ({ seatId, arrivalAt, judged: { at, errorMs, worstErrorMs: 5 } });
     expect(pickWinner([c('a', 1030, 1000), c('b', 1010, 1005)])?.winner.seatId).toBe('a');
     expect(pickWinner([c('a', 1030, 1000, 4), c('b', 1010, 1003)])?.winner.seatId).toBe('b');
-    expect(pickWinner([c('a', 1030, 1000), c('b', 1010, 1005)])?.runnerUp?.seatId).toBe('b');
+    expect(pickWinner([c('a', 1030, 1000), c('b', 1010, 1005)])).toMatchObject({ runnerUp: { seatId: 'b' }, nearTie: false });
+    expect(pickWinner([c('a', 1030, 1000, 4), c('b', 1010, 1003)])?.nearTie).toBe(true);
   });
 });
 

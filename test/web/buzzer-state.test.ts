@@ -45,7 +45,21 @@ describe('buzzerState', () => {
   it('[P4] locks every buzzer while the first press is being decided, still sending (a later press is logged late)', () => {
     const view = viewFor('contestant', after([title, reading, open]), facts, 's2');
     const deciding = { ...view, question: view.question && { ...view.question, deciding: true } };
-    expect(buzzerState(deciding, T0 + 100)).toMatchObject({ look: 'deciding', label: { key: 'buzzer.deciding' }, sends: true });
+    expect(buzzerState(deciding, T0 + 100)).toMatchObject({ look: 'held', label: { key: 'buzzer.held' }, sends: true });
+    // The phone whose press is pending (or still on its way) is told its press is being judged.
+    expect(buzzerState(deciding, T0 + 100, true, 'pending')).toMatchObject({ look: 'deciding', label: { key: 'buzzer.deciding' }, sends: true });
+    expect(buzzerState(deciding, T0 + 100, true, 'sent')).toMatchObject({ look: 'deciding' });
+    expect(buzzerState(deciding, T0 + 100, true, 'late')).toMatchObject({ look: 'held' });
+  });
+
+  it('[P5] tells a phone that pressed in time but later than the winner it was beaten', () => {
+    const won = after([title, reading, open, { type: 'buzz:press', seatId: 's1', at: T0 + 50 }]);
+    const view = viewFor('contestant', won, facts, 's2');
+    expect(view.question?.phase).toBe('answering');
+    expect(buzzerState(view, T0 + 400, true, 'pending')).toMatchObject({ look: 'beaten', label: { key: 'buzzer.beaten', params: { name: '1号席' } } });
+    expect(buzzerState(view, T0 + 400, true, 'beaten')).toMatchObject({ look: 'beaten' });
+    expect(buzzerState(view, T0 + 400, true, null)).toMatchObject({ look: 'taken' });
+    expect(pressFeedback({ decision: 'beaten' })).toBe('press.beaten');
   });
 
   it('[B2] shows a false-start lockout until it ends', () => {

@@ -15,8 +15,10 @@ import {
   roundHeading,
   ruleSummary,
   turnOrder,
+  formatLead,
   formatPressTime,
   ledgerReason,
+  stageHeadings,
   nameSize,
   questionDeltas,
   rankedSeats,
@@ -119,6 +121,23 @@ describe('display helpers', () => {
     expect(activeCountdown(answering, T0)).toBeNull();
   });
 
+  it('[P5] shows a buzz winner\'s lead in seconds to the millisecond, never below zero', () => {
+    expect(formatLead(34)).toBe('0.034');
+    expect(formatLead(1234.4)).toBe('1.234');
+    expect(formatLead(0)).toBe('0.000');
+    expect(formatLead(-0.7)).toBe('0.000');
+  });
+
+  it('heads the ranking\'s stage columns with the stages\' own names', () => {
+    const standings = [{ seatId: 'a', total: 10, stages: [4, 6], weighted: 10, rank: 1 }];
+    expect(stageHeadings({ stages: [{ name: '必答', weight: 1 }, { name: '抢答', weight: 1 }], standings }, 'zh')).toEqual([{ text: '必答' }, { text: '抢答' }]);
+    // A blank or missing name falls back to the stage's number.
+    expect(stageHeadings({ stages: [{ name: ' ', weight: 1 }], standings }, 'zh')).toEqual([
+      { key: 'round.stageShort', params: { n: '一' } },
+      { key: 'round.stageShort', params: { n: '二' } },
+    ]);
+  });
+
   it('formats press times to the millisecond', () => {
     expect(formatPressTime(new Date(2024, 0, 2, 3, 4, 5, 67).getTime())).toBe('03:04:05.067');
   });
@@ -142,6 +161,8 @@ describe('rounds in words', () => {
       round: { key: 'round.number', params: { n: 1, name: '轮流必答' } },
     });
     expect(roundHeading(round({ stageNumber: 2 }), 'en').stage.params?.n).toBe('2');
+    // Rounds are numbered within their stage: the second stage's first round is 第1轮.
+    expect(roundHeading(round({ index: 3, numberInStage: 1 }), 'zh').round.params?.n).toBe(1);
   });
 
   it('sums up a round\'s rules in one line', () => {

@@ -1,6 +1,7 @@
 // What the phone's big buzzer looks like and says, from the view and the server's time. Plain
 // TypeScript so each state can be tested without a phone.
 import type { BuzzOutcome } from '../../shared/contest/commands.js';
+import type { BuzzDecision } from '../../shared/contest/types.js';
 import type { ContestView } from '../../shared/contest/views.js';
 import type { MessageKey } from '../../shared/i18n/index.js';
 import { activeCountdown, seatName, type Message } from '../lib/contest-display.js';
@@ -12,10 +13,14 @@ export type BuzzerLook =
   | 'closed'
   | 'open'
   | 'won'
-  /** A press has arrived and the buzz is being decided (P4): every buzzer is locked for that moment. */
+  /** This phone pressed and its press is being decided with the others (P4). */
   | 'deciding'
+  /** Someone else's press is being decided (P4): every buzzer is locked for that moment. */
+  | 'held'
   /** Another seat has the buzz. */
   | 'taken'
+  /** This phone pressed in time but another seat pressed earlier (P5). */
+  | 'beaten'
   /** This seat is out of the question (wrong answer, or a false-start penalty). */
   | 'out'
   /** Inside a false-start lockout. */
@@ -43,8 +48,13 @@ const state = (look: BuzzerLook, label: Message, sends: boolean, countdown: numb
   sends,
 });
 
-/** The buzzer for the seat `view.me` at server time `serverNow`. */
-export function buzzerState(view: ContestView, serverNow: number, online = true): BuzzerState {
+/** What this phone knows of its own press in the current buzz: `sent` while the answer is on
+ * its way, then the server's decision. */
+export type MyPress = BuzzDecision | 'sent' | null;
+
+/** The buzzer for the seat `view.me` at server time `serverNow`; `myPress`: this phone's own
+ * press in the current buzz, if any. */
+export function buzzerState(view: ContestView, serverNow: number, online = true, myPress: MyPress = null): BuzzerState {
   // socket.io would buffer a press made offline and deliver it on reconnect, judged at arrival.
   if (!online) return state('offline', { key: 'buzzer.offline' }, false);
   if (view.stage === 'finished') return state('finished', { key: 'buzzer.finished' }, false);
@@ -59,10 +69,14 @@ export function buzzerState(view: ContestView, serverNow: number, online = true)
   switch (q.phase) {
     case 'answering':
       if (q.winner === view.me) return state('won', { key: 'buzzer.won' }, true, activeCountdown(q, serverNow)?.seconds ?? null);
+      if (myPress === 'pending' || myPress === 'beaten' || myPress === 'sent') {
+        return state('beaten', { key: 'buzzer.beaten', params: { name: seatName(view, q.winner) } }, true);
+      }
       return state('taken', { key: 'buzzer.taken', params: { name: seatName(view, q.winner) } }, true);
     case 'open':
       // A press now is logged as late (P3), so it is still sent: the log is the record.
-      if (q.deciding) return state('deciding', { key: 'buzzer.deciding' }, true);
+      if (q.deciding && (myPress === 'pending' || myPress === 'sent')) return state('deciding', { key: 'buzzer.deciding' }, true);
+      if (q.deciding) return state('held', { key: 'buzzer.held' }, true);
       return state('open', { key: 'buzzer.open' }, true);
     case 'reading':
     case 'wrong':

@@ -10,8 +10,11 @@ import {
   type ClientToServerEvents,
   type ContestUpdate,
   type Handshake,
+  type SeatLink,
   type ServerToClientEvents,
 } from '../../shared/protocol.js';
+import type { SeatId } from '../../shared/contest/types.js';
+import { PressClock } from './press-clock.js';
 import { ServerClock } from './server-clock.js';
 
 export type LinkStatus = 'connecting' | 'online' | 'offline' | 'refused';
@@ -28,7 +31,12 @@ export class Connection {
   /** Local time, ticking, so countdowns re-render; read through serverNow(). */
   localNow = $state(Date.now());
 
+  /** Host only: each seat's link, as the server last reported it (every couple of seconds). */
+  links = $state<Record<SeatId, SeatLink>>({});
+
   readonly clock = new ServerClock();
+  /** Contestant only: the fine clock sync that stamps a press in server time (P1). */
+  readonly pressClock: PressClock | null;
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   // Plain Set on purpose: listeners are wiring, not state any component renders.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -36,6 +44,7 @@ export class Connection {
   private ticker: ReturnType<typeof setInterval> | undefined;
 
   constructor(auth: () => HandshakeWithoutVersion, url?: string) {
+    this.pressClock = auth().role === 'contestant' ? new PressClock(() => this.probe()) : null;
     this.socket = io(url ?? window.location.origin, {
       // Re-read auth on every reconnect: a phone that just claimed a seat sends its new token.
       auth: (cb) => cb({ ...auth(), v: PROTOCOL_VERSION }),
@@ -46,9 +55,11 @@ export class Connection {
     this.socket.on('connect', () => {
       this.status = 'online';
       this.refusal = null;
+      this.pressClock?.start();
     });
     this.socket.on('disconnect', () => {
       this.status = 'offline';
+      this.pressClock?.stop();
     });
     this.socket.on('connect_error', (err) => {
       const code = (err as Error & { data?: { code?: string } }).data?.code;
@@ -64,6 +75,9 @@ export class Connection {
     // The server times its round trip to each phone on its own clock (fair buzzing, P2):
     // answering at once is all a page does.
     this.socket.on('clock:ping', (ack) => ack());
+    this.socket.on('seat:links', (links) => {
+      this.links = links;
+    });
     this.socket.on('contest:update', (update: ContestUpdate) => {
       this.clock.observe(update.serverNow, Date.now());
       this.view = update.view;
@@ -75,6 +89,17 @@ export class Connection {
   /** The server's time now, as well as this page can tell. */
   serverNow(): number {
     return this.clock.now(this.localNow);
+  }
+
+  /** A press's own time (an event's timeStamp, on performance.now()'s clock) in server time;
+   * undefined until the first clock probe has come back, so the press is judged at arrival. */
+  pressedAt(localTime: number): number | undefined {
+    return this.pressClock?.toServer(localTime) ?? undefined;
+  }
+
+  private async probe(): Promise<number | null> {
+    const ack = await this.request('clock:probe', {});
+    return 'data' in ack ? ack.data.serverNow : null;
   }
 
   /** Subscribes to the moments (buzz won, false start...) for sounds and vibration. */
@@ -109,6 +134,7 @@ export class Connection {
 
   close(): void {
     clearInterval(this.ticker);
+    this.pressClock?.stop();
     this.socket.close();
   }
 }

@@ -81,6 +81,14 @@ export function stageCount(view: Pick<ContestView, 'standings'>): number {
   return view.standings[0]?.stages.length ?? 1;
 }
 
+/** The ranking's column headings, one per stage: the stage's own name (第N环节 if it has none). */
+export function stageHeadings(view: Pick<ContestView, 'stages' | 'standings'>, locale: Locale): Label[] {
+  return Array.from({ length: stageCount(view) }, (_, i) => {
+    const name = view.stages[i]?.name.trim();
+    return name ? { text: name } : { key: 'round.stageShort', params: { n: stageNumber(locale, i + 1) } };
+  });
+}
+
 /** A score change as the room reads it: "+10", "−5" (a true minus sign, wide enough to see). */
 export function formatDelta(delta: number): string {
   if (delta > 0) return `+${delta}`;
@@ -134,6 +142,12 @@ export function formatPressTime(at: number): string {
   const d = new Date(at);
   const pad = (n: number, width = 2) => String(n).padStart(width, '0');
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+}
+
+/** A buzz winner's lead over the runner-up in seconds, three decimals: "0.034". A near-tie
+ * decided by arrival can leave the runner-up's judged press a hair earlier: that shows as 0. */
+export function formatLead(leadMs: number): string {
+  return (Math.max(0, leadMs) / 1000).toFixed(3);
 }
 
 /** The era label of a bank category when we know it, else the bank's own word. */
@@ -190,7 +204,7 @@ export function stageNumber(locale: Locale, n: number): string {
 export function roundHeading(round: RoundView, locale: Locale): { stage: Message; round: Message } {
   return {
     stage: { key: 'round.stage', params: { n: stageNumber(locale, round.stageNumber), name: round.stageName } },
-    round: { key: 'round.number', params: { n: round.index + 1, name: round.name } },
+    round: { key: 'round.number', params: { n: round.numberInStage, name: round.name } },
   };
 }
 

@@ -179,7 +179,8 @@ function decide(state: ContestState, round: BuzzInRound, q: BuzzInQuestion): Res
     answerDeadline: decideAt + round.rules.answerTimeMs,
     buzzDeadline: null,
     decideAt: null,
-    leadMs: picked.runnerUp ? picked.runnerUp.judged.at - picked.winner.judged.at : null,
+    // No lead for a near-tie: inside the error, nobody can say who pressed first (P5).
+    leadMs: picked.runnerUp && !picked.nearTie ? picked.runnerUp.judged.at - picked.winner.judged.at : null,
     buzzes,
   };
   return accept(withQuestion(state, won), [{ type: 'buzz-won', seatId }]);

@@ -96,3 +96,17 @@ describe('[P6] false starts on press time', () => {
     expect(unsure.ok && unsure.buzz?.decision).toBe('won');
   });
 });
+
+describe('[P5] near-ties', () => {
+  it('[P5] presses inside each other\'s error go to the first arrival, with no lead claimed', () => {
+    const tight = { oneWayMs: 5, errorMs: 3, syncErrorMs: 3 };
+    const both = { s1: tight, s2: tight, s3: tight };
+    const state = play(open(), [
+      // s2 arrives first; s1 claims to have pressed 2 ms earlier, inside the 3 ms error.
+      { type: 'buzz:press', seatId: 's2', at: T0 + 1004, claimedAt: T0 + 1002, link: tight, armed: both },
+      { type: 'buzz:press', seatId: 's1', at: T0 + 1006, claimedAt: T0 + 1000, link: tight, armed: both },
+      { type: 'clock:tick', at: T0 + 2000 },
+    ]);
+    expect(bq(state)).toMatchObject({ winner: 's2', leadMs: null });
+  });
+});
