@@ -11,6 +11,7 @@ import { Contests, type QuestionSource } from './contests.js';
 import type { SeatId } from '../shared/contest/types.js';
 import { bankRoutes } from './bank/routes.js';
 import { openBank } from './bank/store.js';
+import { exportRoutes } from './export-routes.js';
 import { httpRoutes } from './http-routes.js';
 import { LinkBook } from './links.js';
 import type { ContestRoom } from './room.js';
@@ -108,6 +109,7 @@ export function createApp(options: AppOptions): App {
   app.disable('x-powered-by');
   app.use(httpRoutes(contests));
   app.use(bankRoutes({ bank: openBank(options.store.db), contests }));
+  app.use(exportRoutes(contests, options.store));
   if (options.web) app.use(options.web);
 
   return {

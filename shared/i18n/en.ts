@@ -1,4 +1,5 @@
 // English: one switch away from Chinese. Must carry every key of zh.ts.
+import { exportEn } from './export.en.js';
 import { definitionEn } from './definition.en.js';
 import { bankEn } from './bank.en.js';
 import { roundsEn } from './rounds.en.js';
@@ -7,6 +8,7 @@ import type { MessageKey } from './zh.js';
 export const en: Record<MessageKey, string> = {
   ...bankEn,
   ...definitionEn,
+  ...exportEn,
   ...roundsEn,
   'terminal.created': 'Created contest: {title}',
   'terminal.resumed': 'Resumed contest: {title} (continuing where it stopped)',

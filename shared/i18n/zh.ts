@@ -1,4 +1,5 @@
 // 简体中文: the default language, and the source of every message key.
+import { exportZh } from './export.zh.js';
 import { definitionZh } from './definition.zh.js';
 import { bankZh } from './bank.zh.js';
 import { roundsZh } from './rounds.zh.js';
@@ -6,6 +7,7 @@ import { roundsZh } from './rounds.zh.js';
 export const zh = {
   ...bankZh,
   ...definitionZh,
+  ...exportZh,
   ...roundsZh,
   // Server terminal
   'terminal.created': '已创建竞赛：{title}',

@@ -1,0 +1,48 @@
+// npm run export -- [--contest ID] [--out FILE.xlsx] [--csv DIR] [--data DIR]: writes the show's
+// record (results, round scores, score record, buzz log, answers) from the command line.
+// Without --contest, the newest contest; without --out or --csv, qiangda-<id>.xlsx here.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { translate, type Locale } from '../../shared/i18n/index.js';
+import { tables, toCsv, toXlsx } from '../exports.js';
+import { recordOf } from '../records.js';
+import { openStore } from '../store.js';
+
+export async function runExport(argv: string[], env: NodeJS.ProcessEnv, print: (line: string) => void): Promise<number> {
+  const locale: Locale = env.QIANGDA_LANG === 'en' ? 'en' : 'zh';
+  const { values } = parseArgs({
+    args: argv,
+    options: { contest: { type: 'string' }, out: { type: 'string' }, csv: { type: 'string' }, data: { type: 'string' } },
+    strict: true,
+  });
+  const store = openStore(join(values.data ?? env.QIANGDA_DATA ?? 'data', 'qiangda.db'));
+  try {
+    const id = values.contest ?? store.listContests()[0]?.id ?? '';
+    const stored = store.loadContest(id);
+    if (!stored) {
+      print(translate(locale, 'export.unknownContest', { id }));
+      return 1;
+    }
+    const all = tables(recordOf(stored), { locale });
+    if (values.csv) {
+      mkdirSync(values.csv, { recursive: true });
+      for (const table of all) {
+        const file = join(values.csv, `qiangda-${stored.id}-${table.name}.csv`);
+        writeFileSync(file, toCsv(table));
+        print(translate(locale, 'export.written', { file }));
+      }
+    } else {
+      const file = values.out ?? `qiangda-${stored.id}.xlsx`;
+      writeFileSync(file, await toXlsx(all));
+      print(translate(locale, 'export.written', { file }));
+    }
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url.endsWith(basename(process.argv[1]))) {
+  runExport(process.argv.slice(2), process.env, (line) => console.log(line)).then((code) => process.exit(code));
+}

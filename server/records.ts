@@ -1,0 +1,74 @@
+// The record of a show, for the organisers and for disputes (申诉): rebuilt by replaying the
+// contest's log, so every press of every question is there, not only the current question's.
+import { apply, initialState } from '../shared/contest/engine.js';
+import { letters } from '../shared/contest/question.js';
+import { flatRounds } from '../shared/contest/rounds.js';
+import { standings, type Standing } from '../shared/contest/standings.js';
+import type { BuzzRecord, ContestState, ScoreEntry, SeatResult } from '../shared/contest/types.js';
+import type { StoredContest } from './store.js';
+
+export interface PressRow extends BuzzRecord {
+  round: number;
+  questionNumber: number;
+  questionId: string;
+}
+
+export interface AnswerRow {
+  round: number;
+  questionNumber: number;
+  questionId: string;
+  seatId: string;
+  /** Letters chosen, or '' for no answer. */
+  choice: string;
+  answeredAt: number | null;
+  result: SeatResult['grade'] | 'late';
+  points: number;
+}
+
+export interface ShowRecord {
+  state: ContestState;
+  standings: Standing[];
+  ledger: ScoreEntry[];
+  presses: PressRow[];
+  answers: AnswerRow[];
+}
+
+/** Replays the log and keeps each question's presses and answers as they ended. */
+export function recordOf(stored: StoredContest): ShowRecord {
+  const byQuestion = new Map<string, { presses: PressRow[]; answers: AnswerRow[] }>();
+  let state = initialState(stored.definition);
+  for (const command of stored.commands) {
+    const result = apply(state, command);
+    if (!result.ok) continue;
+    state = result.state;
+    const q = state.question;
+    if (!q) continue;
+    const round = flatRounds(state.definition)[state.roundIndex]?.round;
+    const question = round?.questions[q.index];
+    if (!round || !question) continue;
+    const where = { round: state.roundIndex, questionNumber: q.index + 1, questionId: question.id };
+    const key = `${state.roundIndex}:${q.index}`;
+    if (q.kind === 'buzz-in') {
+      byQuestion.set(key, { presses: q.buzzes.map((b) => ({ ...b, ...where })), answers: [] });
+    } else if (q.kind === 'all-at-once' && q.results) {
+      const answers = Object.entries(q.results).map(([seatId, r]) => ({
+        ...where,
+        seatId,
+        choice: letters(r.choice ?? []),
+        answeredAt: q.answers[seatId]?.at ?? null,
+        result: r.grade,
+        points: r.points,
+      }));
+      const late = q.late.map((l) => ({ ...where, seatId: l.seatId, choice: '', answeredAt: l.at, result: 'late' as const, points: 0 }));
+      byQuestion.set(key, { presses: [], answers: [...answers, ...late] });
+    }
+  }
+  const questions = [...byQuestion.values()];
+  return {
+    state,
+    standings: standings(state),
+    ledger: state.ledger,
+    presses: questions.flatMap((q) => q.presses),
+    answers: questions.flatMap((q) => q.answers),
+  };
+}

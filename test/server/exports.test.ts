@@ -1,0 +1,126 @@
+// The record of a show, exported: results, round scores, score record, the full buzz log with
+// times and all-at-once answers, as an Excel workbook (read back with a real reader) and as CSV.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
+import { runExport } from '../../server/cli/export.js';
+import { formatTime } from '../../server/exports.js';
+import { openStore } from '../../server/store.js';
+import { allAtOnceRound, buzzRound, choice, definition } from '../support/definitions.js';
+import { startServer, type Harness } from '../support/harness.js';
+
+const harnesses: Harness[] = [];
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const h of harnesses.splice(0)) await h.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** Two questions of buzz-in (a false start, a win, a late press) and one all-at-once question. */
+async function playShow(store = openStore(':memory:')): Promise<Harness> {
+  const h = await startServer({ store, definition: definition({ seats: 3, rounds: [buzzRound(2), allAtOnceRound([choice(1, 'B')])] }) });
+  harnesses.push(h);
+  const host = await h.host();
+  const [p1, p2, p3] = [await h.contestant('s1'), await h.contestant('s2'), await h.contestant('s3')];
+  const run = async (...types: ('question:next' | 'buzzers:open' | 'answers:open')[]) => {
+    for (const type of types) await host.request('host:command', { type });
+  };
+  await run('question:next', 'question:next');
+  await p3.request('buzz:press', {}); // false start
+  await run('buzzers:open');
+  h.clock.advance(300);
+  await p1.request('buzz:press', {});
+  await p2.request('buzz:press', {});
+  h.clock.advance(DEFAULT_GRACE_CAP_MS);
+  await host.until((v) => v.question?.phase === 'answering');
+  await host.request('host:command', { type: 'answer:rule', verdict: 'right' });
+  await host.request('host:command', { type: 'score:adjust', seatId: 's2', delta: -5, reason: '提示他人' });
+  await run('question:next', 'question:next', 'question:next', 'answers:open');
+  await p1.request('answer:submit', { choice: [1] });
+  await p2.request('answer:submit', { choice: [0] });
+  h.clock.advance(20_000);
+  await p3.request('answer:submit', { choice: [1] }); // late
+  await host.until((v) => v.question?.late.length === 1);
+  return h;
+}
+
+const cells = (sheet: ExcelJS.Worksheet) =>
+  sheet.getSheetValues().slice(1).map((row) => (Array.isArray(row) ? row.slice(1).map((c) => (c ?? '') as string | number) : []));
+
+describe('exports', () => {
+  it('the workbook has every table with Chinese headers, the whole buzz log and the answers', async () => {
+    const h = await playShow();
+    const response = await fetch(`${h.url}/api/contests/${h.contestId}/export.xlsx?key=${h.hostKey}`);
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['成绩', '各轮得分', '计分记录', '抢答记录', '同步作答']);
+
+    const results = cells(workbook.getWorksheet('成绩') as ExcelJS.Worksheet);
+    expect(results[0]).toEqual(['名次', '席位', '比知识', '加权总分', '原始总分']);
+    expect(results.slice(1)).toEqual([
+      [1, '1号席', 20, 20, 20],
+      [2, '3号席', 0, 0, 0],
+      [3, '2号席', -5, -5, -5],
+    ]);
+
+    const ledger = cells(workbook.getWorksheet('计分记录') as ExcelJS.Worksheet);
+    expect(ledger.slice(1).map((r) => [r[2], r[3], r[4], r[7]])).toEqual([
+      ['1号席', 10, '答对', ''],
+      ['2号席', -5, '', '提示他人'],
+      ['1号席', 10, '答对', ''],
+    ]);
+
+    const presses = cells(workbook.getWorksheet('抢答记录') as ExcelJS.Worksheet);
+    expect(presses[0]).toEqual(['轮次', '题号', '题目编号', '席位', '到达时间', '手机报告的按下时间', '判定的按下时间', '单程上限（毫秒）', '结果', '时间戳（毫秒）']);
+    expect(presses.slice(1).map((r) => [r[1], r[3], r[8]])).toEqual([
+      [1, '3号席', '提前抢答'],
+      [1, '1号席', '抢到'],
+      [1, '2号席', '慢了一步（按下时刻较晚）'],
+    ]);
+    // Arrival times to the millisecond, with the raw timestamp beside them for disputes.
+    expect(presses[2][4]).toBe(formatTime(Number(presses[2][9])));
+
+    const answers = cells(workbook.getWorksheet('同步作答') as ExcelJS.Worksheet);
+    expect(answers.slice(1).map((r) => [r[3], r[4], r[6], r[7]])).toEqual([
+      ['1号席', 'B', '正确', 10],
+      ['2号席', 'A', '错误', 0],
+      ['3号席', '', '未作答', 0],
+      ['3号席', '', '超时未计入', 0],
+    ]);
+  });
+
+  it('one table as CSV with a BOM for Excel; English on request; the host key is required', async () => {
+    const h = await playShow();
+    const bytes = Buffer.from(await (await fetch(`${h.url}/api/contests/${h.contestId}/export/presses.csv?key=${h.hostKey}`)).arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.toString('utf8');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFF轮次,题号,题目编号,席位,到达时间,手机报告的按下时间,判定的按下时间,单程上限（毫秒）,结果,时间戳（毫秒）');
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(4);
+    const en = await (await fetch(`${h.url}/api/contests/${h.contestId}/export/results.csv?key=${h.hostKey}&lang=en`)).text();
+    expect(en.split('\r\n')[0]).toBe('Rank,Seat,比知识,Weighted total,Raw total');
+    expect((await fetch(`${h.url}/api/contests/${h.contestId}/export.xlsx?key=guess`)).status).toBe(401);
+    expect((await fetch(`${h.url}/api/contests/${h.contestId}/export/secrets.csv?key=${h.hostKey}`)).status).toBe(404);
+  });
+
+  it('from the command line, from the data folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qiangda-export-'));
+    dirs.push(dir);
+    const h = await playShow(openStore(join(dir, 'qiangda.db')));
+    const lines: string[] = [];
+    const out = join(dir, 'record.xlsx');
+    expect(await runExport(['--data', dir, '--out', out], {}, (l) => lines.push(l))).toBe(0);
+    expect(lines).toEqual([`已导出：${out}`]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    expect(cells(workbook.getWorksheet('成绩') as ExcelJS.Worksheet)[1]).toEqual([1, '1号席', 20, 20, 20]);
+    expect(await runExport(['--data', dir, '--csv', join(dir, 'csv')], {}, (l) => lines.push(l))).toBe(0);
+    expect(readFileSync(join(dir, 'csv', `qiangda-${h.contestId}-ledger.csv`), 'utf8')).toContain('提示他人');
+    expect(await runExport(['--data', dir, '--contest', 'nope'], {}, (l) => lines.push(l))).toBe(1);
+    expect(lines.at(-1)).toBe('找不到竞赛 nope');
+    h.store.close();
+  });
+});
