@@ -92,6 +92,17 @@ describe.skipIf(!hasChromium)('the stage in a browser', () => {
     await byTestId(phone, 'my-score').filter({ hasText: String(DEFAULT_RIGHT_POINTS) }).waitFor();
     await shot(screen, 'screen-revealed.png');
 
+    // The host can download the record: the workbook link works and names the winner's press.
+    const href = await byTestId(host, 'export-xlsx').getAttribute('href');
+    const download = await host.evaluate(async (url) => {
+      const r = await fetch(url as string);
+      return { status: r.status, type: r.headers.get('content-type'), size: (await r.arrayBuffer()).byteLength };
+    }, href);
+    expect(download).toMatchObject({ status: 200, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    expect(download.size).toBeGreaterThan(1000);
+    await byTestId(host, 'export-links').scrollIntoViewIfNeeded();
+    await shot(host, 'host-export.png');
+
     // A key the phase does not allow is refused by the server, and the host is told why.
     await host.keyboard.press('k');
     await byTestId(host, 'banner').filter({ hasText: zh('error.wrong-phase') }).waitFor();
