@@ -11,6 +11,9 @@ import type { SeatSecret, Store, StoredContest } from './store.js';
 type WithoutTime<C> = C extends unknown ? Omit<C, 'at'> : never;
 export type RoomCommand = WithoutTime<Command>;
 
+/** How long a deadline that could not be written waits before it is tried again. */
+export const TICK_RETRY_MS = 1000;
+
 export type RoomResult = ApplyResult<ContestState> | { ok: false; error: 'storage-failed' };
 
 export interface RoomOptions {
@@ -158,9 +161,14 @@ export class ContestRoom {
       this.cancelTimer = null;
       const result = this.submit({ type: 'clock:tick' });
       if (result.ok) return;
-      if (result.error !== CommandError.NothingDue) this.options.log?.(`contest ${this.id}: deadline tick refused: ${result.error}`);
-      // Timers can fire a millisecond before the clock reaches the deadline: try again.
-      this.scheduleDeadline();
+      if (result.error === CommandError.NothingDue) {
+        // Timers can fire a millisecond before the clock reaches the deadline: try again.
+        this.scheduleDeadline();
+        return;
+      }
+      // Anything else (a full disk): keep trying, but not in a tight loop.
+      this.options.log?.(`contest ${this.id}: deadline tick refused: ${result.error}`);
+      this.cancelTimer = this.options.clock.schedule(this.options.clock.now() + TICK_RETRY_MS, () => this.scheduleDeadline());
     });
   }
 }

@@ -85,7 +85,8 @@ export function openStore(file: string): Store {
   const updateContest = db.prepare('UPDATE contests SET definition = ?, source = ? WHERE id = ?');
   const insertSeat = db.prepare('INSERT INTO seats (contest_id, seat_id, join_code) VALUES (?, ?, ?)');
   const deleteSeats = db.prepare('DELETE FROM seats WHERE contest_id = ?');
-  const deleteDevicesOfContest = db.prepare('DELETE FROM seat_devices WHERE contest_id = ? AND seat_id NOT IN (SELECT value FROM json_each(?))');
+  const insertDevice = db.prepare('INSERT INTO seat_devices (contest_id, seat_id, device_token) VALUES (?, ?, ?)');
+  const deleteDevicesOfContest = db.prepare('DELETE FROM seat_devices WHERE contest_id = ?');
   const selectContests = db.prepare('SELECT id, created_at, definition FROM contests ORDER BY created_at DESC, rowid DESC');
   const selectContest = db.prepare('SELECT id, created_at, definition, host_key, source FROM contests WHERE id = ?');
   const selectSeats = db.prepare('SELECT seat_id, join_code FROM seats WHERE contest_id = ? ORDER BY rowid');
@@ -93,7 +94,6 @@ export function openStore(file: string): Store {
   const selectCommands = db.prepare('SELECT command FROM commands WHERE contest_id = ? ORDER BY seq');
   const countCommands = db.prepare('SELECT count(*) AS n FROM commands WHERE contest_id = ?');
   const insertCommand = db.prepare('INSERT INTO commands (contest_id, seq, command) VALUES (?, ?, ?)');
-  const insertDevice = db.prepare('INSERT INTO seat_devices (contest_id, seat_id, device_token) VALUES (?, ?, ?)');
   const deleteDevices = db.prepare('DELETE FROM seat_devices WHERE contest_id = ? AND seat_id = ?');
 
   const createContest = db.transaction((c: Omit<StoredContest, 'commands'>) => {
@@ -106,7 +106,10 @@ export function openStore(file: string): Store {
     updateContest.run(JSON.stringify(definition), JSON.stringify(source), id);
     deleteSeats.run(id);
     for (const s of seats) insertSeat.run(id, s.seatId, s.joinCode);
-    deleteDevicesOfContest.run(id, JSON.stringify(seats.map((s) => s.seatId)));
+    // Exactly the phones the new definition keeps: dropped seats lose theirs, and a team whose
+    // phone count went down keeps only as many as it now allows.
+    deleteDevicesOfContest.run(id);
+    for (const s of seats) for (const token of s.deviceTokens) insertDevice.run(id, s.seatId, token);
   });
 
   return {

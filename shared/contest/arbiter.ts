@@ -44,11 +44,13 @@ export interface JudgedPress {
   worstErrorMs: number;
 }
 
-/** P2: a claimed time is kept within [arrival - one-way bound - margin, arrival]. */
+/** P2: a claimed time is kept within [arrival - min(one-way bound, grace cap) - margin, arrival]. */
 export function judgePress(press: PressEvidence, fairness: Fairness): JudgedPress {
   const { arrivalAt, claimedAt, link } = press;
   if (fairness.mode === 'arrival' || claimedAt === null || !link) return { at: arrivalAt, errorMs: 0, worstErrorMs: 0 };
-  const earliest = arrivalAt - link.oneWayMs - fairness.marginMs;
+  // Never more credit than the server would wait for: a phone that answers pings slowly on
+  // purpose cannot buy itself a head start beyond the grace cap.
+  const earliest = arrivalAt - Math.min(link.oneWayMs, fairness.graceCapMs) - fairness.marginMs;
   return { at: Math.min(arrivalAt, Math.max(earliest, claimedAt)), errorMs: link.errorMs, worstErrorMs: link.syncErrorMs };
 }
 

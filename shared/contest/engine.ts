@@ -2,7 +2,7 @@
 // Pure: no I/O, no clock, no randomness. Rule IDs refer to RULES.md beside this file.
 import { CommandError, type Command } from './commands.js';
 import { addEntry, markUndone } from './ledger.js';
-import { accept, refuse, withQuestion, type Result } from './result.js';
+import { accept, isSeat, refuse, withQuestion, type Result } from './result.js';
 import { currentRound, flatRounds, replaceRound } from './rounds.js';
 import { answersDeadline, answersInPlay, handleAnswers, settleAnswers, startAnswerQuestion } from './rounds/all-at-once.js';
 import { buzzDeadline, buzzInPlay, handleBuzz, restoreBuzzRuling, settleBuzz, startBuzzQuestion } from './rounds/buzz-in.js';
@@ -72,7 +72,7 @@ function dispatch(state: ContestState, command: Exclude<Command, { type: 'clock:
       return undoRuling(state, command.at);
     case 'score:adjust':
       // B11
-      if (!(command.seatId in state.scores)) return refuse(CommandError.UnknownSeat);
+      if (!isSeat(state, command.seatId)) return refuse(CommandError.UnknownSeat);
       return accept(addEntry(state, { at: command.at, seatId: command.seatId, delta: command.delta, reason: 'adjust', note: command.reason }).state, [
         { type: 'score-adjusted', seatId: command.seatId, delta: command.delta, reason: command.reason },
       ]);
@@ -144,6 +144,8 @@ function swapQuestion(state: ContestState, replacement: Question, at: number): R
 function undoRuling(state: ContestState, at: number): Result {
   const memo = state.rulings.at(-1);
   if (!memo) return refuse(CommandError.NothingToUndo);
+  // Not while a press waits for its decision: the undo would strand it (P3).
+  if (state.question?.kind === 'buzz-in' && state.question.decideAt !== null) return refuse(CommandError.QuestionInPlay);
   const ruling = state.ledger[memo.entrySeq - 1];
   const reversed = addEntry(state, { at, seatId: ruling.seatId, delta: 0 - ruling.delta, reason: 'undo', reverses: ruling.seq, round: ruling.round, questionNumber: ruling.questionNumber }).state;
   let next: ContestState = { ...markUndone(reversed, ruling.seq), rulings: state.rulings.slice(0, -1) };

@@ -10,3 +10,8 @@ export const accept = (state: ContestState, events: ContestEvent[] = []): Result
 export function withQuestion(state: ContestState, question: QuestionState): ContestState {
   return { ...state, question };
 }
+
+/** Whether `seatId` is one of the contest's seats (an own key: never `constructor` or `__proto__`). */
+export function isSeat(state: ContestState, seatId: string): boolean {
+  return Object.hasOwn(state.scores, seatId);
+}

@@ -37,7 +37,7 @@ export interface SeatView {
   out: boolean;
   /** Inside a false-start lockout until this server time. */
   lockedUntil: number | null;
-  /** Join code: for the host always, for the screen while the seat has room for a phone. */
+  /** Join code: for the host always; for the screen in the lobby, while the seat has room. */
   joinCode: string | null;
 }
 
@@ -142,7 +142,9 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: Se
   const q = state.question;
   const seats = state.definition.seats.map((seat): SeatView => {
     const claimed = room.claimed.get(seat.id) ?? 0;
-    const showCode = role === 'host' || (role === 'screen' && claimed < seat.phones);
+    // The screen projects codes only before the show: once it starts, anyone who can see the
+    // screen (or open its page) could otherwise take a team's empty phone slot.
+    const showCode = role === 'host' || (role === 'screen' && state.stage === 'lobby' && claimed < seat.phones);
     const buzz = q?.kind === 'buzz-in' ? q : null;
     return {
       id: seat.id,

@@ -35,6 +35,12 @@ export class ClockSync {
     if (this.probes.length > this.window) this.probes.shift();
   }
 
+  /** Forgets every probe: after a sleep the phone's timebase may have paused, so older round
+   * trips no longer describe its clock. */
+  clear(): void {
+    this.probes = [];
+  }
+
   estimate(): ClockEstimate | null {
     if (this.probes.length === 0) return null;
     let best = this.probes[0];

@@ -128,3 +128,61 @@ describe('deadline timers', () => {
     expect(dead.question?.outcome).toBe('dead');
   });
 });
+
+describe('review findings', () => {
+  it('once the show starts the screen no longer shows any join code', async () => {
+    const h = await server();
+    const host = await h.host();
+    const screen = await h.screen();
+    expect((await screen.until((v) => v.stage === 'lobby')).seats.every((s) => s.joinCode !== null)).toBe(true);
+    await host.request('host:command', { type: 'question:next' });
+    const started = await screen.until((v) => v.stage === 'round');
+    expect(started.seats.map((s) => s.joinCode)).toEqual([null, null, null]);
+    expect((await host.until((v) => v.stage === 'round')).seats.every((s) => s.joinCode !== null)).toBe(true);
+  });
+
+  it('a deadline that cannot be written is retried every second, not in a tight loop', async () => {
+    const clock = new FakeClock();
+    const store = openStore(':memory:');
+    const h = await server({ clock, store });
+    const host = await h.host();
+    for (const type of ['question:next', 'question:next', 'buzzers:open'] as const) await host.request('host:command', { type });
+    // The disk fills up.
+    let attempts = 0;
+    store.appendCommand = () => {
+      attempts++;
+      throw new Error('SQLITE_FULL');
+    };
+    clock.advance(DEFAULT_BUZZ_WINDOW_MS + 5_000);
+    expect(attempts).toBeGreaterThanOrEqual(5);
+    expect(attempts).toBeLessThanOrEqual(7);
+    expect(h.room.state.question?.phase).toBe('open');
+    store.close();
+  });
+
+  it('a team whose phone count goes down keeps only as many phones, also after a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qiangda-'));
+    dirs.push(dir);
+    const file = join(dir, 'qiangda.db');
+    const h = await server({ store: openStore(file) });
+    const host = await h.host();
+    const teams = (phones: number) => ({
+      format: 'qiangda-contest',
+      version: 1,
+      title: '测试',
+      seats: [{ name: '甲队', kind: 'team', phones }],
+      stages: [{ name: '抢答', rounds: [{ kind: 'buzz-in', questions: 1 }] }],
+      seed: 's',
+    });
+    expect(await host.request('contest:define', { file: teams(3) })).toEqual({ data: null });
+    const code = h.store.loadContest(h.contestId)?.seats[0].joinCode;
+    for (let i = 0; i < 3; i++) {
+      const phone = h.connect({ role: 'contestant' });
+      await phone.ready();
+      expect(await phone.request('seat:claim', { joinCode: code ?? '' })).toHaveProperty('data');
+    }
+    expect(await host.request('contest:define', { file: teams(2) })).toEqual({ data: null });
+    expect(h.store.loadContest(h.contestId)?.seats[0].deviceTokens).toHaveLength(2);
+    h.store.close();
+  });
+});

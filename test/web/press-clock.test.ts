@@ -160,4 +160,16 @@ describe('PressClock', () => {
     expect(clock.estimate()?.samples).toBe(1);
     expect(timers.pending()).toBe(1);
   });
+
+  it('[P1] forgets probes from before a reconnect: the phone may have slept meanwhile', async () => {
+    const timers = new FakeTimers();
+    const server = fakeServer(timers);
+    const clock = new PressClock(server.send, timers);
+    clock.start();
+    await server.answer(5, 5);
+    expect(clock.estimate()?.samples).toBe(1);
+    clock.stop();
+    clock.start();
+    expect(clock.estimate()).toBeNull();
+  });
 });

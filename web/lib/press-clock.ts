@@ -42,6 +42,9 @@ export class PressClock {
   /** On connect and on every reconnect: a burst of probes, then one a second. */
   start(): void {
     this.stop();
+    // A reconnect often follows a sleep, during which performance.now() may have stopped: an old
+    // fast probe would then stamp presses too early. Start the estimate afresh.
+    this.sync.clear();
     const generation = this.generation;
     let sent = 0;
     const tick = () => {

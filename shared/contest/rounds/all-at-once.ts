@@ -2,7 +2,7 @@
 import { CommandError, type Command } from '../commands.js';
 import { addEntry } from '../ledger.js';
 import { answerKey, choiceCount, type Question } from '../question.js';
-import { accept, refuse, withQuestion, type Result } from '../result.js';
+import { accept, isSeat, refuse, withQuestion, type Result } from '../result.js';
 import type { AllAtOnceQuestion, AllAtOnceRound, ContestState, SeatResult } from '../types.js';
 
 type AnswerCommand = Extract<Command, { type: 'answers:open' | 'answer:submit' | 'answer:reveal' }>;
@@ -37,7 +37,7 @@ export function handleAnswers(state: ContestState, round: AllAtOnceRound, q: All
 
 /** A2, A3: an answer in time replaces the seat's earlier one; a late one is kept, not counted. */
 function submit(state: ContestState, round: AllAtOnceRound, q: AllAtOnceQuestion, seatId: string, choice: number[], at: number): Result {
-  if (!(seatId in state.scores)) return refuse(CommandError.UnknownSeat);
+  if (!isSeat(state, seatId)) return refuse(CommandError.UnknownSeat);
   if (q.phase === 'reading') return refuse(CommandError.AnswersClosed);
   if (q.phase === 'revealed') {
     const late = withQuestion(state, { ...q, late: [...q.late, { seatId, at }] });

@@ -2,7 +2,7 @@
 import { decisionTime, isFalseStart, judgePress, pickWinner } from '../arbiter.js';
 import { CommandError, type BuzzOutcome, type Command, type ContestEvent, type PressCommand } from '../commands.js';
 import { addEntry, rememberRuling } from '../ledger.js';
-import { accept, refuse, withQuestion, type Result } from '../result.js';
+import { accept, isSeat, refuse, withQuestion, type Result } from '../result.js';
 import type { BuzzDecision, BuzzInQuestion, BuzzInRound, BuzzRecord, ContestState, SeatId } from '../types.js';
 
 type BuzzCommand = Extract<Command, { type: 'buzzers:open' | 'buzzers:reopen' | 'answer:rule' | 'answer:reveal' | 'buzz:press' }>;
@@ -76,6 +76,7 @@ export function restoreBuzzRuling(q: BuzzInQuestion, seatId: SeatId, wonAt: numb
     wonAt,
     answerDeadline: null,
     buzzDeadline: null,
+    decideAt: null,
     outcome: null,
     out: q.out.filter((id) => id !== seatId),
   };
@@ -126,7 +127,7 @@ function ruleWrong(state: ContestState, round: BuzzInRound, q: BuzzInQuestion, a
 /** B2, B3, B14, P2-P6: judges one press arriving at server time `at`; every press is logged. */
 function pressBuzzer(state: ContestState, round: BuzzInRound, q: BuzzInQuestion, command: PressCommand & { at: number }): Result {
   const { at, seatId } = command;
-  if (!(seatId in state.scores)) return refuse(CommandError.UnknownSeat);
+  if (!isSeat(state, seatId)) return refuse(CommandError.UnknownSeat);
   if (q.phase === 'revealed') return refuse(CommandError.QuestionOver);
   const fairness = round.rules.fairness;
   const link = command.link ?? null;

@@ -110,3 +110,27 @@ describe('[P5] near-ties', () => {
     expect(bq(state)).toMatchObject({ winner: 's2', leadMs: null });
   });
 });
+
+describe('[P2][B10] review findings', () => {
+  it('[P2] a phone whose link looks slow is never credited more than the grace cap', () => {
+    const slow: LinkEvidence = { oneWayMs: 2500, errorMs: 1, syncErrorMs: 10 };
+    const state = play(open(), [{ type: 'buzz:press', seatId: 's1', at: T0 + 1450, claimedAt: T0 + 10, link: slow, armed: { s1: slow, s2: near, s3: near } }]);
+    expect(bq(state).buzzes[0].judgedAt).toBe(T0 + 1450 - 300 - 2);
+  });
+
+  it('[B10] undo is refused while a press waits for its decision, so no press is stranded', () => {
+    const wrong = play(open(), [press('s1', 1005, 1000), { type: 'clock:tick', at: T0 + 1100 }, { type: 'answer:rule', verdict: 'wrong', at: T0 + 2000 }]);
+    // s3 presses after the reopen; s2's far link keeps the decision open.
+    const waiting = play(wrong, [{ type: 'buzzers:reopen', at: T0 + 3000 }, press('s3', 3100, 3095)]);
+    expect(bq(waiting).decideAt).not.toBeNull();
+    expect(apply(waiting, { type: 'ruling:undo', at: T0 + 3110 })).toEqual({ ok: false, error: 'question-in-play' });
+    const decided = play(waiting, [{ type: 'clock:tick', at: T0 + 4000 }, { type: 'ruling:undo', at: T0 + 4100 }]);
+    expect(bq(decided)).toMatchObject({ phase: 'answering', winner: 's1', decideAt: null });
+  });
+
+  it('[B15] a seat id that is an object built-in is not a seat', () => {
+    for (const seatId of ['constructor', '__proto__', 'toString']) {
+      expect(apply(open(), { type: 'score:adjust', seatId, delta: 5, reason: 'x', at: T0 + 1 })).toEqual({ ok: false, error: 'unknown-seat' });
+    }
+  });
+});
