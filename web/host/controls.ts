@@ -99,7 +99,8 @@ export function enabledControls(view: ContestView | null, online = true): Enable
       enabled.reveal = phase === 'reading' || phase === 'wrong'; // B8
       break;
     case 'in-turn':
-      enabled.next = phase !== 'answering'; // F2
+      // F2, T6: a turn must be ruled or skipped (S) before moving on, so no seat loses its turn unrecorded.
+      enabled.next = phase === 'revealed';
       enabled.start = phase === 'reading'; // T2
       enabled.right = enabled.wrong = phase !== 'revealed'; // T3
       enabled.skip = phase !== 'revealed'; // T6

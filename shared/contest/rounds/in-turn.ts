@@ -11,7 +11,8 @@ export function startTurn(round: InTurnRound, index: number): InTurnQuestion {
   return { kind: 'in-turn', index, seatId: round.order[index % round.order.length], phase: 'reading', answerDeadline: null, outcome: null };
 }
 
-export const turnInPlay = (q: InTurnQuestion): boolean => q.phase === 'answering';
+/** F2, T6: a turn in play until it is ruled or skipped, so moving on can never drop a seat's turn unrecorded. */
+export const turnInPlay = (q: InTurnQuestion): boolean => q.phase !== 'revealed';
 export const turnDeadline = (q: InTurnQuestion): number | null => (q.phase === 'answering' ? q.answerDeadline : null);
 
 /** T4: the countdown ran out. */

@@ -40,8 +40,17 @@ describe('[F1][F2] flow', () => {
   });
 
   it('[F2] moving on is refused while answers are open', () => {
-    const state = play(initialState(twoStages), [next(0), next(1), { type: 'turn:skip', at: at(2) }, next(3), next(4), next(5), { type: 'answers:open', at: at(6) }]);
-    expect(apply(state, next(7))).toEqual({ ok: false, error: CommandError.QuestionInPlay });
+    const state = play(initialState(twoStages), [
+      next(0),
+      next(1),
+      { type: 'turn:skip', at: at(2) },
+      next(3),
+      { type: 'turn:skip', at: at(4) },
+      next(5),
+      next(6),
+      { type: 'answers:open', at: at(7) },
+    ]);
+    expect(apply(state, next(8))).toEqual({ ok: false, error: CommandError.QuestionInPlay });
   });
 
   it('[F1] a command for a question on a title card is refused', () => {

@@ -68,6 +68,12 @@ describe('[T2][T3][T4] countdown and ruling', () => {
     const state = play(firstTurn(), [{ type: 'turn:start', at: at(1000) }]);
     expect(apply(state, { type: 'question:next', at: at(2000) })).toEqual({ ok: false, error: CommandError.QuestionInPlay });
   });
+
+  it('[F2][T6] moving on before the turn is ruled or skipped is refused: no seat loses its turn unrecorded', () => {
+    expect(apply(firstTurn(), { type: 'question:next', at: at(2000) })).toEqual({ ok: false, error: CommandError.QuestionInPlay });
+    const skipped = play(firstTurn(), [{ type: 'turn:skip', at: at(1000) }, { type: 'question:next', at: at(2000) }]);
+    expect(skipped.question?.kind === 'in-turn' && skipped.question.seatId).toBe('s2');
+  });
 });
 
 describe('[T5][T6][T7] undo, skip, repeat', () => {
