@@ -146,6 +146,7 @@ export function registerHandlers(
         phone.leave(channel.seat(contestId, seatId));
         phone.join(channel.unseated(contestId));
         phone.data.seatId = null;
+        room.seatConnected(seatId, -1);
       }
       return { data: null };
     }),
