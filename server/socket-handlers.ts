@@ -170,19 +170,30 @@ export function registerHandlers(
     }),
   );
 
-  on('seat:claim', seatClaimSchema, ({ joinCode }) => {
+  const seatSocket = (seatId: string): void => {
+    socket.leave(channel.unseated(contestId));
+    socket.data.seatId = seatId;
+    join();
+    room.seatConnected(seatId, 1);
+  };
+
+  on('seat:claim', seatClaimSchema, ({ joinCode, deviceToken: offered }) => {
     if (role !== 'contestant') return { error: ErrorCode.NotAuthorised };
-    if (socket.data.seatId) return { error: ErrorCode.AlreadySeated };
     const seat = room.seatByJoinCode(joinCode);
-    if (!seat) return { error: ErrorCode.BadJoinCode };
-    const deviceToken = newDeviceToken();
+    if (!seat) return socket.data.seatId ? { error: ErrorCode.AlreadySeated } : { error: ErrorCode.BadJoinCode };
+    // A repeated claim (its first answer was lost) with the same token: the same answer again.
+    const holder = offered ? room.seatByDeviceToken(offered) : undefined;
+    if (holder && offered) {
+      if (holder.seatId !== seat.seatId) return { error: ErrorCode.AlreadySeated };
+      if (socket.data.seatId !== seat.seatId) seatSocket(seat.seatId);
+      return { data: { seatId: seat.seatId, deviceToken: offered } };
+    }
+    if (socket.data.seatId) return { error: ErrorCode.AlreadySeated };
+    const deviceToken = offered ?? newDeviceToken();
     // Persisted first: if the write fails, this socket must not hold the seat either.
     const added = room.addDevice(seat.seatId, deviceToken);
     if (added !== 'added') return { error: added === 'full' ? ErrorCode.SeatTaken : ErrorCode.UnknownSeat };
-    socket.leave(channel.unseated(contestId));
-    socket.data.seatId = seat.seatId;
-    join();
-    room.seatConnected(seat.seatId, 1);
+    seatSocket(seat.seatId);
     return { data: { seatId: seat.seatId, deviceToken } };
   });
 

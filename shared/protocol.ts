@@ -80,7 +80,12 @@ export const hostCommandSchema = z.discriminatedUnion('type', [
   }),
 ]) satisfies z.ZodType<HostCommand>;
 
-export const seatClaimSchema = z.object({ joinCode: z.string().trim().regex(/^\d{4,8}$/) });
+/** `deviceToken`: made by the phone and saved before it claims, so a claim whose answer was
+ * lost can be repeated (or the page reloaded) without the seat counting the phone twice. */
+export const seatClaimSchema = z.object({
+  joinCode: z.string().trim().regex(/^\d{4,8}$/),
+  deviceToken: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/).optional(),
+});
 export const seatReleaseSchema = z.object({ seatId: id });
 /** Requests that carry nothing. */
 export const emptySchema = z.object({}).strict();
@@ -116,7 +121,7 @@ export interface AnswerRecorded {
 export interface ClientToServerEvents {
   'host:command': (command: HostCommand, ack: (r: Ack<null>) => void) => void;
   'seat:release': (payload: { seatId: SeatId }, ack: (r: Ack<null>) => void) => void;
-  'seat:claim': (payload: { joinCode: string }, ack: (r: Ack<SeatClaimed>) => void) => void;
+  'seat:claim': (payload: { joinCode: string; deviceToken?: string }, ack: (r: Ack<SeatClaimed>) => void) => void;
   'buzz:press': (payload: { pressedAt?: number }, ack: (r: Ack<BuzzOutcome>) => void) => void;
   /** A phone's clock probe (P1): answered with the server's time. */
   'clock:probe': (payload: Record<string, never>, ack: (r: Ack<{ serverNow: number }>) => void) => void;

@@ -186,3 +186,27 @@ describe('review findings', () => {
     h.store.close();
   });
 });
+
+describe('claiming a seat is safe to repeat', () => {
+  it('a claim repeated with the phone-made token (its answer was lost) gets the same answer, and the seat counts one phone', async () => {
+    const h = await server();
+    const host = await h.host();
+    const token = 'phone-made-token-0123456789';
+    const phone = h.connect({ role: 'contestant' });
+    await phone.ready();
+    expect(await phone.request('seat:claim', { joinCode: h.joinCodes.s1, deviceToken: token })).toEqual({ data: { seatId: 's1', deviceToken: token } });
+    expect(await phone.request('seat:claim', { joinCode: h.joinCodes.s1, deviceToken: token })).toEqual({ data: { seatId: 's1', deviceToken: token } });
+    // After a reload before the answer came, the same token claims again from a new socket.
+    const reloaded = h.connect({ role: 'contestant' });
+    await reloaded.ready();
+    expect(await reloaded.request('seat:claim', { joinCode: h.joinCodes.s1, deviceToken: token })).toEqual({ data: { seatId: 's1', deviceToken: token } });
+    const seen = await host.until((v) => v.seats[0].connected === 2);
+    expect(seen.seats[0].claimed).toBe(1);
+    // The token cannot be used for another seat, and a different phone still finds s1 taken.
+    expect(await reloaded.request('seat:claim', { joinCode: h.joinCodes.s2, deviceToken: token })).toEqual({ error: ErrorCode.AlreadySeated });
+    const other = h.connect({ role: 'contestant' });
+    await other.ready();
+    expect(await other.request('seat:claim', { joinCode: h.joinCodes.s1 })).toEqual({ error: ErrorCode.SeatTaken });
+    expect(await other.request('seat:claim', { joinCode: h.joinCodes.s1, deviceToken: 'short' })).toEqual({ error: ErrorCode.BadPayload });
+  });
+});

@@ -39,3 +39,10 @@ export function forgetDeviceToken(contestId: string, store: TokenStorage | null 
     // Nothing to do: a stale token only costs one extra join.
   }
 }
+
+/** A fresh token, made on the phone so it can be saved before the claim is sent (a claim whose
+ * answer is lost can then be repeated). getRandomValues works on plain http, unlike randomUUID. */
+export function newDeviceToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
