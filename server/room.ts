@@ -1,7 +1,7 @@
 // One live contest on the server: its state, its log, its deadline timer and who is connected.
 // Commands run to completion one at a time: the engine and better-sqlite3 are synchronous, so
 // nothing can interleave between apply, append and broadcast. That is the serial queue.
-import { CommandError, type ApplyResult, type Command, type ContestEvent } from '../shared/contest/commands.js';
+import { CommandError, type BuzzOutcome, type Command, type ContestEvent, type SubmissionOutcome } from '../shared/contest/commands.js';
 import { apply, initialState, nextDeadline } from '../shared/contest/engine.js';
 import type { ContestDefinition, ContestState, SeatId } from '../shared/contest/types.js';
 import type { RoomFacts } from '../shared/contest/views.js';
@@ -14,7 +14,8 @@ export type RoomCommand = WithoutTime<Command>;
 /** How long a deadline that could not be written waits before it is tried again. */
 export const TICK_RETRY_MS = 1000;
 
-export type RoomResult = ApplyResult<ContestState> | { ok: false; error: 'storage-failed' };
+/** What a command's sender is told: accepted (with its buzz or answer outcome) or why not. */
+export type RoomResult = { ok: true; buzz?: BuzzOutcome; answer?: SubmissionOutcome } | { ok: false; error: CommandError | 'storage-failed' };
 
 export interface RoomOptions {
   stored: StoredContest;
@@ -37,6 +38,8 @@ export class ContestRoom {
   private cancelTimer: (() => void) | null = null;
   private readonly seats: Map<SeatId, SeatSecret>;
   private readonly connections = new Map<SeatId, number>();
+  /** D2: what each logged request was told, by its request id, so a retry gets the same answer. */
+  private readonly answered = new Map<string, RoomResult>();
 
   constructor(private readonly options: RoomOptions) {
     const { stored } = options;
@@ -46,25 +49,42 @@ export class ContestRoom {
     this.source = stored.source;
     // Replay the log: the state is exactly what the accepted commands made it.
     let state = initialState(stored.definition);
-    for (const command of stored.commands) {
+    const requestAt = new Map([...stored.requestIds].map(([id, index]) => [index, id]));
+    stored.commands.forEach((command, index) => {
       const result = apply(state, command);
       if (result.ok) state = result.state;
       this.lastAt = command.at;
-    }
+      const requestId = requestAt.get(index);
+      if (requestId !== undefined && result.ok) this.answered.set(requestId, outcome(result));
+    });
     this.state = state;
     this.seq = stored.commands.length;
     this.scheduleDeadline();
   }
 
-  /** Applies a command at the server's time, writes it to the log, then tells everyone. */
-  submit(command: RoomCommand): RoomResult {
+  /** Applies a command at the server's time, writes it to the log, then tells everyone.
+   * `requestId` (the sender's id for this request, unique to the sender) makes it safe to
+   * retry: a request already in the log is answered as it was the first time, not applied
+   * again (D2). */
+  submit(command: RoomCommand, requestId?: string): RoomResult {
+    return this.submitAt(command, this.options.clock.now(), requestId);
+  }
+
+  /** Whether a request with this id is already in the log (D2). */
+  answeredBefore(requestId: string): boolean {
+    return this.answered.has(requestId);
+  }
+
+  private submitAt(command: RoomCommand, now: number, requestId?: string): RoomResult {
+    const repeated = requestId === undefined ? undefined : this.answered.get(requestId);
+    if (repeated) return repeated;
     // Never let time run backwards inside a contest, even if the wall clock is stepped.
-    const at = Math.max(this.options.clock.now(), this.lastAt);
+    const at = Math.max(now, this.lastAt);
     const timed = { ...command, at } as Command;
     const result = apply(this.state, timed);
     if (!result.ok) return result;
     try {
-      this.options.store.appendCommand(this.id, this.seq + 1, timed);
+      this.options.store.appendCommand(this.id, this.seq + 1, timed, requestId);
     } catch (error) {
       // What cannot be kept is not accepted: the state stays as it was.
       this.options.log?.(`contest ${this.id}: could not write command ${timed.type}: ${String(error)}`);
@@ -73,9 +93,11 @@ export class ContestRoom {
     this.seq += 1;
     this.lastAt = at;
     this.state = result.state;
+    const told = outcome(result);
+    if (requestId !== undefined) this.answered.set(requestId, told);
     this.scheduleDeadline();
     this.options.onChange(this, result.events, result.audience);
-    return result;
+    return told;
   }
 
   /** Facts for the views: connections, claimed seats, join codes. */
@@ -159,7 +181,9 @@ export class ContestRoom {
     if (deadline === null) return;
     this.cancelTimer = this.options.clock.schedule(deadline, () => {
       this.cancelTimer = null;
-      const result = this.submit({ type: 'clock:tick' });
+      // D1: a deadline takes effect at its own instant, not whenever the timer got to run,
+      // including one that passed while the server was down.
+      const result = this.submitAt({ type: 'clock:tick' }, deadline);
       if (result.ok) return;
       if (result.error === CommandError.NothingDue) {
         // Timers can fire a millisecond before the clock reaches the deadline: try again.
@@ -171,4 +195,8 @@ export class ContestRoom {
       this.cancelTimer = this.options.clock.schedule(this.options.clock.now() + TICK_RETRY_MS, () => this.scheduleDeadline());
     });
   }
+}
+
+function outcome(result: { buzz?: BuzzOutcome; answer?: SubmissionOutcome }): RoomResult {
+  return { ok: true, ...(result.buzz && { buzz: result.buzz }), ...(result.answer && { answer: result.answer }) };
 }

@@ -13,6 +13,7 @@ import {
   handshakeSchema,
   emptySchema,
   hostCommandSchema,
+  requestIdSchema,
   seatClaimSchema,
   seatReleaseSchema,
   type Ack,
@@ -55,18 +56,27 @@ export function authenticate(contests: Contests) {
   };
 }
 
+/** Takes the request id (D2) off a payload, so each event's schema sees only its own fields. */
+function splitRequestId(payload: unknown): { payload: unknown; rid?: string } | null {
+  if (typeof payload !== 'object' || payload === null || !('rid' in payload)) return { payload };
+  const { rid, ...rest } = payload as { rid: unknown };
+  const parsed = requestIdSchema.safeParse(rid);
+  return parsed.success ? { payload: rest, rid: parsed.data } : null;
+}
+
 /** Wraps a handler: validates the payload, guarantees one acknowledgement, never throws. */
 function handle<S extends z.ZodType, T>(
   schema: S,
-  run: (payload: z.infer<S>) => Ack<T>,
+  run: (payload: z.infer<S>, rid: string | undefined) => Ack<T>,
   log: (message: string) => void,
 ): (payload: unknown, ack: unknown) => void {
   return (payload, ack) => {
     const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => {};
-    const parsed = schema.safeParse(payload);
-    if (!parsed.success) return reply({ error: ErrorCode.BadPayload });
+    const split = splitRequestId(payload);
+    const parsed = split && schema.safeParse(split.payload);
+    if (!split || !parsed?.success) return reply({ error: ErrorCode.BadPayload });
     try {
-      reply(run(parsed.data));
+      reply(run(parsed.data, split.rid));
     } catch (error) {
       log(`handler failed: ${String(error)}`);
       reply({ error: ErrorCode.Internal });
@@ -112,21 +122,27 @@ export function registerHandlers(
   const hostOnly = <T>(run: () => Ack<T>): Ack<T> => (role === 'host' ? run() : { error: ErrorCode.NotAuthorised });
   const seated = <T>(run: (seatId: string) => Ack<T>): Ack<T> =>
     role === 'contestant' && socket.data.seatId ? run(socket.data.seatId) : { error: ErrorCode.NoSeat };
-  const on = <S extends z.ZodType, T>(event: keyof ClientToServerEvents, schema: S, run: (payload: z.infer<S>) => Ack<T>) =>
+  const on = <S extends z.ZodType, T>(event: keyof ClientToServerEvents, schema: S, run: (payload: z.infer<S>, rid: string | undefined) => Ack<T>) =>
     socket.on(event, handle(schema, run, log));
+  // A request id is the sender's own: scoped to the host or the seat, so one page cannot
+  // answer for another's request.
+  const requestKey = (rid: string | undefined) => rid && `${role === 'host' ? 'host' : `seat:${socket.data.seatId}`}/${rid}`;
 
-  on('host:command', hostCommandSchema, (command) =>
+  on('host:command', hostCommandSchema, (command, rid) =>
     hostOnly(() => {
-      const result = room.submit(command);
+      const result = room.submit(command, requestKey(rid));
       return result.ok ? { data: null } : { error: result.error };
     }),
   );
 
-  on('question:swap', emptySchema, () =>
+  on('question:swap', emptySchema, (_, rid) =>
     hostOnly(() => {
+      // A retried swap is answered from the log before a new question is drawn for it.
+      const key = requestKey(rid);
+      if (key && room.answeredBefore(key)) return { data: null };
       const swap = contests.swapFor(room);
       if (!swap) return { error: room.state.question ? ErrorCode.NoReplacement : ErrorCode.NotInQuestion };
-      const result = room.submit(swap);
+      const result = room.submit(swap, key);
       return result.ok ? { data: null } : { error: result.error };
     }),
   );
@@ -199,7 +215,7 @@ export function registerHandlers(
 
   on('clock:probe', emptySchema, () => ({ data: { serverNow: clock.now() } }));
 
-  on('buzz:press', buzzPressSchema, ({ pressedAt }) =>
+  on('buzz:press', buzzPressSchema, ({ pressedAt }, rid) =>
     seated((seatId) => {
       // P2: the press goes to the engine with what this server measured of the links.
       const result = room.submit({
@@ -208,16 +224,16 @@ export function registerHandlers(
         claimedAt: pressedAt ?? null,
         link: links.evidence(socket.id),
         armed: links.armed(room.state.definition.seats.map((s) => s.id)),
-      });
+      }, requestKey(rid));
       if (!result.ok) return { error: result.error };
       if (!result.buzz) throw new Error('engine accepted a press without deciding it');
       return { data: result.buzz };
     }),
   );
 
-  on('answer:submit', answerSubmitSchema, ({ choice }) =>
+  on('answer:submit', answerSubmitSchema, ({ choice }, rid) =>
     seated((seatId) => {
-      const result = room.submit({ type: 'answer:submit', seatId, choice });
+      const result = room.submit({ type: 'answer:submit', seatId, choice }, requestKey(rid));
       if (!result.ok) return { error: result.error };
       if (!result.answer) throw new Error('engine accepted an answer without deciding it');
       return { data: { status: result.answer } };

@@ -20,6 +20,8 @@ export interface StoredContest {
   hostKey: string;
   seats: SeatSecret[];
   commands: Command[];
+  /** Request ids of logged commands that carried one (D2): id → index in `commands`. */
+  requestIds: Map<string, number>;
 }
 
 export interface ContestSummary {
@@ -31,13 +33,14 @@ export interface ContestSummary {
 export interface Store {
   /** The open database, for other tables kept in the same file (the question bank). */
   readonly db: Database.Database;
-  createContest(contest: Omit<StoredContest, 'commands'>): void;
+  createContest(contest: Omit<StoredContest, 'commands' | 'requestIds'>): void;
   /** Replaces a contest's definition and seats before its first command. */
   redefineContest(id: string, definition: ContestDefinition, source: unknown, seats: SeatSecret[]): void;
   listContests(): ContestSummary[];
   loadContest(id: string): StoredContest | null;
-  /** Appends command number `seq` (1-based); returns only once it is on disk. */
-  appendCommand(contestId: string, seq: number, command: Command): void;
+  /** Appends command number `seq` (1-based); returns only once it is on disk. `requestId`:
+   * the client's id for the request, so a retry of it is recognised after a restart (D2). */
+  appendCommand(contestId: string, seq: number, command: Command, requestId?: string): void;
   addDevice(contestId: string, seatId: SeatId, deviceToken: string): void;
   releaseSeat(contestId: string, seatId: SeatId): void;
   close(): void;
@@ -71,6 +74,23 @@ CREATE TABLE IF NOT EXISTS commands (
 ) WITHOUT ROWID;
 `;
 
+// Changes to the schema after the first release, applied in order to older files. PRAGMA
+// user_version counts how many a file already has, so each runs once and in one transaction.
+const MIGRATIONS: string[] = [
+  `ALTER TABLE commands ADD COLUMN request_id TEXT;
+   CREATE UNIQUE INDEX commands_request ON commands (contest_id, request_id) WHERE request_id IS NOT NULL;`,
+];
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
+
 /** Opens (creating if needed) the store at `file`; ':memory:' works for tests. */
 export function openStore(file: string): Store {
   const db = new Database(file);
@@ -80,6 +100,7 @@ export function openStore(file: string): Store {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
+  migrate(db);
 
   const insertContest = db.prepare('INSERT INTO contests (id, created_at, definition, host_key, source) VALUES (?, ?, ?, ?, ?)');
   const updateContest = db.prepare('UPDATE contests SET definition = ?, source = ? WHERE id = ?');
@@ -91,12 +112,12 @@ export function openStore(file: string): Store {
   const selectContest = db.prepare('SELECT id, created_at, definition, host_key, source FROM contests WHERE id = ?');
   const selectSeats = db.prepare('SELECT seat_id, join_code FROM seats WHERE contest_id = ? ORDER BY rowid');
   const selectDevices = db.prepare('SELECT seat_id, device_token FROM seat_devices WHERE contest_id = ? ORDER BY rowid');
-  const selectCommands = db.prepare('SELECT command FROM commands WHERE contest_id = ? ORDER BY seq');
+  const selectCommands = db.prepare('SELECT command, request_id FROM commands WHERE contest_id = ? ORDER BY seq');
   const countCommands = db.prepare('SELECT count(*) AS n FROM commands WHERE contest_id = ?');
-  const insertCommand = db.prepare('INSERT INTO commands (contest_id, seq, command) VALUES (?, ?, ?)');
+  const insertCommand = db.prepare('INSERT INTO commands (contest_id, seq, command, request_id) VALUES (?, ?, ?, ?)');
   const deleteDevices = db.prepare('DELETE FROM seat_devices WHERE contest_id = ? AND seat_id = ?');
 
-  const createContest = db.transaction((c: Omit<StoredContest, 'commands'>) => {
+  const createContest = db.transaction((c: Omit<StoredContest, 'commands' | 'requestIds'>) => {
     insertContest.run(c.id, c.createdAt, JSON.stringify(c.definition), c.hostKey, JSON.stringify(c.source));
     for (const s of c.seats) insertSeat.run(c.id, s.seatId, s.joinCode);
   });
@@ -134,7 +155,10 @@ export function openStore(file: string): Store {
         joinCode: s.join_code,
         deviceTokens: devices.filter((d) => d.seat_id === s.seat_id).map((d) => d.device_token),
       }));
-      const commands = (selectCommands.all(id) as { command: string }[]).map((r) => JSON.parse(r.command) as Command);
+      const rows = selectCommands.all(id) as { command: string; request_id: string | null }[];
+      const commands = rows.map((r) => JSON.parse(r.command) as Command);
+      const requestIds = new Map<string, number>();
+      rows.forEach((r, i) => r.request_id !== null && requestIds.set(r.request_id, i));
       return {
         id: row.id,
         createdAt: row.created_at,
@@ -143,10 +167,11 @@ export function openStore(file: string): Store {
         hostKey: row.host_key,
         seats,
         commands,
+        requestIds,
       };
     },
-    appendCommand(contestId, seq, command) {
-      insertCommand.run(contestId, seq, JSON.stringify(command));
+    appendCommand(contestId, seq, command, requestId) {
+      insertCommand.run(contestId, seq, JSON.stringify(command), requestId ?? null);
     },
     addDevice(contestId, seatId, deviceToken) {
       insertDevice.run(contestId, seatId, deviceToken);

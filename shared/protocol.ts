@@ -55,6 +55,14 @@ export const handshakeSchema = z.discriminatedUnion('role', [
 ]);
 export type Handshake = z.infer<typeof handshakeSchema>;
 
+/** `rid`, optional on every request that changes the contest: the sender's own id for the
+ * request. A page that lost the acknowledgement (the server restarted) sends the request again
+ * with the same id, and it is applied once (D2). */
+export const requestIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+export interface WithRequestId {
+  rid?: string;
+}
+
 export const MAX_ADJUST_POINTS = 1000;
 export const MAX_REASON_LENGTH = 200;
 
@@ -119,15 +127,15 @@ export interface AnswerRecorded {
 }
 
 export interface ClientToServerEvents {
-  'host:command': (command: HostCommand, ack: (r: Ack<null>) => void) => void;
+  'host:command': (command: HostCommand & WithRequestId, ack: (r: Ack<null>) => void) => void;
   'seat:release': (payload: { seatId: SeatId }, ack: (r: Ack<null>) => void) => void;
   'seat:claim': (payload: { joinCode: string; deviceToken?: string }, ack: (r: Ack<SeatClaimed>) => void) => void;
-  'buzz:press': (payload: { pressedAt?: number }, ack: (r: Ack<BuzzOutcome>) => void) => void;
+  'buzz:press': (payload: { pressedAt?: number } & WithRequestId, ack: (r: Ack<BuzzOutcome>) => void) => void;
   /** A phone's clock probe (P1): answered with the server's time. */
   'clock:probe': (payload: Record<string, never>, ack: (r: Ack<{ serverNow: number }>) => void) => void;
-  'answer:submit': (payload: { choice: number[] }, ack: (r: Ack<AnswerRecorded>) => void) => void;
+  'answer:submit': (payload: { choice: number[] } & WithRequestId, ack: (r: Ack<AnswerRecorded>) => void) => void;
   /** Host: replace the current question with an unused one from the bank (F4). */
-  'question:swap': (payload: Record<string, never>, ack: (r: Ack<null>) => void) => void;
+  'question:swap': (payload: WithRequestId, ack: (r: Ack<null>) => void) => void;
   /** Host, before the first command: replace the contest's definition (a contest file). */
   'contest:define': (payload: { file: unknown }, ack: (r: Ack<null>) => void) => void;
   /** Host: the contest file as last saved, to edit. */

@@ -16,12 +16,18 @@ import {
 import type { SeatId } from '../../shared/contest/types.js';
 import { PressClock } from './press-clock.js';
 import { ServerClock } from './server-clock.js';
+import { sendOnce, type RequestLink } from './once-request.js';
 
 export type LinkStatus = 'connecting' | 'online' | 'offline' | 'refused';
 
 type HandshakeWithoutVersion = Handshake extends infer H ? (H extends unknown ? Omit<H, 'v'> : never) : never;
 
 const ACK_TIMEOUT_MS = 5000;
+/** How long a request that changes the contest keeps being re-sent across reconnects: long
+ * enough for a restarted server to be back, short enough that the person has not moved on. */
+const RETRY_WINDOW_MS = 15_000;
+/** Requests that change the contest: sent with a request id, applied once (D2). */
+const CHANGES_CONTEST: ReadonlySet<keyof ClientToServerEvents> = new Set(['host:command', 'question:swap', 'buzz:press', 'answer:submit']);
 
 export class Connection {
   view = $state<ContestView | null>(null);
@@ -117,11 +123,34 @@ export class Connection {
     // socket.io would buffer an emit made while offline and deliver it on reconnect, judged
     // then: a stale press or ruling. Refuse it here instead, visibly.
     if (!this.socket.connected) return Promise.resolve({ error: ErrorCode.Offline } as AckOf<E>);
+    if (CHANGES_CONTEST.has(event)) {
+      const timeout = { error: ErrorCode.Timeout } as AckOf<E>;
+      const setTimer = (fn: () => void, ms: number) => {
+        const timer = setTimeout(fn, ms);
+        return () => clearTimeout(timer);
+      };
+      return sendOnce(this.requestLink(), event, payload, RETRY_WINDOW_MS, setTimer, timeout);
+    }
     return new Promise((resolve) => {
       // socket.io's typed emit cannot see through the generic E; the contract types the result.
       const emitter = this.socket.timeout(ACK_TIMEOUT_MS) as unknown as Socket;
       emitter.emit(event, payload, (err: Error | null, ack: AckOf<E>) => resolve(err ? ({ error: ErrorCode.Timeout } as AckOf<E>) : ack));
     });
+  }
+
+  private requestLink(): RequestLink {
+    // socket.io's typed emit cannot see through a runtime event name; the contract types it.
+    const socket = this.socket as unknown as Socket;
+    return {
+      get connected() {
+        return socket.connected;
+      },
+      emit: (event, payload, ack) => socket.emit(event, payload, ack),
+      onConnect(listener) {
+        socket.on('connect', listener);
+        return () => socket.off('connect', listener);
+      },
+    };
   }
 
   command(command: HostCommand): Promise<AckOf<'host:command'>> {
