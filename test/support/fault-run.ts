@@ -122,8 +122,8 @@ function request(server: Server, step: FaultStep, index: number): { socket: Sock
   const id = rid(index);
   if ('host' in step) return { socket: server.host, event: 'host:command', payload: { ...step.host, rid: id }, key: `host/${id}` };
   if ('swap' in step) return { socket: server.host, event: 'question:swap', payload: { rid: id }, key: `host/${id}` };
-  const phone = 'press' in step ? step.press : 'answer' in step ? step.answer : null;
-  if (phone === null) return null;
+  if ('wait' in step) return null;
+  const phone = 'press' in step ? step.press : step.answer;
   const seatId = FAULT_PHONES.find((p) => p.phone === phone)?.seatId;
   const socket = server.phones.get(phone) as Socket;
   const key = `seat:${seatId}/${id}`;
