@@ -25,6 +25,7 @@ import { channel, type QiangdaServer } from './app.js';
 import type { Clock } from './clock.js';
 import { PING_TIMEOUT_MS, type LinkBook } from './links.js';
 import type { Contests } from './contests.js';
+import { PressLimit } from './press-limit.js';
 import { newDeviceToken, sameSecret } from './secrets.js';
 
 export interface SocketData {
@@ -215,8 +216,10 @@ export function registerHandlers(
 
   on('clock:probe', emptySchema, () => ({ data: { serverNow: clock.now() } }));
 
+  const pressLimit = new PressLimit(clock);
   on('buzz:press', buzzPressSchema, ({ pressedAt }, rid) =>
     seated((seatId) => {
+      if (!pressLimit.take()) return { error: ErrorCode.TooManyPresses };
       // P2: the press goes to the engine with what this server measured of the links.
       const result = room.submit({
         type: 'buzz:press',

@@ -27,6 +27,8 @@ export const ErrorCode = {
   BadDefinition: 'bad-definition',
   ContestStarted: 'contest-started',
   NoReplacement: 'no-replacement',
+  /** A phone pressing far faster than a person can: refused at the edge, not logged. */
+  TooManyPresses: 'too-many-presses',
   /** Client-side: no acknowledgement arrived in time. */
   Timeout: 'timeout',
   /** Client-side: not connected, so nothing was sent. */

@@ -1,6 +1,7 @@
 // The edge refuses what it must, with an error code, and nothing changes when it does.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ErrorCode, PROTOCOL_VERSION } from '../../shared/protocol.js';
+import { PRESS_BURST, PRESSES_PER_SECOND } from '../../server/press-limit.js';
 import { startServer, type Harness, type TestClient } from '../support/harness.js';
 
 let h: Harness;
@@ -105,5 +106,22 @@ describe('every payload is checked against its schema', () => {
       error: ErrorCode.UnknownSeat,
     });
     expect(snapshot()).toEqual(before);
+  });
+});
+
+describe('a phone cannot flood the log with presses', () => {
+  it('past a burst of presses the edge refuses them unlogged, and lets the phone press again a moment later', async () => {
+    const phone = await h.contestant('s1');
+    const host = await h.host();
+    for (const type of ['question:next', 'question:next', 'buzzers:open'] as const) await host.request('host:command', { type });
+    for (let i = 0; i < PRESS_BURST; i++) expect(await phone.request('buzz:press', {})).toHaveProperty('data');
+    const before = snapshot();
+    expect(await phone.request('buzz:press', {})).toEqual({ error: ErrorCode.TooManyPresses });
+    expect(snapshot()).toEqual(before);
+    // Another phone is not held back by this one.
+    const other = await h.contestant('s2');
+    expect(await other.request('buzz:press', {})).toHaveProperty('data');
+    h.clock.advance(1000 / PRESSES_PER_SECOND);
+    expect(await phone.request('buzz:press', {})).toHaveProperty('data');
   });
 });
