@@ -33,6 +33,20 @@ function dbFile(): string {
   return join(dir, 'qiangda.db');
 }
 
+/** A server on a file whose s1 has buzzed in and is answering: a restart's starting point. */
+async function buzzedOnFile(rid?: string) {
+  const file = dbFile();
+  const clock = new FakeClock();
+  const first = await server({ store: openStore(file), clock });
+  const host = await first.host();
+  const phone = await first.contestant('s1');
+  for (const type of ['question:next', 'question:next', 'buzzers:open'] as const) await host.request('host:command', { type });
+  const pressed = await phone.request('buzz:press', rid ? { rid } : {});
+  clock.advance(DEFAULT_GRACE_CAP_MS);
+  await host.until((v) => v.question?.phase === 'answering');
+  return { file, clock, first, host, phone, pressed };
+}
+
 const logLength = (h: Harness) => h.store.loadContest(h.contestId)?.commands.length;
 
 describe('[D2] a repeated request is applied once', () => {
@@ -64,15 +78,7 @@ describe('[D2] a repeated request is applied once', () => {
   });
 
   it('after a restart the retry is answered from the log, not applied again', async () => {
-    const file = dbFile();
-    const clock = new FakeClock();
-    const first = await server({ store: openStore(file), clock });
-    const host = await first.host();
-    const phone = await first.contestant('s1');
-    for (const type of ['question:next', 'question:next', 'buzzers:open'] as const) await host.request('host:command', { type });
-    const pressed = await phone.request('buzz:press', { rid: 'press-before-crash' });
-    clock.advance(DEFAULT_GRACE_CAP_MS);
-    await host.until((v) => v.question?.phase === 'answering');
+    const { file, clock, first, host, phone, pressed } = await buzzedOnFile('press-before-crash');
     expect(await host.request('host:command', { type: 'answer:rule', verdict: 'right', rid: 'ruling-before-crash' })).toEqual({ data: null });
     const before = structuredClone(first.room.state);
     const commands = logLength(first);
@@ -136,15 +142,7 @@ describe('[D2] a repeated request is applied once', () => {
 
 describe('[D1] deadlines take effect at their own instant', () => {
   it('a countdown that ran out while the server was down is closed at its recorded deadline', async () => {
-    const file = dbFile();
-    const clock = new FakeClock();
-    const first = await server({ store: openStore(file), clock });
-    const host = await first.host();
-    const phone = await first.contestant('s1');
-    for (const type of ['question:next', 'question:next', 'buzzers:open'] as const) await host.request('host:command', { type });
-    await phone.request('buzz:press', {});
-    clock.advance(DEFAULT_GRACE_CAP_MS);
-    await host.until((v) => v.question?.phase === 'answering');
+    const { file, clock, first } = await buzzedOnFile();
     const deadline = first.room.state.question?.kind === 'buzz-in' ? first.room.state.question.answerDeadline : null;
     expect(deadline).toEqual(expect.any(Number));
     await first.close();
