@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import type { HostCommand } from '../../shared/contest/commands.js';
 import { DEFAULT_BUZZ_WINDOW_MS } from '../../shared/contest/defaults.js';
-import { ErrorCode, type AckOf } from '../../shared/protocol.js';
+import { ErrorCode } from '../../shared/protocol.js';
 import { TICK_RETRY_MS } from '../../server/room.js';
 import { openStore, type Store } from '../../server/store.js';
 import { FakeClock } from '../support/fake-clock.js';
+import { fillDisk } from '../support/full-disk.js';
 import { startServer, type Harness } from '../support/harness.js';
 
 const harnesses: Harness[] = [];
@@ -40,13 +40,6 @@ async function server() {
   return { h, file, store, clock, logs, failures };
 }
 
-/** Every later page needs a new page of the file; the disk is "full" at today's size. */
-function fillDisk(store: Store): void {
-  store.db.pragma(`max_page_count = ${store.db.pragma('page_count', { simple: true }) as number}`);
-}
-
-const adjust = (n: number): HostCommand => ({ type: 'score:adjust', seatId: 's1', delta: 1, reason: `第${n}次调整：${'长'.repeat(180)}` });
-
 describe('a full disk during the show', () => {
   it('refuses every change and keeps the state, tells the host console and the terminal once, and recovers with the next write', async () => {
     const { h, file, store, failures, logs } = await server();
@@ -54,23 +47,15 @@ describe('a full disk during the show', () => {
     const screen = await h.screen();
     const phone = await h.contestant('s1');
     const acknowledged: string[] = [];
-    for (const type of ['question:next', 'question:next'] as const) {
-      expect(await host.request('host:command', { type })).toEqual({ data: null });
-      acknowledged.push(type);
+    for (const command of [{ type: 'question:next' }, { type: 'score:adjust', seatId: 's2', delta: 1, reason: '补记' }, { type: 'question:next' }] as const) {
+      expect(await host.request('host:command', command)).toEqual({ data: null });
+      acknowledged.push(command.type);
     }
 
-    // Commands are kept until the file cannot grow; the first that cannot be kept is refused.
-    fillDisk(store);
-    let refused: AckOf<'host:command'> | null = null;
-    let before = h.room.state;
-    for (let n = 1; n <= 200 && !refused; n++) {
-      before = h.room.state;
-      const ack = await host.request('host:command', adjust(n));
-      if ('error' in ack) refused = ack;
-      else acknowledged.push('score:adjust');
-    }
-    expect(refused).toEqual({ error: ErrorCode.StorageFailed });
-    expect(acknowledged.length).toBeGreaterThan(2);
+    // The disk fills up: the next command cannot be kept, so it is refused and changes nothing.
+    const disk = fillDisk(store, h.contestId);
+    const before = h.room.state;
+    expect(await host.request('host:command', { type: 'score:adjust', seatId: 's1', delta: 5, reason: '更正' })).toEqual({ error: ErrorCode.StorageFailed });
     expect(h.room.state).toBe(before);
 
     // The host console says what is wrong; phones and the screen carry no storage details.
@@ -85,14 +70,14 @@ describe('a full disk during the show', () => {
     expect(await phone.request('buzz:press', {})).toEqual({ error: ErrorCode.StorageFailed });
     expect(h.room.state).toBe(before);
     expect(h.room.state.question?.phase).toBe('reading');
-    expect(store.loadContest(h.contestId)?.commands.map((c) => c.type)).toEqual(acknowledged);
     // One line on the terminal for the whole failure, naming the problem and what to do.
     expect(failures()).toHaveLength(1);
     expect(failures()[0]).toContain('磁盘已满');
     expect(failures()[0]).toContain('SQLITE_FULL');
 
     // Space is freed: the next command is kept and the console's alarm goes away.
-    store.db.pragma('max_page_count = 1073741823');
+    disk.free();
+    expect(store.loadContest(h.contestId)?.commands.map((c) => c.type)).toEqual(acknowledged);
     expect(await host.request('host:command', { type: 'buzzers:open' })).toEqual({ data: null });
     acknowledged.push('buzzers:open');
     expect((await host.until((v) => v.storage === null)).question?.phase).toBe('open');
@@ -106,6 +91,27 @@ describe('a full disk during the show', () => {
     stores.push(reopened);
     expect(reopened.loadContest(h.contestId)?.commands.map((c) => c.type)).toEqual(acknowledged);
     expect(reopened.db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+  });
+  it('a deadline that cannot be written is retried every second, logged once, and lands at its own time once space is freed', async () => {
+    const { h, store, clock, failures } = await server();
+    const host = await h.host();
+    for (const type of ['question:next', 'question:next', 'buzzers:open'] as const) await host.request('host:command', { type });
+    const deadline = h.room.state.question?.kind === 'buzz-in' ? h.room.state.question.buzzDeadline : null;
+    expect(deadline).not.toBeNull();
+    const disk = fillDisk(store, h.contestId);
+
+    clock.advance(DEFAULT_BUZZ_WINDOW_MS + 5 * TICK_RETRY_MS);
+    expect(h.room.state.question?.phase).toBe('open');
+    expect((await host.until((v) => v.storage !== null)).storage?.kind).toBe('disk-full');
+    expect(failures()).toHaveLength(1);
+
+    // The retry each second is the probe: no command is needed to find that writes work again.
+    disk.free();
+    clock.advance(TICK_RETRY_MS);
+    const view = await host.until((v) => v.storage === null);
+    expect(view.question?.outcome).toBe('dead');
+    // D1: the question died at its deadline, not when space was freed.
+    expect(store.loadContest(h.contestId)?.commands.at(-1)).toMatchObject({ type: 'clock:tick', at: deadline });
   });
 });
 
@@ -125,28 +131,6 @@ describe('a read-only file during the show', () => {
     store.db.pragma('query_only = OFF');
     expect(await host.request('host:command', { type: 'question:next' })).toEqual({ data: null });
     await host.until((v) => v.storage === null);
-  });
-
-  it('a deadline that cannot be written is retried every second, logged once, and lands at its own time once writes work', async () => {
-    const { h, store, clock, failures } = await server();
-    const host = await h.host();
-    for (const type of ['question:next', 'question:next', 'buzzers:open'] as const) await host.request('host:command', { type });
-    const deadline = h.room.state.question?.kind === 'buzz-in' ? h.room.state.question.buzzDeadline : null;
-    expect(deadline).not.toBeNull();
-    store.db.pragma('query_only = ON');
-
-    clock.advance(DEFAULT_BUZZ_WINDOW_MS + 5 * TICK_RETRY_MS);
-    expect(h.room.state.question?.phase).toBe('open');
-    expect((await host.until((v) => v.storage !== null)).storage?.kind).toBe('read-only');
-    expect(failures()).toHaveLength(1);
-
-    // The retry each second is the probe: no command is needed to find that writes work again.
-    store.db.pragma('query_only = OFF');
-    clock.advance(TICK_RETRY_MS);
-    const view = await host.until((v) => v.storage === null);
-    expect(view.question?.outcome).toBe('dead');
-    // D1: the question died at its deadline, not when writes came back.
-    expect(store.loadContest(h.contestId)?.commands.at(-1)).toMatchObject({ type: 'clock:tick', at: deadline });
   });
 
   it('a second, read-only connection as the store\'s file: the same', async () => {
