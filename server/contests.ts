@@ -56,11 +56,10 @@ export class Contests {
   }
 
   /** Replaces a contest's definition from an edited file, before the show starts. */
-  redefine(room: ContestRoom, input: unknown): { ok: true } | { ok: false; issues: DefinitionIssue[] } {
+  redefine(room: ContestRoom, input: unknown): { ok: true } | { ok: false; issues: DefinitionIssue[] } | { ok: false; error: 'storage-failed' } {
     const drawn = this.draw(input, room.state.definition.seats);
     if (!drawn.ok) return drawn;
-    room.redefine(drawn.definition, input, newJoinCode);
-    return { ok: true };
+    return room.redefine(drawn.definition, input, newJoinCode) ? { ok: true } : { ok: false, error: 'storage-failed' };
   }
 
   /** F4: the command that swaps the current question for an unused one, or null if none is left. */

@@ -1,5 +1,5 @@
 // Starts Qiangda: the only place that reads the real clock, opens files and listens on a port.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type RequestHandler } from 'express';
@@ -12,7 +12,8 @@ import { realClock } from './clock.js';
 import { readConfig } from './config.js';
 import { readContestFile } from './demo.js';
 import { publicUrlFor } from './network.js';
-import { openStore } from './store.js';
+import { openCheckedStore, storeOpenMessage, StoreOpenError } from './store-check.js';
+import { terminalLocale } from './terminal-locale.js';
 
 const WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
 
@@ -26,13 +27,13 @@ async function webHandler(dev: boolean): Promise<RequestHandler> {
   return express.static(WEB_ROOT);
 }
 
-const locale: Locale = process.env.QIANGDA_LANG === 'en' ? 'en' : 'zh';
+const locale: Locale = terminalLocale();
 const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(locale, key, params);
 
 async function main(): Promise<void> {
   const config = readConfig(process.argv.slice(2), process.env);
-  mkdirSync(config.dataDir, { recursive: true });
-  const store = openStore(join(config.dataDir, 'qiangda.db'));
+  // A damaged or unwritable file stops the start here, untouched, with what to do about it.
+  const store = openCheckedStore(join(config.dataDir, 'qiangda.db'));
   const publicUrl = publicUrlFor(config.port, config.publicUrl);
   const bank = openBank(store.db);
   seedBankIfEmpty(bank, config.bank ?? BUNDLED_BANK);
@@ -83,6 +84,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(error instanceof StoreOpenError ? storeOpenMessage(locale, error) : error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -6,6 +6,7 @@ import { apply, initialState, nextDeadline } from '../shared/contest/engine.js';
 import type { ContestDefinition, ContestState, SeatId } from '../shared/contest/types.js';
 import type { RoomFacts } from '../shared/contest/views.js';
 import type { Clock } from './clock.js';
+import { StorageHealth } from './storage-health.js';
 import type { SeatSecret, Store, StoredContest } from './store.js';
 
 type WithoutTime<C> = C extends unknown ? Omit<C, 'at'> : never;
@@ -40,6 +41,8 @@ export class ContestRoom {
   private readonly connections = new Map<SeatId, number>();
   /** D2: what each logged request was told, by its request id, so a retry gets the same answer. */
   private readonly answered = new Map<string, RoomResult>();
+  /** Whether writes are being kept; while they are not, every change is refused. */
+  private readonly health: StorageHealth;
 
   constructor(private readonly options: RoomOptions) {
     const { stored } = options;
@@ -47,6 +50,7 @@ export class ContestRoom {
     this.hostKey = stored.hostKey;
     this.seats = new Map(stored.seats.map((s) => [s.seatId, { ...s, deviceTokens: [...s.deviceTokens] }]));
     this.source = stored.source;
+    this.health = new StorageHealth(stored.id, options.clock, options.log);
     // Replay the log: the state is exactly what the accepted commands made it.
     let state = initialState(stored.definition);
     const requestAt = new Map([...stored.requestIds].map(([id, index]) => [index, id]));
@@ -83,11 +87,8 @@ export class ContestRoom {
     const timed = { ...command, at } as Command;
     const result = apply(this.state, timed);
     if (!result.ok) return result;
-    try {
-      this.options.store.appendCommand(this.id, this.seq + 1, timed, requestId);
-    } catch (error) {
-      // What cannot be kept is not accepted: the state stays as it was.
-      this.options.log?.(`contest ${this.id}: could not write command ${timed.type}: ${String(error)}`);
+    // What cannot be kept is not accepted: the state stays as it was.
+    if (!this.persist(`command ${timed.type}`, () => this.options.store.appendCommand(this.id, this.seq + 1, timed, requestId))) {
       return { ok: false, error: 'storage-failed' };
     }
     this.seq += 1;
@@ -108,7 +109,16 @@ export class ContestRoom {
       claimed.set(s.seatId, s.deviceTokens.length);
       joinCodes[s.seatId] = s.joinCode;
     }
-    return { connected: this.connections, claimed, joinUrl: this.options.joinUrl, joinCodes, started: this.seq > 0 };
+    return { connected: this.connections, claimed, joinUrl: this.options.joinUrl, joinCodes, started: this.seq > 0, storage: this.health.problem };
+  }
+
+  /** Runs one write. False if it was not kept: the caller then changes nothing. A new failure
+   * is shown on the host console at once; a recovery shows with the change that follows it. */
+  private persist(what: string, write: () => void): boolean {
+    const before = this.health.problem;
+    if (this.health.write(what, write)) return true;
+    if (this.health.problem !== before) this.options.onChange(this, []);
+    return false;
   }
 
   seatByJoinCode(joinCode: string): SeatSecret | undefined {
@@ -120,24 +130,26 @@ export class ContestRoom {
   }
 
   /** S1: binds one more phone to a seat, up to the seat's phones; persisted before it counts. */
-  addDevice(seatId: SeatId, deviceToken: string): 'added' | 'full' | 'unknown' {
+  addDevice(seatId: SeatId, deviceToken: string): 'added' | 'full' | 'unknown' | 'storage-failed' {
     const seat = this.seats.get(seatId);
     const limit = this.state.definition.seats.find((s) => s.id === seatId)?.phones ?? 0;
     if (!seat) return 'unknown';
     if (seat.deviceTokens.length >= limit) return 'full';
-    this.options.store.addDevice(this.id, seatId, deviceToken);
+    if (!this.persist('seat claim', () => this.options.store.addDevice(this.id, seatId, deviceToken))) return 'storage-failed';
     seat.deviceTokens.push(deviceToken);
     this.options.onChange(this, []);
     return 'added';
   }
 
-  /** Frees every phone of a seat, so a new phone can join with the code. */
-  releaseSeat(seatId: SeatId): void {
+  /** Frees every phone of a seat, so a new phone can join with the code. False if that could
+   * not be written: the phones keep the seat. */
+  releaseSeat(seatId: SeatId): boolean {
     const seat = this.seats.get(seatId);
-    if (!seat) return;
-    this.options.store.releaseSeat(this.id, seatId);
+    if (!seat) return true;
+    if (!this.persist('seat release', () => this.options.store.releaseSeat(this.id, seatId))) return false;
     seat.deviceTokens = [];
     this.options.onChange(this, []);
+    return true;
   }
 
   hasSeat(seatId: SeatId): boolean {
@@ -149,19 +161,21 @@ export class ContestRoom {
     return this.seq === 0;
   }
 
-  /** Replaces the definition before the show; seats that stay keep their codes and phones. */
-  redefine(definition: ContestDefinition, source: unknown, newJoinCode: (taken: Set<string>) => string): void {
+  /** Replaces the definition before the show; seats that stay keep their codes and phones.
+   * False if it could not be written: the old definition stays. */
+  redefine(definition: ContestDefinition, source: unknown, newJoinCode: (taken: Set<string>) => string): boolean {
     const taken = new Set([...this.seats.values()].map((s) => s.joinCode));
     const seats = definition.seats.map((seat) => {
       const kept = this.seats.get(seat.id);
       return kept ? { ...kept, deviceTokens: kept.deviceTokens.slice(0, seat.phones) } : { seatId: seat.id, joinCode: newJoinCode(taken), deviceTokens: [] };
     });
-    this.options.store.redefineContest(this.id, definition, source, seats);
+    if (!this.persist('contest definition', () => this.options.store.redefineContest(this.id, definition, source, seats))) return false;
     this.seats.clear();
     for (const s of seats) this.seats.set(s.seatId, s);
     this.state = initialState(definition);
     this.source = source;
     this.options.onChange(this, []);
+    return true;
   }
 
   seatConnected(seatId: SeatId, delta: 1 | -1): void {
@@ -190,8 +204,9 @@ export class ContestRoom {
         this.scheduleDeadline();
         return;
       }
-      // Anything else (a full disk): keep trying, but not in a tight loop.
-      this.options.log?.(`contest ${this.id}: deadline tick refused: ${result.error}`);
+      // Anything else (a full disk): keep trying, but not in a tight loop. A storage failure is
+      // already on the terminal and the host console, once; each retry also probes the disk.
+      if (result.error !== 'storage-failed') this.options.log?.(`contest ${this.id}: deadline tick refused: ${result.error}`);
       this.cancelTimer = this.options.clock.schedule(this.options.clock.now() + TICK_RETRY_MS, () => this.scheduleDeadline());
     });
   }

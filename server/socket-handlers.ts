@@ -36,6 +36,8 @@ export interface SocketData {
 
 type QiangdaSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
+const CLAIM_REFUSALS = { full: ErrorCode.SeatTaken, unknown: ErrorCode.UnknownSeat, 'storage-failed': ErrorCode.StorageFailed } as const;
+
 function refuse(code: ErrorCode): Error {
   return Object.assign(new Error(code), { data: { code } });
 }
@@ -154,7 +156,7 @@ export function registerHandlers(
     hostOnly(() => {
       if (!room.notStarted()) return { error: ErrorCode.ContestStarted };
       const result = contests.redefine(room, file);
-      if (!result.ok) return { error: ErrorCode.BadDefinition, issues: result.issues };
+      if (!result.ok) return 'issues' in result ? { error: ErrorCode.BadDefinition, issues: result.issues } : { error: result.error };
       // Phones whose seat the new definition dropped go back to the join form.
       for (const phone of io.sockets.sockets.values()) {
         const seatId = phone.data.contestId === contestId ? phone.data.seatId : null;
@@ -172,7 +174,7 @@ export function registerHandlers(
   on('seat:release', seatReleaseSchema, ({ seatId }) =>
     hostOnly(() => {
       if (!room.hasSeat(seatId)) return { error: ErrorCode.UnknownSeat };
-      room.releaseSeat(seatId);
+      if (!room.releaseSeat(seatId)) return { error: ErrorCode.StorageFailed };
       const seatRoom = channel.seat(contestId, seatId);
       io.to(seatRoom).emit('seat:released');
       for (const id of [...(io.sockets.adapter.rooms.get(seatRoom) ?? [])]) {
@@ -209,7 +211,7 @@ export function registerHandlers(
     const deviceToken = offered ?? newDeviceToken();
     // Persisted first: if the write fails, this socket must not hold the seat either.
     const added = room.addDevice(seat.seatId, deviceToken);
-    if (added !== 'added') return { error: added === 'full' ? ErrorCode.SeatTaken : ErrorCode.UnknownSeat };
+    if (added !== 'added') return { error: CLAIM_REFUSALS[added] };
     seatSocket(seat.seatId);
     return { data: { seatId: seat.seatId, deviceToken } };
   });

@@ -4,6 +4,7 @@
 import { answerKey, choiceCount, type QuestionType } from './question.js';
 import { currentRound, flatRounds, roundAt } from './rounds.js';
 import { standings, type Standing } from './standings.js';
+import type { StorageProblem } from '../storage-problem.js';
 import type { BuzzRecord, ContestStage, ContestState, FalseStartPenalty, RoundKind, ScoreEntry, SeatId, SeatResult } from './types.js';
 
 export type Role = 'host' | 'screen' | 'contestant';
@@ -22,6 +23,8 @@ export interface RoomFacts {
   joinCodes: Readonly<Record<SeatId, string>>;
   /** Whether the contest has accepted any command (its definition is then fixed). */
   started: boolean;
+  /** A storage failure going on now (changes are refused); absent or null while writes are kept. */
+  storage?: StorageProblem | null;
 }
 
 export interface SeatView {
@@ -135,6 +138,9 @@ export interface ContestView {
   joinUrl: string;
   /** The seat this phone holds, for a contestant view. */
   me: SeatId | null;
+  /** Host only: a storage failure going on now. Phones and the screen are told per refused
+   * request (storage-failed); what to do about the disk is the host's business. */
+  storage: StorageProblem | null;
 }
 
 /** Builds the view one role is allowed to see. */
@@ -174,6 +180,7 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: Se
     canUndo: role === 'host' && state.rulings.length > 0,
     joinUrl: role === 'contestant' ? '' : room.joinUrl,
     me: role === 'contestant' ? me : null,
+    storage: role === 'host' ? (room.storage ?? null) : null,
   };
 }
 

@@ -46,6 +46,8 @@ export interface HarnessOptions {
   web?: RequestHandler;
   /** Questions for draws and swaps; the bundled bank if not given. */
   bank?: Question[];
+  /** Where the server's log lines go; dropped if not given. */
+  log?: (message: string) => void;
 }
 
 export async function startServer(options: HarnessOptions = {}): Promise<Harness> {
@@ -53,7 +55,7 @@ export async function startServer(options: HarnessOptions = {}): Promise<Harness
   const store = options.store ?? openStore(':memory:');
   let url = '';
   const bank = options.bank ?? loadBank(BUNDLED_BANK).questions;
-  const app = createApp({ store, bank: { all: () => bank }, clock, publicUrl: 'http://qiangda.test', web: options.web, log: () => {} });
+  const app = createApp({ store, bank: { all: () => bank }, clock, publicUrl: 'http://qiangda.test', web: options.web, log: options.log ?? (() => {}) });
   await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(app.http.address() as AddressInfo).port}`;
   const contestId = app.contests.newest() ?? app.contests.create(options.definition ?? definition());
