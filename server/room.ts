@@ -15,7 +15,7 @@ export type RoomCommand = WithoutTime<Command>;
 export const TICK_RETRY_MS = 1000;
 
 /** What a command's sender is told: accepted (with its buzz or answer outcome) or why not. */
-export type RoomResult = { ok: true; buzz?: BuzzOutcome; answer?: SubmissionOutcome } | { ok: false; error: CommandError | 'storage-failed' };
+export type RoomResult = { ok: true; buzz?: BuzzOutcome; answer?: SubmissionOutcome } | { ok: false; error: CommandError | 'storage-failed' | 'contest-closed' };
 
 export interface RoomOptions {
   stored: StoredContest;
@@ -33,6 +33,9 @@ export class ContestRoom {
   state: ContestState;
   /** The contest file this contest was drawn from. */
   source: unknown;
+  /** When the organiser closed the contest, or null. Closed is read-only: views and exports
+   * still work, every change is refused. It is not a command: the engine never sees it. */
+  closedAt: number | null;
   private seq: number;
   private lastAt = 0;
   private cancelTimer: (() => void) | null = null;
@@ -47,6 +50,7 @@ export class ContestRoom {
     this.hostKey = stored.hostKey;
     this.seats = new Map(stored.seats.map((s) => [s.seatId, { ...s, deviceTokens: [...s.deviceTokens] }]));
     this.source = stored.source;
+    this.closedAt = stored.closedAt;
     // Replay the log: the state is exactly what the accepted commands made it.
     let state = initialState(stored.definition);
     const requestAt = new Map([...stored.requestIds].map(([id, index]) => [index, id]));
@@ -78,6 +82,7 @@ export class ContestRoom {
   private submitAt(command: RoomCommand, now: number, requestId?: string): RoomResult {
     const repeated = requestId === undefined ? undefined : this.answered.get(requestId);
     if (repeated) return repeated;
+    if (this.closedAt !== null) return { ok: false, error: 'contest-closed' };
     // Never let time run backwards inside a contest, even if the wall clock is stepped.
     const at = Math.max(now, this.lastAt);
     const timed = { ...command, at } as Command;
@@ -108,7 +113,7 @@ export class ContestRoom {
       claimed.set(s.seatId, s.deviceTokens.length);
       joinCodes[s.seatId] = s.joinCode;
     }
-    return { connected: this.connections, claimed, joinUrl: this.options.joinUrl, joinCodes, started: this.seq > 0 };
+    return { connected: this.connections, claimed, joinUrl: this.options.joinUrl, joinCodes, started: this.seq > 0, closed: this.closedAt !== null };
   }
 
   seatByJoinCode(joinCode: string): SeatSecret | undefined {
@@ -120,10 +125,11 @@ export class ContestRoom {
   }
 
   /** S1: binds one more phone to a seat, up to the seat's phones; persisted before it counts. */
-  addDevice(seatId: SeatId, deviceToken: string): 'added' | 'full' | 'unknown' {
+  addDevice(seatId: SeatId, deviceToken: string): 'added' | 'full' | 'unknown' | 'closed' {
     const seat = this.seats.get(seatId);
     const limit = this.state.definition.seats.find((s) => s.id === seatId)?.phones ?? 0;
     if (!seat) return 'unknown';
+    if (this.closedAt !== null) return 'closed';
     if (seat.deviceTokens.length >= limit) return 'full';
     this.options.store.addDevice(this.id, seatId, deviceToken);
     seat.deviceTokens.push(deviceToken);
@@ -135,6 +141,7 @@ export class ContestRoom {
   releaseSeat(seatId: SeatId): void {
     const seat = this.seats.get(seatId);
     if (!seat) return;
+    this.refuseIfClosed();
     this.options.store.releaseSeat(this.id, seatId);
     seat.deviceTokens = [];
     this.options.onChange(this, []);
@@ -151,6 +158,7 @@ export class ContestRoom {
 
   /** Replaces the definition before the show; seats that stay keep their codes and phones. */
   redefine(definition: ContestDefinition, source: unknown, newJoinCode: (taken: Set<string>) => string): void {
+    this.refuseIfClosed();
     const taken = new Set([...this.seats.values()].map((s) => s.joinCode));
     const seats = definition.seats.map((seat) => {
       const kept = this.seats.get(seat.id);
@@ -169,6 +177,23 @@ export class ContestRoom {
     this.options.onChange(this, []);
   }
 
+  /** The organiser closes the contest for good: recorded first, then every change is refused
+   * and pending deadlines stop. False if it was closed already. */
+  closeForGood(): boolean {
+    if (this.closedAt !== null) return false;
+    const at = Math.max(this.options.clock.now(), this.lastAt);
+    this.options.store.closeContest(this.id, at);
+    this.closedAt = at;
+    this.close();
+    this.options.onChange(this, []);
+    return true;
+  }
+
+  /** The socket handlers check first and answer contest-closed; this guards the writes themselves. */
+  private refuseIfClosed(): void {
+    if (this.closedAt !== null) throw new Error(`contest ${this.id} is closed`);
+  }
+
   close(): void {
     this.cancelTimer?.();
     this.cancelTimer = null;
@@ -178,7 +203,8 @@ export class ContestRoom {
     this.cancelTimer?.();
     this.cancelTimer = null;
     const deadline = nextDeadline(this.state);
-    if (deadline === null) return;
+    // A closed contest stays as it was closed: no deadline takes effect after that.
+    if (deadline === null || this.closedAt !== null) return;
     this.cancelTimer = this.options.clock.schedule(deadline, () => {
       this.cancelTimer = null;
       // D1: a deadline takes effect at its own instant, not whenever the timer got to run,

@@ -27,6 +27,8 @@ export const ErrorCode = {
   BadDefinition: 'bad-definition',
   ContestStarted: 'contest-started',
   NoReplacement: 'no-replacement',
+  /** The organiser closed this contest: it is read-only, every change is refused. */
+  ContestClosed: 'contest-closed',
   /** Client-side: no acknowledgement arrived in time. */
   Timeout: 'timeout',
   /** Client-side: not connected, so nothing was sent. */

@@ -22,6 +22,8 @@ export interface RoomFacts {
   joinCodes: Readonly<Record<SeatId, string>>;
   /** Whether the contest has accepted any command (its definition is then fixed). */
   started: boolean;
+  /** Whether the organiser closed the contest: read-only. */
+  closed?: boolean;
 }
 
 export interface SeatView {
@@ -123,6 +125,8 @@ export interface ContestView {
   stages: { name: string; weight: number }[];
   /** True once the show has begun: the definition can no longer change. */
   started: boolean;
+  /** True once the organiser has closed the contest: read-only, every change is refused. */
+  closed: boolean;
   /** The round after the current one (or the first, in the lobby), for the host's next step. */
   nextRound: { name: string; stageName: string } | null;
   seats: SeatView[];
@@ -165,6 +169,7 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: Se
     stage: state.stage,
     stages: state.definition.stages.map((st) => ({ name: st.name, weight: st.weight })),
     started: room.started,
+    closed: room.closed ?? false,
     nextRound: nextRoundOf(state),
     seats,
     round: roundView(state),

@@ -3,6 +3,7 @@ import { exportEn } from './export.en.js';
 import { definitionEn } from './definition.en.js';
 import { bankEn } from './bank.en.js';
 import { roundsEn } from './rounds.en.js';
+import { contestsEn } from './contests.en.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...definitionEn,
   ...exportEn,
   ...roundsEn,
+  ...contestsEn,
   'terminal.created': 'Created contest: {title}',
   'terminal.resumed': 'Resumed contest: {title} (continuing where it stopped)',
   'terminal.host': 'Host console:',

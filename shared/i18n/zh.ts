@@ -3,12 +3,14 @@ import { exportZh } from './export.zh.js';
 import { definitionZh } from './definition.zh.js';
 import { bankZh } from './bank.zh.js';
 import { roundsZh } from './rounds.zh.js';
+import { contestsZh } from './contests.zh.js';
 
 export const zh = {
   ...bankZh,
   ...definitionZh,
   ...exportZh,
   ...roundsZh,
+  ...contestsZh,
   // Server terminal
   'terminal.created': '已创建竞赛：{title}',
   'terminal.resumed': '已恢复竞赛：{title}（从上次中断处继续）',
