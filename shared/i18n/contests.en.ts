@@ -53,7 +53,7 @@ export const contestsEn: Record<keyof typeof contestsZh, string> = {
   'contests.restoredClosed': 'Restored "{title}" (read-only)',
   'contests.working': 'Working…',
 
-  'host.readOnly': 'Read-only: the organiser has closed this contest. You can view and export its record, but nothing can change.',
+  'host.readOnly': 'The organiser has closed this contest: you can view and export its record, but nothing can change.',
   'host.readOnlyTag': 'Read-only',
 
   'archive.written': 'Archived "{title}" ({commands} logged commands): {file}',

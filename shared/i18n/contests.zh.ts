@@ -52,7 +52,7 @@ export const contestsZh = {
   'contests.restoredClosed': '已恢复“{title}”（只读）',
   'contests.working': '正在处理…',
 
-  'host.readOnly': '只读：这场竞赛已由赛事管理关闭。可以查看和导出记录，但不能再进行任何操作。',
+  'host.readOnly': '这场竞赛已由赛事管理关闭：可以查看和导出记录，但不能再进行任何操作。',
   'host.readOnlyTag': '只读',
 
   'archive.written': '已归档“{title}”（{commands} 条操作记录）：{file}',
