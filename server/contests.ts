@@ -9,7 +9,11 @@ import { drawContest, drawReplacement } from './draw.js';
 import { currentRound, flatRounds } from '../shared/contest/rounds.js';
 import type { Question } from '../shared/contest/question.js';
 import type { DefinitionIssue } from '../shared/protocol.js';
+import type { ContestListing, ContestStatus } from '../shared/organiser.js';
 import type { Store } from './store.js';
+
+/** The settings row holding this data folder's organiser key. */
+const ORGANISER_KEY = 'organiser-key';
 
 /** Where draws and swaps find questions: the bank, as it is now. */
 export interface QuestionSource {
@@ -117,8 +121,42 @@ export class Contests {
     return this.options.store.listContests()[0]?.id ?? null;
   }
 
+  /** The newest contest the organiser has not closed: the one a restart resumes. */
+  newestOpen(): string | null {
+    return this.options.store.listContests().find((c) => c.closedAt === null)?.id ?? null;
+  }
+
+  /** Every contest in the data folder, newest first, for the organiser (赛事管理). */
+  list(): ContestListing[] {
+    return this.options.store.listContests().map((c) => ({
+      ...c,
+      status: statusOf(c),
+    }));
+  }
+
+  /** Closes a contest for good (read-only from then on). */
+  closeForGood(id: string): 'closed' | 'already-closed' | 'unknown' {
+    const room = this.get(id);
+    if (!room) return 'unknown';
+    return room.closeForGood() ? 'closed' : 'already-closed';
+  }
+
+  /** The data folder's organiser key: made once, kept in the database. */
+  organiserKey(): string {
+    return this.options.store.ensureSetting(ORGANISER_KEY, newHostKey);
+  }
+
+  organiserUrl(): string {
+    return `${this.options.publicUrl}/contests/?key=${encodeURIComponent(this.organiserKey())}`;
+  }
+
   close(): void {
     for (const room of this.rooms.values()) room.close();
     this.rooms.clear();
   }
+}
+
+function statusOf(c: { closedAt: number | null; commands: number }): ContestStatus {
+  if (c.closedAt !== null) return 'closed';
+  return c.commands > 0 ? 'running' : 'not-started';
 }

@@ -10,9 +10,10 @@ export function httpRoutes(contests: Contests): Router {
     res.json({ ok: true });
   });
 
-  /** The landing page asks which contest is on, so a phone that opens the bare address can join. */
+  /** The landing page asks which contest is on, so a phone that opens the bare address can join.
+   * A closed contest is not on, unless every contest in the folder is closed. */
   router.get('/api/contests/current', (_req, res) => {
-    const id = contests.newest();
+    const id = contests.newestOpen() ?? contests.newest();
     if (!id) return void res.status(404).json({ error: 'unknown-contest' });
     const room = contests.get(id);
     res.json({ id, title: room?.state.definition.title ?? '', joinUrl: contests.joinUrl(id) });

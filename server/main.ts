@@ -46,7 +46,8 @@ async function main(): Promise<void> {
     log: (message) => console.error(message),
   });
 
-  let contestId = config.fresh ? null : app.contests.newest();
+  // A closed contest is read-only: the show goes on with the newest open one, or a new one.
+  let contestId = config.fresh ? null : app.contests.newestOpen();
   const resumed = contestId !== null;
   if (contestId === null) {
     const created = app.contests.createFromFile(readContestFile(config.contest));
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
       `  ${t('terminal.host')}  ${app.contests.hostUrl(room)}`,
       `  ${t('terminal.screen')}  ${app.contests.screenUrl(room.id)}`,
       `  ${t('terminal.join')}  ${joinUrl}`,
+      `  ${t('terminal.organiser')}  ${app.contests.organiserUrl()}`,
       '',
       t('terminal.scan'),
       qr,

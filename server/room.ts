@@ -16,7 +16,7 @@ export type RoomCommand = WithoutTime<Command>;
 export const TICK_RETRY_MS = 1000;
 
 /** What a command's sender is told: accepted (with its buzz or answer outcome) or why not. */
-export type RoomResult = { ok: true; buzz?: BuzzOutcome; answer?: SubmissionOutcome } | { ok: false; error: CommandError | 'storage-failed' };
+export type RoomResult = { ok: true; buzz?: BuzzOutcome; answer?: SubmissionOutcome } | { ok: false; error: CommandError | 'storage-failed' | 'contest-closed' };
 
 export interface RoomOptions {
   stored: StoredContest;
@@ -34,6 +34,9 @@ export class ContestRoom {
   state: ContestState;
   /** The contest file this contest was drawn from. */
   source: unknown;
+  /** When the organiser closed the contest, or null. Closed is read-only: views and exports
+   * still work, every change is refused. It is not a command: the engine never sees it. */
+  closedAt: number | null;
   private seq: number;
   private lastAt = 0;
   private cancelTimer: (() => void) | null = null;
@@ -51,6 +54,7 @@ export class ContestRoom {
     this.seats = new Map(stored.seats.map((s) => [s.seatId, { ...s, deviceTokens: [...s.deviceTokens] }]));
     this.source = stored.source;
     this.health = new StorageHealth(stored.id, options.clock, options.log);
+    this.closedAt = stored.closedAt;
     // Replay the log: the state is exactly what the accepted commands made it.
     let state = initialState(stored.definition);
     const requestAt = new Map([...stored.requestIds].map(([id, index]) => [index, id]));
@@ -82,6 +86,7 @@ export class ContestRoom {
   private submitAt(command: RoomCommand, now: number, requestId?: string): RoomResult {
     const repeated = requestId === undefined ? undefined : this.answered.get(requestId);
     if (repeated) return repeated;
+    if (this.closedAt !== null) return { ok: false, error: 'contest-closed' };
     // Never let time run backwards inside a contest, even if the wall clock is stepped.
     const at = Math.max(now, this.lastAt);
     const timed = { ...command, at } as Command;
@@ -109,7 +114,7 @@ export class ContestRoom {
       claimed.set(s.seatId, s.deviceTokens.length);
       joinCodes[s.seatId] = s.joinCode;
     }
-    return { connected: this.connections, claimed, joinUrl: this.options.joinUrl, joinCodes, started: this.seq > 0, storage: this.health.problem };
+    return { connected: this.connections, claimed, joinUrl: this.options.joinUrl, joinCodes, started: this.seq > 0, storage: this.health.problem, closed: this.closedAt !== null };
   }
 
   /** Runs one write. False if it was not kept: the caller then changes nothing. A new failure
@@ -130,10 +135,11 @@ export class ContestRoom {
   }
 
   /** S1: binds one more phone to a seat, up to the seat's phones; persisted before it counts. */
-  addDevice(seatId: SeatId, deviceToken: string): 'added' | 'full' | 'unknown' | 'storage-failed' {
+  addDevice(seatId: SeatId, deviceToken: string): 'added' | 'full' | 'unknown' | 'closed' | 'storage-failed' {
     const seat = this.seats.get(seatId);
     const limit = this.state.definition.seats.find((s) => s.id === seatId)?.phones ?? 0;
     if (!seat) return 'unknown';
+    if (this.closedAt !== null) return 'closed';
     if (seat.deviceTokens.length >= limit) return 'full';
     if (!this.persist('seat claim', () => this.options.store.addDevice(this.id, seatId, deviceToken))) return 'storage-failed';
     seat.deviceTokens.push(deviceToken);
@@ -146,6 +152,7 @@ export class ContestRoom {
   releaseSeat(seatId: SeatId): boolean {
     const seat = this.seats.get(seatId);
     if (!seat) return true;
+    this.refuseIfClosed();
     if (!this.persist('seat release', () => this.options.store.releaseSeat(this.id, seatId))) return false;
     seat.deviceTokens = [];
     this.options.onChange(this, []);
@@ -164,6 +171,7 @@ export class ContestRoom {
   /** Replaces the definition before the show; seats that stay keep their codes and phones.
    * False if it could not be written: the old definition stays. */
   redefine(definition: ContestDefinition, source: unknown, newJoinCode: (taken: Set<string>) => string): boolean {
+    this.refuseIfClosed();
     const taken = new Set([...this.seats.values()].map((s) => s.joinCode));
     const seats = definition.seats.map((seat) => {
       const kept = this.seats.get(seat.id);
@@ -183,6 +191,23 @@ export class ContestRoom {
     this.options.onChange(this, []);
   }
 
+  /** The organiser closes the contest for good: recorded first, then every change is refused
+   * and pending deadlines stop. False if it was closed already. */
+  closeForGood(): boolean {
+    if (this.closedAt !== null) return false;
+    const at = Math.max(this.options.clock.now(), this.lastAt);
+    this.options.store.closeContest(this.id, at);
+    this.closedAt = at;
+    this.close();
+    this.options.onChange(this, []);
+    return true;
+  }
+
+  /** The socket handlers check first and answer contest-closed; this guards the writes themselves. */
+  private refuseIfClosed(): void {
+    if (this.closedAt !== null) throw new Error(`contest ${this.id} is closed`);
+  }
+
   close(): void {
     this.cancelTimer?.();
     this.cancelTimer = null;
@@ -192,7 +217,8 @@ export class ContestRoom {
     this.cancelTimer?.();
     this.cancelTimer = null;
     const deadline = nextDeadline(this.state);
-    if (deadline === null) return;
+    // A closed contest stays as it was closed: no deadline takes effect after that.
+    if (deadline === null || this.closedAt !== null) return;
     this.cancelTimer = this.options.clock.schedule(deadline, () => {
       this.cancelTimer = null;
       // D1: a deadline takes effect at its own instant, not whenever the timer got to run,

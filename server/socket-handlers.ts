@@ -36,7 +36,8 @@ export interface SocketData {
 
 type QiangdaSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-const CLAIM_REFUSALS = { full: ErrorCode.SeatTaken, unknown: ErrorCode.UnknownSeat, 'storage-failed': ErrorCode.StorageFailed } as const;
+/** Why a phone could not be added to a seat, as the phone is told. */
+const CLAIM_REFUSAL = { full: ErrorCode.SeatTaken, unknown: ErrorCode.UnknownSeat, closed: ErrorCode.ContestClosed, 'storage-failed': ErrorCode.StorageFailed } as const;
 
 function refuse(code: ErrorCode): Error {
   return Object.assign(new Error(code), { data: { code } });
@@ -123,6 +124,8 @@ export function registerHandlers(
   }
 
   const hostOnly = <T>(run: () => Ack<T>): Ack<T> => (role === 'host' ? run() : { error: ErrorCode.NotAuthorised });
+  // A closed contest is read-only: asked before anything is drawn, written or told to phones.
+  const closed = () => room.closedAt !== null;
   const seated = <T>(run: (seatId: string) => Ack<T>): Ack<T> =>
     role === 'contestant' && socket.data.seatId ? run(socket.data.seatId) : { error: ErrorCode.NoSeat };
   const on = <S extends z.ZodType, T>(event: keyof ClientToServerEvents, schema: S, run: (payload: z.infer<S>, rid: string | undefined) => Ack<T>) =>
@@ -143,6 +146,7 @@ export function registerHandlers(
       // A retried swap is answered from the log before a new question is drawn for it.
       const key = requestKey(rid);
       if (key && room.answeredBefore(key)) return { data: null };
+      if (closed()) return { error: ErrorCode.ContestClosed };
       const swap = contests.swapFor(room);
       if (!swap) return { error: room.state.question ? ErrorCode.NoReplacement : ErrorCode.NotInQuestion };
       const result = room.submit(swap, key);
@@ -154,6 +158,7 @@ export function registerHandlers(
 
   on('contest:define', contestDefineSchema, ({ file }) =>
     hostOnly(() => {
+      if (closed()) return { error: ErrorCode.ContestClosed };
       if (!room.notStarted()) return { error: ErrorCode.ContestStarted };
       const result = contests.redefine(room, file);
       if (!result.ok) return 'issues' in result ? { error: ErrorCode.BadDefinition, issues: result.issues } : { error: result.error };
@@ -173,6 +178,7 @@ export function registerHandlers(
 
   on('seat:release', seatReleaseSchema, ({ seatId }) =>
     hostOnly(() => {
+      if (closed()) return { error: ErrorCode.ContestClosed };
       if (!room.hasSeat(seatId)) return { error: ErrorCode.UnknownSeat };
       if (!room.releaseSeat(seatId)) return { error: ErrorCode.StorageFailed };
       const seatRoom = channel.seat(contestId, seatId);
@@ -211,7 +217,7 @@ export function registerHandlers(
     const deviceToken = offered ?? newDeviceToken();
     // Persisted first: if the write fails, this socket must not hold the seat either.
     const added = room.addDevice(seat.seatId, deviceToken);
-    if (added !== 'added') return { error: CLAIM_REFUSALS[added] };
+    if (added !== 'added') return { error: CLAIM_REFUSAL[added] };
     seatSocket(seat.seatId);
     return { data: { seatId: seat.seatId, deviceToken } };
   });

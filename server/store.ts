@@ -22,18 +22,27 @@ export interface StoredContest {
   commands: Command[];
   /** Request ids of logged commands that carried one (D2): id → index in `commands`. */
   requestIds: Map<string, number>;
+  /** When the organiser closed the contest (read-only from then on), or null while it is open. */
+  closedAt: number | null;
 }
+
+/** A contest as it is first stored: no log yet, and open. */
+export type NewContest = Omit<StoredContest, 'commands' | 'requestIds' | 'closedAt'>;
 
 export interface ContestSummary {
   id: string;
   title: string;
   createdAt: number;
+  closedAt: number | null;
+  /** How many commands the contest's log holds. */
+  commands: number;
+  hostKey: string;
 }
 
 export interface Store {
   /** The open database, for other tables kept in the same file (the question bank). */
   readonly db: Database.Database;
-  createContest(contest: Omit<StoredContest, 'commands' | 'requestIds'>): void;
+  createContest(contest: NewContest): void;
   /** Replaces a contest's definition and seats before its first command. */
   redefineContest(id: string, definition: ContestDefinition, source: unknown, seats: SeatSecret[]): void;
   listContests(): ContestSummary[];
@@ -43,6 +52,12 @@ export interface Store {
   appendCommand(contestId: string, seq: number, command: Command, requestId?: string): void;
   addDevice(contestId: string, seatId: SeatId, deviceToken: string): void;
   releaseSeat(contestId: string, seatId: SeatId): void;
+  /** Records that the organiser closed the contest; false if it was closed already. */
+  closeContest(id: string, at: number): boolean;
+  /** Inserts a whole contest (an archive being restored), log included, in one transaction. */
+  importContest(contest: StoredContest): void;
+  /** A server-wide setting, made with `make` and kept the first time it is asked for. */
+  ensureSetting(name: string, make: () => string): string;
   close(): void;
 }
 
@@ -79,6 +94,9 @@ CREATE TABLE IF NOT EXISTS commands (
 const MIGRATIONS: string[] = [
   `ALTER TABLE commands ADD COLUMN request_id TEXT;
    CREATE UNIQUE INDEX commands_request ON commands (contest_id, request_id) WHERE request_id IS NOT NULL;`,
+  // Several contests per data folder: a closed contest is read-only; the organiser key lives in settings.
+  `ALTER TABLE contests ADD COLUMN closed_at INTEGER;
+   CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;`,
 ];
 
 function migrate(db: Database.Database): void {
@@ -108,8 +126,17 @@ export function openStore(file: string): Store {
   const deleteSeats = db.prepare('DELETE FROM seats WHERE contest_id = ?');
   const insertDevice = db.prepare('INSERT INTO seat_devices (contest_id, seat_id, device_token) VALUES (?, ?, ?)');
   const deleteDevicesOfContest = db.prepare('DELETE FROM seat_devices WHERE contest_id = ?');
-  const selectContests = db.prepare('SELECT id, created_at, definition FROM contests ORDER BY created_at DESC, rowid DESC');
-  const selectContest = db.prepare('SELECT id, created_at, definition, host_key, source FROM contests WHERE id = ?');
+  // The title is read inside SQLite: a definition holds every drawn question, and a list needs none.
+  const selectContests = db.prepare(
+    `SELECT id, created_at, json_extract(definition, '$.title') AS title, host_key, closed_at,
+       (SELECT count(*) FROM commands WHERE contest_id = contests.id) AS commands
+     FROM contests ORDER BY created_at DESC, rowid DESC`,
+  );
+  const selectContest = db.prepare('SELECT id, created_at, definition, host_key, source, closed_at FROM contests WHERE id = ?');
+  const insertWholeContest = db.prepare('INSERT INTO contests (id, created_at, definition, host_key, source, closed_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const updateClosed = db.prepare('UPDATE contests SET closed_at = ? WHERE id = ? AND closed_at IS NULL');
+  const selectSetting = db.prepare('SELECT value FROM settings WHERE name = ?');
+  const insertSetting = db.prepare('INSERT OR IGNORE INTO settings (name, value) VALUES (?, ?)');
   const selectSeats = db.prepare('SELECT seat_id, join_code FROM seats WHERE contest_id = ? ORDER BY rowid');
   const selectDevices = db.prepare('SELECT seat_id, device_token FROM seat_devices WHERE contest_id = ? ORDER BY rowid');
   const selectCommands = db.prepare('SELECT command, request_id FROM commands WHERE contest_id = ? ORDER BY seq');
@@ -117,7 +144,7 @@ export function openStore(file: string): Store {
   const insertCommand = db.prepare('INSERT INTO commands (contest_id, seq, command, request_id) VALUES (?, ?, ?, ?)');
   const deleteDevices = db.prepare('DELETE FROM seat_devices WHERE contest_id = ? AND seat_id = ?');
 
-  const createContest = db.transaction((c: Omit<StoredContest, 'commands' | 'requestIds'>) => {
+  const createContest = db.transaction((c: NewContest) => {
     insertContest.run(c.id, c.createdAt, JSON.stringify(c.definition), c.hostKey, JSON.stringify(c.source));
     for (const s of c.seats) insertSeat.run(c.id, s.seatId, s.joinCode);
   });
@@ -133,20 +160,33 @@ export function openStore(file: string): Store {
     for (const s of seats) for (const token of s.deviceTokens) insertDevice.run(id, s.seatId, token);
   });
 
+  const importContest = db.transaction((c: StoredContest) => {
+    insertWholeContest.run(c.id, c.createdAt, JSON.stringify(c.definition), c.hostKey, JSON.stringify(c.source), c.closedAt);
+    for (const s of c.seats) insertSeat.run(c.id, s.seatId, s.joinCode);
+    for (const s of c.seats) for (const token of s.deviceTokens) insertDevice.run(c.id, s.seatId, token);
+    const requestAt = new Map([...c.requestIds].map(([requestId, index]) => [index, requestId]));
+    c.commands.forEach((command, i) => insertCommand.run(c.id, i + 1, JSON.stringify(command), requestAt.get(i) ?? null));
+  });
+
   return {
     db,
     createContest,
     redefineContest,
+    importContest,
     listContests() {
-      return (selectContests.all() as { id: string; created_at: number; definition: string }[]).map((r) => ({
+      type Row = { id: string; created_at: number; title: string; host_key: string; closed_at: number | null; commands: number };
+      return (selectContests.all() as Row[]).map((r) => ({
         id: r.id,
         createdAt: r.created_at,
-        title: (JSON.parse(r.definition) as ContestDefinition).title,
+        title: r.title,
+        closedAt: r.closed_at,
+        commands: r.commands,
+        hostKey: r.host_key,
       }));
     },
     loadContest(id) {
       const row = selectContest.get(id) as
-        | { id: string; created_at: number; definition: string; host_key: string; source: string | null }
+        | { id: string; created_at: number; definition: string; host_key: string; source: string | null; closed_at: number | null }
         | undefined;
       if (!row) return null;
       const devices = selectDevices.all(id) as { seat_id: string; device_token: string }[];
@@ -168,6 +208,7 @@ export function openStore(file: string): Store {
         seats,
         commands,
         requestIds,
+        closedAt: row.closed_at,
       };
     },
     appendCommand(contestId, seq, command, requestId) {
@@ -178,6 +219,17 @@ export function openStore(file: string): Store {
     },
     releaseSeat(contestId, seatId) {
       deleteDevices.run(contestId, seatId);
+    },
+    closeContest(id, at) {
+      return updateClosed.run(at, id).changes === 1;
+    },
+    ensureSetting(name, make) {
+      const read = () => (selectSetting.get(name) as { value: string } | undefined)?.value;
+      const existing = read();
+      if (existing !== undefined) return existing;
+      // OR IGNORE: if another process stored one meanwhile, theirs is the one everybody reads.
+      insertSetting.run(name, make());
+      return read() as string;
     },
     close() {
       db.close();

@@ -29,6 +29,8 @@ export const ErrorCode = {
   NoReplacement: 'no-replacement',
   /** A phone pressing far faster than a person can: refused at the edge, not logged. */
   TooManyPresses: 'too-many-presses',
+  /** The organiser closed this contest: it is read-only, every change is refused. */
+  ContestClosed: 'contest-closed',
   /** Client-side: no acknowledgement arrived in time. */
   Timeout: 'timeout',
   /** Client-side: not connected, so nothing was sent. */

@@ -9,9 +9,10 @@ import { MAX_FILE_BYTES } from './parse.js';
 import type { BankStore } from './store.js';
 import { templateCsv, templateXlsx } from './template.js';
 
-/** What the routes need of the contests: a contest's host key, to check the header against. */
+/** What the routes need of the contests: a contest's host key, to check the header against,
+ * and whether the organiser closed it (a closed contest's key no longer changes anything). */
 export interface HostKeys {
-  get(id: string): { hostKey: string } | null;
+  get(id: string): { hostKey: string; closedAt?: number | null } | null;
 }
 
 export interface BankRoutesOptions {
@@ -65,7 +66,13 @@ export function bankRoutes({ bank, contests }: BankRoutesOptions): Router {
       .send(Buffer.from(templateCsv()));
   });
 
-  router.post('/api/bank/import', hostOnly, express.raw({ type: () => true, limit: BODY_LIMIT }), async (req, res) => {
+  /** The bank is shared by every contest in the folder: an old contest's host key may read it, not change it. */
+  const openContest: RequestHandler = (req, res, next) => {
+    if (contests.get(String(req.query.c))?.closedAt != null) return void res.status(403).json({ error: 'contest-closed' });
+    next();
+  };
+
+  router.post('/api/bank/import', hostOnly, openContest, express.raw({ type: () => true, limit: BODY_LIMIT }), async (req, res) => {
     const query = importQuery.safeParse(req.query);
     if (!query.success) return void res.status(400).json({ error: 'bad-request' });
     const body: unknown = req.body;

@@ -25,6 +25,8 @@ export interface RoomFacts {
   started: boolean;
   /** A storage failure going on now (changes are refused); absent or null while writes are kept. */
   storage?: StorageProblem | null;
+  /** Whether the organiser closed the contest: read-only. */
+  closed?: boolean;
 }
 
 export interface SeatView {
@@ -126,6 +128,8 @@ export interface ContestView {
   stages: { name: string; weight: number }[];
   /** True once the show has begun: the definition can no longer change. */
   started: boolean;
+  /** True once the organiser has closed the contest: read-only, every change is refused. */
+  closed: boolean;
   /** The round after the current one (or the first, in the lobby), for the host's next step. */
   nextRound: { name: string; stageName: string } | null;
   seats: SeatView[];
@@ -171,6 +175,7 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: Se
     stage: state.stage,
     stages: state.definition.stages.map((st) => ({ name: st.name, weight: st.weight })),
     started: room.started,
+    closed: room.closed ?? false,
     nextRound: nextRoundOf(state),
     seats,
     round: roundView(state),

@@ -4,6 +4,7 @@ import { definitionEn } from './definition.en.js';
 import { bankEn } from './bank.en.js';
 import { roundsEn } from './rounds.en.js';
 import { storageEn } from './storage.en.js';
+import { contestsEn } from './contests.en.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...exportEn,
   ...roundsEn,
   ...storageEn,
+  ...contestsEn,
   'terminal.created': 'Created contest: {title}',
   'terminal.resumed': 'Resumed contest: {title} (continuing where it stopped)',
   'terminal.host': 'Host console:',

@@ -4,6 +4,7 @@ import { definitionZh } from './definition.zh.js';
 import { bankZh } from './bank.zh.js';
 import { roundsZh } from './rounds.zh.js';
 import { storageZh } from './storage.zh.js';
+import { contestsZh } from './contests.zh.js';
 
 export const zh = {
   ...bankZh,
@@ -11,6 +12,7 @@ export const zh = {
   ...exportZh,
   ...roundsZh,
   ...storageZh,
+  ...contestsZh,
   // Server terminal
   'terminal.created': '已创建竞赛：{title}',
   'terminal.resumed': '已恢复竞赛：{title}（从上次中断处继续）',

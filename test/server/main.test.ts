@@ -49,7 +49,7 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 describe('server/main.ts', () => {
-  it('prints the host, screen and join links with a QR code, serves the pages, and resumes after a restart', async () => {
+  it('prints the host, screen, join and organiser links with a QR code, serves the pages, and resumes after a restart', async () => {
     const port = await freePort();
     const first = await start(port);
     const base = `http://127.0.0.1:${port}`;
@@ -58,6 +58,8 @@ describe('server/main.ts', () => {
     expect(host).not.toBeNull();
     expect(first.output).toContain(`${base}/screen/?c=${host?.[2]}`);
     expect(first.output).toContain(`${base}/contestant/?c=${host?.[2]}`);
+    const organiser = first.output.match(/赛事管理：\s+(http:\S+\/contests\/\?key=(\S+))/);
+    expect(organiser?.[1].startsWith(base)).toBe(true);
     // The terminal QR code: hundreds of half-block characters (its pattern depends on the contest id).
     expect(first.output.match(/[▀▄█]/g)?.length ?? 0).toBeGreaterThan(200);
 
@@ -73,6 +75,17 @@ describe('server/main.ts', () => {
     const second = await start(port);
     expect(second.output).toContain('已恢复竞赛：党史知识竞赛（演示）');
     expect(second.output).toContain(host?.[1]);
+    // The organiser key is the folder's: the same after a restart. Closing the contest makes it
+    // read-only, so the next start does not resume it but makes a new one.
+    expect(second.output).toContain(organiser?.[1]);
+    const closed = await fetch(`${base}/api/contests/${host?.[2]}/close?key=${organiser?.[2]}`, { method: 'POST' });
+    expect(closed.status).toBe(200);
     await stop(second.child);
-  }, 60_000);
+    const third = await start(port);
+    expect(third.output).toContain('已创建竞赛：党史知识竞赛（演示）');
+    expect(third.output).not.toContain(host?.[1]);
+    const contests = (await (await fetch(`${base}/api/contests?key=${organiser?.[2]}`)).json()) as { contests: { status: string }[] };
+    expect(contests.contests.map((c) => c.status)).toEqual(['not-started', 'closed']);
+    await stop(third.child);
+  }, 90_000);
 });

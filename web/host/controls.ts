@@ -79,7 +79,8 @@ const none = (): EnabledControls => Object.fromEntries(CONTROL_IDS.map((id) => [
 /** Which controls the engine would accept now, so the console can grey out the others. */
 export function enabledControls(view: ContestView | null, online = true): EnabledControls {
   const enabled = none();
-  if (!view || !online) return enabled;
+  // A closed contest is read-only (the organiser closed it): nothing to press.
+  if (!view || !online || view.closed) return enabled;
   enabled.undo = view.canUndo;
   // After the last question a ruling can still be undone, so the final scores can be put right.
   if (view.stage === 'finished') return enabled;

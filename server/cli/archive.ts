@@ -1,0 +1,37 @@
+// npm run archive -- [--data DIR] [--contest ID] [--out FILE]: writes one contest, its whole log
+// and its secrets to one file (.qiangda) to keep or to restore elsewhere (npm run restore).
+// Without --contest, the newest contest; without --out, <title>-<date>.qiangda here.
+import { writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { translate, type Locale } from '../../shared/i18n/index.js';
+import { archiveFileName, archiveOf } from '../archive.js';
+import { openStore } from '../store.js';
+
+export function runArchive(argv: string[], env: NodeJS.ProcessEnv, print: (line: string) => void, now: () => number = Date.now): number {
+  const locale: Locale = env.QIANGDA_LANG === 'en' ? 'en' : 'zh';
+  const { values } = parseArgs({
+    args: argv,
+    options: { contest: { type: 'string' }, out: { type: 'string' }, data: { type: 'string' } },
+    strict: true,
+  });
+  const store = openStore(join(values.data ?? env.QIANGDA_DATA ?? 'data', 'qiangda.db'));
+  try {
+    const id = values.contest ?? store.listContests()[0]?.id ?? '';
+    const stored = store.loadContest(id);
+    if (!stored) {
+      print(translate(locale, 'export.unknownContest', { id }));
+      return 1;
+    }
+    const file = values.out ?? archiveFileName(stored);
+    writeFileSync(file, archiveOf(stored, now()));
+    print(translate(locale, 'archive.written', { title: stored.definition.title, file, commands: stored.commands.length }));
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url.endsWith(basename(process.argv[1]))) {
+  process.exit(runArchive(process.argv.slice(2), process.env, (line) => console.log(line)));
+}

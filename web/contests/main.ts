@@ -1,0 +1,6 @@
+// The organiser's page (赛事管理): every contest in the data folder, on the organiser's laptop.
+import { mount } from 'svelte';
+import '../lib/theme.css';
+import App from './App.svelte';
+
+mount(App, { target: document.getElementById('app') as HTMLElement });
