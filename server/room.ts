@@ -21,8 +21,11 @@ export interface RoomOptions {
   store: Store;
   clock: Clock;
   joinUrl: string;
-  /** Called after every accepted command and every change in who is connected. */
+  /** Called after every accepted command and every change of definition. */
   onChange: (room: ContestRoom, events: ContestEvent[], audience?: SeatId[]) => void;
+  /** Called when who holds or is connected to a seat changes: only the host's and the screen's
+   * views show that, so it goes to them alone (seat-reports.ts). */
+  onSeatsChange: (room: ContestRoom) => void;
   log?: (message: string) => void;
 }
 
@@ -37,6 +40,8 @@ export class ContestRoom {
   private cancelTimer: (() => void) | null = null;
   private readonly seats: Map<SeatId, SeatSecret>;
   private readonly connections = new Map<SeatId, number>();
+  /** Who holds each seat and its join code, for facts(); null once a seat changes. */
+  private seatFacts: Pick<RoomFacts, 'claimed' | 'joinCodes'> | null = null;
 
   constructor(private readonly options: RoomOptions) {
     const { stored } = options;
@@ -80,13 +85,20 @@ export class ContestRoom {
 
   /** Facts for the views: connections, claimed seats, join codes. */
   facts(): RoomFacts {
+    // Rebuilt only when a seat changes hands, not for every view: each phone that (re)connects
+    // is sent one, and after a restart a whole hall of them does so at once.
+    this.seatFacts ??= this.buildSeatFacts();
+    return { connected: this.connections, ...this.seatFacts, joinUrl: this.options.joinUrl, started: this.seq > 0 };
+  }
+
+  private buildSeatFacts(): Pick<RoomFacts, 'claimed' | 'joinCodes'> {
     const claimed = new Map<SeatId, number>();
     const joinCodes: Record<SeatId, string> = {};
     for (const s of this.seats.values()) {
       claimed.set(s.seatId, s.deviceTokens.length);
       joinCodes[s.seatId] = s.joinCode;
     }
-    return { connected: this.connections, claimed, joinUrl: this.options.joinUrl, joinCodes, started: this.seq > 0 };
+    return { claimed, joinCodes };
   }
 
   seatByJoinCode(joinCode: string): SeatSecret | undefined {
@@ -105,7 +117,8 @@ export class ContestRoom {
     if (seat.deviceTokens.length >= limit) return 'full';
     this.options.store.addDevice(this.id, seatId, deviceToken);
     seat.deviceTokens.push(deviceToken);
-    this.options.onChange(this, []);
+    this.seatFacts = null;
+    this.options.onSeatsChange(this);
     return 'added';
   }
 
@@ -115,7 +128,8 @@ export class ContestRoom {
     if (!seat) return;
     this.options.store.releaseSeat(this.id, seatId);
     seat.deviceTokens = [];
-    this.options.onChange(this, []);
+    this.seatFacts = null;
+    this.options.onSeatsChange(this);
   }
 
   hasSeat(seatId: SeatId): boolean {
@@ -137,6 +151,7 @@ export class ContestRoom {
     this.options.store.redefineContest(this.id, definition, source, seats);
     this.seats.clear();
     for (const s of seats) this.seats.set(s.seatId, s);
+    this.seatFacts = null;
     this.state = initialState(definition);
     this.source = source;
     this.options.onChange(this, []);
@@ -144,7 +159,7 @@ export class ContestRoom {
 
   seatConnected(seatId: SeatId, delta: 1 | -1): void {
     this.connections.set(seatId, Math.max(0, (this.connections.get(seatId) ?? 0) + delta));
-    this.options.onChange(this, []);
+    this.options.onSeatsChange(this);
   }
 
   close(): void {
