@@ -9,6 +9,7 @@ import { type ClientToServerEvents, type ContestUpdate, type ServerToClientEvent
 import type { Clock } from './clock.js';
 import { Contests, type QuestionSource } from './contests.js';
 import type { SeatId } from '../shared/contest/types.js';
+import { SeatReports } from './seat-reports.js';
 import { bankRoutes } from './bank/routes.js';
 import { openBank } from './bank/store.js';
 import { exportRoutes } from './export-routes.js';
@@ -62,12 +63,17 @@ export function createApp(options: AppOptions): App {
     maxHttpBufferSize: 64 * 1024,
   });
 
+  // Who holds and who is connected to a seat: news for the host and the screen only (an empty
+  // audience), coalesced; see seat-reports.ts.
+  const seatReports = new SeatReports((room) => broadcast(room, [], []));
+
   const contests = new Contests({
     store: options.store,
     bank: options.bank,
     clock: options.clock,
     publicUrl: options.publicUrl,
     onChange: (room, events, audience) => broadcast(room, events, audience),
+    onSeatsChange: (room) => seatReports.changed(room),
     log: options.log,
   });
 
@@ -120,6 +126,7 @@ export function createApp(options: AppOptions): App {
     contests,
     async close() {
       cancelLinks();
+      seatReports.close();
       links.close();
       contests.close();
       await io.close();

@@ -29,6 +29,7 @@ export interface ContestsOptions {
   /** The address phones use to reach this server, e.g. http://192.168.1.20:3000 */
   publicUrl: string;
   onChange: (room: ContestRoom, events: ContestEvent[], audience?: SeatId[]) => void;
+  onSeatsChange: (room: ContestRoom) => void;
   log?: (message: string) => void;
 }
 
@@ -94,6 +95,7 @@ export class Contests {
       clock: this.options.clock,
       joinUrl: this.joinUrl(id),
       onChange: this.options.onChange,
+      onSeatsChange: this.options.onSeatsChange,
       log: this.options.log,
     });
     this.rooms.set(id, room);

@@ -23,8 +23,11 @@ export interface RoomOptions {
   store: Store;
   clock: Clock;
   joinUrl: string;
-  /** Called after every accepted command and every change in who is connected. */
+  /** Called after every accepted command and every change of definition. */
   onChange: (room: ContestRoom, events: ContestEvent[], audience?: SeatId[]) => void;
+  /** Called when who holds or is connected to a seat changes: only the host's and the screen's
+   * views show that, so it goes to them alone (seat-reports.ts). */
+  onSeatsChange: (room: ContestRoom) => void;
   log?: (message: string) => void;
 }
 
@@ -46,6 +49,8 @@ export class ContestRoom {
   private readonly answered = new Map<string, RoomResult>();
   /** Whether writes are being kept; while they are not, every change is refused. */
   private readonly health: StorageHealth;
+  /** Who holds each seat and its join code, for facts(); null once a seat changes. */
+  private seatFacts: Pick<RoomFacts, 'claimed' | 'joinCodes'> | null = null;
 
   constructor(private readonly options: RoomOptions) {
     const { stored } = options;
@@ -108,13 +113,27 @@ export class ContestRoom {
 
   /** Facts for the views: connections, claimed seats, join codes. */
   facts(): RoomFacts {
+    // Rebuilt only when a seat changes hands, not for every view: each phone that (re)connects
+    // is sent one, and after a restart a whole hall of them does so at once.
+    this.seatFacts ??= this.buildSeatFacts();
+    return {
+      connected: this.connections,
+      ...this.seatFacts,
+      joinUrl: this.options.joinUrl,
+      started: this.seq > 0,
+      storage: this.health.problem,
+      closed: this.closedAt !== null,
+    };
+  }
+
+  private buildSeatFacts(): Pick<RoomFacts, 'claimed' | 'joinCodes'> {
     const claimed = new Map<SeatId, number>();
     const joinCodes: Record<SeatId, string> = {};
     for (const s of this.seats.values()) {
       claimed.set(s.seatId, s.deviceTokens.length);
       joinCodes[s.seatId] = s.joinCode;
     }
-    return { connected: this.connections, claimed, joinUrl: this.options.joinUrl, joinCodes, started: this.seq > 0, storage: this.health.problem, closed: this.closedAt !== null };
+    return { claimed, joinCodes };
   }
 
   /** Runs one write. False if it was not kept: the caller then changes nothing. A new failure
@@ -143,7 +162,8 @@ export class ContestRoom {
     if (seat.deviceTokens.length >= limit) return 'full';
     if (!this.persist('seat claim', () => this.options.store.addDevice(this.id, seatId, deviceToken))) return 'storage-failed';
     seat.deviceTokens.push(deviceToken);
-    this.options.onChange(this, []);
+    this.seatFacts = null;
+    this.options.onSeatsChange(this);
     return 'added';
   }
 
@@ -155,7 +175,8 @@ export class ContestRoom {
     this.refuseIfClosed();
     if (!this.persist('seat release', () => this.options.store.releaseSeat(this.id, seatId))) return false;
     seat.deviceTokens = [];
-    this.options.onChange(this, []);
+    this.seatFacts = null;
+    this.options.onSeatsChange(this);
     return true;
   }
 
@@ -180,6 +201,7 @@ export class ContestRoom {
     if (!this.persist('contest definition', () => this.options.store.redefineContest(this.id, definition, source, seats))) return false;
     this.seats.clear();
     for (const s of seats) this.seats.set(s.seatId, s);
+    this.seatFacts = null;
     this.state = initialState(definition);
     this.source = source;
     this.options.onChange(this, []);
@@ -188,7 +210,7 @@ export class ContestRoom {
 
   seatConnected(seatId: SeatId, delta: 1 | -1): void {
     this.connections.set(seatId, Math.max(0, (this.connections.get(seatId) ?? 0) + delta));
-    this.options.onChange(this, []);
+    this.options.onSeatsChange(this);
   }
 
   /** The organiser closes the contest for good: recorded first, then every change is refused

@@ -107,9 +107,14 @@ export function registerHandlers(
     else socket.join(channel.unseated(contestId));
   };
 
+  // Who holds which seat is news only for the host and the screen (seat-reports.ts), so a phone
+  // whose own seat changes (it connects, claims one, or is freed from one) is sent its own view.
+  const sendView = (to: QiangdaSocket) =>
+    to.emit('contest:update', { view: viewFor(to.data.role, room.state, room.facts(), to.data.seatId), events: [], serverNow: clock.now() });
+
   join();
   if (socket.data.seatId) room.seatConnected(socket.data.seatId, 1);
-  socket.emit('contest:update', { view: viewFor(role, room.state, room.facts(), socket.data.seatId), events: [], serverNow: clock.now() });
+  sendView(socket);
 
   socket.on('disconnect', () => {
     links.remove(socket.id);
@@ -171,6 +176,7 @@ export function registerHandlers(
         phone.join(channel.unseated(contestId));
         phone.data.seatId = null;
         room.seatConnected(seatId, -1);
+        sendView(phone);
       }
       return { data: null };
     }),
@@ -190,6 +196,7 @@ export function registerHandlers(
         phone.join(channel.unseated(contestId));
         phone.data.seatId = null;
         room.seatConnected(seatId, -1);
+        sendView(phone);
       }
       return { data: null };
     }),
@@ -200,6 +207,7 @@ export function registerHandlers(
     socket.data.seatId = seatId;
     join();
     room.seatConnected(seatId, 1);
+    sendView(socket);
   };
 
   on('seat:claim', seatClaimSchema, ({ joinCode, deviceToken: offered }) => {

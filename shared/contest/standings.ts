@@ -29,8 +29,10 @@ export function standings(state: ContestState): Standing[] {
     const weighted = round2(stages.reduce((sum, points, i) => sum + points * (definition.stages[i]?.weight ?? 1), 0));
     return { seatId: seat.id, total: state.scores[seat.id] ?? 0, stages, weighted, rank: 0 };
   });
+  // Rank = 1 + how many seats are strictly ahead, read off the sorted order (not by counting per
+  // seat, which grows with the square of the seats: every view carries the standings).
   const sorted = [...rows].sort((a, b) => b.weighted - a.weighted);
-  for (const row of rows) row.rank = 1 + sorted.filter((r) => r.weighted > row.weighted).length;
+  sorted.forEach((row, i) => (row.rank = i > 0 && sorted[i - 1].weighted === row.weighted ? sorted[i - 1].rank : i + 1));
   return rows;
 }
 

@@ -33,7 +33,8 @@ export interface SeatView {
   id: SeatId;
   name: string;
   kind: 'individual' | 'team';
-  /** Phones allowed, holding, and connected. */
+  /** Phones allowed, holding, and connected. A phone's view says 0 holding and 0 connected: no
+   * phone shows them, so their changes are sent only to the host and the screen. */
   phones: number;
   claimed: number;
   connected: number;
@@ -132,9 +133,12 @@ export interface ContestView {
   closed: boolean;
   /** The round after the current one (or the first, in the lobby), for the host's next step. */
   nextRound: { name: string; stageName: string } | null;
+  /** Every seat for the host and the screen; for a phone only the seats it names: its own, the
+   * buzz's winner, the seat whose turn it is. */
   seats: SeatView[];
   round: RoundView | null;
   question: QuestionView | null;
+  /** The ranking, for the host and the screen; a phone shows none, so it gets none. */
   standings: Standing[];
   /** Latest score changes, oldest first: all seats' for the host and screen, its own for a phone. */
   ledger: ScoreEntry[];
@@ -150,7 +154,12 @@ export interface ContestView {
 /** Builds the view one role is allowed to see. */
 export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: SeatId | null = null): ContestView {
   const q = state.question;
-  const seats = state.definition.seats.map((seat): SeatView => {
+  const staff = role !== 'contestant';
+  // A phone gets only the seats it names, never the whole room: with 1,000 seats every phone's
+  // view would otherwise be 200 KB, sent to each phone on every change and on every reconnect.
+  const named = new Set([me, q?.kind === 'buzz-in' ? q.winner : null, q?.kind === 'in-turn' ? q.seatId : null]);
+  const shown = staff ? state.definition.seats : state.definition.seats.filter((seat) => named.has(seat.id));
+  const seats = shown.map((seat): SeatView => {
     const claimed = room.claimed.get(seat.id) ?? 0;
     // The screen projects codes only before the show: once it starts, anyone who can see the
     // screen (or open its page) could otherwise take a team's empty phone slot.
@@ -161,8 +170,8 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: Se
       name: seat.name,
       kind: seat.kind,
       phones: seat.phones,
-      claimed,
-      connected: room.connected.get(seat.id) ?? 0,
+      claimed: staff ? claimed : 0,
+      connected: staff ? (room.connected.get(seat.id) ?? 0) : 0,
       score: state.scores[seat.id] ?? 0,
       out: buzz?.out.includes(seat.id) ?? false,
       lockedUntil: buzz?.lockedUntil[seat.id] ?? null,
@@ -180,7 +189,7 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: Se
     seats,
     round: roundView(state),
     question: questionView(role, state, me),
-    standings: standings(state),
+    standings: staff ? standings(state) : [],
     ledger: recentLedger(state, role === 'contestant' ? me : undefined),
     canUndo: role === 'host' && state.rulings.length > 0,
     joinUrl: role === 'contestant' ? '' : room.joinUrl,

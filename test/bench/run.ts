@@ -1,13 +1,30 @@
-// `npm run bench`: runs every benchmark and prints one JSON object per benchmark, last.
+// `npm run bench`: runs every benchmark and prints one JSON object per result, last.
+// `npm run bench -- reconnect-1000 durable-append`: runs only the benchmarks named.
 import { answerAllAtOnce } from './answer-all-at-once.js';
 import { buzzToLock } from './buzz-to-lock.js';
 import { durableAppend, replay100k } from './durability.js';
 import { fairness } from './fairness.js';
+import { reconnect1000 } from './reconnect.js';
 import type { BenchResult } from './stats.js';
 
-const benchmarks: Array<() => Promise<BenchResult>> = [() => buzzToLock('arrival'), () => buzzToLock('press-time'), answerAllAtOnce];
+const benchmarks: Array<[string, () => BenchResult | BenchResult[] | Promise<BenchResult>]> = [
+  ['fairness', fairness],
+  ['replay-100k', replay100k],
+  ['durable-append', durableAppend],
+  ['buzz-to-lock', () => buzzToLock('arrival')],
+  ['buzz-to-lock', () => buzzToLock('press-time')],
+  ['answer-all-at-once', answerAllAtOnce],
+  ['reconnect-1000', reconnect1000],
+];
 
-const results: BenchResult[] = [...fairness(), replay100k(), durableAppend()];
-for (const bench of benchmarks) results.push(await bench());
+const only = process.argv.slice(2);
+const unknown = only.filter((name) => !benchmarks.some(([n]) => n === name));
+if (unknown.length) throw new Error(`no benchmark named ${unknown.join(', ')}; there are: ${[...new Set(benchmarks.map(([n]) => n))].join(', ')}`);
+
+const results: BenchResult[] = [];
+for (const [name, bench] of benchmarks) {
+  if (only.length && !only.includes(name)) continue;
+  results.push(...[await bench()].flat());
+}
 for (const result of results) console.log(JSON.stringify(result));
 process.exit(0);

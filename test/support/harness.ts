@@ -18,6 +18,7 @@ import { BUNDLED_BANK, loadBank } from '../../server/bank.js';
 import type { Question } from '../../shared/contest/question.js';
 import type { ContestRoom } from '../../server/room.js';
 import { openStore, type Store } from '../../server/store.js';
+import { RECONNECTION } from '../../shared/reconnection.js';
 import { definition } from './definitions.js';
 import { FakeClock } from './fake-clock.js';
 
@@ -31,11 +32,12 @@ export interface Harness {
   hostKey: string;
   joinCodes: Record<string, string>;
   clients: TestClient[];
-  host(): Promise<TestClient>;
-  screen(): Promise<TestClient>;
+  host(options?: { reconnect?: boolean }): Promise<TestClient>;
+  screen(options?: { reconnect?: boolean }): Promise<TestClient>;
   /** A phone that has claimed `seatId` with its join code. */
-  contestant(seatId: string): Promise<TestClient>;
-  connect(auth: Record<string, unknown>): TestClient;
+  contestant(seatId: string, options?: { reconnect?: boolean }): Promise<TestClient>;
+  /** A page's socket; with `reconnect`, it comes back by itself as a page does, re-sending its token. */
+  connect(auth: Record<string, unknown>, options?: { reconnect?: boolean }): TestClient;
   close(): Promise<void>;
 }
 
@@ -48,6 +50,8 @@ export interface HarnessOptions {
   bank?: Question[];
   /** Where the server's log lines go; dropped if not given. */
   log?: (message: string) => void;
+  /** Listen on this port (a restart keeps its address); a free one if not given. */
+  port?: number;
 }
 
 export async function startServer(options: HarnessOptions = {}): Promise<Harness> {
@@ -56,7 +60,7 @@ export async function startServer(options: HarnessOptions = {}): Promise<Harness
   let url = '';
   const bank = options.bank ?? loadBank(BUNDLED_BANK).questions;
   const app = createApp({ store, bank: { all: () => bank }, clock, publicUrl: 'http://qiangda.test', web: options.web, log: options.log ?? (() => {}) });
-  await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => app.http.listen(options.port ?? 0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(app.http.address() as AddressInfo).port}`;
   const contestId = app.contests.newest() ?? app.contests.create(options.definition ?? definition());
   const room = app.contests.get(contestId) as ContestRoom;
@@ -74,23 +78,23 @@ export async function startServer(options: HarnessOptions = {}): Promise<Harness
     hostKey: room.hostKey,
     joinCodes,
     clients,
-    connect(auth) {
-      const client = new TestClient(url, { v: PROTOCOL_VERSION, contestId, ...auth });
+    connect(auth, connectOptions = {}) {
+      const client = new TestClient(url, { v: PROTOCOL_VERSION, contestId, ...auth }, connectOptions.reconnect ?? false);
       clients.push(client);
       return client;
     },
-    async host() {
-      const c = harness.connect({ role: 'host', hostKey: room.hostKey });
+    async host(connectOptions) {
+      const c = harness.connect({ role: 'host', hostKey: room.hostKey }, connectOptions);
       await c.ready();
       return c;
     },
-    async screen() {
-      const c = harness.connect({ role: 'screen' });
+    async screen(connectOptions) {
+      const c = harness.connect({ role: 'screen' }, connectOptions);
       await c.ready();
       return c;
     },
-    async contestant(seatId) {
-      const c = harness.connect({ role: 'contestant' });
+    async contestant(seatId, connectOptions) {
+      const c = harness.connect({ role: 'contestant' }, connectOptions);
       await c.ready();
       const ack = await c.request('seat:claim', { joinCode: joinCodes[seatId] });
       if (!('data' in ack)) throw new Error(`claim ${seatId} refused: ${ack.error}`);
@@ -115,8 +119,14 @@ export class TestClient {
   deviceToken: string | undefined;
   private waiters: { test: (v: ContestView) => boolean; resolve: (v: ContestView) => void }[] = [];
 
-  constructor(url: string, auth: Partial<Handshake> & Record<string, unknown>) {
-    this.socket = connect(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+  constructor(url: string, auth: Partial<Handshake> & Record<string, unknown>, reconnect = false) {
+    this.socket = connect(url, {
+      // Read on every (re)connect, as a page does: once it holds a seat, it sends its token.
+      auth: (cb) => cb(this.deviceToken ? { ...auth, deviceToken: this.deviceToken } : auth),
+      transports: ['websocket'],
+      forceNew: true,
+      ...(reconnect ? RECONNECTION : { reconnection: false }),
+    });
     this.socket.on('contest:update', (update) => {
       this.updates.push(update);
       this.view = update.view;
@@ -140,6 +150,11 @@ export class TestClient {
   /** Resolves with the first view (current or future) that passes `test`. */
   until(test: (v: ContestView) => boolean): Promise<ContestView> {
     if (this.view && test(this.view)) return Promise.resolve(this.view);
+    return this.next(test);
+  }
+
+  /** Resolves with the first view still to come that passes `test`, never the one held now. */
+  next(test: (v: ContestView) => boolean = () => true): Promise<ContestView> {
     return new Promise((resolve) => this.waiters.push({ test, resolve }));
   }
 

@@ -14,6 +14,7 @@ import {
   type ServerToClientEvents,
 } from '../../shared/protocol.js';
 import type { SeatId } from '../../shared/contest/types.js';
+import { RECONNECTION, TRANSPORTS } from '../../shared/reconnection.js';
 import { PressClock } from './press-clock.js';
 import { ServerClock } from './server-clock.js';
 import { sendOnce, type RequestLink } from './once-request.js';
@@ -54,9 +55,9 @@ export class Connection {
     this.socket = io(url ?? window.location.origin, {
       // Re-read auth on every reconnect: a phone that just claimed a seat sends its new token.
       auth: (cb) => cb({ ...auth(), v: PROTOCOL_VERSION }),
-      reconnectionDelay: 500,
-      reconnectionDelayMax: 5000,
-      randomizationFactor: 0.5,
+      // WebSocket straight away, and a jittered backoff: a hall of phones is back in 3 s.
+      ...TRANSPORTS,
+      ...RECONNECTION,
     });
     this.socket.on('connect', () => {
       this.status = 'online';

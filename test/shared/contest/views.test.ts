@@ -45,7 +45,7 @@ describe('join codes and score changes', () => {
     const state = initialState(definition());
     expect(viewFor('host', state, facts).seats.map((s) => s.joinCode)).toEqual(['111111', '222222', '333333']);
     expect(viewFor('screen', state, facts).seats.map((s) => s.joinCode)).toEqual([null, '222222', '333333']);
-    expect(viewFor('contestant', state, facts, 's1').seats.map((s) => s.joinCode)).toEqual([null, null, null]);
+    expect(viewFor('contestant', state, facts, 's1').seats.map((s) => s.joinCode)).toEqual([null]);
   });
 
   it('views carry the latest score changes only; a phone sees only its own', () => {
@@ -65,5 +65,21 @@ describe('join codes and score changes', () => {
     expect(phone.ledger.every((e) => e.seatId === 's1')).toBe(true);
     // Totals still count every change, not just the ones shown.
     expect(host.seats.find((s) => s.id === 's1')?.score).toBe(20);
+  });
+});
+
+describe('a phone\'s view stays small however many seats there are', () => {
+  it('names only its own seat and the buzz\'s winner, with no ranking and no connection counts', () => {
+    const state = play(openQuestion(definition({ seats: 200 })), [{ type: 'buzz:press', seatId: 's7', at: T0 + 5 }]);
+    expect(state.question?.kind === 'buzz-in' && state.question.winner).toBe('s7');
+    const phone = viewFor('contestant', state, facts, 's1');
+    expect(phone.seats.map((s) => s.id)).toEqual(['s1', 's7']);
+    expect(phone.seats[0]).toMatchObject({ claimed: 0, connected: 0 });
+    expect(phone.standings).toEqual([]);
+    expect(viewFor('contestant', state, facts, null).seats.map((s) => s.id)).toEqual(['s7']);
+    const host = viewFor('host', state, facts);
+    expect(host.seats).toHaveLength(200);
+    expect(host.seats[0]).toMatchObject({ claimed: 1, connected: 1 });
+    expect(host.standings).toHaveLength(200);
   });
 });
