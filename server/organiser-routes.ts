@@ -68,12 +68,14 @@ export function organiserRoutes({ contests, store, clock, template = () => readC
     const body = createContestSchema.safeParse(req.body);
     if (!body.success) return refuse(res, OrganiserError.BadRequest);
     let input: unknown;
+    let created: ReturnType<Contests['createFromFile']>;
     try {
       input = 'template' in body.data ? template() : body.data.file;
+      // Written before it is answered: a full or read-only disk is a code, not a server error page.
+      created = contests.createFromFile(input);
     } catch {
       return refuse(res, OrganiserError.StorageFailed);
     }
-    const created = contests.createFromFile(input);
     if (!created.ok) return refuse(res, OrganiserError.BadDefinition, { issues: created.issues });
     const title = contests.get(created.id)?.state.definition.title ?? '';
     res.status(201).json({ id: created.id, title } satisfies ContestCreated);

@@ -1,6 +1,7 @@
 // A phone may not flood the log with presses. Every press is a logged command (B14), so a
 // page or script pressing hundreds of times a second would grow the log (and the replay on
-// every restart) without limit. A token bucket per socket lets any human tapping through —
+// every restart) without limit. A token bucket per seat (shared by its phones and sockets, see
+// socket-handlers.ts) lets any human tapping through —
 // ten presses at once, then ten a second — and refuses the rest at the edge, unlogged.
 import type { Clock } from './clock.js';
 

@@ -160,6 +160,9 @@ export class ContestRoom {
     if (!seat) return 'unknown';
     if (this.closedAt !== null) return 'closed';
     if (seat.deviceTokens.length >= limit) return 'full';
+    // Tokens are unique in the folder: one holding a seat in another contest (phones make their
+    // own) is refused as a taken seat, not written; the write would fail like a broken disk.
+    if (this.options.store.deviceTokenTaken(deviceToken)) return 'full';
     if (!this.persist('seat claim', () => this.options.store.addDevice(this.id, seatId, deviceToken))) return 'storage-failed';
     seat.deviceTokens.push(deviceToken);
     this.seatFacts = null;

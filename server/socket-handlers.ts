@@ -26,6 +26,7 @@ import type { Clock } from './clock.js';
 import { PING_TIMEOUT_MS, type LinkBook } from './links.js';
 import type { Contests } from './contests.js';
 import { PressLimit } from './press-limit.js';
+import type { ContestRoom } from './room.js';
 import { newDeviceToken, sameSecret } from './secrets.js';
 
 export interface SocketData {
@@ -38,6 +39,18 @@ type QiangdaSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<s
 
 /** Why a phone could not be added to a seat, as the phone is told. */
 const CLAIM_REFUSAL = { full: ErrorCode.SeatTaken, unknown: ErrorCode.UnknownSeat, closed: ErrorCode.ContestClosed, 'storage-failed': ErrorCode.StorageFailed } as const;
+
+/** Each room's press limits, by seat: shared by every socket on the seat, so neither a reconnect
+ * nor a second socket opened with the same phone token starts a fresh bucket. */
+const pressLimits = new WeakMap<ContestRoom, Map<string, PressLimit>>();
+
+function pressLimitOf(room: ContestRoom, seatId: string, clock: Clock): PressLimit {
+  let seats = pressLimits.get(room);
+  if (!seats) pressLimits.set(room, (seats = new Map()));
+  let limit = seats.get(seatId);
+  if (!limit) seats.set(seatId, (limit = new PressLimit(clock)));
+  return limit;
+}
 
 function refuse(code: ErrorCode): Error {
   return Object.assign(new Error(code), { data: { code } });
@@ -232,10 +245,11 @@ export function registerHandlers(
 
   on('clock:probe', emptySchema, () => ({ data: { serverNow: clock.now() } }));
 
-  const pressLimit = new PressLimit(clock);
   on('buzz:press', buzzPressSchema, ({ pressedAt }, rid) =>
     seated((seatId) => {
-      if (!pressLimit.take()) return { error: ErrorCode.TooManyPresses };
+      // A retry of a press already in the log is answered from it (D2) and costs no press.
+      const key = requestKey(rid);
+      if (!(key && room.answeredBefore(key)) && !pressLimitOf(room, seatId, clock).take()) return { error: ErrorCode.TooManyPresses };
       // P2: the press goes to the engine with what this server measured of the links.
       const result = room.submit({
         type: 'buzz:press',
@@ -243,7 +257,7 @@ export function registerHandlers(
         claimedAt: pressedAt ?? null,
         link: links.evidence(socket.id),
         armed: links.armed(room.state.definition.seats.map((s) => s.id)),
-      }, requestKey(rid));
+      }, key);
       if (!result.ok) return { error: result.error };
       if (!result.buzz) throw new Error('engine accepted a press without deciding it');
       return { data: result.buzz };

@@ -51,6 +51,8 @@ export interface Store {
    * the client's id for the request, so a retry of it is recognised after a restart (D2). */
   appendCommand(contestId: string, seq: number, command: Command, requestId?: string): void;
   addDevice(contestId: string, seatId: SeatId, deviceToken: string): void;
+  /** Whether a phone token holds a seat in any contest of the folder (tokens are unique in it). */
+  deviceTokenTaken(deviceToken: string): boolean;
   releaseSeat(contestId: string, seatId: SeatId): void;
   /** Records that the organiser closed the contest; false if it was closed already. */
   closeContest(id: string, at: number): boolean;
@@ -143,6 +145,7 @@ export function openStore(file: string): Store {
   const countCommands = db.prepare('SELECT count(*) AS n FROM commands WHERE contest_id = ?');
   const insertCommand = db.prepare('INSERT INTO commands (contest_id, seq, command, request_id) VALUES (?, ?, ?, ?)');
   const deleteDevices = db.prepare('DELETE FROM seat_devices WHERE contest_id = ? AND seat_id = ?');
+  const selectDevice = db.prepare('SELECT 1 FROM seat_devices WHERE device_token = ?');
 
   const createContest = db.transaction((c: NewContest) => {
     insertContest.run(c.id, c.createdAt, JSON.stringify(c.definition), c.hostKey, JSON.stringify(c.source));
@@ -216,6 +219,9 @@ export function openStore(file: string): Store {
     },
     addDevice(contestId, seatId, deviceToken) {
       insertDevice.run(contestId, seatId, deviceToken);
+    },
+    deviceTokenTaken(deviceToken) {
+      return selectDevice.get(deviceToken) !== undefined;
     },
     releaseSeat(contestId, seatId) {
       deleteDevices.run(contestId, seatId);

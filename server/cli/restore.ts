@@ -1,12 +1,14 @@
 // npm run restore -- [--data DIR] FILE: puts an archived contest (.qiangda) back into a data
 // folder, after checking its checksum and replaying its log. The folder is created if needed; a
-// contest it already holds is refused. A running server lists it on the organiser page at once.
-import { mkdirSync, readFileSync } from 'node:fs';
+// contest it already holds is refused, and so is a damaged or unwritable data file (untouched, with
+// the same message as at the server's start). A running server lists it on the organiser page at once.
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { translate, type Locale, type MessageKey } from '../../shared/i18n/index.js';
 import { restoreArchive } from '../archive.js';
-import { openStore } from '../store.js';
+import type { Store } from '../store.js';
+import { openCheckedStore, storeOpenMessage, StoreOpenError } from '../store-check.js';
 
 export function runRestore(argv: string[], env: NodeJS.ProcessEnv, print: (line: string) => void): number {
   const locale: Locale = env.QIANGDA_LANG === 'en' ? 'en' : 'zh';
@@ -24,8 +26,15 @@ export function runRestore(argv: string[], env: NodeJS.ProcessEnv, print: (line:
     return 1;
   }
   const dataDir = values.data ?? env.QIANGDA_DATA ?? 'data';
-  mkdirSync(dataDir, { recursive: true });
-  const store = openStore(join(dataDir, 'qiangda.db'));
+  // Checked as the server checks it at start-up: a damaged or unwritable file is named, not written to.
+  let store: Store;
+  try {
+    store = openCheckedStore(join(dataDir, 'qiangda.db'));
+  } catch (error) {
+    if (!(error instanceof StoreOpenError)) throw error;
+    print(storeOpenMessage(locale, error));
+    return 1;
+  }
   try {
     const restored = restoreArchive(store, bytes);
     if (!restored.ok) {

@@ -225,4 +225,17 @@ describe('archive and restore', () => {
     expect(runArchive(['--data', from, '--contest', 'nope', '--out', file], {}, print)).toBe(1);
     expect(lines.at(-1)).toBe('找不到竞赛 nope');
   });
+
+  it('npm run restore into a folder whose data file is damaged: the start-up message, exit 1, the file untouched', async () => {
+    const h = await playShow();
+    const file = join(tempDir(), 'show.qiangda');
+    writeFileSync(file, archiveOf(h.store.loadContest(h.contestId) as NonNullable<ReturnType<Store['loadContest']>>, 0));
+    const to = tempDir();
+    const damaged = Buffer.from('这不是数据库。'.repeat(2000));
+    writeFileSync(join(to, 'qiangda.db'), damaged);
+    const lines: string[] = [];
+    expect(runRestore(['--data', to, file], {}, (line) => lines.push(line))).toBe(1);
+    expect(lines.join('\n')).toContain(translate('zh', 'terminal.open.unchanged'));
+    expect(readFileSync(join(to, 'qiangda.db'))).toEqual(damaged);
+  });
 });

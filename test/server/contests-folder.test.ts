@@ -135,6 +135,18 @@ describe('contests in one folder', () => {
     expect(await broken.json()).toEqual({ error: 'bad-request' });
     expect(store.listContests()).toHaveLength(1);
   });
+
+  it('answers storage-failed, not a server error page, when the new contest cannot be written', async () => {
+    const key = h.app.contests.organiserKey();
+    store.db.pragma('query_only = ON');
+    for (const body of [{ template: 'demo' }, { file: contestFile }]) {
+      const response = await post('/api/contests', body, key);
+      expect(response.status).toBe(500);
+      expect(await response.json()).toEqual({ error: 'storage-failed' });
+    }
+    store.db.pragma('query_only = OFF');
+    expect(store.listContests()).toHaveLength(1);
+  });
 });
 
 describe('a closed contest', () => {

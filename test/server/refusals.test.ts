@@ -124,4 +124,26 @@ describe('a phone cannot flood the log with presses', () => {
     h.clock.advance(1000 / PRESSES_PER_SECOND);
     expect(await phone.request('buzz:press', {})).toHaveProperty('data');
   });
+
+  it('more sockets on the same seat (reconnecting, or opened on purpose) share one limit', async () => {
+    const phone = await h.contestant('s1');
+    const host = await h.host();
+    for (const type of ['question:next', 'question:next', 'buzzers:open'] as const) await host.request('host:command', { type });
+    for (let i = 0; i < PRESS_BURST; i++) expect(await phone.request('buzz:press', {})).toHaveProperty('data');
+    const twin = h.connect({ role: 'contestant', deviceToken: phone.deviceToken });
+    expect((await twin.ready()).me).toBe('s1');
+    const before = snapshot();
+    expect(await twin.request('buzz:press', {})).toEqual({ error: ErrorCode.TooManyPresses });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('a retried press already in the log gets its first answer, even past the limit', async () => {
+    const phone = await h.contestant('s1');
+    const host = await h.host();
+    for (const type of ['question:next', 'question:next', 'buzzers:open'] as const) await host.request('host:command', { type });
+    const first = await phone.request('buzz:press', { rid: 'press-first-0001' });
+    expect(first).toHaveProperty('data');
+    for (let i = 1; i < PRESS_BURST; i++) expect(await phone.request('buzz:press', {})).toHaveProperty('data');
+    expect(await phone.request('buzz:press', { rid: 'press-first-0001' })).toEqual(first);
+  });
 });

@@ -180,6 +180,24 @@ describe('seats and settings while writes fail', () => {
     expect(await second.request('seat:claim', { joinCode: h.joinCodes.s2 })).toHaveProperty('data');
     expect((await host.until((v) => v.storage === null)).seats.find((s) => s.id === 's2')?.claimed).toBe(1);
   });
+
+  it("a phone offering another contest's phone token is refused as the seat is, with no storage alarm", async () => {
+    const { h, failures } = await server();
+    // Another contest in the same folder, where this phone token holds a seat.
+    const other = h.app.contests.get(h.app.contests.create(h.room.state.definition));
+    const token = 'token-of-another-contest-0001';
+    expect(other?.addDevice('s1', token)).toBe('added');
+
+    const host = await h.host();
+    const phone = h.connect({ role: 'contestant' });
+    await phone.ready();
+    expect(await phone.request('seat:claim', { joinCode: h.joinCodes.s1, deviceToken: token })).toEqual({ error: ErrorCode.SeatTaken });
+    expect(host.view?.storage).toBeNull();
+    expect(h.room.facts().storage).toBeNull();
+    expect(failures()).toEqual([]);
+    // A fresh token is fine.
+    expect(await phone.request('seat:claim', { joinCode: h.joinCodes.s1, deviceToken: 'a-fresh-phone-token-0001' })).toHaveProperty('data');
+  });
 });
 
 describe('a damaged file during the show', () => {
