@@ -25,8 +25,6 @@ import { channel, type QiangdaServer } from './app.js';
 import type { Clock } from './clock.js';
 import { PING_TIMEOUT_MS, type LinkBook } from './links.js';
 import type { Contests } from './contests.js';
-import { PressLimit } from './press-limit.js';
-import type { ContestRoom } from './room.js';
 import { newDeviceToken, sameSecret } from './secrets.js';
 
 export interface SocketData {
@@ -39,18 +37,6 @@ type QiangdaSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<s
 
 /** Why a phone could not be added to a seat, as the phone is told. */
 const CLAIM_REFUSAL = { full: ErrorCode.SeatTaken, unknown: ErrorCode.UnknownSeat, closed: ErrorCode.ContestClosed, 'storage-failed': ErrorCode.StorageFailed } as const;
-
-/** Each room's press limits, by seat: shared by every socket on the seat, so neither a reconnect
- * nor a second socket opened with the same phone token starts a fresh bucket. */
-const pressLimits = new WeakMap<ContestRoom, Map<string, PressLimit>>();
-
-function pressLimitOf(room: ContestRoom, seatId: string, clock: Clock): PressLimit {
-  let seats = pressLimits.get(room);
-  if (!seats) pressLimits.set(room, (seats = new Map()));
-  let limit = seats.get(seatId);
-  if (!limit) seats.set(seatId, (limit = new PressLimit(clock)));
-  return limit;
-}
 
 function refuse(code: ErrorCode): Error {
   return Object.assign(new Error(code), { data: { code } });
@@ -247,9 +233,7 @@ export function registerHandlers(
 
   on('buzz:press', buzzPressSchema, ({ pressedAt }, rid) =>
     seated((seatId) => {
-      // A retry of a press already in the log is answered from it (D2) and costs no press.
       const key = requestKey(rid);
-      if (!(key && room.answeredBefore(key)) && !pressLimitOf(room, seatId, clock).take()) return { error: ErrorCode.TooManyPresses };
       // P2: the press goes to the engine with what this server measured of the links.
       const result = room.submit({
         type: 'buzz:press',

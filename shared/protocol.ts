@@ -27,8 +27,6 @@ export const ErrorCode = {
   BadDefinition: 'bad-definition',
   ContestStarted: 'contest-started',
   NoReplacement: 'no-replacement',
-  /** A phone pressing far faster than a person can: refused at the edge, not logged. */
-  TooManyPresses: 'too-many-presses',
   /** The organiser closed this contest: it is read-only, every change is refused. */
   ContestClosed: 'contest-closed',
   /** Client-side: no acknowledgement arrived in time. */

@@ -60,6 +60,7 @@ export const CommandError = {
   AnswersClosed: 'answers-closed',
   BadChoice: 'bad-choice',
   RepeatedQuestion: 'repeated-question',
+  TooManyPresses: 'too-many-presses',
 } as const;
 export type CommandError = (typeof CommandError)[keyof typeof CommandError];
 

@@ -16,3 +16,7 @@ export const DEFAULT_BUZZ_RULES: BuzzRules = {
   rightPoints: DEFAULT_RIGHT_POINTS,
   wrongPoints: DEFAULT_WRONG_POINTS,
 };
+
+/** B16: presses one seat may make on one question; far beyond any honest use (a false start,
+ * a press, a rebound), low enough that a flood cannot grow the log without end. */
+export const MAX_PRESSES_PER_QUESTION = 20;

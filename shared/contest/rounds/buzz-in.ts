@@ -2,6 +2,7 @@
 import { decisionTime, isFalseStart, judgePress, pickWinner } from '../arbiter.js';
 import { CommandError, type BuzzOutcome, type Command, type ContestEvent, type PressCommand } from '../commands.js';
 import { addEntry, rememberRuling } from '../ledger.js';
+import { MAX_PRESSES_PER_QUESTION } from '../defaults.js';
 import { accept, isSeat, refuse, withQuestion, type Result } from '../result.js';
 import type { BuzzDecision, BuzzInQuestion, BuzzInRound, BuzzRecord, ContestState, SeatId } from '../types.js';
 
@@ -129,6 +130,8 @@ function pressBuzzer(state: ContestState, round: BuzzInRound, q: BuzzInQuestion,
   const { at, seatId } = command;
   if (!isSeat(state, seatId)) return refuse(CommandError.UnknownSeat);
   if (q.phase === 'revealed') return refuse(CommandError.QuestionOver);
+  // B16: a flood of presses is refused, not logged.
+  if (q.buzzes.filter((b) => b.seatId === seatId).length >= MAX_PRESSES_PER_QUESTION) return refuse(CommandError.TooManyPresses);
   const fairness = round.rules.fairness;
   const link = command.link ?? null;
   const judged = judgePress({ arrivalAt: at, claimedAt: command.claimedAt ?? null, link }, fairness);
