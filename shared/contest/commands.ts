@@ -61,6 +61,7 @@ export const CommandError = {
   BadChoice: 'bad-choice',
   RepeatedQuestion: 'repeated-question',
   TooManyPresses: 'too-many-presses',
+  TooManyAnswers: 'too-many-answers',
 } as const;
 export type CommandError = (typeof CommandError)[keyof typeof CommandError];
 

@@ -20,3 +20,6 @@ export const DEFAULT_BUZZ_RULES: BuzzRules = {
 /** B16: presses one seat may make on one question; far beyond any honest use (a false start,
  * a press, a rebound), low enough that a flood cannot grow the log without end. */
 export const MAX_PRESSES_PER_QUESTION = 20;
+
+/** A7: answers (changes and late ones) one seat may give on one all-at-once question. */
+export const MAX_ANSWERS_PER_QUESTION = 20;

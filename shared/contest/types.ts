@@ -153,6 +153,8 @@ export type AnswerPhase = 'reading' | 'answering' | 'revealed';
 export interface Submission {
   choice: number[];
   at: number;
+  /** How many answers the seat has given on this question, this one included (A7). */
+  count: number;
 }
 
 export interface SeatResult {

@@ -52,6 +52,7 @@ export const en: Record<MessageKey, string> = {
   'error.contest-started': 'The contest has started: its settings can no longer change',
   'error.no-replacement': 'No unused question is left in the bank to swap in',
   'error.too-many-presses': 'Pressing too fast: wait a moment',
+  'error.too-many-answers': 'Too many changes to this answer: it cannot change again',
   'error.timeout': 'No answer from the server: check the network',
   'app.name': 'Party History Contest · Buzzer',
   'common.switchLanguage': 'Switch language / 切换语言',

@@ -53,6 +53,7 @@ export const zh = {
   'error.contest-started': '竞赛已经开始，不能再修改设置',
   'error.no-replacement': '题库中没有可替换的题目了',
   'error.too-many-presses': '按得太快了，请稍后再按',
+  'error.too-many-answers': '本题改答次数过多，不能再改',
   'error.timeout': '服务器没有响应，请检查网络',
   // Pages: shared
   'app.name': '党史知识竞赛 · 抢答',

@@ -1,5 +1,6 @@
 // Required answer all at once (同步作答): rules A1-A6 of RULES.md.
 import { CommandError, type Command } from '../commands.js';
+import { MAX_ANSWERS_PER_QUESTION } from '../defaults.js';
 import { addEntry } from '../ledger.js';
 import { answerKey, choiceCount, type Question } from '../question.js';
 import { accept, isSeat, refuse, withQuestion, type Result } from '../result.js';
@@ -39,13 +40,16 @@ export function handleAnswers(state: ContestState, round: AllAtOnceRound, q: All
 function submit(state: ContestState, round: AllAtOnceRound, q: AllAtOnceQuestion, seatId: string, choice: number[], at: number): Result {
   if (!isSeat(state, seatId)) return refuse(CommandError.UnknownSeat);
   if (q.phase === 'reading') return refuse(CommandError.AnswersClosed);
+  // A7: a flood of answers is refused, not logged.
+  const given = (q.answers[seatId]?.count ?? 0) + q.late.filter((l) => l.seatId === seatId).length;
+  if (given >= MAX_ANSWERS_PER_QUESTION) return refuse(CommandError.TooManyAnswers);
   if (q.phase === 'revealed') {
     const late = withQuestion(state, { ...q, late: [...q.late, { seatId, at }] });
     return { ok: true, state: late, events: [], answer: 'late', audience: [seatId] };
   }
   const normalised = normaliseChoice(round.questions[q.index], choice);
   if (!normalised) return refuse(CommandError.BadChoice);
-  const next = withQuestion(state, { ...q, answers: { ...q.answers, [seatId]: { choice: normalised, at } } });
+  const next = withQuestion(state, { ...q, answers: { ...q.answers, [seatId]: { choice: normalised, at, count: given + 1 } } });
   return { ok: true, state: next, events: [], answer: 'recorded', audience: [seatId] };
 }
 

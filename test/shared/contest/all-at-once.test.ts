@@ -1,6 +1,7 @@
-// Engine tests for the required-answer round all at once (同步作答), named by rule ID (RULES.md A1-A6).
+// Engine tests for the required-answer round all at once (同步作答), named by rule ID (RULES.md A1-A7).
 import { describe, expect, it } from 'vitest';
 import { CommandError, type Command } from '../../../shared/contest/commands.js';
+import { MAX_ANSWERS_PER_QUESTION } from '../../../shared/contest/defaults.js';
 import { apply, initialState, nextDeadline } from '../../../shared/contest/engine.js';
 import type { Question } from '../../../shared/contest/question.js';
 import type { AllAtOnceQuestion, AllAtOnceRound, ContestState } from '../../../shared/contest/types.js';
@@ -42,7 +43,7 @@ describe('[A1] open', () => {
 describe('[A2] change until the deadline', () => {
   it('[A2] the last answer in time counts', () => {
     const state = play(opened(choice(1, 'B')), [submit('s1', [0], 1000), submit('s1', [1], 19_999)]);
-    expect(aq(state).answers.s1).toEqual({ choice: [1], at: at(19_999) });
+    expect(aq(state).answers.s1).toEqual({ choice: [1], at: at(19_999), count: 2 });
   });
 
   it.each([
@@ -65,6 +66,20 @@ describe('[A2] change until the deadline', () => {
     const result = apply(opened(choice(1, 'B')), submit('s2', [1], 100));
     expect(result.ok && result.audience).toEqual(['s2']);
     expect(result.ok && result.answer).toBe('recorded');
+  });
+});
+
+describe('[A7] no floods', () => {
+  it('[A7] past 20 answers on a question a seat is refused, in time or late; others are not held back', () => {
+    const many = Array.from({ length: MAX_ANSWERS_PER_QUESTION }, (_, i) => submit('s1', [i % 2], 100 + i));
+    const state = play(opened(choice(1, 'B')), many);
+    expect(aq(state).answers.s1.count).toBe(MAX_ANSWERS_PER_QUESTION);
+    expect(apply(state, submit('s1', [1], 5000))).toEqual({ ok: false, error: CommandError.TooManyAnswers });
+    expect(apply(state, submit('s2', [1], 5000)).ok).toBe(true);
+    // Late answers count too.
+    const late = play(opened(choice(1, 'B')), [...many.slice(1), submit('s1', [1], 20_000)]);
+    expect(aq(late).late).toHaveLength(1);
+    expect(apply(late, submit('s1', [1], 20_001))).toEqual({ ok: false, error: CommandError.TooManyAnswers });
   });
 });
 
