@@ -4,6 +4,7 @@ import { answerAllAtOnce } from './answer-all-at-once.js';
 import { buzzToLock } from './buzz-to-lock.js';
 import { durableAppend, replay100k } from './durability.js';
 import { fairness } from './fairness.js';
+import { deadPhone } from './dead-phone.js';
 import { reconnect1000 } from './reconnect.js';
 import type { BenchResult } from './stats.js';
 
@@ -15,6 +16,7 @@ const benchmarks: Array<[string, () => BenchResult | BenchResult[] | Promise<Ben
   ['buzz-to-lock', () => buzzToLock('press-time')],
   ['answer-all-at-once', answerAllAtOnce],
   ['reconnect-1000', reconnect1000],
+  ['dead-phone', deadPhone],
 ];
 
 const only = process.argv.slice(2);
