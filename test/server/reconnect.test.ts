@@ -156,3 +156,29 @@ describe('a phone dropping off Wi-Fi', () => {
     expect((await host.until((v) => v.question?.answered.includes('s1') ?? false)).question?.answered).toEqual(['s1']);
   });
 });
+
+describe('[D2] a request whose answer is lost with the link', () => {
+  it("the host page's next question is sent again after it reconnects, and happens once", async () => {
+    const h = await server({ definition: contest(3) });
+    const conn = new Connection(() => ({ role: 'host', contestId: h.contestId, hostKey: h.hostKey }), h.url);
+    connections.push(conn);
+    await new Promise<void>((resolve) => conn.onEvents(() => resolve()));
+    // The server applies and logs the command, then the link dies before the answer leaves.
+    const submit = h.room.submit.bind(h.room);
+    let dropped = false;
+    h.room.submit = (command, requestId) => {
+      const result = submit(command, requestId);
+      if (!dropped) {
+        dropped = true;
+        for (const s of h.app.io.sockets.sockets.values()) if (s.data.role === 'host') s.conn.close();
+      }
+      return result;
+    };
+    expect(await conn.command({ type: 'question:next' })).toEqual({ data: null });
+    expect(dropped).toBe(true);
+    const log = h.store.loadContest(h.contestId)?.commands ?? [];
+    expect(log.map((c) => c.type)).toEqual(['question:next']);
+    expect(h.room.state.roundIndex).toBe(0);
+    expect(h.room.state.question).toBeNull();
+  });
+});
