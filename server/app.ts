@@ -117,7 +117,7 @@ export function createApp(options: AppOptions): App {
   app.use(httpRoutes(contests));
   app.use(bankRoutes({ bank: openBank(options.store.db), contests }));
   app.use(exportRoutes(contests, options.store));
-  app.use(organiserRoutes({ contests, store: options.store, clock: options.clock }));
+  app.use(organiserRoutes({ contests, store: options.store, clock: options.clock, log: options.log }));
   if (options.web) app.use(options.web);
 
   return {

@@ -16,6 +16,9 @@ import type { Clock } from './clock.js';
 import type { Contests } from './contests.js';
 import { readContestFile } from './demo.js';
 import { sameSecret } from './secrets.js';
+import { StorageHealth } from './storage-health.js';
+import { terminalLocale } from './terminal-locale.js';
+import { translate } from '../shared/i18n/index.js';
 import type { Store } from './store.js';
 
 export interface OrganiserRoutesOptions {
@@ -24,6 +27,7 @@ export interface OrganiserRoutesOptions {
   clock: Clock;
   /** The contest file "from the template" creates: the bundled demo unless told otherwise. */
   template?: () => unknown;
+  log?: (message: string) => void;
 }
 
 /** A contest file is small; this leaves room for a big seat list. */
@@ -48,8 +52,10 @@ const STATUS: Record<OrganiserError, number> = {
 const refuse = (res: Response, error: OrganiserError, extra: Omit<OrganiserRefusal, 'error'> = {}) =>
   void res.status(STATUS[error]).json({ error, ...extra } satisfies OrganiserRefusal);
 
-export function organiserRoutes({ contests, store, clock, template = () => readContestFile() }: OrganiserRoutesOptions): Router {
+export function organiserRoutes({ contests, store, clock, template = () => readContestFile(), log }: OrganiserRoutesOptions): Router {
   const router = Router();
+  /** Runs one of the organiser's writes; a failure is printed for the organiser, as a room's is. */
+  const kept = (contestId: string, what: string, write: () => void) => new StorageHealth(contestId, clock, log).write(what, write);
 
   const organiserOnly: RequestHandler = (req, res, next) => {
     // The query form is for downloads: a link cannot carry a header.
@@ -67,15 +73,11 @@ export function organiserRoutes({ contests, store, clock, template = () => readC
   router.post('/api/contests', organiserOnly, express.json({ limit: CONTEST_FILE_LIMIT }), (req, res) => {
     const body = createContestSchema.safeParse(req.body);
     if (!body.success) return refuse(res, OrganiserError.BadRequest);
-    let input: unknown;
-    let created: ReturnType<Contests['createFromFile']>;
-    try {
-      input = 'template' in body.data ? template() : body.data.file;
-      // Written before it is answered: a full or read-only disk is a code, not a server error page.
-      created = contests.createFromFile(input);
-    } catch {
-      return refuse(res, OrganiserError.StorageFailed);
-    }
+    const file = body.data;
+    let created: ReturnType<Contests['createFromFile']> | undefined;
+    // Written before it is answered: a full or read-only disk is a code, not a server error page.
+    const write = () => void (created = contests.createFromFile('template' in file ? template() : file.file));
+    if (!kept(translate(terminalLocale(), 'terminal.newContest'), 'new contest', write) || !created) return refuse(res, OrganiserError.StorageFailed);
     if (!created.ok) return refuse(res, OrganiserError.BadDefinition, { issues: created.issues });
     const title = contests.get(created.id)?.state.definition.title ?? '';
     res.status(201).json({ id: created.id, title } satisfies ContestCreated);
@@ -90,10 +92,8 @@ export function organiserRoutes({ contests, store, clock, template = () => readC
   });
 
   router.post('/api/contests/:id/close', organiserOnly, (req, res) => {
-    let outcome: ReturnType<Contests['closeForGood']>;
-    try {
-      outcome = contests.closeForGood(String(req.params.id));
-    } catch {
+    let outcome: ReturnType<Contests['closeForGood']> | undefined;
+    if (!kept(String(req.params.id), 'close', () => (outcome = contests.closeForGood(String(req.params.id)))) || !outcome) {
       return refuse(res, OrganiserError.StorageFailed);
     }
     if (outcome === 'unknown') return refuse(res, OrganiserError.UnknownContest);

@@ -19,6 +19,7 @@ export const storageEn: Record<keyof typeof storageZh, string> = {
   'storage.advice.io-error': 'Check that the disk or USB stick is still plugged in; once it is, the next action retries by itself. Everything already recorded is safe.',
   'storage.advice.unknown': 'The next action retries by itself; the server terminal has the details. Everything already recorded is safe.',
 
+  'terminal.newContest': '(new)',
   'terminal.storageFailed': '[storage failure] contest {contest}: {problem}; a write failed ({what}: {detail}). {advice} Until it recovers, every action is refused.',
   'terminal.storageRecovered': '[storage recovered] contest {contest}: writes work again (after about {seconds} s). Actions refused meanwhile must be done again.',
 

@@ -18,6 +18,7 @@ export const storageZh = {
   'storage.advice.unknown': '下一个操作会自动重试，详细原因见服务器终端；已记录的内容不受影响。',
 
   // Server terminal, while the contest runs
+  'terminal.newContest': '（新建）',
   'terminal.storageFailed': '【存储故障】竞赛 {contest}：{problem}，写入失败（{what}：{detail}）。{advice}恢复之前，所有操作都会被拒绝。',
   'terminal.storageRecovered': '【存储恢复】竞赛 {contest}：数据已能正常写入（故障持续约 {seconds} 秒）。期间被拒绝的操作需要重新进行。',
 

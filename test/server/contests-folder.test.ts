@@ -12,10 +12,13 @@ import { startServer, type Harness } from '../support/harness.js';
 
 let h: Harness;
 let store: Store;
+/** What the server printed for the organiser. */
+let printed: string[];
 
 beforeEach(async () => {
   store = openStore(':memory:');
-  h = await startServer({ store });
+  printed = [];
+  h = await startServer({ store, log: (line) => printed.push(line) });
 });
 
 afterEach(async () => {
@@ -146,6 +149,8 @@ describe('contests in one folder', () => {
     }
     store.db.pragma('query_only = OFF');
     expect(store.listContests()).toHaveLength(1);
+    // And the terminal says so, in the organiser's language, naming the problem.
+    expect(printed.some((line) => line.includes('只读'))).toBe(true);
   });
 });
 
