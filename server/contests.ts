@@ -128,6 +128,11 @@ export class Contests {
     return this.options.store.listContests().find((c) => c.closedAt === null)?.id ?? null;
   }
 
+  /** The contests not closed, newest first: the ones phones can join. */
+  listOpen(): ContestListing[] {
+    return this.list().filter((c) => c.status !== 'closed');
+  }
+
   /** Every contest in the data folder, newest first, for the organiser (赛事管理). */
   list(): ContestListing[] {
     return this.options.store.listContests().map((c) => ({

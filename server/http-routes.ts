@@ -1,4 +1,4 @@
-// Plain HTTP routes beside the sockets: the join QR code and the newest contest for the landing page.
+// Plain HTTP routes beside the sockets: the join QR code and the contests on, for the landing page.
 import { Router } from 'express';
 import QRCode from 'qrcode';
 import type { Contests } from './contests.js';
@@ -8,6 +8,13 @@ export function httpRoutes(contests: Contests): Router {
 
   router.get('/healthz', (_req, res) => {
     res.json({ ok: true });
+  });
+
+  /** The contests phones can join now (not closed), newest first: the landing page offers them
+   * all when the folder has more than one on, rather than guessing which is in this hall. */
+  router.get('/api/contests/open', (_req, res) => {
+    const open = contests.listOpen().map((c) => ({ id: c.id, title: c.title, joinUrl: contests.joinUrl(c.id) }));
+    res.json({ contests: open });
   });
 
   /** The landing page asks which contest is on, so a phone that opens the bare address can join.

@@ -1,4 +1,4 @@
-// Asking the server which contest is on, for the landing page.
+// Asking the server which contests are on, for the landing page.
 
 export interface CurrentContest {
   id: string;
@@ -6,15 +6,16 @@ export interface CurrentContest {
   joinUrl: string;
 }
 
-export type CurrentContestResult = { ok: true; contest: CurrentContest } | { ok: false; error: string };
+export type OpenContestsResult = { ok: true; contests: CurrentContest[] } | { ok: false; error: string };
 
-/** GET /api/contests/current, read defensively: the answer decides where a phone is sent. */
-export async function fetchCurrentContest(fetcher: typeof fetch = fetch): Promise<CurrentContestResult> {
+/** GET /api/contests/open, read defensively: the answer decides where a phone is sent. */
+export async function fetchOpenContests(fetcher: typeof fetch = fetch): Promise<OpenContestsResult> {
   try {
-    const response = await fetcher('/api/contests/current', { headers: { accept: 'application/json' } });
-    const body = (await response.json()) as Partial<CurrentContest> & { error?: string };
-    if (!response.ok || typeof body.id !== 'string') return { ok: false, error: body.error ?? 'unknown-contest' };
-    return { ok: true, contest: { id: body.id, title: body.title ?? '', joinUrl: body.joinUrl ?? '' } };
+    const response = await fetcher('/api/contests/open', { headers: { accept: 'application/json' } });
+    const body = (await response.json()) as { contests?: Partial<CurrentContest>[]; error?: string };
+    if (!response.ok || !Array.isArray(body.contests)) return { ok: false, error: body.error ?? 'unknown-contest' };
+    const contests = body.contests.flatMap((c) => (typeof c.id === 'string' ? [{ id: c.id, title: c.title ?? '', joinUrl: c.joinUrl ?? '' }] : []));
+    return { ok: true, contests };
   } catch {
     return { ok: false, error: 'timeout' };
   }

@@ -98,6 +98,8 @@ export const en: Record<MessageKey, string> = {
   'landing.tagline': 'Fair buzzing: the moment you press is what counts',
   'landing.join': 'Join the contest',
   'landing.joinUrl': 'Join address:',
+  'landing.pick': 'Several contests are on here: pick the one you are in:',
+  'landing.noneOpen': 'No contest is on right now: ask the staff.',
   'landing.staffNote': 'The host console and big-screen links are printed in the terminal running the server.',
 
   'screen.pageTitle': 'Big screen',

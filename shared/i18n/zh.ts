@@ -101,6 +101,8 @@ export const zh = {
   'landing.tagline': '公平抢答 · 以按下的时刻为准',
   'landing.join': '加入比赛',
   'landing.joinUrl': '选手加入地址：',
+  'landing.pick': '这里有几场竞赛正在进行，请选择你参加的一场：',
+  'landing.noneOpen': '目前没有正在进行的竞赛，请联系工作人员。',
   'landing.staffNote': '主持人控制台与大屏幕的链接已打印在运行服务器的终端里。',
 
   // Big screen

@@ -216,6 +216,7 @@ describe('a closed contest', () => {
   });
 
   it('stays closed when reopened from the store; a restart resumes the newest open contest', async () => {
+    const first = h.contestId;
     const open = h.app.contests.create(h.room.state.definition);
     h.clock.advance(1000);
     const newest = h.app.contests.create(h.room.state.definition);
@@ -232,5 +233,9 @@ describe('a closed contest', () => {
     expect(h.app.contests.newestOpen()).toBe(open);
     // The landing page sends phones to the newest contest that is on.
     expect(((await (await fetch(`${h.url}/api/contests/current`)).json()) as { id: string }).id).toBe(open);
+    // And offers every contest that is on, newest first; a closed one is not among them.
+    const listed = (await (await fetch(`${h.url}/api/contests/open`)).json()) as { contests: { id: string; joinUrl: string }[] };
+    expect(listed.contests.map((c) => c.id)).toEqual([open, first]);
+    expect(listed.contests[0].joinUrl).toBe(h.app.contests.joinUrl(open));
   });
 });
