@@ -1,7 +1,7 @@
 // Reconnection in a real browser (issue 5): a phone reloaded mid-countdown lands back in its seat
 // with the countdown still running to the same deadline, and can still answer; while the server
-// is down the phone says it is offline and takes no taps, and when the server is back it returns
-// by itself. Time moves only when the test moves it.
+// is down the phone says it is offline and takes no taps, and when the server is back it, the
+// host console and the screen return by themselves. Time moves only when the test moves it.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allAtOnceRound, choice, definition } from '../support/definitions.js';
@@ -55,9 +55,15 @@ describe.skipIf(!hasChromium)('reconnection in a browser', () => {
     expect(stage.pageErrors).toEqual([]);
   });
 
-  it('while the server is down the phone says it is offline and takes no taps; it comes back by itself', { timeout: 90_000 }, async () => {
+  it('while the server is down the phone says it is offline and takes no taps; it, the host console and the screen come back by themselves', { timeout: 90_000 }, async () => {
     const { h } = stage;
+    const host = await stage.host();
+    const screen = await stage.screen();
+    // The screen shows its link only when something is wrong: online, it shows nothing.
+    await byTestId(host, 'link-status', '[data-status="online"]').waitFor();
+    await byTestId(screen, 'link-status').waitFor({ state: 'detached' });
     await h.app.close();
+    for (const page of [host, screen]) await byTestId(page, 'link-status', '[data-status="offline"]').waitFor();
     await byTestId(phone, 'link-status', '[data-status="offline"]').filter({ hasText: zh('link.offline') }).waitFor();
     await byTestId(phone, 'answer-pad', '[data-look="offline"]').waitFor();
     await shot(phone, 'reconnect-phone-offline.png');
@@ -68,6 +74,11 @@ describe.skipIf(!hasChromium)('reconnection in a browser', () => {
     await byTestId(phone, 'answer-pad', '[data-look="open"]').waitFor();
     await byTestId(phone, 'answer-sent').filter({ hasText: zh('answers.sent', { letters: 'B' }) }).waitFor();
     expect(await byTestId(phone, 'seat-name').textContent()).toBe(contest.seats[0].name);
+    // The host console and the screen are back too, and the host sees the phone in its seat.
+    await byTestId(host, 'link-status', '[data-status="online"]').waitFor();
+    await byTestId(screen, 'link-status').waitFor({ state: 'detached' });
+    await byTestId(host, 'seat-online').first().waitFor();
+    await shot(host, 'reconnect-host-back.png');
     expect(stage.pageErrors.filter((e) => !RETRY_NOISE.test(e))).toEqual([]);
   });
 });
