@@ -2,23 +2,23 @@
 // and its secrets to one file (.qiangda) to keep or to restore elsewhere (npm run restore).
 // Without --contest, the newest contest; without --out, <title>-<date>.qiangda here.
 import { writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { translate, type Locale } from '../../shared/i18n/index.js';
+import { translate } from '../../shared/i18n/index.js';
 import { archiveFileName, archiveOf } from '../archive.js';
-import { openStore } from '../store.js';
+import { cliLocale, contestAskedFor, openDataStore } from './data-folder.js';
 
 export function runArchive(argv: string[], env: NodeJS.ProcessEnv, print: (line: string) => void, now: () => number = Date.now): number {
-  const locale: Locale = env.QIANGDA_LANG === 'en' ? 'en' : 'zh';
+  const locale = cliLocale(env);
   const { values } = parseArgs({
     args: argv,
     options: { contest: { type: 'string' }, out: { type: 'string' }, data: { type: 'string' } },
     strict: true,
   });
-  const store = openStore(join(values.data ?? env.QIANGDA_DATA ?? 'data', 'qiangda.db'));
+  const store = openDataStore(values.data, env, print);
+  if (!store) return 1;
   try {
-    const id = values.contest ?? store.listContests()[0]?.id ?? '';
-    const stored = store.loadContest(id);
+    const { id, stored } = contestAskedFor(store, values.contest);
     if (!stored) {
       print(translate(locale, 'export.unknownContest', { id }));
       return 1;

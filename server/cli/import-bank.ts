@@ -1,16 +1,16 @@
 // npm run bank:import -- FILE [--check] [--valid-rows] [--data DIR]: imports a bank file into
 // the server's SQLite file from the command line and prints the report (QIANGDA_LANG=en for English).
-import { mkdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { translate, type Locale } from '../../shared/i18n/index.js';
+import { translate } from '../../shared/i18n/index.js';
 import { importQuestions, reportLines, type ImportMode } from '../bank/import.js';
 import { openBank } from '../bank/store.js';
-import { openStore } from '../store.js';
+import { cliLocale, openDataStore } from './data-folder.js';
 
 /** Runs one import; returns the exit code (1 when nothing was imported because of errors). */
 export async function runImportBank(argv: string[], env: NodeJS.ProcessEnv, print: (line: string) => void): Promise<number> {
-  const locale: Locale = env.QIANGDA_LANG === 'en' ? 'en' : 'zh';
+  const locale = cliLocale(env);
   let args;
   try {
     args = parseArgs({
@@ -36,9 +36,8 @@ export async function runImportBank(argv: string[], env: NodeJS.ProcessEnv, prin
     return 1;
   }
   const mode: ImportMode = args.values.check ? 'check' : args.values['valid-rows'] ? 'valid-rows' : 'all';
-  const dataDir = args.values.data ?? env.QIANGDA_DATA ?? 'data';
-  mkdirSync(dataDir, { recursive: true });
-  const store = openStore(join(dataDir, 'qiangda.db'));
+  const store = openDataStore(args.values.data, env, print);
+  if (!store) return 1;
   try {
     const bank = openBank(store.db);
     const report = await importQuestions(bank, { name: basename(file), bytes }, mode);

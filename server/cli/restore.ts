@@ -3,15 +3,14 @@
 // contest it already holds is refused, and so is a damaged or unwritable data file (untouched, with
 // the same message as at the server's start). A running server lists it on the organiser page at once.
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { translate, type Locale, type MessageKey } from '../../shared/i18n/index.js';
+import { translate, type MessageKey } from '../../shared/i18n/index.js';
 import { restoreArchive } from '../archive.js';
-import type { Store } from '../store.js';
-import { openCheckedStore, storeOpenMessage, StoreOpenError } from '../store-check.js';
+import { cliLocale, openDataStore } from './data-folder.js';
 
 export function runRestore(argv: string[], env: NodeJS.ProcessEnv, print: (line: string) => void): number {
-  const locale: Locale = env.QIANGDA_LANG === 'en' ? 'en' : 'zh';
+  const locale = cliLocale(env);
   const { values, positionals } = parseArgs({ args: argv, options: { data: { type: 'string' } }, allowPositionals: true, strict: true });
   const [file] = positionals;
   if (!file || positionals.length > 1) {
@@ -25,16 +24,8 @@ export function runRestore(argv: string[], env: NodeJS.ProcessEnv, print: (line:
     print(translate(locale, 'archive.cannotRead', { file }));
     return 1;
   }
-  const dataDir = values.data ?? env.QIANGDA_DATA ?? 'data';
-  // Checked as the server checks it at start-up: a damaged or unwritable file is named, not written to.
-  let store: Store;
-  try {
-    store = openCheckedStore(join(dataDir, 'qiangda.db'));
-  } catch (error) {
-    if (!(error instanceof StoreOpenError)) throw error;
-    print(storeOpenMessage(locale, error));
-    return 1;
-  }
+  const store = openDataStore(values.data, env, print);
+  if (!store) return 1;
   try {
     const restored = restoreArchive(store, bytes);
     if (!restored.ok) {

@@ -1,12 +1,15 @@
 // The record of a show, exported: results, round scores, score record, the full buzz log with
 // times and all-at-once answers, as an Excel workbook (read back with a real reader) and as CSV.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
+import { translate } from '../../shared/i18n/index.js';
+import { runArchive } from '../../server/cli/archive.js';
 import { runExport } from '../../server/cli/export.js';
+import { runImportBank } from '../../server/cli/import-bank.js';
 import { formatTime } from '../../server/exports.js';
 import { openStore } from '../../server/store.js';
 import { allAtOnceRound, buzzRound, choice, definition } from '../support/definitions.js';
@@ -122,5 +125,26 @@ describe('exports', () => {
     expect(await runExport(['--data', dir, '--contest', 'nope'], {}, (l) => lines.push(l))).toBe(1);
     expect(lines.at(-1)).toBe('找不到竞赛 nope');
     h.store.close();
+  });
+
+  it('the command-line tools refuse a damaged data file with the start-up message, and leave it as it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qiangda-export-'));
+    dirs.push(dir);
+    const file = join(dir, 'qiangda.db');
+    const damaged = Buffer.from('这不是数据库。'.repeat(2000));
+    writeFileSync(file, damaged);
+    const lines: string[] = [];
+    expect(await runExport(['--data', dir, '--out', join(dir, 'record.xlsx')], {}, (l) => lines.push(l))).toBe(1);
+    writeFileSync(join(dir, 'bank.csv'), '题型,题干,答案\n判断,遵义会议在1935年召开,对\n');
+    expect(await runImportBank([join(dir, 'bank.csv'), '--data', dir], {}, (l) => lines.push(l))).toBe(1);
+    expect(runArchive(['--data', dir, '--out', join(dir, 'a.qiangda')], {}, (l) => lines.push(l))).toBe(1);
+    // Each says what the server's start would: the file is damaged, it was not changed, what to do.
+    expect(lines).toHaveLength(3);
+    for (const line of lines) {
+      expect(line.split('\n')[0]).toBe(translate('zh', 'terminal.open.corrupt', { file: resolve(file) }));
+      expect(line).toContain(translate('zh', 'terminal.open.unchanged'));
+    }
+    expect(readFileSync(file)).toEqual(damaged);
+    expect(readdirSync(dir).sort()).toEqual(['bank.csv', 'qiangda.db']);
   });
 });
