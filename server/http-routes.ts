@@ -17,15 +17,6 @@ export function httpRoutes(contests: Contests): Router {
     res.json({ contests: open });
   });
 
-  /** The landing page asks which contest is on, so a phone that opens the bare address can join.
-   * A closed contest is not on, unless every contest in the folder is closed. */
-  router.get('/api/contests/current', (_req, res) => {
-    const id = contests.newestOpen() ?? contests.newest();
-    if (!id) return void res.status(404).json({ error: 'unknown-contest' });
-    const room = contests.get(id);
-    res.json({ id, title: room?.state.definition.title ?? '', joinUrl: contests.joinUrl(id) });
-  });
-
   /** The QR code the screen projects: the join page of this contest, on the hall's address. */
   router.get('/api/contests/:id/join-qr.svg', async (req, res) => {
     const room = contests.get(req.params.id);

@@ -66,9 +66,9 @@ describe('server/main.ts', () => {
     const page = await fetch(host?.[1] ?? '');
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="app"');
-    const current = (await (await fetch(`${base}/api/contests/current`)).json()) as { id: string };
-    expect(current.id).toBe(host?.[2]);
-    const qr = await fetch(`${base}/api/contests/${current.id}/join-qr.svg`);
+    const open = (await (await fetch(`${base}/api/contests/open`)).json()) as { contests: { id: string }[] };
+    expect(open.contests.map((c) => c.id)).toEqual([host?.[2]]);
+    const qr = await fetch(`${base}/api/contests/${host?.[2]}/join-qr.svg`);
     expect(qr.headers.get('content-type')).toContain('image/svg+xml');
 
     await stop(first.child);

@@ -1,7 +1,7 @@
 // The landing page's question to the server (which contests are on?), read defensively: its
 // answer decides where a phone is sent.
 import { describe, expect, it } from 'vitest';
-import { fetchOpenContests, joinPath } from '../../web/current-contest.js';
+import { fetchOpenContests, joinPath } from '../../web/open-contests.js';
 
 const answering = (status: number, body: unknown): typeof fetch => async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
