@@ -8,6 +8,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { apply, initialState } from '../shared/contest/engine.js';
 import { OrganiserError, ARCHIVE_EXTENSION } from '../shared/organiser.js';
 import { archiveEnvelopeSchema, archivedContestSchema, type ArchivedContest } from './archive-schema.js';
+import { logoOf } from './logo.js';
 import type { Store, StoredContest } from './store.js';
 
 export const ARCHIVE_FORMAT = 'qiangda-archive';
@@ -35,6 +36,7 @@ export function archiveOf(stored: StoredContest, archivedAt: number): Buffer {
     hostKey: stored.hostKey,
     seats: stored.seats,
     log: stored.commands.map((command, i) => ({ command, requestId: indexToRequest.get(i) ?? null })),
+    ...(stored.logo && { logo: { type: stored.logo.type, base64: stored.logo.bytes.toString('base64') } }),
   };
   const body = JSON.stringify(contest);
   // The contest is written as the very text the checksum was taken of; a reader re-serialises
@@ -69,6 +71,7 @@ export function readArchive(bytes: Uint8Array): ReadArchive {
   const parsed = archivedContestSchema.safeParse(envelope.data.contest);
   if (!parsed.success || !consistent(parsed.data)) return { ok: false, error: OrganiserError.ArchiveInvalid };
   const contest = storedOf(parsed.data);
+  if (contest === null) return { ok: false, error: OrganiserError.ArchiveInvalid };
   if (!replays(contest)) return { ok: false, error: OrganiserError.ArchiveReplay };
   return { ok: true, contest };
 }
@@ -100,7 +103,10 @@ function consistent(c: ArchivedContest): boolean {
   return sameSeats && withinPhones && distinct(c.seats.map((s) => s.joinCode)) && distinct(tokens) && distinct(requests);
 }
 
-function storedOf(c: ArchivedContest): StoredContest {
+/** The contest the archive holds; null if its logo is not an image a logo upload would take. */
+function storedOf(c: ArchivedContest): StoredContest | null {
+  const logo = c.logo ? logoOf(Buffer.from(c.logo.base64, 'base64')) : null;
+  if (logo && (!logo.ok || logo.logo.type !== c.logo?.type)) return null;
   const requestIds = new Map<string, number>();
   c.log.forEach((l, i) => l.requestId !== null && requestIds.set(l.requestId, i));
   return {
@@ -113,6 +119,7 @@ function storedOf(c: ArchivedContest): StoredContest {
     seats: c.seats,
     commands: c.log.map((l) => l.command),
     requestIds,
+    logo: logo?.ok ? logo.logo : null,
   };
 }
 

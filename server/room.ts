@@ -7,7 +7,8 @@ import type { ContestDefinition, ContestState, SeatId } from '../shared/contest/
 import type { RoomFacts } from '../shared/contest/views.js';
 import type { Clock } from './clock.js';
 import { StorageHealth } from './storage-health.js';
-import type { SeatSecret, Store, StoredContest } from './store.js';
+import type { Logo, SeatSecret, Store, StoredContest } from './store.js';
+import { logoUrl } from '../shared/branding.js';
 
 type WithoutTime<C> = C extends unknown ? Omit<C, 'at'> : never;
 export type RoomCommand = WithoutTime<Command>;
@@ -40,6 +41,8 @@ export class ContestRoom {
   /** When the organiser closed the contest, or null. Closed is read-only: views and exports
    * still work, every change is refused. It is not a command: the engine never sees it. */
   closedAt: number | null;
+  /** The version of the contest's logo (it changes with the image), or null: none. */
+  logoVersion: string | null;
   private seq: number;
   private lastAt = 0;
   private cancelTimer: (() => void) | null = null;
@@ -60,6 +63,7 @@ export class ContestRoom {
     this.source = stored.source;
     this.health = new StorageHealth(stored.id, options.clock, options.log);
     this.closedAt = stored.closedAt;
+    this.logoVersion = stored.logo?.version ?? null;
     // Replay the log: the state is exactly what the accepted commands made it.
     let state = initialState(stored.definition);
     const requestAt = new Map([...stored.requestIds].map(([id, index]) => [index, id]));
@@ -123,6 +127,7 @@ export class ContestRoom {
       started: this.seq > 0,
       storage: this.health.problem,
       closed: this.closedAt !== null,
+      logoUrl: this.logoVersion === null ? null : logoUrl(this.id, this.logoVersion),
     };
   }
 
@@ -207,6 +212,16 @@ export class ContestRoom {
     this.seatFacts = null;
     this.state = initialState(definition);
     this.source = source;
+    this.options.onChange(this, []);
+    return true;
+  }
+
+  /** Sets or (with null) removes the logo; every page is sent the new address. Not a command:
+   * a logo may change after the show has started. False if it could not be written. */
+  setLogo(logo: Logo | null): boolean {
+    this.refuseIfClosed();
+    if (!this.persist('logo', () => this.options.store.saveLogo(this.id, logo))) return false;
+    this.logoVersion = logo?.version ?? null;
     this.options.onChange(this, []);
     return true;
   }

@@ -5,6 +5,7 @@ import { answerKey, choiceCount, type QuestionType } from './question.js';
 import { currentRound, flatRounds, roundAt } from './rounds.js';
 import { standings, type Standing } from './standings.js';
 import type { StorageProblem } from '../storage-problem.js';
+import { brandingView, type BrandingView } from '../branding.js';
 import type { BuzzRecord, ContestStage, ContestState, FalseStartPenalty, RoundKind, ScoreEntry, SeatId, SeatResult } from './types.js';
 
 export type Role = 'host' | 'screen' | 'contestant';
@@ -27,6 +28,8 @@ export interface RoomFacts {
   storage?: StorageProblem | null;
   /** Whether the organiser closed the contest: read-only. */
   closed?: boolean;
+  /** Where the contest's logo is served, or null/absent: it has none. */
+  logoUrl?: string | null;
 }
 
 export interface SeatView {
@@ -124,6 +127,8 @@ export interface QuestionView {
 export interface ContestView {
   role: Role;
   title: string;
+  /** Organiser, co-organiser, subtitle, theme and logo: every role shows them. */
+  branding: BrandingView;
   stage: ContestStage;
   /** The contest's stages, for per-stage columns in the ranking. */
   stages: { name: string; weight: number }[];
@@ -181,6 +186,7 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: Se
   return {
     role,
     title: state.definition.title,
+    branding: brandingView(state.definition.branding, room.logoUrl ?? null),
     stage: state.stage,
     stages: state.definition.stages.map((st) => ({ name: st.name, weight: st.weight })),
     started: room.started,
