@@ -1,0 +1,113 @@
+// A branded contest in a real browser: the host uploads the logo from the lobby, the screen's
+// lobby and final ranking show logo, subtitle and organisers, and the blue theme (庄重蓝) is on
+// the screen, the host console and the phone. Screenshots at the hall's sizes, to look at.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { byTestId, hasChromium, requireBrowser, shot, startStage, zh, type BrowserStage } from './browser-stage.js';
+import type { TestClient } from '../support/harness.js';
+
+requireBrowser('branding in a browser');
+
+const branding = { organiser: '中共某某市委组织部', coOrganiser: '某某市委党校', subtitle: '学党史 悟思想 办实事 开新局', theme: 'blue' };
+const contestFile = {
+  format: 'qiangda-contest',
+  version: 1,
+  title: '全市党史知识竞赛决赛',
+  seats: [{ name: '第一代表队' }, { name: '第二代表队' }, { name: '第三代表队' }, { name: '第四代表队' }],
+  stages: [{ name: '比知识', rounds: [{ kind: 'in-turn', draw: { types: ['open'] } }] }],
+  seed: 'branding',
+  branding,
+};
+
+/** The theme's main colour as the page has it: the blue theme's --red-800. */
+const BLUE_800 = '#0f2a5e';
+const themeOf = (page: Page) => page.evaluate(() => [document.documentElement.dataset.theme, getComputedStyle(document.documentElement).getPropertyValue('--red-800').trim()]);
+
+describe.skipIf(!hasChromium)('branding in a browser', () => {
+  let stage: BrowserStage;
+  let client: TestClient;
+  let host: Page;
+  let screen: Page;
+  let logo: Buffer;
+
+  beforeAll(async () => {
+    stage = await startStage();
+    client = await stage.h.host();
+    expect(await client.request('contest:define', { file: contestFile })).toEqual({ data: null });
+    // A logo drawn by the browser itself: a gold emblem on a transparent ground, as a PNG.
+    const painter = await stage.browser.newPage();
+    await painter.setContent(
+      '<div id="logo" style="width:240px;height:240px;border-radius:50%;background:radial-gradient(circle,#ffd978,#d9a526);display:grid;place-items:center;font:700 150px serif;color:#a01419">★</div>',
+    );
+    logo = await painter.locator('#logo').screenshot({ omitBackground: true });
+    await painter.close();
+  }, 120_000);
+
+  afterAll(async () => {
+    await stage?.close();
+  });
+
+  it('the host uploads a logo in the lobby and the screen lobby shows it with the subtitle and organisers, in blue', { timeout: 90_000 }, async () => {
+    host = await stage.host();
+    await byTestId(host, 'editor', '[data-status="ready"]').waitFor();
+    expect(await byTestId(host, 'editor-organiser').inputValue()).toBe(branding.organiser);
+    expect(await byTestId(host, 'editor-theme').inputValue()).toBe('blue');
+
+    // A file that is not an image, whatever its name, is refused in words.
+    await byTestId(host, 'logo-file').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('not a picture') });
+    await expect.poll(() => byTestId(host, 'logo-error').textContent()).toBe(zh('error.logo-not-image'));
+    // The browser logs the refusal's status itself: the one error expected here.
+    expect(stage.pageErrors.splice(0)).toEqual([expect.stringContaining('415 (Unsupported Media Type)')]);
+
+    await byTestId(host, 'logo-file').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: logo });
+    await byTestId(host, 'logo-preview').waitFor();
+    expect(await byTestId(host, 'logo-error').count()).toBe(0);
+    expect(await themeOf(host)).toEqual(['blue', BLUE_800]);
+    await shot(host, 'branding-host-blue.png', true);
+
+    screen = await stage.screen();
+    await byTestId(screen, 'lobby').waitFor();
+    await expect.poll(() => byTestId(screen, 'brand-subtitle').textContent()).toBe(branding.subtitle);
+    expect(await byTestId(screen, 'brand-organiser').textContent()).toBe(zh('branding.organiser', { name: branding.organiser }));
+    expect(await byTestId(screen, 'brand-co-organiser').textContent()).toBe(zh('branding.coOrganiser', { name: branding.coOrganiser }));
+    await expect.poll(() => byTestId(screen, 'brand-logo').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    expect(await themeOf(screen)).toEqual(['blue', BLUE_800]);
+    await shot(screen, 'branding-screen-lobby-blue.png');
+    expect(stage.pageErrors).toEqual([]);
+  });
+
+  it('a phone joins in the blue theme', { timeout: 60_000 }, async () => {
+    // The file redefined the seats: their codes are the store's, not the harness's first ones.
+    const code = stage.h.store.loadContest(stage.h.contestId)?.seats.find((s) => s.seatId === 'seat-1')?.joinCode;
+    const phone = await stage.open('phone', `/contestant/?c=${stage.h.contestId}&code=${code}`);
+    await byTestId(phone, 'join-button').tap();
+    await byTestId(phone, 'seat-name').filter({ hasText: '第一代表队' }).waitFor();
+    expect(await themeOf(phone)).toEqual(['blue', BLUE_800]);
+    await shot(phone, 'branding-phone-blue.png');
+    expect(stage.pageErrors).toEqual([]);
+  });
+
+  it('the title card names the organisers, and the final ranking shows logo, subtitle and organisers', { timeout: 60_000 }, async () => {
+    const run = (type: 'question:next' | 'turn:skip') => client.request('host:command', { type });
+    expect(await run('question:next')).toEqual({ data: null });
+    await byTestId(screen, 'title-card').waitFor();
+    expect(await byTestId(screen, 'title-card').locator('[data-testid="brand-organiser"]').textContent()).toBe(zh('branding.organiser', { name: branding.organiser }));
+    await shot(screen, 'branding-screen-title-blue.png');
+
+    expect(await client.request('host:command', { type: 'score:adjust', seatId: 'seat-2', delta: 20, reason: '演示' })).toEqual({ data: null });
+    expect(await client.request('host:command', { type: 'score:adjust', seatId: 'seat-4', delta: 10, reason: '演示' })).toEqual({ data: null });
+    // Each seat's turn is skipped; then the show ends.
+    for (let i = 0; i < 12 && stage.h.room.state.stage !== 'finished'; i++) {
+      if ('error' in (await run('question:next'))) await run('turn:skip');
+    }
+    expect(stage.h.room.state.stage).toBe('finished');
+    await byTestId(screen, 'final-ranking').waitFor();
+    const mark = byTestId(screen, 'final-ranking').locator('[data-testid="brand-mark"]');
+    expect(await mark.locator('[data-testid="brand-subtitle"]').textContent()).toBe(branding.subtitle);
+    expect(await mark.locator('[data-testid="brand-organiser"]').textContent()).toBe(zh('branding.organiser', { name: branding.organiser }));
+    await expect.poll(() => mark.locator('[data-testid="brand-logo"]').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    expect(await themeOf(screen)).toEqual(['blue', BLUE_800]);
+    await shot(screen, 'branding-screen-final-blue.png');
+    expect(stage.pageErrors).toEqual([]);
+  });
+});
