@@ -14,7 +14,16 @@ const contestFile = {
   version: 1,
   title: '全市党史知识竞赛决赛',
   seats: [{ name: '第一代表队' }, { name: '第二代表队' }, { name: '第三代表队' }, { name: '第四代表队' }],
-  stages: [{ name: '比知识', rounds: [{ kind: 'in-turn', draw: { types: ['open'] } }] }],
+  stages: [
+    {
+      name: '比知识',
+      rounds: [
+        { kind: 'in-turn', draw: { types: ['open'] } },
+        { kind: 'all-at-once', questions: 1, draw: { types: ['single'] } },
+        { kind: 'buzz-in', questions: 1 },
+      ],
+    },
+  ],
   seed: 'branding',
   branding,
 };
@@ -29,6 +38,18 @@ describe.skipIf(!hasChromium)('branding in a browser', () => {
   let host: Page;
   let screen: Page;
   let logo: Buffer;
+  let phone: Page;
+
+  type Step = 'question:next' | 'turn:start' | 'turn:skip' | 'answer:reveal' | 'answers:open' | 'buzzers:open';
+  const run = (type: Step) => client.request('host:command', { type });
+  /** Moves the show on (next, or rule a turn wrong, skip it, or end the question) until `done` holds. */
+  async function advanceUntil(done: () => boolean) {
+    const moves = [() => run('question:next'), () => client.request('host:command', { type: 'answer:rule', verdict: 'wrong' }), () => run('turn:skip'), () => run('answer:reveal')];
+    for (let i = 0; i < 20 && !done(); i++) {
+      for (const move of moves) if ('data' in (await move())) break;
+    }
+    expect(done()).toBe(true);
+  }
 
   beforeAll(async () => {
     stage = await startStage();
@@ -79,7 +100,7 @@ describe.skipIf(!hasChromium)('branding in a browser', () => {
   it('a phone joins in the blue theme', { timeout: 60_000 }, async () => {
     // The file redefined the seats: their codes are the store's, not the harness's first ones.
     const code = stage.h.store.loadContest(stage.h.contestId)?.seats.find((s) => s.seatId === 'seat-1')?.joinCode;
-    const phone = await stage.open('phone', `/contestant/?c=${stage.h.contestId}&code=${code}`);
+    phone = await stage.open('phone', `/contestant/?c=${stage.h.contestId}&code=${code}`);
     await byTestId(phone, 'join-button').tap();
     await byTestId(phone, 'seat-name').filter({ hasText: '第一代表队' }).waitFor();
     expect(await themeOf(phone)).toEqual(['blue', BLUE_800]);
@@ -87,20 +108,41 @@ describe.skipIf(!hasChromium)('branding in a browser', () => {
     expect(stage.pageErrors).toEqual([]);
   });
 
-  it('the title card names the organisers, and the final ranking shows logo, subtitle and organisers', { timeout: 60_000 }, async () => {
-    const run = (type: 'question:next' | 'turn:skip') => client.request('host:command', { type });
+  it('the title card names the organisers; questions read well in blue on the screen and the phone, the buzzer stays red', { timeout: 60_000 }, async () => {
     expect(await run('question:next')).toEqual({ data: null });
     await byTestId(screen, 'title-card').waitFor();
     expect(await byTestId(screen, 'title-card').locator('[data-testid="brand-organiser"]').textContent()).toBe(zh('branding.organiser', { name: branding.organiser }));
     await shot(screen, 'branding-screen-title-blue.png');
 
+    expect(await run('question:next')).toEqual({ data: null });
+    expect(await run('turn:start')).toEqual({ data: null });
+    await byTestId(screen, 'question').waitFor();
+    await shot(screen, 'branding-screen-in-turn-blue.png');
+    await shot(phone, 'branding-phone-turn-blue.png');
+
+    const state = () => stage.h.room.state;
+    await advanceUntil(() => state().question?.kind === 'all-at-once');
+    expect(await run('answers:open')).toEqual({ data: null });
+    await byTestId(screen, 'question', '[data-phase="answering"]').waitFor();
+    await byTestId(phone, 'answer-pad').waitFor();
+    await shot(screen, 'branding-screen-all-at-once-blue.png');
+    await shot(phone, 'branding-phone-answer-blue.png');
+
+    await advanceUntil(() => state().question?.kind === 'buzz-in');
+    expect(await run('buzzers:open')).toEqual({ data: null });
+    await byTestId(phone, 'buzzer', '[data-look="open"]').waitFor();
+    await shot(screen, 'branding-screen-buzz-blue.png');
+    await shot(phone, 'branding-phone-buzzer-blue.png');
+    await shot(host, 'branding-host-question-blue.png');
+    expect(stage.pageErrors).toEqual([]);
+  });
+
+  it('the final ranking shows logo, subtitle and organisers', { timeout: 60_000 }, async () => {
     expect(await client.request('host:command', { type: 'score:adjust', seatId: 'seat-2', delta: 20, reason: '演示' })).toEqual({ data: null });
     expect(await client.request('host:command', { type: 'score:adjust', seatId: 'seat-4', delta: 10, reason: '演示' })).toEqual({ data: null });
-    // Each seat's turn is skipped; then the show ends.
-    for (let i = 0; i < 12 && stage.h.room.state.stage !== 'finished'; i++) {
-      if ('error' in (await run('question:next'))) await run('turn:skip');
-    }
-    expect(stage.h.room.state.stage).toBe('finished');
+    // Nobody buzzes: the window closes, then the show ends.
+    stage.h.clock.advance(60_000);
+    await advanceUntil(() => stage.h.room.state.stage === 'finished');
     await byTestId(screen, 'final-ranking').waitFor();
     const mark = byTestId(screen, 'final-ranking').locator('[data-testid="brand-mark"]');
     expect(await mark.locator('[data-testid="brand-subtitle"]').textContent()).toBe(branding.subtitle);
