@@ -6,13 +6,14 @@ import { deflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LOGO_MAX_BYTES, logoUrl } from '../../shared/branding.js';
 import { ORGANISER_KEY_HEADER } from '../../shared/organiser.js';
-import { archiveOf, restoreArchive } from '../../server/archive.js';
+import { archiveOf, readArchive, restoreArchive } from '../../server/archive.js';
 import { BUNDLED_BANK, loadBank } from '../../server/bank.js';
 import { parseContestFile } from '../../server/contest-file.js';
 import { readContestFile } from '../../server/demo.js';
 import { drawContest } from '../../server/draw.js';
 import { imageTypeOf } from '../../server/logo.js';
 import { openStore } from '../../server/store.js';
+import { fillDisk } from '../support/full-disk.js';
 import { startServer, type Harness } from '../support/harness.js';
 
 const harnesses: Harness[] = [];
@@ -186,6 +187,29 @@ describe('the logo', () => {
     h.app.contests.closeForGood(h.contestId);
     const closed = await put(h, png());
     expect([closed.status, ((await closed.json()) as { error: string }).error]).toEqual([409, 'contest-closed']);
+  });
+
+  it('on a full disk is refused as storage-failed and changes nothing; once there is room it is kept', async () => {
+    const h = await serve();
+    const screen = await h.screen();
+    const disk = fillDisk(h.store, h.contestId);
+    const refused = await put(h, Buffer.concat([png(), Buffer.alloc(64 * 1024)]));
+    expect([refused.status, ((await refused.json()) as { error: string }).error]).toEqual([500, 'storage-failed']);
+    expect(h.room.logoVersion).toBeNull();
+    expect(screen.view?.branding.logoUrl).toBeNull();
+    disk.free();
+    expect(h.store.loadLogo(h.contestId)).toBeNull();
+    expect((await put(h, png())).status).toBe(200);
+    await screen.until((v) => v.branding.logoUrl !== null);
+  });
+
+  it('an archive whose logo is not an image is refused, checksum or not', async () => {
+    const h = await serve();
+    await put(h, png());
+    const stored = h.store.loadContest(h.contestId);
+    if (!stored?.logo) return expect.fail('no logo');
+    const forged = archiveOf({ ...stored, logo: { ...stored.logo, bytes: SVG } }, 0);
+    expect(readArchive(forged)).toEqual({ ok: false, error: 'archive-invalid' });
   });
 
   it('travels in the archive and comes back with the restore', async () => {
