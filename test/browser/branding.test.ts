@@ -8,7 +8,7 @@ import type { TestClient } from '../support/harness.js';
 
 requireBrowser('branding in a browser');
 
-const branding = { organiser: '中共某某市委组织部', coOrganiser: '某某市委党校', subtitle: '学党史 悟思想 办实事 开新局', theme: 'blue' };
+const branding = { organiser: '中共某某市委组织部', coOrganiser: '某某市委党校', subtitle: '学党史 悟思想 办实事 开新局', theme: 'red' };
 const contestFile = {
   format: 'qiangda-contest',
   version: 1,
@@ -28,7 +28,8 @@ const contestFile = {
   branding,
 };
 
-/** The theme's main colour as the page has it: the blue theme's --red-800. */
+/** The theme's main colour as the page has it: --red-800, in the red theme and the blue. */
+const RED_800 = '#7d0f12';
 const BLUE_800 = '#0f2a5e';
 const themeOf = (page: Page) => page.evaluate(() => [document.documentElement.dataset.theme, getComputedStyle(document.documentElement).getPropertyValue('--red-800').trim()]);
 
@@ -68,11 +69,11 @@ describe.skipIf(!hasChromium)('branding in a browser', () => {
     await stage?.close();
   });
 
-  it('the host uploads a logo in the lobby and the screen lobby shows it with the subtitle and organisers, in blue', { timeout: 90_000 }, async () => {
+  it('the host uploads a logo in the lobby and the screen lobby shows it with the subtitle and organisers; the host switches to blue', { timeout: 90_000 }, async () => {
     host = await stage.host();
     await byTestId(host, 'editor', '[data-status="ready"]').waitFor();
     expect(await byTestId(host, 'editor-organiser').inputValue()).toBe(branding.organiser);
-    expect(await byTestId(host, 'editor-theme').inputValue()).toBe('blue');
+    expect(await byTestId(host, 'editor-theme').inputValue()).toBe('red');
 
     // A file that is not an image, whatever its name, is refused in words.
     await byTestId(host, 'logo-file').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('not a picture') });
@@ -83,8 +84,7 @@ describe.skipIf(!hasChromium)('branding in a browser', () => {
     await byTestId(host, 'logo-file').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: logo });
     await byTestId(host, 'logo-preview').waitFor();
     expect(await byTestId(host, 'logo-error').count()).toBe(0);
-    expect(await themeOf(host)).toEqual(['blue', BLUE_800]);
-    await shot(host, 'branding-host-blue.png', true);
+    expect(await themeOf(host)).toEqual(['red', RED_800]);
 
     screen = await stage.screen();
     await byTestId(screen, 'lobby').waitFor();
@@ -92,7 +92,16 @@ describe.skipIf(!hasChromium)('branding in a browser', () => {
     expect(await byTestId(screen, 'brand-organiser').textContent()).toBe(zh('branding.organiser', { name: branding.organiser }));
     expect(await byTestId(screen, 'brand-co-organiser').textContent()).toBe(zh('branding.coOrganiser', { name: branding.coOrganiser }));
     await expect.poll(() => byTestId(screen, 'brand-logo').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
-    expect(await themeOf(screen)).toEqual(['blue', BLUE_800]);
+    expect(await themeOf(screen)).toEqual(['red', RED_800]);
+    await shot(screen, 'branding-screen-lobby-red.png');
+
+    // 庄重蓝 from the settings: the screen and the console change colour as soon as it is saved.
+    await byTestId(host, 'editor-theme').selectOption('blue');
+    await byTestId(host, 'editor-save').click();
+    await expect.poll(() => themeOf(screen)).toEqual(['blue', BLUE_800]);
+    await expect.poll(() => themeOf(host)).toEqual(['blue', BLUE_800]);
+    await byTestId(host, 'editor', '[data-status="ready"]').waitFor();
+    await shot(host, 'branding-host-blue.png', true);
     await shot(screen, 'branding-screen-lobby-blue.png');
     expect(stage.pageErrors).toEqual([]);
   });
