@@ -106,6 +106,29 @@ describe.skipIf(!hasChromium)('branding in a browser', () => {
     expect(stage.pageErrors).toEqual([]);
   });
 
+  it('a lobby of eight teams still shows every seat whole under the branding', { timeout: 60_000 }, async () => {
+    const names = ['第一', '第二', '第三', '第四', '第五', '第六', '第七', '第八'].map((n) => `${n}代表队`);
+    const crowded = { ...contestFile, seats: names.map((name) => ({ name, kind: 'team', phones: 3 })), branding: { ...branding, theme: 'blue' } };
+    expect(await client.request('contest:define', { file: crowded })).toEqual({ data: null });
+    await expect.poll(() => byTestId(screen, 'lobby-seat').count()).toBe(8);
+    await byTestId(screen, 'brand-mark').waitFor();
+    // Nothing in a seat's box is cut off: its name and its code lie inside it, whole.
+    await shot(screen, 'branding-screen-lobby-8-blue.png');
+    const clipped = await byTestId(screen, 'lobby-seat').evaluateAll((seats) =>
+      seats.filter((li) => {
+        const box = li.getBoundingClientRect();
+        const outside = (part: Element) => part.getBoundingClientRect().top < box.top - 0.5 || part.getBoundingClientRect().bottom > box.bottom + 0.5;
+        // A line squeezed below one em is cut off by its overflow, though inside the box.
+        const squeezed = (part: Element) => part.clientHeight < parseFloat(getComputedStyle(part).fontSize);
+        return [...li.children].some((part) => outside(part) || squeezed(part));
+      }).length,
+    );
+    expect(clipped).toBe(0);
+    // Back to four seats: the first four keep their ids, codes and phones.
+    expect(await client.request('contest:define', { file: { ...contestFile, branding: { ...branding, theme: 'blue' } } })).toEqual({ data: null });
+    await expect.poll(() => byTestId(screen, 'lobby-seat').count()).toBe(4);
+  });
+
   it('a phone joins in the blue theme', { timeout: 60_000 }, async () => {
     // The file redefined the seats: their codes are the store's, not the harness's first ones.
     const code = stage.h.store.loadContest(stage.h.contestId)?.seats.find((s) => s.seatId === 'seat-1')?.joinCode;
