@@ -12,7 +12,9 @@ import { logoOf } from './logo.js';
 import type { Store, StoredContest } from './store.js';
 
 export const ARCHIVE_FORMAT = 'qiangda-archive';
-export const ARCHIVE_VERSION = 1;
+/** 2 added branding and the logo; a version-1 archive (which has neither) reads as it did. */
+export const ARCHIVE_VERSION = 2;
+const READABLE_VERSIONS = [1, 2];
 /** An archive as uploaded (gzipped): a 100,000-command log is a few megabytes. */
 export const MAX_ARCHIVE_BYTES = 64 * 1024 * 1024;
 /** Unpacked, so a small file that inflates to gigabytes is refused instead of filling memory. */
@@ -66,7 +68,7 @@ export function readArchive(bytes: Uint8Array): ReadArchive {
   }
   const envelope = archiveEnvelopeSchema.safeParse(raw);
   if (!envelope.success || envelope.data.format !== ARCHIVE_FORMAT) return { ok: false, error: OrganiserError.ArchiveFormat };
-  if (envelope.data.version !== ARCHIVE_VERSION) return { ok: false, error: OrganiserError.ArchiveVersion };
+  if (!READABLE_VERSIONS.includes(envelope.data.version)) return { ok: false, error: OrganiserError.ArchiveVersion };
   if (sha256(JSON.stringify(envelope.data.contest) ?? '') !== envelope.data.sha256) return { ok: false, error: OrganiserError.ArchiveChecksum };
   const parsed = archivedContestSchema.safeParse(envelope.data.contest);
   if (!parsed.success || !consistent(parsed.data)) return { ok: false, error: OrganiserError.ArchiveInvalid };

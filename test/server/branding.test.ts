@@ -2,11 +2,11 @@
 // load with every problem naming its field, seen by every role, uploaded with the host's or the
 // organiser's key, refused clearly when it is too big or not an image, and carried by archives.
 import { get } from 'node:http';
-import { deflateSync } from 'node:zlib';
+import { deflateSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LOGO_MAX_BYTES, logoUrl } from '../../shared/branding.js';
 import { ORGANISER_KEY_HEADER } from '../../shared/organiser.js';
-import { archiveOf, readArchive, restoreArchive } from '../../server/archive.js';
+import { ARCHIVE_VERSION, archiveOf, readArchive, restoreArchive } from '../../server/archive.js';
 import { BUNDLED_BANK, loadBank } from '../../server/bank.js';
 import { parseContestFile } from '../../server/contest-file.js';
 import { readContestFile } from '../../server/demo.js';
@@ -210,6 +210,16 @@ describe('the logo', () => {
     if (!stored?.logo) return expect.fail('no logo');
     const forged = archiveOf({ ...stored, logo: { ...stored.logo, bytes: SVG } }, 0);
     expect(readArchive(forged)).toEqual({ ok: false, error: 'archive-invalid' });
+  });
+
+  it('an archive from before branding (version 1) still restores', async () => {
+    const h = await serve();
+    const stored = h.store.loadContest(h.contestId);
+    if (!stored) return expect.fail('no contest');
+    const file = JSON.parse(gunzipSync(archiveOf(stored, 0)).toString('utf8')) as { version: number };
+    expect(file.version).toBe(ARCHIVE_VERSION);
+    file.version = 1;
+    expect(readArchive(gzipSync(JSON.stringify(file)))).toMatchObject({ ok: true });
   });
 
   it('travels in the archive and comes back with the restore', async () => {
