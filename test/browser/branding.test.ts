@@ -184,4 +184,26 @@ describe.skipIf(!hasChromium)('branding in a browser', () => {
     await shot(screen, 'branding-screen-final-blue.png');
     expect(stage.pageErrors).toEqual([]);
   });
+
+  it('the organiser page replaces and removes the logo per contest, and the screen follows at once', { timeout: 60_000 }, async () => {
+    const { h } = stage;
+    const organiser = await stage.open('host', `/contests/?key=${encodeURIComponent(h.app.contests.organiserKey())}`);
+    const row = byTestId(organiser, 'contest-row', `[data-id="${h.contestId}"]`);
+    await row.locator('[data-testid="logo-preview"]').waitFor();
+    const before = await byTestId(screen, 'brand-logo').getAttribute('src');
+
+    const painter = await stage.browser.newPage();
+    await painter.setContent('<div id="logo" style="width:200px;height:120px;background:#c8161d;color:#ffd978;font:700 60px serif;display:grid;place-items:center">党徽</div>');
+    const another = await painter.locator('#logo').screenshot();
+    await painter.close();
+    await row.locator('[data-testid="logo-file"]').setInputFiles({ name: 'new.png', mimeType: 'image/png', buffer: another });
+    await expect.poll(() => byTestId(screen, 'brand-logo').getAttribute('src')).not.toBe(before);
+    await shot(organiser, 'branding-organiser.png');
+
+    await row.locator('[data-testid="logo-remove"]').click();
+    await byTestId(screen, 'brand-logo').waitFor({ state: 'detached' });
+    await row.locator('[data-testid="logo-preview"]').waitFor({ state: 'detached' });
+    expect(await byTestId(screen, 'brand-subtitle').textContent()).toBe(branding.subtitle);
+    expect(stage.pageErrors).toEqual([]);
+  });
 });
