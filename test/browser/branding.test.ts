@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byTestId, hasChromium, requireBrowser, shot, startStage, zh, type BrowserStage } from './browser-stage.js';
 import type { TestClient } from '../support/harness.js';
+import { LOGO_MAX_BYTES } from '../../shared/branding.js';
 
 requireBrowser('branding in a browser');
 
@@ -80,6 +81,9 @@ describe.skipIf(!hasChromium)('branding in a browser', () => {
     await expect.poll(() => byTestId(host, 'logo-error').textContent()).toBe(zh('error.logo-not-image'));
     // The browser logs the refusal's status itself: the one error expected here.
     expect(stage.pageErrors.splice(0)).toEqual([expect.stringContaining('415 (Unsupported Media Type)')]);
+    // Too big is said before anything is sent.
+    await byTestId(host, 'logo-file').setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(LOGO_MAX_BYTES + 1) });
+    await expect.poll(() => byTestId(host, 'logo-error').textContent()).toBe(zh('error.logo-too-big'));
 
     await byTestId(host, 'logo-file').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: logo });
     await byTestId(host, 'logo-preview').waitFor();
