@@ -141,6 +141,15 @@ describe.skipIf(!hasChromium)('branding in a browser', () => {
     await byTestId(phone, 'seat-name').filter({ hasText: '第一代表队' }).waitFor();
     expect(await themeOf(phone)).toEqual(['blue', BLUE_800]);
     await shot(phone, 'branding-phone-blue.png');
+
+    // Reopened with no connection yet, the phone already shows the contest's theme, not a red flash.
+    const offline = await phone.context().newPage();
+    await offline.routeWebSocket(/socket\.io/, () => {});
+    await offline.route('**/socket.io/**', (route) => route.abort());
+    await offline.goto(phone.url());
+    await offline.getByText(zh('link.connecting')).first().waitFor();
+    expect(await themeOf(offline)).toEqual(['blue', BLUE_800]);
+    await offline.close();
     expect(stage.pageErrors).toEqual([]);
   });
 
