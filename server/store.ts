@@ -70,6 +70,7 @@ export interface Store {
   closeContest(id: string, at: number): boolean;
   /** Inserts a whole contest (an archive being restored), log included, in one transaction. */
   importContest(contest: StoredContest): void;
+  /** A contest's logo, or null: it has none. */
   loadLogo(contestId: string): Logo | null;
   /** Sets (or with null removes) a contest's logo. */
   saveLogo(contestId: string, logo: Logo | null): void;
