@@ -28,6 +28,15 @@ export interface RoomFacts {
   storage?: StorageProblem | null;
   /** Whether the organiser closed the contest: read-only. */
   closed?: boolean;
+  /** Seats that had no phone connected while the current all-at-once answers were open (K8). */
+  answerGaps?: Readonly<Record<SeatId, AnswerGap>>;
+}
+
+/** How long a seat has had no phone connected while answers were open: `ms` in closed stretches,
+ * plus the time since `since` if it is offline now. */
+export interface AnswerGap {
+  ms: number;
+  since: number | null;
 }
 
 export interface SeatView {
@@ -170,6 +179,8 @@ export interface ContestView {
   pausedAt: number | null;
   /** Host only: what undo would reverse (K7). */
   lastRuling: RulingView | null;
+  /** Host only: seats offline while the current all-at-once answers are open, to give time (K8). */
+  answerGaps: Record<SeatId, AnswerGap>;
 }
 
 /** Builds the view one role is allowed to see. */
@@ -218,6 +229,7 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: Se
     storage: role === 'host' ? (room.storage ?? null) : null,
     pausedAt: state.pausedAt,
     lastRuling: role === 'host' ? lastRuling(state) : null,
+    answerGaps: role === 'host' ? { ...room.answerGaps } : {},
   };
 }
 

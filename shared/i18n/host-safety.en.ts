@@ -23,7 +23,7 @@ export const hostSafetyEn: Record<keyof typeof hostSafetyZh, string> = {
   'safety.seatExtend.seat': 'Seat',
   'safety.seatExtend.seconds': 'Seconds',
   'safety.seatExtend.submit': 'Give time',
-  'safety.seatExtend.offline': ' (offline)',
+  'safety.seatExtend.offline': ' (offline {s} s)',
   'safety.seatExtend.until': '{name} may answer for {s} s more',
   'safety.seatExtended': 'Gave "{name}" {s} s',
   'safety.seatExtend.badSeconds': 'Seconds must be a whole number from 1 to {max}',

@@ -117,4 +117,47 @@ describe('[K1][K3][K4] pause over sockets', () => {
     expect(graded.question?.results).toMatchObject({ s1: { grade: 'none' }, s2: { grade: 'right' } });
     expect(await host.request('host:command', { type: 'answers:extend-seat', seatId: 's1', ms: 10_000 })).toEqual({ error: ErrorCode.KeyRevealed });
   });
+
+  it('[K8] a phone back late after a restart: the host sees the seconds it lost and gives its seat that time', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qiangda-'));
+    dirs.push(dir);
+    const file = join(dir, 'qiangda.db');
+    const clock = new FakeClock();
+    const contest = definition({ rounds: [allAtOnceRound([choice(1, 'B')], { answerTimeMs: 20_000 })] });
+
+    const first = await server({ store: openStore(file), clock, definition: contest });
+    const host = await first.host();
+    const s1 = await first.contestant('s1');
+    const s2 = await first.contestant('s2');
+    const opened = clock.now();
+    for (const type of ['question:next', 'question:next', 'answers:open'] as const) await host.request('host:command', { type });
+    await s2.until((v) => v.question?.phase === 'answering');
+    clock.advance(5000);
+    await first.close();
+    first.store.close();
+    harnesses.splice(harnesses.indexOf(first), 1);
+
+    // Back after 2 s; s1's phone returns at once, s2's only 8 s later.
+    clock.advance(2000);
+    const second = await server({ store: openStore(file), clock, definition: contest });
+    const host2 = await second.host();
+    const s1Again = second.connect({ role: 'contestant', deviceToken: s1.deviceToken });
+    expect((await s1Again.ready()).me).toBe('s1');
+    clock.advance(8000);
+    const s2Again = second.connect({ role: 'contestant', deviceToken: s2.deviceToken });
+    expect((await s2Again.ready()).me).toBe('s2');
+    const seen = await host2.until((v) => v.answerGaps.s2?.since === null);
+    expect(seen.answerGaps.s2).toEqual({ ms: 8000, since: null });
+    expect(seen.answerGaps.s1).toBeUndefined();
+
+    // The host gives s2 its 8 s: it answers after everyone else's deadline, and it counts.
+    expect(await host2.request('host:command', { type: 'answers:extend-seat', seatId: 's2', ms: 8000 })).toEqual({ data: null });
+    clock.advance(opened + 20_000 - clock.now() + 1000);
+    expect(await s1Again.request('answer:submit', { choice: [1] })).toEqual({ data: { status: 'late' } });
+    expect(await s2Again.request('answer:submit', { choice: [1] })).toEqual({ data: { status: 'recorded' } });
+    clock.advance(7000);
+    const graded = await host2.until((v) => v.question?.phase === 'revealed');
+    expect(graded.question?.results).toMatchObject({ s1: { grade: 'none' }, s2: { grade: 'right' } });
+    second.store.close();
+  });
 });

@@ -7,7 +7,7 @@ import type { ContestState } from '../../shared/contest/types.js';
 import { viewFor, type RoomFacts } from '../../shared/contest/views.js';
 import { translate, type MessageKey } from '../../shared/i18n/index.js';
 import { controlsFor, enabledControls, kindOf, type ControlId } from '../../web/host/controls.js';
-import { confirmationFor, undoDescription } from '../../web/host/safety.js';
+import { confirmationFor, parseSeatSeconds, seatsForExtraTime, undoDescription } from '../../web/host/safety.js';
 import { allAtOnceRound, choice, definition, inTurnRound, play, T0 } from '../support/builders.js';
 
 const facts: RoomFacts = { connected: new Map(), claimed: new Map(), joinUrl: '', joinCodes: {}, started: true };
@@ -76,5 +76,27 @@ describe('[K7] undo names what it undoes', () => {
   it('[T7] repeating a turn still asks, naming the seat', () => {
     const turn = play(initialState(definition({ seats: 2, rounds: [inTurnRound(['s1', 's2'])] })), [next(0), next(1), { type: 'turn:start', at: at(2) }]);
     expect(ask(turn, 'repeat')).toBe(t('host.repeatConfirm', { name: '1号席' }));
+  });
+});
+
+describe('[K8] extra time for a seat, on the console', () => {
+  it('[K8] seats that lost time come first with the seconds lost; a seat nobody joined lost none', () => {
+    const def = definition({ rounds: [allAtOnceRound([choice(1, 'B')])] });
+    const state = play(initialState(def), [next(0), next(1), { type: 'answers:open', at: at(2) }, { type: 'answers:extend-seat', seatId: 's3', ms: 5000, at: at(3) }]);
+    const room: RoomFacts = {
+      ...facts,
+      claimed: new Map([['s1', 1], ['s2', 1]]),
+      answerGaps: { s1: { ms: 1200, since: null }, s2: { ms: 3000, since: at(10_000) }, s3: { ms: 0, since: at(0) } },
+    };
+    const seats = seatsForExtraTime(viewFor('host', state, room), at(14_500));
+    expect(seats).toEqual([
+      { id: 's2', name: '2号席', lostSeconds: 8, until: null },
+      { id: 's1', name: '1号席', lostSeconds: 2, until: null },
+      { id: 's3', name: '3号席', lostSeconds: 0, until: at(20_002 + 5000) },
+    ]);
+  });
+
+  it('[K8] seconds are a whole number the server takes', () => {
+    expect(['30', ' 8 ', '0', '-3', '1.5', 'abc', '601', '600'].map(parseSeatSeconds)).toEqual([30, 8, null, null, null, null, null, 600]);
   });
 });

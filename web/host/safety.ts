@@ -61,11 +61,25 @@ export function parseSeatSeconds(text: string): number | null {
   return seconds >= 1 && seconds * 1000 <= MAX_EXTEND_MS ? seconds : null;
 }
 
-/** K8: the seats to offer for extra time, those with no phone connected first (they are the
- * ones that lose time), each with its own deadline if it has one. */
-export function seatsForExtraTime(view: ContestView): { id: string; name: string; offline: boolean; until: number | null }[] {
+export interface ExtraTimeSeat {
+  id: string;
+  name: string;
+  /** Whole seconds its phones were all offline while answers were open (a seat nobody joined: 0). */
+  lostSeconds: number;
+  /** Its own deadline, if the host already gave it time. */
+  until: number | null;
+}
+
+/** K8: the seats to offer for extra time, those that lost the most answering time first, each
+ * with the seconds it lost (the room counts them) and its own deadline if it has one. */
+export function seatsForExtraTime(view: ContestView, serverNow: number): ExtraTimeSeat[] {
   const own = view.question?.seatDeadlines ?? {};
   return view.seats
-    .map((seat) => ({ id: seat.id, name: seat.name, offline: seat.connected === 0, until: own[seat.id] ?? null }))
-    .sort((a, b) => Number(b.offline) - Number(a.offline));
+    .map((seat, order) => {
+      const gap = seat.claimed > 0 ? view.answerGaps[seat.id] : undefined;
+      const lostMs = gap ? gap.ms + (gap.since !== null ? Math.max(0, serverNow - gap.since) : 0) : 0;
+      return { seat: { id: seat.id, name: seat.name, lostSeconds: Math.ceil(lostMs / 1000), until: own[seat.id] ?? null }, order };
+    })
+    .sort((a, b) => b.seat.lostSeconds - a.seat.lostSeconds || a.order - b.order)
+    .map(({ seat }) => seat);
 }
