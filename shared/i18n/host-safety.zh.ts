@@ -23,7 +23,7 @@ export const hostSafetyZh = {
   'safety.seatExtend.seconds': '秒数',
   'safety.seatExtend.submit': '补时',
   'safety.seatExtend.offline': '（断线 {s} 秒）',
-  'safety.seatExtend.until': '{name} 可作答至 {s} 秒后',
+  'safety.seatExtend.until': '{name} 还可作答 {s} 秒',
   'safety.seatExtended': '已为“{name}”补时 {s} 秒',
   'safety.seatExtend.badSeconds': '秒数须为 1 到 {max} 的整数',
 

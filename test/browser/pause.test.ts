@@ -6,7 +6,7 @@ import type { Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
 import { DEFAULT_ANSWER_TIME_MS } from '../../shared/contest/defaults.js';
-import { definition } from '../support/definitions.js';
+import { allAtOnceRound, buzzRound, choice, definition } from '../support/definitions.js';
 import { byTestId, hasChromium, requireBrowser, shot, startStage, zh, type BrowserStage } from './browser-stage.js';
 
 requireBrowser('pause and added time in a browser');
@@ -22,10 +22,13 @@ async function countdowns(host: Page, screen: Page, phone: Page, seconds: number
 }
 
 describe.skipIf(!hasChromium)('pause and added time in a browser', () => {
-  const contest = definition();
+  const contest = definition({ rounds: [buzzRound(2), allAtOnceRound([choice(1, 'B')])] });
   const round = contest.stages[0].rounds[0];
   const seat = contest.seats[0];
   let stage: BrowserStage;
+  let host: Page;
+  let screen: Page;
+  let phone: Page;
 
   beforeAll(async () => {
     stage = await startStage({ definition: contest });
@@ -37,9 +40,9 @@ describe.skipIf(!hasChromium)('pause and added time in a browser', () => {
 
   it('N asks before skipping; P stops every countdown, + adds time, P resumes', { timeout: 90_000 }, async () => {
     const { h } = stage;
-    const host = await stage.host();
-    const screen = await stage.screen();
-    const phone = await stage.phone(seat.id);
+    host = await stage.host();
+    screen = await stage.screen();
+    phone = await stage.phone(seat.id);
 
     await host.keyboard.press('n');
     await byTestId(screen, 'title-card').waitFor();
@@ -108,5 +111,66 @@ describe.skipIf(!hasChromium)('pause and added time in a browser', () => {
     }
     const logged = h.store.loadContest(h.contestId)?.commands.map((c) => c.type) ?? [];
     expect(logged.filter((t) => t.startsWith('show:') || t === 'countdown:extend')).toEqual(['show:pause', 'countdown:extend', 'show:resume']);
+  });
+
+  it('undo names what it reverses and asks when it reaches back; 补时 gives a seat the seconds it lost offline', { timeout: 90_000 }, async () => {
+    const { h } = stage;
+    // J: right. The console names the ruling U would reverse.
+    await host.keyboard.press('j');
+    await byTestId(screen, 'question', '[data-phase="revealed"]').waitFor();
+    const what = zh('safety.undoWhat', { round: round.name, n: 1, name: seat.name, verdict: zh('ledger.right'), delta: '+10' });
+    await byTestId(host, 'undo-what').filter({ hasText: what }).waitFor();
+
+    // N, then N from the unplayed question 2 (accepted this time), then the all-at-once question.
+    const answers: string[] = [];
+    const accept = (dialog: Dialog) => {
+      answers.push(dialog.message());
+      void dialog.accept();
+    };
+    host.on('dialog', accept);
+    await host.keyboard.press('n');
+    await byTestId(screen, 'question', '[data-phase="reading"]').waitFor();
+    await host.keyboard.press('n');
+    await byTestId(screen, 'title-card').waitFor();
+    host.off('dialog', accept);
+    expect(answers).toEqual([zh('safety.skipConfirm', { round: round.name, n: 2, phase: zh('phase.reading') })]);
+    await host.keyboard.press('n');
+    await host.keyboard.press('Space');
+    await byTestId(phone, 'answer-pad', '[data-look="open"]').waitFor();
+
+    // The phone drops out for 6 s and comes back (same phone, same seat).
+    const context = phone.context();
+    const address = phone.url();
+    await phone.close();
+    await byTestId(host, 'host-seat', `[data-seat="${seat.id}"]`).locator('[data-testid="seat-online"]').waitFor({ state: 'detached' });
+    h.clock.advance(6000);
+    phone = await context.newPage();
+    await phone.goto(address);
+    await byTestId(phone, 'answer-pad', '[data-look="open"]').waitFor();
+
+    // U now reaches back to the buzz-in question: it asks, naming the ruling; dismissed, nothing changes.
+    const asked: string[] = [];
+    const dismiss = (dialog: Dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    };
+    host.on('dialog', dismiss);
+    await host.keyboard.press('u');
+    await expect.poll(() => asked.length).toBe(1);
+    host.off('dialog', dismiss);
+    expect(asked[0]).toBe(zh('safety.undoEarlier', { what }));
+    expect(h.room.state.scores[seat.id]).toBe(10);
+
+    // 补时: the seat comes first, marked with the 6 s it lost; picking it offers those 6 s.
+    const option = zh('safety.seatExtend.offline', { s: 6 });
+    await byTestId(host, 'seat-extend-seat').locator('option', { hasText: `${seat.name}${option}` }).waitFor({ state: 'attached' });
+    await byTestId(host, 'seat-extend-seat').selectOption(seat.id);
+    expect(await byTestId(host, 'seat-extend-seconds').inputValue()).toBe('6');
+    await byTestId(host, 'seat-extend-submit').click();
+    await byTestId(host, 'banner').filter({ hasText: zh('safety.seatExtended', { name: seat.name, s: 6 }) }).waitFor();
+    const q = h.room.state.question;
+    expect(q?.kind === 'all-at-once' && q.seatDeadlines[seat.id]).toBe((q?.answerDeadline as number) + 6000);
+    await byTestId(host, 'seat-extend').scrollIntoViewIfNeeded();
+    await shot(host, 'host-seat-extend.png');
   });
 });
