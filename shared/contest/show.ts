@@ -21,8 +21,9 @@ export const REFUSED_WHILE_PAUSED: ReadonlySet<Command['type']> = new Set([
 export function handleShow(state: ContestState, command: ShowCommand): Result {
   switch (command.type) {
     case 'show:pause':
-      // K1
+      // K1: in the lobby there is nothing to pause, and a first command would fix the settings.
       if (state.stage === 'finished') return refuse(CommandError.ContestFinished);
+      if (state.stage === 'lobby') return refuse(CommandError.WrongPhase);
       if (state.pausedAt !== null) return refuse(CommandError.Paused);
       return accept({ ...state, pausedAt: command.at }, [{ type: 'show-paused' }]);
     case 'show:resume': {

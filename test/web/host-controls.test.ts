@@ -103,7 +103,7 @@ function secondRoundTitle(): ContestState {
 
 /** K2: the same moment with the show paused. */
 const paused = (states: [string, ContestState][], prefix: string): [string, ContestState][] =>
-  states.filter(([, s]) => s.stage !== 'finished').map(([n, s]): [string, ContestState] => [`${prefix}: ${n}, paused`, play(s, [{ type: 'show:pause', at: at(9) }])]);
+  states.filter(([, s]) => s.stage === 'round').map(([n, s]): [string, ContestState] => [`${prefix}: ${n}, paused`, play(s, [{ type: 'show:pause', at: at(9) }])]);
 
 const ALL: [string, ContestState][] = [
   ...buzzInStates().map(([n, s]): [string, ContestState] => [`buzz-in: ${n}`, s]),

@@ -102,7 +102,7 @@ export function enabledControls(view: ContestView | null, online = true): Enable
   enabled.undo = view.canUndo;
   // After the last question a ruling can still be undone, so the final scores can be put right.
   if (view.stage === 'finished') return enabled;
-  enabled.pause = true; // K1, K3
+  enabled.pause = view.stage === 'round'; // K1, K3
   const q = view.question;
   const phase = q?.phase ?? null;
   // K5: the buzz window, or an answer countdown (none after an undo: the host rules by hand).

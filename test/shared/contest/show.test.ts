@@ -43,9 +43,11 @@ describe('[K1] pause', () => {
     expect(ruled.scores.s1).toBe(10);
   });
 
-  it('[K1] pausing twice is refused; so is pausing a finished contest', () => {
+  it('[K1] pausing twice is refused; so is pausing in the lobby or a finished contest', () => {
     const state = play(answering(), [pause(3000)]);
     refused(state, pause(4000), CommandError.Paused);
+    refused(initialState(definition()), pause(0), CommandError.WrongPhase);
+    expect(play(initialState(definition()), [{ type: 'question:next', at: at(0) }, pause(1)]).pausedAt).toBe(at(1));
     const def = definition({ questions: 1 });
     const finished = play(initialState(def), [
       { type: 'question:next', at: at(0) },
