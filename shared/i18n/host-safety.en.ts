@@ -10,7 +10,6 @@ export const hostSafetyEn: Record<keyof typeof hostSafetyZh, string> = {
   'host.control.pause': 'Pause',
   'host.control.resume': 'Resume',
   'host.control.extend': '+{s} s',
-  'host.key.plus': '+',
   'safety.pausedBanner': 'Paused: every countdown has stopped, phones cannot buzz or answer. Press P to resume.',
   'safety.extended': 'Added {s} s',
   'safety.skipConfirm': 'Question {n} of "{round}" has not been played yet ({phase}). Next skips it for good. Skip it?',

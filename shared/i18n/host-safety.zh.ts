@@ -9,7 +9,6 @@ export const hostSafetyZh = {
   'host.control.pause': '暂停',
   'host.control.resume': '继续',
   'host.control.extend': '加时 {s} 秒',
-  'host.key.plus': '+',
   'safety.pausedBanner': '比赛已暂停：所有倒计时停止，手机不能抢答或作答。按 P 继续。',
   'safety.extended': '已加时 {s} 秒',
   'safety.skipConfirm': '“{round}”第 {n} 题还没有开始作答（{phase}）。按“下一步”会跳过这道题，之后不能再回到它。确定跳过吗？',
