@@ -33,3 +33,25 @@ describe('[K8] answer gaps', () => {
     expect(gaps.report()).toEqual({});
   });
 });
+
+describe('[K8][K1] answer gaps and the pause', () => {
+  it('[K8] time offline while the show is paused costs nothing: the countdown stood still', () => {
+    const def = definition({ rounds: [allAtOnceRound([choice(1, 'B')])] });
+    const open = play(initialState(def), [{ type: 'question:next', at: at(0) }, { type: 'question:next', at: at(1) }, { type: 'answers:open', at: at(2) }]);
+    const gaps = new AnswerGaps();
+    const connected = new Map([['s1', 1], ['s2', 1], ['s3', 1]]);
+    gaps.follow(open, connected, at(2));
+    connected.set('s1', 0);
+    gaps.seatChanged('s1', 0, at(1000));
+    const paused = play(open, [{ type: 'show:pause', at: at(3000) }]);
+    gaps.follow(paused, connected, at(3000));
+    expect(gaps.report()).toEqual({ s1: { ms: 2000, since: null } });
+    // s2 drops and comes back during the pause: nothing counted.
+    gaps.seatChanged('s2', 0, at(4000));
+    gaps.seatChanged('s2', 1, at(50_000));
+    const resumed = play(paused, [{ type: 'show:resume', at: at(60_000) }]);
+    gaps.follow(resumed, connected, at(60_000));
+    gaps.seatChanged('s1', 1, at(61_500));
+    expect(gaps.report()).toEqual({ s1: { ms: 3500, since: null } });
+  });
+});
