@@ -20,8 +20,9 @@ export function answersDeadline(q: AllAtOnceQuestion): number | null {
   return Math.max(q.answerDeadline, ...Object.values(q.seatDeadlines));
 }
 
-/** K8: the deadline one seat answers against: its own, if the host gave it one. */
+/** K8: the deadline one seat answers against: its own, if the host gave it one; none once locked. */
 export function seatDeadline(q: AllAtOnceQuestion, seatId: string): number | null {
+  if (q.answerDeadline === null) return null;
   return q.seatDeadlines[seatId] ?? q.answerDeadline;
 }
 

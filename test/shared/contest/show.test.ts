@@ -217,6 +217,8 @@ describe('[K8][K9] a seat’s own deadline', () => {
     expect(viewFor('contestant', state, facts, 's1').question?.answerDeadline).toBe(at(20_000));
     expect(viewFor('host', state, facts).question?.seatDeadlines).toEqual({ s2: at(30_000) });
     expect(viewFor('screen', state, facts).question?.seatDeadlines).toEqual({});
+    const locked = play(state, [{ type: 'answer:reveal', at: at(2000) }]);
+    expect(viewFor('contestant', locked, facts, 's2').question?.answerDeadline).toBeNull();
   });
 
   it('[K8] added time (K5) moves the seats still running along with everyone', () => {
