@@ -7,7 +7,7 @@ import { apply, initialState } from '../../shared/contest/engine.js';
 import type { ContestDefinition, ContestState, RoundKind } from '../../shared/contest/types.js';
 import { viewFor, type RoomFacts } from '../../shared/contest/views.js';
 import { nextStep } from '../../web/lib/contest-display.js';
-import { controlForKey, controlsFor, enabledControls, isTypingTarget, kindOf, type Control, type KeyLike } from '../../web/host/controls.js';
+import { controlForKey, controlsFor, enabledControls, isTypingTarget, kindOf, pauseCommand, type Control, type KeyLike } from '../../web/host/controls.js';
 import { allAtOnceRound, choice, definition, inTurnRound, play, T0 } from '../support/builders.js';
 
 const facts: RoomFacts = { connected: new Map(), claimed: new Map(), joinUrl: '', joinCodes: {}, started: false };
@@ -16,8 +16,10 @@ const next = (ms: number): Command => ({ type: 'question:next', at: at(ms) });
 /** A question no round has used, for the swap (a choice question fits every kind of round). */
 const FRESH = choice(99, 'A');
 
-function commandOf(control: Control, ms: number): Command {
-  return control.action.type === 'swap' ? { type: 'question:swap', question: FRESH, at: at(ms) } : ({ ...control.action.command, at: at(ms) } as Command);
+function commandOf(control: Control, state: ContestState, ms: number): Command {
+  if (control.action.type === 'swap') return { type: 'question:swap', question: FRESH, at: at(ms) };
+  if (control.action.type === 'pause') return { ...pauseCommand(state), at: at(ms) } as Command;
+  return { ...control.action.command, at: at(ms) } as Command;
 }
 
 function buzzInStates(): [string, ContestState][] {
@@ -99,11 +101,18 @@ function secondRoundTitle(): ContestState {
   return play(initialState(def), [next(0), next(1), { type: 'answer:rule', verdict: 'right', at: at(2) }, next(3)]);
 }
 
+/** K2: the same moment with the show paused. */
+const paused = (states: [string, ContestState][], prefix: string): [string, ContestState][] =>
+  states.filter(([, s]) => s.stage === 'round').map(([n, s]): [string, ContestState] => [`${prefix}: ${n}, paused`, play(s, [{ type: 'show:pause', at: at(9) }])]);
+
 const ALL: [string, ContestState][] = [
   ...buzzInStates().map(([n, s]): [string, ContestState] => [`buzz-in: ${n}`, s]),
   ...inTurnStates().map(([n, s]): [string, ContestState] => [`in-turn: ${n}`, s]),
   ...allAtOnceStates().map(([n, s]): [string, ContestState] => [`all-at-once: ${n}`, s]),
   ['second round title card', secondRoundTitle()],
+  ...paused(buzzInStates(), 'buzz-in'),
+  ...paused(inTurnStates(), 'in-turn'),
+  ...paused(allAtOnceStates(), 'all-at-once'),
 ];
 
 const key = (code: string, extra: Partial<KeyLike> = {}): KeyLike => ({
@@ -121,7 +130,7 @@ describe('enabledControls', () => {
     const view = viewFor('host', state, facts);
     const enabled = enabledControls(view);
     for (const control of controlsFor(kindOf(view))) {
-      const accepted = apply(state, commandOf(control, 10)).ok;
+      const accepted = apply(state, commandOf(control, state, 10)).ok;
       // T7: a repeat from reading is accepted but changes nothing, so its button stays grey.
       const expected = control.id === 'repeat' && view.question?.phase === 'reading' ? false : accepted;
       expect({ control: control.id, enabled: enabled[control.id] }).toEqual({ control: control.id, enabled: expected });
@@ -166,6 +175,16 @@ describe('controls per round kind', () => {
   it('buzz-in keeps its keys, and gains W for a swap', () => {
     const id = (code: string) => controlForKey(key(code), 'buzz-in')?.id;
     expect(['KeyN', 'Space', 'KeyJ', 'KeyK', 'KeyR', 'KeyE', 'KeyU', 'KeyW'].map(id)).toEqual(['next', 'start', 'right', 'wrong', 'reopen', 'reveal', 'undo', 'swap']);
+  });
+
+  it('[K1][K5] in every round P pauses or resumes and + adds time', () => {
+    for (const kind of ['buzz-in', 'in-turn', 'all-at-once'] as const) {
+      expect(controlForKey(key('KeyP'), kind)?.action).toEqual({ type: 'pause' });
+      expect(controlForKey(key('Equal'), kind)?.action).toEqual({ type: 'command', command: { type: 'countdown:extend', ms: 10_000 } });
+      expect(controlForKey(key('NumpadAdd'), kind)?.id).toBe('extend');
+    }
+    expect(pauseCommand({ pausedAt: null })).toEqual({ type: 'show:pause' });
+    expect(pauseCommand({ pausedAt: at(5) })).toEqual({ type: 'show:resume' });
   });
 
   it('no two controls of a kind share a key', () => {
