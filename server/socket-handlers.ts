@@ -36,7 +36,7 @@ export interface SocketData {
 type QiangdaSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** Why a phone could not be added to a seat, as the phone is told. */
-const CLAIM_REFUSAL = { full: ErrorCode.SeatTaken, unknown: ErrorCode.UnknownSeat, closed: ErrorCode.ContestClosed, 'storage-failed': ErrorCode.StorageFailed } as const;
+const CLAIM_REFUSAL = { full: ErrorCode.SeatTaken, unknown: ErrorCode.UnknownSeat, closed: ErrorCode.ContestClosed, locked: ErrorCode.SeatsLocked, 'storage-failed': ErrorCode.StorageFailed } as const;
 
 function refuse(code: ErrorCode): Error {
   return Object.assign(new Error(code), { data: { code } });

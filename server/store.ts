@@ -1,7 +1,7 @@
 // Durable storage in one SQLite file. A contest is its definition plus an append-only log of
 // accepted commands; its state is the replay of that log. Seat secrets live beside it.
 import Database from 'better-sqlite3';
-import type { Command } from '../shared/contest/commands.js';
+import { SEAT_COMMANDS, type Command } from '../shared/contest/commands.js';
 import type { ContestDefinition, SeatId } from '../shared/contest/types.js';
 
 export interface SeatSecret {
@@ -142,7 +142,9 @@ export function openStore(file: string): Store {
   const selectSeats = db.prepare('SELECT seat_id, join_code FROM seats WHERE contest_id = ? ORDER BY rowid');
   const selectDevices = db.prepare('SELECT seat_id, device_token FROM seat_devices WHERE contest_id = ? ORDER BY rowid');
   const selectCommands = db.prepare('SELECT command, request_id FROM commands WHERE contest_id = ? ORDER BY seq');
-  const countCommands = db.prepare('SELECT count(*) AS n FROM commands WHERE contest_id = ?');
+  // Locking seats (S2, S3) is not part of the show: the definition may still change after it.
+  const seatCommands = SEAT_COMMANDS.map((t) => `'${t}'`).join(', ');
+  const countShowCommands = db.prepare(`SELECT count(*) AS n FROM commands WHERE contest_id = ? AND json_extract(command, '$.type') NOT IN (${seatCommands})`);
   const insertCommand = db.prepare('INSERT INTO commands (contest_id, seq, command, request_id) VALUES (?, ?, ?, ?)');
   const deleteDevices = db.prepare('DELETE FROM seat_devices WHERE contest_id = ? AND seat_id = ?');
   const selectDevice = db.prepare('SELECT 1 FROM seat_devices WHERE device_token = ?');
@@ -153,7 +155,7 @@ export function openStore(file: string): Store {
   });
 
   const redefineContest = db.transaction((id: string, definition: ContestDefinition, source: unknown, seats: SeatSecret[]) => {
-    if ((countCommands.get(id) as { n: number }).n > 0) throw new Error(`contest ${id} has started; its definition is fixed`);
+    if ((countShowCommands.get(id) as { n: number }).n > 0) throw new Error(`contest ${id} has started; its definition is fixed`);
     updateContest.run(JSON.stringify(definition), JSON.stringify(source), id);
     deleteSeats.run(id);
     for (const s of seats) insertSeat.run(id, s.seatId, s.joinCode);

@@ -22,6 +22,8 @@ export const ErrorCode = {
   BadJoinCode: 'bad-join-code',
   SeatTaken: 'seat-taken',
   AlreadySeated: 'already-seated',
+  /** S2: the host locked the seats; a new phone joins only a seat the host admits. */
+  SeatsLocked: 'seats-locked',
   StorageFailed: 'storage-failed',
   Internal: 'internal-error',
   BadDefinition: 'bad-definition',
@@ -88,6 +90,8 @@ export const hostCommandSchema = z.discriminatedUnion('type', [
       .refine((n) => n !== 0 && Math.abs(n) <= MAX_ADJUST_POINTS),
     reason: z.string().trim().min(1).max(MAX_REASON_LENGTH),
   }),
+  z.object({ type: z.literal('seats:lock'), locked: z.boolean() }),
+  z.object({ type: z.literal('seat:admit'), seatId: id.nullable() }),
 ]) satisfies z.ZodType<HostCommand>;
 
 /** `deviceToken`: made by the phone and saved before it claims, so a claim whose answer was

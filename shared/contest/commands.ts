@@ -19,7 +19,13 @@ export type HostCommand =
   | { type: 'answer:rule'; verdict: 'right' | 'wrong' }
   | { type: 'answer:reveal' }
   | { type: 'ruling:undo' }
-  | { type: 'score:adjust'; seatId: SeatId; delta: number; reason: string };
+  | { type: 'score:adjust'; seatId: SeatId; delta: number; reason: string }
+  // joining (S2, S3): lock the seats against new phones; while locked, let one seat take one
+  | { type: 'seats:lock'; locked: boolean }
+  | { type: 'seat:admit'; seatId: SeatId | null };
+
+/** Host commands about who may join, not about the show: they do not fix the definition. */
+export const SEAT_COMMANDS: readonly Command['type'][] = ['seats:lock', 'seat:admit'];
 
 /** Swapping a question: the host asks, the server picks the replacement from the bank and
  * records it in the command, so replaying the log needs no bank. */
@@ -62,6 +68,7 @@ export const CommandError = {
   RepeatedQuestion: 'repeated-question',
   TooManyPresses: 'too-many-presses',
   TooManyAnswers: 'too-many-answers',
+  SeatsNotLocked: 'seats-not-locked',
 } as const;
 export type CommandError = (typeof CommandError)[keyof typeof CommandError];
 

@@ -229,4 +229,8 @@ export interface ContestState {
   ledger: ScoreEntry[];
   rulings: RulingMemo[];
   swaps: SwapRecord[];
+  /** S2: no new phone may join any seat without the host. */
+  seatsLocked: boolean;
+  /** S3: while locked, the one seat the host lets take a new phone, or null. */
+  admitted: SeatId | null;
 }

@@ -5,6 +5,7 @@ import { bankEn } from './bank.en.js';
 import { roundsEn } from './rounds.en.js';
 import { storageEn } from './storage.en.js';
 import { contestsEn } from './contests.en.js';
+import { joiningEn } from './joining.en.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -14,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   ...roundsEn,
   ...storageEn,
   ...contestsEn,
+  ...joiningEn,
   'terminal.created': 'Created contest: {title}',
   'terminal.resumed': 'Resumed contest: {title} (continuing where it stopped)',
   'terminal.host': 'Host console:',
@@ -127,7 +129,7 @@ export const en: Record<MessageKey, string> = {
   'contestant.joining': 'Joining…',
   'contestant.joinHint': 'Keep this page open and your phone unlocked.',
   'contestant.released': 'The host released your seat. Enter a join code to continue.',
-  'contestant.lastChange': 'Last change: {delta} (Q{n})',
+  'contestant.lastChange': 'Last change: {delta} ({place})',
   'buzzer.waiting': 'The contest will start soon',
   'buzzer.closed': 'Wait for the host to open the buzzers',
   'buzzer.open': 'BUZZ!',
