@@ -25,6 +25,7 @@ export const joiningEn: Record<keyof typeof joiningZh, string> = {
   'cards.team': 'Team · up to {phones} phones',
   'cards.missingKey': 'The link is incomplete or its key is wrong: open the seat cards from the host console or the organiser page.',
 
+  'screen.seatsLocked': 'Seats are locked: a new phone joins only when the host lets it in',
   'contestant.seatsLocked': 'Seats are locked: a new phone joins only when the host lets it in.',
   'contestant.verdict.right': 'Right {delta}',
   'contestant.verdict.wrong': 'Wrong {delta}',

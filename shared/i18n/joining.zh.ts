@@ -23,6 +23,7 @@ export const joiningZh = {
   'cards.team': '代表队 · 最多 {phones} 部手机',
   'cards.missingKey': '链接不完整或密钥不对：请从主持人控制台或赛事管理页打开席位卡。',
 
+  'screen.seatsLocked': '席位已锁定：新手机需经主持人允许才能加入',
   'contestant.seatsLocked': '席位已锁定：只有主持人允许后才能加入新手机。',
   'contestant.verdict.right': '回答正确 {delta}',
   'contestant.verdict.wrong': '回答错误 {delta}',
