@@ -3,7 +3,7 @@
 // joins at once; a phone feels a false start, reads its verdict with its points, and its rank.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buzzRound, definition } from '../support/definitions.js';
+import { buzzRound, definition, inTurnRound } from '../support/definitions.js';
 import { byTestId, hasChromium, requireBrowser, shot, startStage, zh, type BrowserStage } from './browser-stage.js';
 
 requireBrowser('joining in a browser');
@@ -130,6 +130,39 @@ describe.skipIf(!hasChromium)('joining in a browser', () => {
     await byTestId(phone, 'my-rank').filter({ hasText: zh('contestant.rank', { rank: 1 }) }).waitFor();
     expect(await byTestId(phone, 'final-score').textContent()).toContain('10');
     await shot(phone, 'phone-final-rank.png');
+    expect(stage.pageErrors).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasChromium)('the host console\'s words', () => {
+  let stage: BrowserStage;
+
+  beforeAll(async () => {
+    stage = await startStage({ definition: definition({ seats: 3, rounds: [inTurnRound(['s1', 's2', 's3']), buzzRound(1)] }) });
+  });
+
+  afterAll(async () => {
+    await stage?.close();
+  });
+
+  it('[T6] a skipped turn says 已跳过, a turn worth nothing names its ruling, and the ledger names the round', { timeout: 90_000 }, async () => {
+    const { h } = stage;
+    const client = await h.host();
+    const send = (command: Parameters<typeof client.request<'host:command'>>[1]) => client.request('host:command', command);
+    const host = await stage.host();
+    await stage.phone('s1');
+    await send({ type: 'question:next' });
+    await send({ type: 'question:next' });
+    await send({ type: 'answer:rule', verdict: 'right' });
+    await send({ type: 'question:next' });
+    await send({ type: 'turn:skip' });
+    await send({ type: 'question:next' });
+    await send({ type: 'answer:rule', verdict: 'wrong' });
+    const tags = byTestId(host, 'turn-tag');
+    await expect.poll(() => tags.allTextContents().then((t) => t.map((s) => s.trim()))).toEqual(['+10', zh('turn.skipped'), zh('ledger.wrong')]);
+    const places = await byTestId(host, 'ledger-place').allTextContents();
+    expect(places).toContain(zh('ledger.place', { round: '轮流必答', n: 1 }));
+    await shot(host, 'host-turn-order.png');
     expect(stage.pageErrors).toEqual([]);
   });
 });
