@@ -41,6 +41,8 @@ describe.skipIf(!hasChromium)('joining in a browser', () => {
     const first = await stage.open('phone', `/contestant/?c=${h.contestId}&code=${h.joinCodes.s1}`);
     await byTestId(first, 'seat-name').filter({ hasText: '1号席' }).waitFor();
     expect(await byTestId(first, 'join-form').count()).toBe(0);
+    // The code leaves the address bar: a reload comes back by the phone's own token.
+    await expect.poll(() => first.url()).not.toContain('code=');
     await byTestId(screen, 'lobby-code').first().waitFor();
 
     host.once('dialog', (dialog) => void dialog.accept());
