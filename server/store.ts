@@ -36,6 +36,8 @@ export interface ContestSummary {
   closedAt: number | null;
   /** How many commands the contest's log holds. */
   commands: number;
+  /** How many of them are the show's own, not seat locks (S2): one or more, the show has begun. */
+  showCommands: number;
   hostKey: string;
 }
 
@@ -128,10 +130,13 @@ export function openStore(file: string): Store {
   const deleteSeats = db.prepare('DELETE FROM seats WHERE contest_id = ?');
   const insertDevice = db.prepare('INSERT INTO seat_devices (contest_id, seat_id, device_token) VALUES (?, ?, ?)');
   const deleteDevicesOfContest = db.prepare('DELETE FROM seat_devices WHERE contest_id = ?');
+  // Locking seats (S2, S3) is not part of the show: the definition may still change after it.
+  const seatCommands = SEAT_COMMANDS.map((t) => `'${t}'`).join(', ');
   // The title is read inside SQLite: a definition holds every drawn question, and a list needs none.
   const selectContests = db.prepare(
     `SELECT id, created_at, json_extract(definition, '$.title') AS title, host_key, closed_at,
-       (SELECT count(*) FROM commands WHERE contest_id = contests.id) AS commands
+       (SELECT count(*) FROM commands WHERE contest_id = contests.id) AS commands,
+       (SELECT count(*) FROM commands WHERE contest_id = contests.id AND json_extract(command, '$.type') NOT IN (${seatCommands})) AS show_commands
      FROM contests ORDER BY created_at DESC, rowid DESC`,
   );
   const selectContest = db.prepare('SELECT id, created_at, definition, host_key, source, closed_at FROM contests WHERE id = ?');
@@ -142,8 +147,6 @@ export function openStore(file: string): Store {
   const selectSeats = db.prepare('SELECT seat_id, join_code FROM seats WHERE contest_id = ? ORDER BY rowid');
   const selectDevices = db.prepare('SELECT seat_id, device_token FROM seat_devices WHERE contest_id = ? ORDER BY rowid');
   const selectCommands = db.prepare('SELECT command, request_id FROM commands WHERE contest_id = ? ORDER BY seq');
-  // Locking seats (S2, S3) is not part of the show: the definition may still change after it.
-  const seatCommands = SEAT_COMMANDS.map((t) => `'${t}'`).join(', ');
   const countShowCommands = db.prepare(`SELECT count(*) AS n FROM commands WHERE contest_id = ? AND json_extract(command, '$.type') NOT IN (${seatCommands})`);
   const insertCommand = db.prepare('INSERT INTO commands (contest_id, seq, command, request_id) VALUES (?, ?, ?, ?)');
   const deleteDevices = db.prepare('DELETE FROM seat_devices WHERE contest_id = ? AND seat_id = ?');
@@ -179,13 +182,14 @@ export function openStore(file: string): Store {
     redefineContest,
     importContest,
     listContests() {
-      type Row = { id: string; created_at: number; title: string; host_key: string; closed_at: number | null; commands: number };
+      type Row = { id: string; created_at: number; title: string; host_key: string; closed_at: number | null; commands: number; show_commands: number };
       return (selectContests.all() as Row[]).map((r) => ({
         id: r.id,
         createdAt: r.created_at,
         title: r.title,
         closedAt: r.closed_at,
         commands: r.commands,
+        showCommands: r.show_commands,
         hostKey: r.host_key,
       }));
     },

@@ -159,3 +159,14 @@ describe('locked seats', () => {
     expect(await stranger.request('seat:claim', { joinCode: code })).toEqual({ error: ErrorCode.SeatsLocked });
   });
 });
+
+describe('locked seats on the organiser page', () => {
+  it('[S2] a contest whose seats are locked in the lobby is still listed as not started', async () => {
+    const h = await server();
+    const host = await h.host();
+    await host.request('host:command', { type: 'seats:lock', locked: true });
+    expect(h.app.contests.list().find((c) => c.id === h.contestId)).toMatchObject({ status: 'not-started', commands: 1 });
+    await host.request('host:command', { type: 'question:next' });
+    expect(h.app.contests.list().find((c) => c.id === h.contestId)?.status).toBe('running');
+  });
+});
