@@ -211,13 +211,16 @@ export class ContestRoom {
       const kept = this.seats.get(seat.id);
       return kept ? { ...kept, deviceTokens: kept.deviceTokens.slice(0, seat.phones) } : { seatId: seat.id, joinCode: newJoinCode(taken), deviceTokens: [] };
     });
+    // S3: an admission to a seat the new definition drops ends, on the record, so the log
+    // replays to the same state against the new seats.
+    const admitted = this.state.admitted;
+    if (admitted !== null && !definition.seats.some((s) => s.id === admitted) && !this.submit({ type: 'seat:admit', seatId: null }).ok) return false;
     if (!this.persist('contest definition', () => this.options.store.redefineContest(this.id, definition, source, seats))) return false;
     this.seats.clear();
     for (const s of seats) this.seats.set(s.seatId, s);
     this.seatFacts = null;
-    // The seats' lock is kept (S2); an admission to a seat the new definition dropped ends.
-    const { seatsLocked, admitted } = this.state;
-    this.state = { ...initialState(definition), seatsLocked, admitted: admitted !== null && this.seats.has(admitted) ? admitted : null };
+    // The seats' lock and admission are kept (S2, S3), as replaying the log gives them.
+    this.state = { ...initialState(definition), seatsLocked: this.state.seatsLocked, admitted: this.state.admitted };
     this.source = source;
     this.options.onChange(this, []);
     return true;

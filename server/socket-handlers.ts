@@ -140,6 +140,8 @@ export function registerHandlers(
 
   on('host:command', hostCommandSchema, (command, rid) =>
     hostOnly(() => {
+      // S3: the engine takes the seat as given (see admitSeat); an unknown one is refused here.
+      if (command.type === 'seat:admit' && command.seatId !== null && !room.hasSeat(command.seatId)) return { error: ErrorCode.UnknownSeat };
       const result = room.submit(command, requestKey(rid));
       return result.ok ? { data: null } : { error: result.error };
     }),

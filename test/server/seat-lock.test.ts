@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../shared/protocol.js';
+import { archiveOf, readArchive } from '../../server/archive.js';
 import { openStore } from '../../server/store.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { startServer, type Harness } from '../support/harness.js';
@@ -157,6 +158,28 @@ describe('locked seats', () => {
     const code = h.store.loadContest(h.contestId)?.seats[0].joinCode ?? '';
     const stranger = await newPhone(h);
     expect(await stranger.request('seat:claim', { joinCode: code })).toEqual({ error: ErrorCode.SeatsLocked });
+  });
+
+  it('[S3] redefined without the admitted seat: the admission ends on the record, and the log still replays whole', async () => {
+    const h = await server();
+    const host = await h.host();
+    await host.request('host:command', { type: 'seats:lock', locked: true });
+    await host.request('host:command', { type: 'seat:admit', seatId: 's3' });
+    const file = {
+      format: 'qiangda-contest',
+      version: 1,
+      title: '少了一席',
+      seats: [{ name: '甲' }],
+      stages: [{ name: '抢答', rounds: [{ kind: 'buzz-in', questions: 1 }] }],
+      seed: 's',
+    };
+    expect(await host.request('contest:define', { file })).toEqual({ data: null });
+    expect(h.room.state).toMatchObject({ seatsLocked: true, admitted: null });
+    const stored = h.store.loadContest(h.contestId);
+    expect(stored?.commands.map((c) => c.type)).toEqual(['seats:lock', 'seat:admit', 'seat:admit']);
+    // An archive of it restores: every logged command replays against the new seats.
+    const archived = readArchive(archiveOf(stored as NonNullable<typeof stored>, h.clock.now()));
+    expect(archived.ok).toBe(true);
   });
 });
 
