@@ -10,6 +10,7 @@ import { OrganiserError, ARCHIVE_EXTENSION } from '../shared/organiser.js';
 import { archiveEnvelopeSchema, archivedContestSchema, type ArchivedContest } from './archive-schema.js';
 import { logoOf } from './logo.js';
 import type { Store, StoredContest } from './store.js';
+import { fileDate, fileTitle } from './file-names.js';
 
 export const ARCHIVE_FORMAT = 'qiangda-archive';
 /** 2 added branding and the logo; a version-1 archive (which has neither) reads as it did. */
@@ -49,11 +50,7 @@ export function archiveOf(stored: StoredContest, archivedAt: number): Buffer {
 
 /** `<title>-<YYYY-MM-DD>.qiangda`, dated by when the contest was created, in the hall's time zone. */
 export function archiveFileName(stored: Pick<StoredContest, 'definition' | 'createdAt'>, timeZone?: string): string {
-  const date = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(stored.createdAt));
-  // Characters no file system takes, and nothing that could climb out of a folder.
-  // eslint-disable-next-line no-control-regex
-  const title = stored.definition.title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '').trim().slice(0, 60) || 'qiangda';
-  return `${title}-${date}${ARCHIVE_EXTENSION}`;
+  return `${fileTitle(stored.definition.title)}-${fileDate(stored.createdAt, timeZone)}${ARCHIVE_EXTENSION}`;
 }
 
 /** Reads and checks an archive file, replaying its log; writes nothing. */

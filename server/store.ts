@@ -1,7 +1,7 @@
 // Durable storage in one SQLite file. A contest is its definition plus an append-only log of
 // accepted commands; its state is the replay of that log. Seat secrets live beside it.
 import Database from 'better-sqlite3';
-import type { Command } from '../shared/contest/commands.js';
+import { SEAT_COMMANDS, type Command } from '../shared/contest/commands.js';
 import type { ContestDefinition, SeatId } from '../shared/contest/types.js';
 import type { LogoType } from '../shared/branding.js';
 
@@ -46,6 +46,8 @@ export interface ContestSummary {
   closedAt: number | null;
   /** How many commands the contest's log holds. */
   commands: number;
+  /** How many of them are the show's own, not seat locks (S2): one or more, the show has begun. */
+  showCommands: number;
   hostKey: string;
   /** The version of its logo, or null: it has none. */
   logoVersion: string | null;
@@ -150,10 +152,13 @@ export function openStore(file: string): Store {
   const deleteSeats = db.prepare('DELETE FROM seats WHERE contest_id = ?');
   const insertDevice = db.prepare('INSERT INTO seat_devices (contest_id, seat_id, device_token) VALUES (?, ?, ?)');
   const deleteDevicesOfContest = db.prepare('DELETE FROM seat_devices WHERE contest_id = ?');
+  // Locking seats (S2, S3) is not part of the show: the definition may still change after it.
+  const seatCommands = SEAT_COMMANDS.map((t) => `'${t}'`).join(', ');
   // The title is read inside SQLite: a definition holds every drawn question, and a list needs none.
   const selectContests = db.prepare(
     `SELECT id, created_at, json_extract(definition, '$.title') AS title, host_key, closed_at,
        (SELECT count(*) FROM commands WHERE contest_id = contests.id) AS commands,
+       (SELECT count(*) FROM commands WHERE contest_id = contests.id AND json_extract(command, '$.type') NOT IN (${seatCommands})) AS show_commands,
        (SELECT version FROM contest_logos WHERE contest_id = contests.id) AS logo_version
      FROM contests ORDER BY created_at DESC, rowid DESC`,
   );
@@ -165,7 +170,7 @@ export function openStore(file: string): Store {
   const selectSeats = db.prepare('SELECT seat_id, join_code FROM seats WHERE contest_id = ? ORDER BY rowid');
   const selectDevices = db.prepare('SELECT seat_id, device_token FROM seat_devices WHERE contest_id = ? ORDER BY rowid');
   const selectCommands = db.prepare('SELECT command, request_id FROM commands WHERE contest_id = ? ORDER BY seq');
-  const countCommands = db.prepare('SELECT count(*) AS n FROM commands WHERE contest_id = ?');
+  const countShowCommands = db.prepare(`SELECT count(*) AS n FROM commands WHERE contest_id = ? AND json_extract(command, '$.type') NOT IN (${seatCommands})`);
   const insertCommand = db.prepare('INSERT INTO commands (contest_id, seq, command, request_id) VALUES (?, ?, ?, ?)');
   const deleteDevices = db.prepare('DELETE FROM seat_devices WHERE contest_id = ? AND seat_id = ?');
   const selectDevice = db.prepare('SELECT 1 FROM seat_devices WHERE device_token = ?');
@@ -189,7 +194,7 @@ export function openStore(file: string): Store {
   });
 
   const redefineContest = db.transaction((id: string, definition: ContestDefinition, source: unknown, seats: SeatSecret[]) => {
-    if ((countCommands.get(id) as { n: number }).n > 0) throw new Error(`contest ${id} has started; its definition is fixed`);
+    if ((countShowCommands.get(id) as { n: number }).n > 0) throw new Error(`contest ${id} has started; its definition is fixed`);
     updateContest.run(JSON.stringify(definition), JSON.stringify(source), id);
     deleteSeats.run(id);
     for (const s of seats) insertSeat.run(id, s.seatId, s.joinCode);
@@ -214,13 +219,23 @@ export function openStore(file: string): Store {
     redefineContest,
     importContest,
     listContests() {
-      type Row = { id: string; created_at: number; title: string; host_key: string; closed_at: number | null; commands: number; logo_version: string | null };
+      type Row = {
+        id: string;
+        created_at: number;
+        title: string;
+        host_key: string;
+        closed_at: number | null;
+        commands: number;
+        show_commands: number;
+        logo_version: string | null;
+      };
       return (selectContests.all() as Row[]).map((r) => ({
         id: r.id,
         createdAt: r.created_at,
         title: r.title,
         closedAt: r.closed_at,
         commands: r.commands,
+        showCommands: r.show_commands,
         hostKey: r.host_key,
         logoVersion: r.logo_version,
       }));

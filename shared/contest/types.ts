@@ -236,4 +236,8 @@ export interface ContestState {
   swaps: SwapRecord[];
   /** When the host paused the show (K1), or null while it runs: no deadline falls due meanwhile. */
   pausedAt: number | null;
+  /** S2: no new phone may join any seat without the host. */
+  seatsLocked: boolean;
+  /** S3: while locked, the one seat the host lets take a new phone, or null. */
+  admitted: SeatId | null;
 }
