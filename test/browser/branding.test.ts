@@ -137,7 +137,7 @@ describe.skipIf(!hasChromium)('branding in a browser', () => {
     // The file redefined the seats: their codes are the store's, not the harness's first ones.
     const code = stage.h.store.loadContest(stage.h.contestId)?.seats.find((s) => s.seatId === 'seat-1')?.joinCode;
     phone = await stage.open('phone', `/contestant/?c=${stage.h.contestId}&code=${code}`);
-    await byTestId(phone, 'join-button').tap();
+    // A seat's own link joins at once.
     await byTestId(phone, 'seat-name').filter({ hasText: '第一代表队' }).waitFor();
     expect(await themeOf(phone)).toEqual(['blue', BLUE_800]);
     await shot(phone, 'branding-phone-blue.png');
@@ -195,6 +195,7 @@ describe.skipIf(!hasChromium)('branding in a browser', () => {
     await expect.poll(() => mark.locator('[data-testid="brand-logo"]').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
     expect(await themeOf(screen)).toEqual(['blue', BLUE_800]);
     await shot(screen, 'branding-screen-final-blue.png');
+    await shot(phone, 'branding-phone-final-blue.png');
     expect(stage.pageErrors).toEqual([]);
   });
 
