@@ -8,7 +8,8 @@ import type { RoomFacts } from '../shared/contest/views.js';
 import type { Clock } from './clock.js';
 import { AnswerGaps } from './answer-gaps.js';
 import { StorageHealth } from './storage-health.js';
-import type { SeatSecret, Store, StoredContest } from './store.js';
+import type { Logo, SeatSecret, Store, StoredContest } from './store.js';
+import { logoUrl } from '../shared/branding.js';
 
 type WithoutTime<C> = C extends unknown ? Omit<C, 'at'> : never;
 export type RoomCommand = WithoutTime<Command>;
@@ -41,6 +42,8 @@ export class ContestRoom {
   /** When the organiser closed the contest, or null. Closed is read-only: views and exports
    * still work, every change is refused. It is not a command: the engine never sees it. */
   closedAt: number | null;
+  /** The version of the contest's logo (it changes with the image), or null: none. */
+  logoVersion: string | null;
   private seq: number;
   /** Logged commands of the show itself (not seat locks): the definition is fixed after one. */
   private showCommands = 0;
@@ -65,6 +68,7 @@ export class ContestRoom {
     this.source = stored.source;
     this.health = new StorageHealth(stored.id, options.clock, options.log);
     this.closedAt = stored.closedAt;
+    this.logoVersion = stored.logo?.version ?? null;
     // Replay the log: the state is exactly what the accepted commands made it.
     let state = initialState(stored.definition);
     const requestAt = new Map([...stored.requestIds].map(([id, index]) => [index, id]));
@@ -132,6 +136,7 @@ export class ContestRoom {
       started: this.showCommands > 0,
       storage: this.health.problem,
       closed: this.closedAt !== null,
+      logoUrl: this.logoVersion === null ? null : logoUrl(this.id, this.logoVersion),
       answerGaps: this.answerGaps.report(),
     };
   }
@@ -228,6 +233,16 @@ export class ContestRoom {
     // The seats' lock and admission are kept (S2, S3), as replaying the log gives them.
     this.state = { ...initialState(definition), seatsLocked: this.state.seatsLocked, admitted: this.state.admitted };
     this.source = source;
+    this.options.onChange(this, []);
+    return true;
+  }
+
+  /** Sets or (with null) removes the logo; every page is sent the new address. Not a command:
+   * a logo may change after the show has started. False if it could not be written. */
+  setLogo(logo: Logo | null): boolean {
+    this.refuseIfClosed();
+    if (!this.persist('logo', () => this.options.store.saveLogo(this.id, logo))) return false;
+    this.logoVersion = logo?.version ?? null;
     this.options.onChange(this, []);
     return true;
   }

@@ -6,6 +6,7 @@ import { currentRound, flatRounds, roundAt } from './rounds.js';
 import { seatDeadline } from './rounds/all-at-once.js';
 import { standings, type Standing } from './standings.js';
 import type { StorageProblem } from '../storage-problem.js';
+import { brandingView, type BrandingView } from '../branding.js';
 import type { BuzzRecord, ContestStage, ContestState, FalseStartPenalty, RoundKind, ScoreEntry, SeatId, SeatResult } from './types.js';
 
 export type Role = 'host' | 'screen' | 'contestant';
@@ -28,6 +29,8 @@ export interface RoomFacts {
   storage?: StorageProblem | null;
   /** Whether the organiser closed the contest: read-only. */
   closed?: boolean;
+  /** Where the contest's logo is served, or null/absent: it has none. */
+  logoUrl?: string | null;
   /** Seats that had no phone connected while the current all-at-once answers were open (K8). */
   answerGaps?: Readonly<Record<SeatId, AnswerGap>>;
 }
@@ -149,6 +152,8 @@ export interface RulingView {
 export interface ContestView {
   role: Role;
   title: string;
+  /** Organiser, co-organiser, subtitle, theme and logo: every role shows them. */
+  branding: BrandingView;
   stage: ContestStage;
   /** The contest's stages, for per-stage columns in the ranking. */
   stages: { name: string; weight: number }[];
@@ -223,6 +228,7 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: Se
   return {
     role,
     title: state.definition.title,
+    branding: brandingView(state.definition.branding, room.logoUrl ?? null),
     stage: state.stage,
     stages: state.definition.stages.map((st) => ({ name: st.name, weight: st.weight })),
     roundNames: flatRounds(state.definition).map((r) => r.round.name),

@@ -5,6 +5,7 @@ import { bankEn } from './bank.en.js';
 import { roundsEn } from './rounds.en.js';
 import { storageEn } from './storage.en.js';
 import { contestsEn } from './contests.en.js';
+import { brandingEn } from './branding.en.js';
 import { hostSafetyEn } from './host-safety.en.js';
 import { joiningEn } from './joining.en.js';
 import type { MessageKey } from './zh.js';
@@ -16,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   ...roundsEn,
   ...storageEn,
   ...contestsEn,
+  ...brandingEn,
   ...hostSafetyEn,
   ...joiningEn,
   'terminal.created': 'Created contest: {title}',
