@@ -94,6 +94,7 @@ export class Contests {
       store: this.options.store,
       clock: this.options.clock,
       joinUrl: this.joinUrl(id),
+      newJoinCode,
       onChange: this.options.onChange,
       onSeatsChange: this.options.onSeatsChange,
       log: this.options.log,

@@ -10,6 +10,8 @@ import { AnswerGaps } from './answer-gaps.js';
 import { StorageHealth } from './storage-health.js';
 import type { Logo, SeatSecret, Store, StoredContest } from './store.js';
 import { logoUrl } from '../shared/branding.js';
+import type { PhoneFact } from '../shared/contest/views.js';
+import { phoneIdOf } from './phones.js';
 
 type WithoutTime<C> = C extends unknown ? Omit<C, 'at'> : never;
 export type RoomCommand = WithoutTime<Command>;
@@ -25,6 +27,8 @@ export interface RoomOptions {
   store: Store;
   clock: Clock;
   joinUrl: string;
+  /** A new join code for a seat whose phones were freed, not among `taken`. */
+  newJoinCode: (taken: Set<string>) => string;
   /** Called after every accepted command and every change of definition. */
   onChange: (room: ContestRoom, events: ContestEvent[], audience?: SeatId[]) => void;
   /** Called when who holds or is connected to a seat changes: only the host's and the screen's
@@ -51,6 +55,8 @@ export class ContestRoom {
   private cancelTimer: (() => void) | null = null;
   private readonly seats: Map<SeatId, SeatSecret>;
   private readonly connections = new Map<SeatId, number>();
+  /** Sockets connected per phone id. */
+  private readonly phoneConnections = new Map<string, number>();
   /** D2: what each logged request was told, by its request id, so a retry gets the same answer. */
   private readonly answered = new Map<string, RoomResult>();
   /** Whether writes are being kept; while they are not, every change is refused. */
@@ -58,7 +64,7 @@ export class ContestRoom {
   /** Seats offline while all-at-once answers are open: the time each could be given (K8). */
   private readonly answerGaps = new AnswerGaps();
   /** Who holds each seat and its join code, for facts(); null once a seat changes. */
-  private seatFacts: Pick<RoomFacts, 'claimed' | 'joinCodes'> | null = null;
+  private seatFacts: Pick<RoomFacts, 'claimed' | 'joinCodes' | 'phones'> | null = null;
 
   constructor(private readonly options: RoomOptions) {
     const { stored } = options;
@@ -141,14 +147,19 @@ export class ContestRoom {
     };
   }
 
-  private buildSeatFacts(): Pick<RoomFacts, 'claimed' | 'joinCodes'> {
+  private buildSeatFacts(): Pick<RoomFacts, 'claimed' | 'joinCodes' | 'phones'> {
     const claimed = new Map<SeatId, number>();
     const joinCodes: Record<SeatId, string> = {};
+    const phones: Record<SeatId, PhoneFact[]> = {};
     for (const s of this.seats.values()) {
       claimed.set(s.seatId, s.deviceTokens.length);
       joinCodes[s.seatId] = s.joinCode;
+      phones[s.seatId] = s.deviceTokens.map((token) => {
+        const id = phoneIdOf(token);
+        return { id, joinedAt: s.joinedAt?.[token] ?? null, connected: (this.phoneConnections.get(id) ?? 0) > 0 };
+      });
     }
-    return { claimed, joinCodes };
+    return { claimed, joinCodes, phones };
   }
 
   /** Runs one write. False if it was not kept: the caller then changes nothing. A new failure
@@ -180,8 +191,10 @@ export class ContestRoom {
     // Tokens are unique in the folder: one holding a seat in another contest (phones make their
     // own) is refused as a taken seat, not written; the write would fail like a broken disk.
     if (this.options.store.deviceTokenTaken(deviceToken)) return 'full';
-    if (!this.persist('seat claim', () => this.options.store.addDevice(this.id, seatId, deviceToken))) return 'storage-failed';
+    const joinedAt = this.options.clock.now();
+    if (!this.persist('seat claim', () => this.options.store.addDevice(this.id, seatId, deviceToken, joinedAt))) return 'storage-failed';
     seat.deviceTokens.push(deviceToken);
+    seat.joinedAt = { ...seat.joinedAt, [deviceToken]: joinedAt };
     this.seatFacts = null;
     this.options.onSeatsChange(this);
     // S3: an admission ends once its seat is full again. Should that fail to be written, the
@@ -190,17 +203,23 @@ export class ContestRoom {
     return 'added';
   }
 
-  /** Frees every phone of a seat, so a new phone can join with the code. False if that could
-   * not be written: the phones keep the seat. */
-  releaseSeat(seatId: SeatId): boolean {
+  /** S5: frees every phone of a seat, or the one phone named, and gives the seat a new join
+   * code, so whoever held it cannot come back with the old one. Returns the freed phones'
+   * tokens; false if that could not be written (the phones keep the seat, the code stays). */
+  releaseSeat(seatId: SeatId, phoneId?: string): string[] | false {
     const seat = this.seats.get(seatId);
-    if (!seat) return true;
+    if (!seat) return [];
     this.refuseIfClosed();
-    if (!this.persist('seat release', () => this.options.store.releaseSeat(this.id, seatId))) return false;
-    seat.deviceTokens = [];
+    const freed = phoneId === undefined ? seat.deviceTokens : seat.deviceTokens.filter((t) => phoneIdOf(t) === phoneId);
+    if (phoneId !== undefined && freed.length === 0) return [];
+    const joinCode = this.options.newJoinCode(new Set([...this.seats.values()].map((s) => s.joinCode)));
+    const write = () => this.options.store.releaseSeat(this.id, seatId, joinCode, phoneId === undefined ? undefined : freed[0]);
+    if (!this.persist(phoneId === undefined ? 'seat release' : 'phone removal', write)) return false;
+    seat.deviceTokens = seat.deviceTokens.filter((t) => !freed.includes(t));
+    seat.joinCode = joinCode;
     this.seatFacts = null;
     this.options.onSeatsChange(this);
-    return true;
+    return freed;
   }
 
   hasSeat(seatId: SeatId): boolean {
@@ -247,9 +266,14 @@ export class ContestRoom {
     return true;
   }
 
-  seatConnected(seatId: SeatId, delta: 1 | -1): void {
+  /** A socket of a seat's phone (its id, when known) connected (+1) or went away (-1). */
+  seatConnected(seatId: SeatId, delta: 1 | -1, phoneId?: string): void {
     const connected = Math.max(0, (this.connections.get(seatId) ?? 0) + delta);
     this.connections.set(seatId, connected);
+    if (phoneId !== undefined) {
+      this.phoneConnections.set(phoneId, Math.max(0, (this.phoneConnections.get(phoneId) ?? 0) + delta));
+      this.seatFacts = null;
+    }
     this.answerGaps.seatChanged(seatId, connected, this.options.clock.now());
     this.options.onSeatsChange(this);
   }

@@ -16,6 +16,7 @@ import {
   requestIdSchema,
   seatClaimSchema,
   seatReleaseSchema,
+  phoneRemoveSchema,
   type Ack,
   type ClientToServerEvents,
   type ServerToClientEvents,
@@ -26,11 +27,14 @@ import type { Clock } from './clock.js';
 import { PING_TIMEOUT_MS, type LinkBook } from './links.js';
 import type { Contests } from './contests.js';
 import { newDeviceToken, sameSecret } from './secrets.js';
+import { phoneIdOf } from './phones.js';
 
 export interface SocketData {
   contestId: string;
   role: Role;
   seatId: string | null;
+  /** The phone's id (phones.ts) while it holds a seat. */
+  phoneId: string | null;
 }
 
 type QiangdaSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -53,8 +57,10 @@ export function authenticate(contests: Contests) {
     if (!room) return next(refuse(ErrorCode.UnknownContest));
     if (auth.role === 'host' && !sameSecret(auth.hostKey, room.hostKey)) return next(refuse(ErrorCode.NotAuthorised));
     // A phone whose token no longer holds a seat (the host freed it) joins unseated.
-    const seatId = auth.role === 'contestant' && auth.deviceToken ? (room.seatByDeviceToken(auth.deviceToken)?.seatId ?? null) : null;
-    socket.data = { contestId: room.id, role: auth.role, seatId };
+    const token = auth.role === 'contestant' ? auth.deviceToken : undefined;
+    const seatId = token ? (room.seatByDeviceToken(token)?.seatId ?? null) : null;
+    const phoneId = seatId && token ? phoneIdOf(token) : null;
+    socket.data = { contestId: room.id, role: auth.role, seatId, phoneId };
     next();
   };
 }
@@ -112,12 +118,12 @@ export function registerHandlers(
     to.emit('contest:update', { view: viewFor(to.data.role, room.state, room.facts(), to.data.seatId), events: [], serverNow: clock.now() });
 
   join();
-  if (socket.data.seatId) room.seatConnected(socket.data.seatId, 1);
+  if (socket.data.seatId) room.seatConnected(socket.data.seatId, 1, socket.data.phoneId ?? undefined);
   sendView(socket);
 
   socket.on('disconnect', () => {
     links.remove(socket.id);
-    if (socket.data.seatId) room.seatConnected(socket.data.seatId, -1);
+    if (socket.data.seatId) room.seatConnected(socket.data.seatId, -1, socket.data.phoneId ?? undefined);
   });
   if (role === 'contestant') {
     links.add({
@@ -183,31 +189,38 @@ export function registerHandlers(
     }),
   );
 
-  on('seat:release', seatReleaseSchema, ({ seatId }) =>
-    hostOnly(() => {
-      if (closed()) return { error: ErrorCode.ContestClosed };
-      if (!room.hasSeat(seatId)) return { error: ErrorCode.UnknownSeat };
-      if (!room.releaseSeat(seatId)) return { error: ErrorCode.StorageFailed };
-      const seatRoom = channel.seat(contestId, seatId);
-      io.to(seatRoom).emit('seat:released');
-      for (const id of [...(io.sockets.adapter.rooms.get(seatRoom) ?? [])]) {
-        const phone = io.sockets.sockets.get(id);
-        if (!phone) continue;
-        phone.leave(seatRoom);
-        phone.join(channel.unseated(contestId));
-        phone.data.seatId = null;
-        room.seatConnected(seatId, -1);
-        sendView(phone);
-      }
-      return { data: null };
-    }),
-  );
+  // S5: the freed phones (all of the seat's, or the one named) are told, and leave the seat.
+  const unseat = (seatId: string, phoneId?: string): Ack<null> => {
+    if (closed()) return { error: ErrorCode.ContestClosed };
+    if (!room.hasSeat(seatId)) return { error: ErrorCode.UnknownSeat };
+    const freed = room.releaseSeat(seatId, phoneId);
+    if (freed === false) return { error: ErrorCode.StorageFailed };
+    if (phoneId !== undefined && freed.length === 0) return { error: ErrorCode.UnknownPhone };
+    const seatRoom = channel.seat(contestId, seatId);
+    for (const id of [...(io.sockets.adapter.rooms.get(seatRoom) ?? [])]) {
+      const phone = io.sockets.sockets.get(id);
+      if (!phone || (phoneId !== undefined && phone.data.phoneId !== phoneId)) continue;
+      phone.emit('seat:released', { removed: phoneId !== undefined });
+      phone.leave(seatRoom);
+      phone.join(channel.unseated(contestId));
+      room.seatConnected(seatId, -1, phone.data.phoneId ?? undefined);
+      phone.data.seatId = null;
+      phone.data.phoneId = null;
+      sendView(phone);
+    }
+    return { data: null };
+  };
 
-  const seatSocket = (seatId: string): void => {
+  on('seat:release', seatReleaseSchema, ({ seatId }) => hostOnly(() => unseat(seatId)));
+
+  on('seat:remove-phone', phoneRemoveSchema, ({ seatId, phoneId }) => hostOnly(() => unseat(seatId, phoneId)));
+
+  const seatSocket = (seatId: string, deviceToken: string): void => {
     socket.leave(channel.unseated(contestId));
     socket.data.seatId = seatId;
+    socket.data.phoneId = phoneIdOf(deviceToken);
     join();
-    room.seatConnected(seatId, 1);
+    room.seatConnected(seatId, 1, socket.data.phoneId);
     sendView(socket);
   };
 
@@ -219,7 +232,7 @@ export function registerHandlers(
     const holder = offered ? room.seatByDeviceToken(offered) : undefined;
     if (holder && offered) {
       if (holder.seatId !== seat.seatId) return { error: ErrorCode.AlreadySeated };
-      if (socket.data.seatId !== seat.seatId) seatSocket(seat.seatId);
+      if (socket.data.seatId !== seat.seatId) seatSocket(seat.seatId, offered);
       return { data: { seatId: seat.seatId, deviceToken: offered } };
     }
     if (socket.data.seatId) return { error: ErrorCode.AlreadySeated };
@@ -227,7 +240,7 @@ export function registerHandlers(
     // Persisted first: if the write fails, this socket must not hold the seat either.
     const added = room.addDevice(seat.seatId, deviceToken);
     if (added !== 'added') return { error: CLAIM_REFUSAL[added] };
-    seatSocket(seat.seatId);
+    seatSocket(seat.seatId, deviceToken);
     return { data: { seatId: seat.seatId, deviceToken } };
   });
 
@@ -243,6 +256,7 @@ export function registerHandlers(
         claimedAt: pressedAt ?? null,
         link: links.evidence(socket.id),
         armed: links.armed(room.state.definition.seats.map((s) => s.id)),
+        ...(socket.data.phoneId && { phone: socket.data.phoneId }),
       }, key);
       if (!result.ok) return { error: result.error };
       if (!result.buzz) throw new Error('engine accepted a press without deciding it');
@@ -252,7 +266,7 @@ export function registerHandlers(
 
   on('answer:submit', answerSubmitSchema, ({ choice }, rid) =>
     seated((seatId) => {
-      const result = room.submit({ type: 'answer:submit', seatId, choice }, requestKey(rid));
+      const result = room.submit({ type: 'answer:submit', seatId, choice, ...(socket.data.phoneId && { phone: socket.data.phoneId }) }, requestKey(rid));
       if (!result.ok) return { error: result.error };
       if (!result.answer) throw new Error('engine accepted an answer without deciding it');
       return { data: { status: result.answer } };

@@ -45,11 +45,13 @@ export interface PressCommand {
   claimedAt?: number | null;
   link?: LinkEvidence | null;
   armed?: Record<SeatId, LinkEvidence | null>;
+  /** Which phone of the seat pressed (its public id), for its share of the limit (B17). */
+  phone?: string;
 }
 
 export type SeatCommand =
   | PressCommand
-  | { type: 'answer:submit'; seatId: SeatId; choice: number[] };
+  | { type: 'answer:submit'; seatId: SeatId; choice: number[]; /** The phone that answered (A8). */ phone?: string };
 
 /** Sent by the room when a deadline it scheduled comes due. */
 export type ClockCommand = { type: 'clock:tick' };

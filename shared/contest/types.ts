@@ -113,6 +113,8 @@ export interface BuzzRecord {
   errorMs: number;
   /** The phone's one-way link bound the claim was held to; null: judged by arrival. */
   boundMs: number | null;
+  /** Which phone of the seat pressed (B17); absent in logs from before phones were told apart. */
+  phone?: string;
 }
 
 export interface BuzzInQuestion {
@@ -158,6 +160,8 @@ export interface Submission {
   at: number;
   /** How many answers the seat has given on this question, this one included (A7). */
   count: number;
+  /** How many of them each phone of the seat gave, by phone id (A8). */
+  byPhone?: Record<string, number>;
 }
 
 export interface SeatResult {
@@ -177,7 +181,7 @@ export interface AllAtOnceQuestion {
   /** Each seat's latest answer in time; replaced on change until the deadline (A2). */
   answers: Record<SeatId, Submission>;
   /** Answers that arrived at or after the deadline: refused, kept for disputes (A3). */
-  late: { seatId: SeatId; at: number }[];
+  late: { seatId: SeatId; at: number; phone?: string }[];
   /** Filled in when answers lock (A4). */
   results: Record<SeatId, SeatResult> | null;
 }

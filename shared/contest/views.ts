@@ -31,8 +31,18 @@ export interface RoomFacts {
   closed?: boolean;
   /** Where the contest's logo is served, or null/absent: it has none. */
   logoUrl?: string | null;
+  /** Each seat's phones, for the host (S5). */
+  phones?: Readonly<Record<SeatId, readonly PhoneFact[]>>;
   /** Seats that had no phone connected while the current all-at-once answers were open (K8). */
   answerGaps?: Readonly<Record<SeatId, AnswerGap>>;
+}
+
+/** One phone holding a seat, as the host sees it: its id (not its token), when it joined (null
+ * in files from before that was kept), and whether it is connected now. */
+export interface PhoneFact {
+  id: string;
+  joinedAt: number | null;
+  connected: boolean;
 }
 
 /** How long a seat has had no phone connected while answers were open: `ms` in closed stretches,
@@ -58,6 +68,8 @@ export interface SeatView {
   lockedUntil: number | null;
   /** Join code: for the host always; for the screen in the lobby, while the seat has room. */
   joinCode: string | null;
+  /** The seat's phones: for the host only (S5). */
+  phoneList?: readonly PhoneFact[];
 }
 
 
@@ -223,6 +235,7 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: Se
       out: buzz?.out.includes(seat.id) ?? false,
       lockedUntil: buzz?.lockedUntil[seat.id] ?? null,
       joinCode: showCode ? (room.joinCodes[seat.id] ?? null) : null,
+      ...(role === 'host' && { phoneList: room.phones?.[seat.id] ?? [] }),
     };
   });
   return {
