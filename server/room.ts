@@ -10,8 +10,9 @@ import { AnswerGaps } from './answer-gaps.js';
 import { StorageHealth } from './storage-health.js';
 import type { Logo, SeatSecret, Store, StoredContest } from './store.js';
 import { logoUrl } from '../shared/branding.js';
-import type { PhoneFact } from '../shared/contest/views.js';
+import type { JoinRequest, PhoneFact } from '../shared/contest/views.js';
 import { phoneIdOf } from './phones.js';
+import { JoinRequests, type PendingJoin } from './join-requests.js';
 
 type WithoutTime<C> = C extends unknown ? Omit<C, 'at'> : never;
 export type RoomCommand = WithoutTime<Command>;
@@ -55,6 +56,9 @@ export class ContestRoom {
   private cancelTimer: (() => void) | null = null;
   private readonly seats: Map<SeatId, SeatSecret>;
   private readonly connections = new Map<SeatId, number>();
+  /** S6: phones waiting for the host to let them join. Not kept: a phone whose request is lost
+   * in a restart asks again (its page claims again when it reconnects). */
+  readonly joinRequests = new JoinRequests();
   /** Sockets connected per phone id. */
   private readonly phoneConnections = new Map<string, number>();
   /** D2: what each logged request was told, by its request id, so a retry gets the same answer. */
@@ -144,6 +148,7 @@ export class ContestRoom {
       closed: this.closedAt !== null,
       logoUrl: this.logoVersion === null ? null : logoUrl(this.id, this.logoVersion),
       answerGaps: this.answerGaps.report(),
+      joinRequests: this.joinRequests.list(),
     };
   }
 
@@ -180,14 +185,14 @@ export class ContestRoom {
   }
 
   /** S1: binds one more phone to a seat, up to the seat's phones; persisted before it counts. */
-  addDevice(seatId: SeatId, deviceToken: string): 'added' | 'full' | 'unknown' | 'closed' | 'locked' | 'storage-failed' {
+  addDevice(seatId: SeatId, deviceToken: string, approved = false): 'added' | 'full' | 'unknown' | 'closed' | 'needs-host' | 'storage-failed' {
     const seat = this.seats.get(seatId);
     const limit = this.state.definition.seats.find((s) => s.id === seatId)?.phones ?? 0;
     if (!seat) return 'unknown';
     if (this.closedAt !== null) return 'closed';
     if (seat.deviceTokens.length >= limit) return 'full';
-    // S2, S3: while locked, only the seat the host admitted takes a new phone.
-    if (this.state.seatsLocked && this.state.admitted !== seatId) return 'locked';
+    // S6: once joining needs the host, only a phone the host approved joins.
+    if (!approved && this.joiningNeedsHost(seatId)) return 'needs-host';
     // Tokens are unique in the folder: one holding a seat in another contest (phones make their
     // own) is refused as a taken seat, not written; the write would fail like a broken disk.
     if (this.options.store.deviceTokenTaken(deviceToken)) return 'full';
@@ -199,8 +204,41 @@ export class ContestRoom {
     this.options.onSeatsChange(this);
     // S3: an admission ends once its seat is full again. Should that fail to be written, the
     // seat is full anyway and takes no one else.
-    if (this.state.seatsLocked && seat.deviceTokens.length >= limit) this.submit({ type: 'seat:admit', seatId: null });
+    if (this.state.seatsLocked && this.state.admitted === seatId && seat.deviceTokens.length >= limit) this.submit({ type: 'seat:admit', seatId: null });
     return 'added';
+  }
+
+  /** S6: whether a new phone now needs the host to join this seat: the seats are locked (and
+   * the host has not admitted this one, S3), or the contest says so from the start of the show. */
+  joiningNeedsHost(seatId: SeatId): boolean {
+    if (this.state.seatsLocked) return this.state.admitted !== seatId;
+    return this.state.definition.joining?.approvalAfter === 'start' && this.showCommands > 0;
+  }
+
+  /** S6: a phone with a right code asks the host; the host console lists it. */
+  askHost(pending: Omit<PendingJoin, 'id' | 'at'>): JoinRequest {
+    const request = this.joinRequests.add(pending, this.options.clock.now());
+    this.options.onSeatsChange(this);
+    return request;
+  }
+
+  /** S6: forgets the requests of a socket that went away. */
+  dropJoinRequests(socketId: string): void {
+    if (this.joinRequests.dropSocket(socketId)) this.options.onSeatsChange(this);
+  }
+
+  /** S6: the host's decision on a request: approved, the phone is added to its seat (the seat may
+   * have filled meanwhile); either way the decision is in the log. Null: no such request. */
+  decideJoin(requestId: string, approve: boolean): { pending: PendingJoin; added: ReturnType<ContestRoom['addDevice']> | 'refused' } | null {
+    const pending = this.joinRequests.take(requestId);
+    if (!pending) return null;
+    this.options.onSeatsChange(this);
+    const added = approve ? this.addDevice(pending.seatId, pending.deviceToken, true) : 'refused';
+    if (added === 'added' || added === 'refused') {
+      const recorded = this.submit({ type: 'seat:join', seatId: pending.seatId, phone: phoneIdOf(pending.deviceToken), approved: approve });
+      if (!recorded.ok) this.options.log?.(`contest ${this.id}: join decision not recorded: ${recorded.error}`);
+    }
+    return { pending, added };
   }
 
   /** S5: frees every phone of a seat, or the one phone named, and gives the seat a new join

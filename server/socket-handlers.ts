@@ -17,6 +17,7 @@ import {
   seatClaimSchema,
   seatReleaseSchema,
   phoneRemoveSchema,
+  joinDecideSchema,
   type Ack,
   type ClientToServerEvents,
   type ServerToClientEvents,
@@ -40,7 +41,7 @@ export interface SocketData {
 type QiangdaSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** Why a phone could not be added to a seat, as the phone is told. */
-const CLAIM_REFUSAL = { full: ErrorCode.SeatTaken, unknown: ErrorCode.UnknownSeat, closed: ErrorCode.ContestClosed, locked: ErrorCode.SeatsLocked, 'storage-failed': ErrorCode.StorageFailed } as const;
+const CLAIM_REFUSAL = { full: ErrorCode.SeatTaken, unknown: ErrorCode.UnknownSeat, closed: ErrorCode.ContestClosed, 'needs-host': ErrorCode.AwaitingApproval, 'storage-failed': ErrorCode.StorageFailed } as const;
 
 function refuse(code: ErrorCode): Error {
   return Object.assign(new Error(code), { data: { code } });
@@ -124,6 +125,7 @@ export function registerHandlers(
   socket.on('disconnect', () => {
     links.remove(socket.id);
     if (socket.data.seatId) room.seatConnected(socket.data.seatId, -1, socket.data.phoneId ?? undefined);
+    room.dropJoinRequests(socket.id);
   });
   if (role === 'contestant') {
     links.add({
@@ -215,14 +217,35 @@ export function registerHandlers(
 
   on('seat:remove-phone', phoneRemoveSchema, ({ seatId, phoneId }) => hostOnly(() => unseat(seatId, phoneId)));
 
-  const seatSocket = (seatId: string, deviceToken: string): void => {
-    socket.leave(channel.unseated(contestId));
-    socket.data.seatId = seatId;
-    socket.data.phoneId = phoneIdOf(deviceToken);
-    join();
-    room.seatConnected(seatId, 1, socket.data.phoneId);
-    sendView(socket);
+  const seatSocket = (phone: QiangdaSocket, seatId: string, deviceToken: string): void => {
+    phone.leave(channel.unseated(contestId));
+    phone.data.seatId = seatId;
+    phone.data.phoneId = phoneIdOf(deviceToken);
+    phone.join(channel.seat(contestId, seatId));
+    room.seatConnected(seatId, 1, phone.data.phoneId);
+    sendView(phone);
   };
+
+  // S6: the host lets a waiting phone in, or not; the phone is told either way.
+  on('seat:decide', joinDecideSchema, ({ requestId, approve }) =>
+    hostOnly(() => {
+      if (closed()) return { error: ErrorCode.ContestClosed };
+      const decided = room.decideJoin(requestId, approve);
+      if (!decided) return { error: ErrorCode.UnknownRequest };
+      const { pending, added } = decided;
+      const phone = io.sockets.sockets.get(pending.socketId);
+      if (added === 'refused') {
+        phone?.emit('seat:decided', { approved: false });
+        return { data: null };
+      }
+      if (added !== 'added') return { error: CLAIM_REFUSAL[added] };
+      if (phone && !phone.data.seatId) {
+        seatSocket(phone, pending.seatId, pending.deviceToken);
+        phone.emit('seat:decided', { approved: true, seatId: pending.seatId, deviceToken: pending.deviceToken });
+      }
+      return { data: null };
+    }),
+  );
 
   on('seat:claim', seatClaimSchema, ({ joinCode, deviceToken: offered }) => {
     if (role !== 'contestant') return { error: ErrorCode.NotAuthorised };
@@ -232,15 +255,17 @@ export function registerHandlers(
     const holder = offered ? room.seatByDeviceToken(offered) : undefined;
     if (holder && offered) {
       if (holder.seatId !== seat.seatId) return { error: ErrorCode.AlreadySeated };
-      if (socket.data.seatId !== seat.seatId) seatSocket(seat.seatId, offered);
+      if (socket.data.seatId !== seat.seatId) seatSocket(socket, seat.seatId, offered);
       return { data: { seatId: seat.seatId, deviceToken: offered } };
     }
     if (socket.data.seatId) return { error: ErrorCode.AlreadySeated };
     const deviceToken = offered ?? newDeviceToken();
     // Persisted first: if the write fails, this socket must not hold the seat either.
     const added = room.addDevice(seat.seatId, deviceToken);
+    // S6: joining needs the host now: the phone waits for the decision (seat:decided).
+    if (added === 'needs-host') room.askHost({ seatId: seat.seatId, socketId: socket.id, deviceToken });
     if (added !== 'added') return { error: CLAIM_REFUSAL[added] };
-    seatSocket(seat.seatId, deviceToken);
+    seatSocket(socket, seat.seatId, deviceToken);
     return { data: { seatId: seat.seatId, deviceToken } };
   });
 

@@ -132,13 +132,6 @@ export interface SeatClaimed {
   deviceToken: string;
 }
 
-/** S6: a phone with a right code waiting for the host, as the host console lists it. */
-export interface JoinRequest {
-  id: string;
-  seatId: SeatId;
-  at: number;
-}
-
 /** One push of fresh state to a page, with what just happened and the server's clock. */
 export interface ContestUpdate {
   view: ContestView;
@@ -184,8 +177,6 @@ export interface ServerToClientEvents {
   'seat:released': (payload?: { removed: boolean }) => void;
   /** S6: the host decided this phone's request to join. */
   'seat:decided': (decision: { approved: true; seatId: SeatId; deviceToken: string } | { approved: false }) => void;
-  /** S6: to the host, the phones waiting to join. */
-  'seat:requests': (requests: JoinRequest[]) => void;
   /** The server timing its round trip to a phone (P2): the phone answers at once. */
   'clock:ping': (ack: () => void) => void;
   /** To the host, every couple of seconds: each seat's link. */

@@ -92,6 +92,13 @@ export interface ContestDefinition {
   seed: string;
   /** 主办, 承办, subtitle and theme; absent in contests stored before branding existed. */
   branding?: Branding;
+  /** S6: when joining starts to need the host; absent means after the seats are locked. */
+  joining?: Joining;
+}
+
+/** S6: `lock`: once the host locks the seats; `start`: also once the show has started. */
+export interface Joining {
+  approvalAfter: 'lock' | 'start';
 }
 
 export type BuzzPhase = 'reading' | 'open' | 'answering' | 'wrong' | 'revealed';

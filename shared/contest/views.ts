@@ -31,10 +31,19 @@ export interface RoomFacts {
   closed?: boolean;
   /** Where the contest's logo is served, or null/absent: it has none. */
   logoUrl?: string | null;
+  /** S6: phones waiting for the host to let them join, oldest first. */
+  joinRequests?: readonly JoinRequest[];
   /** Each seat's phones, for the host (S5). */
   phones?: Readonly<Record<SeatId, readonly PhoneFact[]>>;
   /** Seats that had no phone connected while the current all-at-once answers were open (K8). */
   answerGaps?: Readonly<Record<SeatId, AnswerGap>>;
+}
+
+/** S6: a phone with a right code waiting for the host, as the host console lists it. */
+export interface JoinRequest {
+  id: string;
+  seatId: SeatId;
+  at: number;
 }
 
 /** One phone holding a seat, as the host sees it: its id (not its token), when it joined (null
@@ -194,6 +203,8 @@ export interface ContestView {
   seatsLocked: boolean;
   /** S3, host only: the seat admitted to take a new phone while locked. */
   admitted: SeatId | null;
+  /** S6, host only: phones waiting to join. */
+  joinRequests: readonly JoinRequest[];
   /** A phone, once the contest is finished: its seat's place in the final ranking (R1), of how
    * many seats, and the weighted total it is ranked by. Not the whole ranking: a phone shows one line. */
   myRank: { rank: number; seats: number; weighted: number } | null;
@@ -258,6 +269,7 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: Se
     me: role === 'contestant' ? me : null,
     seatsLocked: state.seatsLocked,
     admitted: role === 'host' ? state.admitted : null,
+    joinRequests: role === 'host' ? (room.joinRequests ?? []) : [],
     myRank: role === 'contestant' && me && state.stage === 'finished' ? rankOf(state, me) : null,
     storage: role === 'host' ? (room.storage ?? null) : null,
     pausedAt: state.pausedAt,
