@@ -96,7 +96,7 @@ export const archivedContestSchema = z
     /** The contest file it was drawn from (null for one made in code); checked when edited. */
     source: z.unknown(),
     hostKey: z.string().min(8).max(128),
-    seats: z.array(z.object({ seatId: id, joinCode: z.string().regex(/^\d{4,8}$/), deviceTokens: z.array(z.string().min(1).max(128)), joinedAt: z.record(z.string(), time).optional() }).strict()),
+    seats: z.array(z.object({ seatId: id, joinCode: z.string().regex(/^\d{4,8}$/), deviceTokens: z.array(z.string().min(1).max(128)), joinedAt: z.record(z.string(), time).optional(), codePrivate: z.boolean().optional() }).strict()),
     log: z.array(z.object({ command: commandSchema, requestId: z.string().min(1).max(200).nullable() }).strict()),
     /** The logo, base64; absent when the contest has none (and in archives made before logos). */
     logo: z

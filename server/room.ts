@@ -68,7 +68,7 @@ export class ContestRoom {
   /** Seats offline while all-at-once answers are open: the time each could be given (K8). */
   private readonly answerGaps = new AnswerGaps();
   /** Who holds each seat and its join code, for facts(); null once a seat changes. */
-  private seatFacts: Pick<RoomFacts, 'claimed' | 'joinCodes' | 'phones'> | null = null;
+  private seatFacts: Pick<RoomFacts, 'claimed' | 'joinCodes' | 'phones' | 'privateCodes'> | null = null;
 
   constructor(private readonly options: RoomOptions) {
     const { stored } = options;
@@ -152,7 +152,8 @@ export class ContestRoom {
     };
   }
 
-  private buildSeatFacts(): Pick<RoomFacts, 'claimed' | 'joinCodes' | 'phones'> {
+  private buildSeatFacts(): Pick<RoomFacts, 'claimed' | 'joinCodes' | 'phones' | 'privateCodes'> {
+    const privateCodes = new Set([...this.seats.values()].filter((s) => s.codePrivate).map((s) => s.seatId));
     const claimed = new Map<SeatId, number>();
     const joinCodes: Record<SeatId, string> = {};
     const phones: Record<SeatId, PhoneFact[]> = {};
@@ -164,7 +165,7 @@ export class ContestRoom {
         return { id, joinedAt: s.joinedAt?.[token] ?? null, connected: (this.phoneConnections.get(id) ?? 0) > 0 };
       });
     }
-    return { claimed, joinCodes, phones };
+    return { claimed, joinCodes, phones, privateCodes };
   }
 
   /** Runs one write. False if it was not kept: the caller then changes nothing. A new failure
@@ -255,6 +256,7 @@ export class ContestRoom {
     if (!this.persist(phoneId === undefined ? 'seat release' : 'phone removal', write)) return false;
     seat.deviceTokens = seat.deviceTokens.filter((t) => !freed.includes(t));
     seat.joinCode = joinCode;
+    seat.codePrivate = true;
     this.seatFacts = null;
     this.options.onSeatsChange(this);
     return freed;

@@ -12,6 +12,8 @@ export interface SeatSecret {
   deviceTokens: string[];
   /** When each phone (by its token) joined, for the host's list of phones; absent from older files. */
   joinedAt?: Record<string, number>;
+  /** S5: the code was given anew when phones were freed: the screen never projects it. */
+  codePrivate?: boolean;
 }
 
 export interface StoredContest {
@@ -127,7 +129,8 @@ const MIGRATIONS: string[] = [
   `ALTER TABLE contests ADD COLUMN closed_at INTEGER;
    CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;`,
   // The host sees when each phone of a seat joined.
-  `ALTER TABLE seat_devices ADD COLUMN joined_at INTEGER;`,
+  `ALTER TABLE seat_devices ADD COLUMN joined_at INTEGER;
+   ALTER TABLE seats ADD COLUMN code_private INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 function migrate(db: Database.Database): void {
@@ -153,7 +156,7 @@ export function openStore(file: string): Store {
 
   const insertContest = db.prepare('INSERT INTO contests (id, created_at, definition, host_key, source) VALUES (?, ?, ?, ?, ?)');
   const updateContest = db.prepare('UPDATE contests SET definition = ?, source = ? WHERE id = ?');
-  const insertSeat = db.prepare('INSERT INTO seats (contest_id, seat_id, join_code) VALUES (?, ?, ?)');
+  const insertSeat = db.prepare('INSERT INTO seats (contest_id, seat_id, join_code, code_private) VALUES (?, ?, ?, ?)');
   const deleteSeats = db.prepare('DELETE FROM seats WHERE contest_id = ?');
   const insertDevice = db.prepare('INSERT INTO seat_devices (contest_id, seat_id, device_token, joined_at) VALUES (?, ?, ?, ?)');
   const deleteDevicesOfContest = db.prepare('DELETE FROM seat_devices WHERE contest_id = ?');
@@ -172,7 +175,7 @@ export function openStore(file: string): Store {
   const updateClosed = db.prepare('UPDATE contests SET closed_at = ? WHERE id = ? AND closed_at IS NULL');
   const selectSetting = db.prepare('SELECT value FROM settings WHERE name = ?');
   const insertSetting = db.prepare('INSERT OR IGNORE INTO settings (name, value) VALUES (?, ?)');
-  const selectSeats = db.prepare('SELECT seat_id, join_code FROM seats WHERE contest_id = ? ORDER BY rowid');
+  const selectSeats = db.prepare('SELECT seat_id, join_code, code_private FROM seats WHERE contest_id = ? ORDER BY rowid');
   const selectDevices = db.prepare('SELECT seat_id, device_token, joined_at FROM seat_devices WHERE contest_id = ? ORDER BY rowid');
   const selectCommands = db.prepare('SELECT command, request_id FROM commands WHERE contest_id = ? ORDER BY seq');
   const countShowCommands = db.prepare(`SELECT count(*) AS n FROM commands WHERE contest_id = ? AND json_extract(command, '$.type') NOT IN (${seatCommands})`);
@@ -180,7 +183,7 @@ export function openStore(file: string): Store {
   const deleteDevices = db.prepare('DELETE FROM seat_devices WHERE contest_id = ? AND seat_id = ?');
   const selectDevice = db.prepare('SELECT 1 FROM seat_devices WHERE device_token = ?');
   const deleteDevice = db.prepare('DELETE FROM seat_devices WHERE contest_id = ? AND seat_id = ? AND device_token = ?');
-  const updateJoinCode = db.prepare('UPDATE seats SET join_code = ? WHERE contest_id = ? AND seat_id = ?');
+  const updateJoinCode = db.prepare('UPDATE seats SET join_code = ?, code_private = 1 WHERE contest_id = ? AND seat_id = ?');
   const selectLogo = db.prepare('SELECT type, bytes, version FROM contest_logos WHERE contest_id = ?');
   const upsertLogo = db.prepare(
     'INSERT INTO contest_logos (contest_id, type, bytes, version) VALUES (?, ?, ?, ?) ON CONFLICT (contest_id) DO UPDATE SET type = excluded.type, bytes = excluded.bytes, version = excluded.version',
@@ -197,14 +200,14 @@ export function openStore(file: string): Store {
 
   const createContest = db.transaction((c: NewContest) => {
     insertContest.run(c.id, c.createdAt, JSON.stringify(c.definition), c.hostKey, JSON.stringify(c.source));
-    for (const s of c.seats) insertSeat.run(c.id, s.seatId, s.joinCode);
+    for (const s of c.seats) insertSeat.run(c.id, s.seatId, s.joinCode, s.codePrivate ? 1 : 0);
   });
 
   const redefineContest = db.transaction((id: string, definition: ContestDefinition, source: unknown, seats: SeatSecret[]) => {
     if ((countShowCommands.get(id) as { n: number }).n > 0) throw new Error(`contest ${id} has started; its definition is fixed`);
     updateContest.run(JSON.stringify(definition), JSON.stringify(source), id);
     deleteSeats.run(id);
-    for (const s of seats) insertSeat.run(id, s.seatId, s.joinCode);
+    for (const s of seats) insertSeat.run(id, s.seatId, s.joinCode, s.codePrivate ? 1 : 0);
     // Exactly the phones the new definition keeps: dropped seats lose theirs, and a team whose
     // phone count went down keeps only as many as it now allows.
     deleteDevicesOfContest.run(id);
@@ -213,7 +216,7 @@ export function openStore(file: string): Store {
 
   const importContest = db.transaction((c: StoredContest) => {
     insertWholeContest.run(c.id, c.createdAt, JSON.stringify(c.definition), c.hostKey, JSON.stringify(c.source), c.closedAt);
-    for (const s of c.seats) insertSeat.run(c.id, s.seatId, s.joinCode);
+    for (const s of c.seats) insertSeat.run(c.id, s.seatId, s.joinCode, s.codePrivate ? 1 : 0);
     for (const s of c.seats) for (const token of s.deviceTokens) insertDevice.run(c.id, s.seatId, token, s.joinedAt?.[token] ?? null);
     const requestAt = new Map([...c.requestIds].map(([requestId, index]) => [index, requestId]));
     c.commands.forEach((command, i) => insertCommand.run(c.id, i + 1, JSON.stringify(command), requestAt.get(i) ?? null));
@@ -253,7 +256,8 @@ export function openStore(file: string): Store {
         | undefined;
       if (!row) return null;
       const devices = selectDevices.all(id) as { seat_id: string; device_token: string; joined_at: number | null }[];
-      const seats = (selectSeats.all(id) as { seat_id: string; join_code: string }[]).map((s) => ({
+      const seats = (selectSeats.all(id) as { seat_id: string; join_code: string; code_private: number }[]).map((s) => ({
+        ...(s.code_private === 1 && { codePrivate: true }),
         seatId: s.seat_id,
         joinCode: s.join_code,
         deviceTokens: devices.filter((d) => d.seat_id === s.seat_id).map((d) => d.device_token),

@@ -31,6 +31,8 @@ export interface RoomFacts {
   closed?: boolean;
   /** Where the contest's logo is served, or null/absent: it has none. */
   logoUrl?: string | null;
+  /** S5: seats whose code was given anew after phones were freed: never projected. */
+  privateCodes?: ReadonlySet<SeatId>;
   /** S6: phones waiting for the host to let them join, oldest first. */
   joinRequests?: readonly JoinRequest[];
   /** Each seat's phones, for the host (S5). */
@@ -233,7 +235,10 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: Se
     // The screen projects codes only before the show: once it starts, anyone who can see the
     // screen (or open its page) could otherwise take a team's empty phone slot.
     // Locked seats (S2) take no phone from the hall, so none is projected at all.
-    const showCode = role === 'host' || (role === 'screen' && state.stage === 'lobby' && !state.seatsLocked && claimed < seat.phones);
+    // A code given anew after phones were freed (S5) is not projected either: whoever was freed
+    // may be watching the screen.
+    const projected = state.stage === 'lobby' && !state.seatsLocked && claimed < seat.phones && !room.privateCodes?.has(seat.id);
+    const showCode = role === 'host' || (role === 'screen' && projected);
     const buzz = q?.kind === 'buzz-in' ? q : null;
     return {
       id: seat.id,
