@@ -78,6 +78,7 @@ export function seatCardsPage(title: string, cards: SeatCard[], locale: Locale):
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${t('cards.pageTitle')} · ${escape(title)}</title>
 <style>${CARD_STYLE}</style>
 </head>
