@@ -229,4 +229,6 @@ export interface ContestState {
   ledger: ScoreEntry[];
   rulings: RulingMemo[];
   swaps: SwapRecord[];
+  /** The full-screen leaderboard is up on the big screen (L1). */
+  standingsShown: boolean;
 }

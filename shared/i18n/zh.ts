@@ -5,6 +5,7 @@ import { bankZh } from './bank.zh.js';
 import { roundsZh } from './rounds.zh.js';
 import { storageZh } from './storage.zh.js';
 import { contestsZh } from './contests.zh.js';
+import { screenLayoutZh } from './screen-layout.zh.js';
 
 export const zh = {
   ...bankZh,
@@ -13,6 +14,7 @@ export const zh = {
   ...roundsZh,
   ...storageZh,
   ...contestsZh,
+  ...screenLayoutZh,
   // Server terminal
   'terminal.created': '已创建竞赛：{title}',
   'terminal.resumed': '已恢复竞赛：{title}（从上次中断处继续）',

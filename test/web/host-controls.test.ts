@@ -7,7 +7,7 @@ import { apply, initialState } from '../../shared/contest/engine.js';
 import type { ContestDefinition, ContestState, RoundKind } from '../../shared/contest/types.js';
 import { viewFor, type RoomFacts } from '../../shared/contest/views.js';
 import { nextStep } from '../../web/lib/contest-display.js';
-import { controlForKey, controlsFor, enabledControls, isTypingTarget, kindOf, type Control, type KeyLike } from '../../web/host/controls.js';
+import { controlCommand, controlForKey, controlsFor, enabledControls, isTypingTarget, kindOf, type Control, type KeyLike } from '../../web/host/controls.js';
 import { allAtOnceRound, choice, definition, inTurnRound, play, T0 } from '../support/builders.js';
 
 const facts: RoomFacts = { connected: new Map(), claimed: new Map(), joinUrl: '', joinCodes: {}, started: false };
@@ -16,8 +16,9 @@ const next = (ms: number): Command => ({ type: 'question:next', at: at(ms) });
 /** A question no round has used, for the swap (a choice question fits every kind of round). */
 const FRESH = choice(99, 'A');
 
-function commandOf(control: Control, ms: number): Command {
-  return control.action.type === 'swap' ? { type: 'question:swap', question: FRESH, at: at(ms) } : ({ ...control.action.command, at: at(ms) } as Command);
+function commandOf(control: Control, state: ContestState, ms: number): Command {
+  const command = controlCommand(control, viewFor('host', state, facts));
+  return command ? ({ ...command, at: at(ms) } as Command) : { type: 'question:swap', question: FRESH, at: at(ms) };
 }
 
 function buzzInStates(): [string, ContestState][] {
@@ -104,6 +105,7 @@ const ALL: [string, ContestState][] = [
   ...inTurnStates().map(([n, s]): [string, ContestState] => [`in-turn: ${n}`, s]),
   ...allAtOnceStates().map(([n, s]): [string, ContestState] => [`all-at-once: ${n}`, s]),
   ['second round title card', secondRoundTitle()],
+  ['buzz-in: leaderboard up on a revealed question', play(buzzInStates()[7][1], [{ type: 'standings:show', show: true, at: at(9) }])],
 ];
 
 const key = (code: string, extra: Partial<KeyLike> = {}): KeyLike => ({
@@ -121,7 +123,7 @@ describe('enabledControls', () => {
     const view = viewFor('host', state, facts);
     const enabled = enabledControls(view);
     for (const control of controlsFor(kindOf(view))) {
-      const accepted = apply(state, commandOf(control, 10)).ok;
+      const accepted = apply(state, commandOf(control, state, 10)).ok;
       // T7: a repeat from reading is accepted but changes nothing, so its button stays grey.
       const expected = control.id === 'repeat' && view.question?.phase === 'reading' ? false : accepted;
       expect({ control: control.id, enabled: enabled[control.id] }).toEqual({ control: control.id, enabled: expected });
@@ -166,6 +168,15 @@ describe('controls per round kind', () => {
   it('buzz-in keeps its keys, and gains W for a swap', () => {
     const id = (code: string) => controlForKey(key(code), 'buzz-in')?.id;
     expect(['KeyN', 'Space', 'KeyJ', 'KeyK', 'KeyR', 'KeyE', 'KeyU', 'KeyW'].map(id)).toEqual(['next', 'start', 'right', 'wrong', 'reopen', 'reveal', 'undo', 'swap']);
+  });
+
+  it('[L1] L puts the leaderboard up, and takes it down once it is up, in every kind of round', () => {
+    for (const kind of ['buzz-in', 'in-turn', 'all-at-once', null] as const) {
+      const control = controlForKey(key('KeyL'), kind) as Control;
+      expect(control.id).toBe('standings');
+      expect(controlCommand(control, { standingsShown: false })).toEqual({ type: 'standings:show', show: true });
+      expect(controlCommand(control, { standingsShown: true })).toEqual({ type: 'standings:show', show: false });
+    }
   });
 
   it('no two controls of a kind share a key', () => {

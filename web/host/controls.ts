@@ -6,11 +6,12 @@ import type { RoundKind } from '../../shared/contest/types.js';
 import type { ContestView } from '../../shared/contest/views.js';
 import type { MessageKey } from '../../shared/i18n/index.js';
 
-export type ControlId = 'next' | 'start' | 'right' | 'wrong' | 'reopen' | 'skip' | 'repeat' | 'swap' | 'reveal' | 'undo';
-export const CONTROL_IDS: readonly ControlId[] = ['next', 'start', 'right', 'wrong', 'reopen', 'skip', 'repeat', 'swap', 'reveal', 'undo'];
+export type ControlId = 'next' | 'start' | 'right' | 'wrong' | 'reopen' | 'skip' | 'repeat' | 'swap' | 'reveal' | 'undo' | 'standings';
+export const CONTROL_IDS: readonly ControlId[] = ['next', 'start', 'right', 'wrong', 'reopen', 'skip', 'repeat', 'swap', 'reveal', 'undo', 'standings'];
 
-/** A host command, or the swap request (its own socket event: the server picks the question, F4). */
-export type ControlAction = { type: 'command'; command: HostCommand } | { type: 'swap' };
+/** A host command, the swap request (its own socket event: the server picks the question, F4),
+ * or the leaderboard, which puts up or takes down the screen's standings (L1). */
+export type ControlAction = { type: 'command'; command: HostCommand } | { type: 'swap' } | { type: 'standings' };
 
 export interface Control {
   id: ControlId;
@@ -29,6 +30,7 @@ const RIGHT: Control = { id: 'right', codes: ['KeyJ'], action: command({ type: '
 const WRONG: Control = { id: 'wrong', codes: ['KeyK'], action: command({ type: 'answer:rule', verdict: 'wrong' }), label: 'host.control.wrong' };
 const SWAP: Control = { id: 'swap', codes: ['KeyW'], action: { type: 'swap' }, label: 'host.control.swap' };
 const UNDO: Control = { id: 'undo', codes: ['KeyU'], action: command({ type: 'ruling:undo' }), label: 'host.control.undo' };
+const STANDINGS: Control = { id: 'standings', codes: ['KeyL'], action: { type: 'standings' }, label: 'host.control.standings' };
 
 /** Every kind's controls, in the order the console shows them. Space always starts the question. */
 const BY_KIND: Record<RoundKind, readonly Control[]> = {
@@ -41,6 +43,7 @@ const BY_KIND: Record<RoundKind, readonly Control[]> = {
     { id: 'reveal', codes: ['KeyE'], action: command({ type: 'answer:reveal' }), label: 'host.control.reveal' },
     SWAP,
     UNDO,
+    STANDINGS,
   ],
   'in-turn': [
     NEXT,
@@ -52,6 +55,7 @@ const BY_KIND: Record<RoundKind, readonly Control[]> = {
     { id: 'repeat', codes: ['KeyT'], action: command({ type: 'turn:repeat' }), label: 'host.control.repeat', confirm: true },
     SWAP,
     UNDO,
+    STANDINGS,
   ],
   'all-at-once': [
     NEXT,
@@ -59,17 +63,32 @@ const BY_KIND: Record<RoundKind, readonly Control[]> = {
     { id: 'reveal', codes: ['KeyE'], action: command({ type: 'answer:reveal' }), label: 'host.control.closeAnswers' },
     SWAP,
     UNDO,
+    STANDINGS,
   ],
 };
 
 /** The controls of a round kind; before the first round and after the last, only next and undo. */
 export function controlsFor(kind: RoundKind | null | undefined): readonly Control[] {
-  return kind ? BY_KIND[kind] : [NEXT, UNDO];
+  return kind ? BY_KIND[kind] : [NEXT, UNDO, STANDINGS];
+}
+
+/** The command a control sends now: the leaderboard toggles (L1); null for the swap, its own request. */
+export function controlCommand(control: Control, view: Pick<ContestView, 'standingsShown'> | null): HostCommand | null {
+  if (control.action.type === 'command') return control.action.command;
+  if (control.action.type === 'standings') return { type: 'standings:show', show: !view?.standingsShown };
+  return null;
 }
 
 /** The round kind whose controls the console shows now. */
 export function kindOf(view: Pick<ContestView, 'round'> | null): RoundKind | null {
   return view?.round?.kind ?? null;
+}
+
+/** F2 as the view shows it: the question must not be left, nor hidden behind the leaderboard. */
+function questionInPlay(q: ContestView['question']): boolean {
+  if (!q) return false;
+  if (q.kind === 'in-turn') return q.phase !== 'revealed';
+  return q.phase === 'open' || q.phase === 'answering';
 }
 
 export type EnabledControls = Record<ControlId, boolean>;
@@ -82,6 +101,8 @@ export function enabledControls(view: ContestView | null, online = true): Enable
   // A closed contest is read-only (the organiser closed it): nothing to press.
   if (!view || !online || view.closed) return enabled;
   enabled.undo = view.canUndo;
+  // L1: up only between questions; down at any time.
+  enabled.standings = view.standingsShown || !questionInPlay(view.question);
   // After the last question a ruling can still be undone, so the final scores can be put right.
   if (view.stage === 'finished') return enabled;
   const q = view.question;
