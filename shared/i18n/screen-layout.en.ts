@@ -11,6 +11,8 @@ export const screenLayoutEn: Record<keyof typeof screenLayoutZh, string> = {
   'screen.penalty.lose-question': 'out of this question',
   'screen.penalty.deduct': '−{n} points, out of this question',
   'screen.leaderboard': 'Standings',
+  'screen.answeredLabel': 'Answered',
+  'screen.adjusted': '{delta} ({reason})',
   'host.control.standings': 'Standings',
   'host.control.standingsHide': 'Hide standings',
 };

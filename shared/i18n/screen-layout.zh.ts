@@ -9,6 +9,8 @@ export const screenLayoutZh = {
   'screen.penalty.lose-question': '本题不得再抢答',
   'screen.penalty.deduct': '扣 {n} 分，本题不得再抢答',
   'screen.leaderboard': '积分排行',
+  'screen.answeredLabel': '已作答',
+  'screen.adjusted': '{delta}（{reason}）',
   'host.control.standings': '积分排行',
   'host.control.standingsHide': '收起排行',
 } as const;
