@@ -96,8 +96,8 @@ const FLOORS: [selector: string, px: number][] = [
   ['[data-testid="lobby-seat"] .name', 32],
 ];
 
-/** Names, whose lines must never leave one character alone. */
-const NAMES = ['[data-testid="winner"]', '[data-testid="turn-seat"]', '[data-testid="ranking-name"]', '[data-testid="notice-name"]', '.name'];
+/** Names and headings, whose lines must never leave one character alone. */
+const NAMES = ['h2', '[data-testid="winner"]', '[data-testid="turn-seat"]', '[data-testid="ranking-name"]', '[data-testid="notice-name"]', '.name'];
 
 /** Words that must never be split across two lines. */
 const WORDS = ['作答', '抢答', '揭晓', '答错'];
@@ -170,6 +170,8 @@ function layoutProblems({ floors, names, words }: { floors: [string, number][]; 
       const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim().length > 1);
       if (!node) continue;
       const lines = new Map<number, number>();
+      // Vertical text (a heading beside a list) has its lines side by side.
+      const vertical = getComputedStyle(el).writingMode.startsWith('vertical');
       const chars = [...(node.textContent ?? '')];
       let offset = 0;
       for (const char of chars) {
@@ -178,7 +180,8 @@ function layoutProblems({ floors, names, words }: { floors: [string, number][]; 
         range.setEnd(node, offset + char.length);
         offset += char.length;
         if (!char.trim()) continue;
-        const top = Math.round(range.getBoundingClientRect().top / 4);
+        const box = range.getBoundingClientRect();
+        const top = Math.round((vertical ? box.left : box.top) / 4);
         lines.set(top, (lines.get(top) ?? 0) + 1);
       }
       if (lines.size > 1 && [...lines.values()].some((n) => n === 1)) problems.push(`one character alone on a line: ${label(el)}`);
