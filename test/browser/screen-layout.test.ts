@@ -13,7 +13,7 @@ import type { Question } from '../../shared/contest/question.js';
 import type { ContestDefinition, Seat } from '../../shared/contest/types.js';
 import { allAtOnceRound, buzzRound, inTurnRound } from '../support/definitions.js';
 import type { TestClient } from '../support/harness.js';
-import { byTestId, hasChromium, requireBrowser, SHOTS, startStage, type BrowserStage } from './browser-stage.js';
+import { byTestId, hasChromium, requireBrowser, SHOTS, startStage, zh, type BrowserStage } from './browser-stage.js';
 
 requireBrowser('the screen layout with extreme content');
 
@@ -291,9 +291,17 @@ describe.skipIf(!hasChromium)('the screen layout with extreme content', () => {
     await command({ type: 'answer:reveal' });
     await check('all-at-once-revealed', '[data-testid="tally"]');
 
-    // Leaderboard between rounds (L1).
-    await command({ type: 'standings:show', show: true });
+    // Leaderboard between rounds (L1), from the host console: L puts it up and takes it down,
+    // the button says which it will do.
+    const hostPage = await stage.host();
+    await byTestId(hostPage, 'control-standings').filter({ hasText: zh('host.control.standings') }).waitFor();
+    await hostPage.keyboard.press('l');
     await check('leaderboard', '[data-testid="leaderboard"]');
+    await byTestId(hostPage, 'control-standings').filter({ hasText: zh('host.control.standingsHide') }).waitFor();
+    await hostPage.keyboard.press('l');
+    await screens[0].page.locator('[data-testid="question"][data-kind="all-at-once"]').waitFor();
+    await hostPage.keyboard.press('l');
+    await screens[0].page.locator('[data-testid="leaderboard"]').waitFor();
 
     // Buzz-in: title card, reading with a false start, open, deciding, answering, wrong, revealed.
     await command({ type: 'question:next' });
