@@ -255,6 +255,20 @@ describe.skipIf(!hasChromium)('the screen layout with extreme content', () => {
     await screens[0].page.screenshot({ path: `${SHOTS}/layout-1920x1080-controls.png`, animations: 'disabled' });
     await byTestId(screens[0].page, 'screen-controls', '[data-shown="false"]').waitFor({ state: 'attached' });
 
+    // The volume is remembered by the screen's browser.
+    const first = screens[0].page;
+    await first.mouse.move(300, 300);
+    await byTestId(first, 'volume').fill('0.35');
+    await first.reload();
+    await byTestId(first, 'lobby').waitFor();
+    expect(await byTestId(first, 'volume').inputValue()).toBe('0.35');
+
+    // The join address breaks, if at all, only before its query: each part stays on one line.
+    for (const { page } of screens) {
+      const lines = await byTestId(page, 'join-url').locator('span').evaluateAll((parts) => parts.map((p) => p.getClientRects().length));
+      expect(lines.every((n) => n === 1)).toBe(true);
+    }
+
     // Leaderboard from the lobby (L1).
     await command({ type: 'standings:show', show: true });
     await check('leaderboard-lobby', '[data-testid="leaderboard"]');

@@ -115,7 +115,11 @@ export function fitColumn(column: HTMLElement, ladder: Ladder = { levels: 0, set
   const resize = new ResizeObserver(() => {
     if (sizeOf() !== size) schedule();
   });
-  const mutation = new MutationObserver(schedule);
+  // A countdown ticking inside a box of fixed size is no reason to fit again every second.
+  const steady = (node: Node) => (node instanceof Element ? node : node.parentElement)?.closest('[data-fit-steady]') != null;
+  const mutation = new MutationObserver((records) => {
+    if (records.some((r) => !steady(r.target))) schedule();
+  });
   resize.observe(column);
   mutation.observe(column, { subtree: true, childList: true, characterData: true });
   schedule();
