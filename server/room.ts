@@ -6,6 +6,7 @@ import { apply, initialState, nextDeadline } from '../shared/contest/engine.js';
 import type { ContestDefinition, ContestState, SeatId } from '../shared/contest/types.js';
 import type { RoomFacts } from '../shared/contest/views.js';
 import type { Clock } from './clock.js';
+import { AnswerGaps } from './answer-gaps.js';
 import { StorageHealth } from './storage-health.js';
 import type { SeatSecret, Store, StoredContest } from './store.js';
 
@@ -49,6 +50,8 @@ export class ContestRoom {
   private readonly answered = new Map<string, RoomResult>();
   /** Whether writes are being kept; while they are not, every change is refused. */
   private readonly health: StorageHealth;
+  /** Seats offline while all-at-once answers are open: the time each could be given (K8). */
+  private readonly answerGaps = new AnswerGaps();
   /** Who holds each seat and its join code, for facts(); null once a seat changes. */
   private seatFacts: Pick<RoomFacts, 'claimed' | 'joinCodes'> | null = null;
 
@@ -72,6 +75,7 @@ export class ContestRoom {
     });
     this.state = state;
     this.seq = stored.commands.length;
+    this.answerGaps.follow(this.state, this.connections, options.clock.now());
     this.scheduleDeadline();
   }
 
@@ -104,6 +108,7 @@ export class ContestRoom {
     this.seq += 1;
     this.lastAt = at;
     this.state = result.state;
+    this.answerGaps.follow(this.state, this.connections, at);
     const told = outcome(result);
     if (requestId !== undefined) this.answered.set(requestId, told);
     this.scheduleDeadline();
@@ -123,6 +128,7 @@ export class ContestRoom {
       started: this.seq > 0,
       storage: this.health.problem,
       closed: this.closedAt !== null,
+      answerGaps: this.answerGaps.report(),
     };
   }
 
@@ -212,7 +218,9 @@ export class ContestRoom {
   }
 
   seatConnected(seatId: SeatId, delta: 1 | -1): void {
-    this.connections.set(seatId, Math.max(0, (this.connections.get(seatId) ?? 0) + delta));
+    const connected = Math.max(0, (this.connections.get(seatId) ?? 0) + delta);
+    this.connections.set(seatId, connected);
+    this.answerGaps.seatChanged(seatId, connected, this.options.clock.now());
     this.options.onSeatsChange(this);
   }
 

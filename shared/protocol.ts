@@ -67,6 +67,9 @@ export interface WithRequestId {
 
 export const MAX_ADJUST_POINTS = 1000;
 export const MAX_REASON_LENGTH = 200;
+/** The most time one request can add to a countdown (K5, K8): ten minutes. */
+export const MAX_EXTEND_MS = 600_000;
+const extendMs = z.number().int().min(1000).max(MAX_EXTEND_MS);
 
 export const hostCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('question:next') }),
@@ -89,6 +92,10 @@ export const hostCommandSchema = z.discriminatedUnion('type', [
       .refine((n) => n !== 0 && Math.abs(n) <= MAX_ADJUST_POINTS),
     reason: z.string().trim().min(1).max(MAX_REASON_LENGTH),
   }),
+  z.object({ type: z.literal('show:pause') }),
+  z.object({ type: z.literal('show:resume') }),
+  z.object({ type: z.literal('countdown:extend'), ms: extendMs }),
+  z.object({ type: z.literal('answers:extend-seat'), seatId: id, ms: extendMs }),
 ]) satisfies z.ZodType<HostCommand>;
 
 /** `deviceToken`: made by the phone and saved before it claims, so a claim whose answer was

@@ -21,7 +21,13 @@ export type HostCommand =
   | { type: 'ruling:undo' }
   // the full-screen leaderboard on the big screen, between questions (L1)
   | { type: 'standings:show'; show: boolean }
-  | { type: 'score:adjust'; seatId: SeatId; delta: number; reason: string };
+  | { type: 'score:adjust'; seatId: SeatId; delta: number; reason: string }
+  // the show (K): pause and resume every countdown, add time to the running ones
+  | { type: 'show:pause' }
+  | { type: 'show:resume' }
+  | { type: 'countdown:extend'; ms: number }
+  // all at once: one seat's own later deadline, e.g. for the time its phone was offline (K8)
+  | { type: 'answers:extend-seat'; seatId: SeatId; ms: number };
 
 /** Swapping a question: the host asks, the server picks the replacement from the bank and
  * records it in the command, so replaying the log needs no bank. */
@@ -64,6 +70,13 @@ export const CommandError = {
   RepeatedQuestion: 'repeated-question',
   TooManyPresses: 'too-many-presses',
   TooManyAnswers: 'too-many-answers',
+  /** The show is paused (K2): nothing is pressed, answered, opened or started until it resumes. */
+  Paused: 'paused',
+  NotPaused: 'not-paused',
+  /** No countdown is running to add time to (K5). */
+  NoCountdown: 'no-countdown',
+  /** The answer has been revealed: a seat can no longer be given time (K9). */
+  KeyRevealed: 'key-revealed',
 } as const;
 export type CommandError = (typeof CommandError)[keyof typeof CommandError];
 
@@ -77,7 +90,10 @@ export type ContestEvent =
   | { type: 'turn-skipped'; seatId: SeatId }
   | { type: 'ruling-undone'; seatId: SeatId }
   | { type: 'question-swapped' }
-  | { type: 'score-adjusted'; seatId: SeatId; delta: number; reason: string };
+  | { type: 'score-adjusted'; seatId: SeatId; delta: number; reason: string }
+  | { type: 'show-paused' }
+  | { type: 'show-resumed'; pausedMs: number }
+  | { type: 'countdown-extended'; ms: number; seatId?: SeatId };
 
 /** What a press came to, told back to the phone that pressed (`pending`: see the view). */
 export interface BuzzOutcome {

@@ -7,6 +7,7 @@ import { currentRound, flatRounds, replaceRound } from './rounds.js';
 import { answersDeadline, answersInPlay, handleAnswers, settleAnswers, startAnswerQuestion } from './rounds/all-at-once.js';
 import { buzzDeadline, buzzInPlay, handleBuzz, restoreBuzzRuling, settleBuzz, startBuzzQuestion } from './rounds/buzz-in.js';
 import { handleTurn, restoreTurnRuling, settleTurn, startTurn, turnDeadline, turnInPlay } from './rounds/in-turn.js';
+import { handleShow, REFUSED_WHILE_PAUSED } from './show.js';
 import type { ContestDefinition, ContestState, Question, QuestionState, Round } from './types.js';
 
 /** The state of a contest before its first command. */
@@ -21,13 +22,15 @@ export function initialState(definition: ContestDefinition): ContestState {
     rulings: [],
     swaps: [],
     standingsShown: false,
+    pausedAt: null,
   };
 }
 
 /** The next instant at which the contest changes by itself, for the room's timer. */
 export function nextDeadline(state: ContestState): number | null {
   const q = state.question;
-  if (!q) return null;
+  // K1: a paused show changes only when the host resumes it.
+  if (!q || state.pausedAt !== null) return null;
   if (q.kind === 'buzz-in') return buzzDeadline(q);
   if (q.kind === 'in-turn') return turnDeadline(q);
   return answersDeadline(q);
@@ -55,7 +58,7 @@ export function apply(state: ContestState, command: Command): Result {
 function settle(state: ContestState, at: number): Extract<Result, { ok: true }> | null {
   const q = state.question;
   const round = currentRound(state);
-  if (!q || !round) return null;
+  if (!q || !round || state.pausedAt !== null) return null;
   let result: Result | null = null;
   if (q.kind === 'buzz-in' && round.kind === 'buzz-in') result = settleBuzz(state, round, q, at);
   else if (q.kind === 'in-turn' && round.kind === 'in-turn') result = settleTurn(state, round, q, at);
@@ -64,7 +67,13 @@ function settle(state: ContestState, at: number): Extract<Result, { ok: true }> 
 }
 
 function dispatch(state: ContestState, command: Exclude<Command, { type: 'clock:tick' }>): Result {
+  if (state.pausedAt !== null && REFUSED_WHILE_PAUSED.has(command.type)) return refuse(CommandError.Paused);
   switch (command.type) {
+    case 'show:pause':
+    case 'show:resume':
+    case 'countdown:extend':
+    case 'answers:extend-seat':
+      return handleShow(state, command);
     case 'question:next':
       return nextQuestion(state);
     case 'question:swap':

@@ -169,6 +169,8 @@ export interface AllAtOnceQuestion {
   index: number;
   phase: AnswerPhase;
   answerDeadline: number | null;
+  /** Seats the host gave their own, later deadline (K8): it replaces `answerDeadline` for them. */
+  seatDeadlines: Record<SeatId, number>;
   /** Each seat's latest answer in time; replaced on change until the deadline (A2). */
   answers: Record<SeatId, Submission>;
   /** Answers that arrived at or after the deadline: refused, kept for disputes (A3). */
@@ -231,4 +233,6 @@ export interface ContestState {
   swaps: SwapRecord[];
   /** The full-screen leaderboard is up on the big screen (L1). */
   standingsShown: boolean;
+  /** When the host paused the show (K1), or null while it runs: no deadline falls due meanwhile. */
+  pausedAt: number | null;
 }

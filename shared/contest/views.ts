@@ -3,6 +3,7 @@
 // fields in, never by deleting them.
 import { answerKey, choiceCount, type QuestionType } from './question.js';
 import { currentRound, flatRounds, roundAt } from './rounds.js';
+import { seatDeadline } from './rounds/all-at-once.js';
 import { standings, type Standing } from './standings.js';
 import type { StorageProblem } from '../storage-problem.js';
 import type { BuzzRecord, ContestStage, ContestState, FalseStartPenalty, RoundKind, ScoreEntry, SeatId, SeatResult } from './types.js';
@@ -27,6 +28,15 @@ export interface RoomFacts {
   storage?: StorageProblem | null;
   /** Whether the organiser closed the contest: read-only. */
   closed?: boolean;
+  /** Seats that had no phone connected while the current all-at-once answers were open (K8). */
+  answerGaps?: Readonly<Record<SeatId, AnswerGap>>;
+}
+
+/** How long a seat has had no phone connected while answers were open: `ms` in closed stretches,
+ * plus the time since `since` if it is offline now. */
+export interface AnswerGap {
+  ms: number;
+  since: number | null;
 }
 
 export interface SeatView {
@@ -119,6 +129,21 @@ export interface QuestionView {
   distribution: number[] | null;
   /** All at once: answers that came too late (host only). */
   late: { seatId: SeatId; at: number }[];
+  /** All at once: seats the host gave their own later deadline (K8), host only. A phone's own
+   * deadline is its `answerDeadline`. */
+  seatDeadlines: Record<SeatId, number>;
+}
+
+/** The ruling an undo would reverse, in words the host can check before undoing it (K7). */
+export interface RulingView {
+  stageName: string;
+  roundName: string;
+  questionNumber: number;
+  seatId: SeatId;
+  verdict: 'right' | 'wrong' | 'timeout';
+  delta: number;
+  /** Whether it was made on the question now in play; otherwise undoing it reaches back. */
+  current: boolean;
 }
 
 export interface ContestView {
@@ -151,6 +176,13 @@ export interface ContestView {
   /** Host only: a storage failure going on now. Phones and the screen are told per refused
    * request (storage-failed); what to do about the disk is the host's business. */
   storage: StorageProblem | null;
+  /** When the host paused the show (K1), for every role: pages show countdowns as of that
+   * instant, and a pause notice, until it is null again. */
+  pausedAt: number | null;
+  /** Host only: what undo would reverse (K7). */
+  lastRuling: RulingView | null;
+  /** Host only: seats offline while the current all-at-once answers are open, to give time (K8). */
+  answerGaps: Record<SeatId, AnswerGap>;
 }
 
 /** Builds the view one role is allowed to see. */
@@ -198,6 +230,26 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: Se
     joinUrl: role === 'contestant' ? '' : room.joinUrl,
     me: role === 'contestant' ? me : null,
     storage: role === 'host' ? (room.storage ?? null) : null,
+    pausedAt: state.pausedAt,
+    lastRuling: role === 'host' ? lastRuling(state) : null,
+    answerGaps: role === 'host' ? { ...room.answerGaps } : {},
+  };
+}
+
+function lastRuling(state: ContestState): RulingView | null {
+  const memo = state.rulings.at(-1);
+  const entry = memo && state.ledger[memo.entrySeq - 1];
+  const place = memo && roundAt(state.definition, memo.round);
+  if (!memo || !entry || !place) return null;
+  const verdict = entry.reason === 'right' || entry.reason === 'wrong' || entry.reason === 'timeout' ? entry.reason : 'wrong';
+  return {
+    stageName: place.stage.name,
+    roundName: place.round.name,
+    questionNumber: memo.questionIndex + 1,
+    seatId: entry.seatId,
+    verdict,
+    delta: entry.delta,
+    current: state.stage === 'round' && memo.round === state.roundIndex && state.question?.index === memo.questionIndex,
   };
 }
 
@@ -263,7 +315,8 @@ function questionView(role: Role, state: ContestState, me: SeatId | null): Quest
     phase: q.phase,
     outcome: q.kind === 'all-at-once' ? null : q.outcome,
     buzzDeadline: q.kind === 'buzz-in' ? q.buzzDeadline : null,
-    answerDeadline: q.answerDeadline,
+    // K8: a phone counts down to its own deadline.
+    answerDeadline: answers && role === 'contestant' && me ? seatDeadline(answers, me) : q.answerDeadline,
     winner: q.kind === 'buzz-in' ? q.winner : null,
     deciding: q.kind === 'buzz-in' && q.decideAt !== null,
     wonAt: q.kind === 'buzz-in' ? q.wonAt : null,
@@ -279,6 +332,7 @@ function questionView(role: Role, state: ContestState, me: SeatId | null): Quest
     results: results && (staff ? results : me && results[me] ? { [me]: results[me] } : {}),
     distribution: results ? distribution(results, choiceCount(question)) : null,
     late: role === 'host' && answers ? answers.late : [],
+    seatDeadlines: role === 'host' && answers ? answers.seatDeadlines : {},
   };
 }
 

@@ -6,6 +6,7 @@ import { roundsEn } from './rounds.en.js';
 import { storageEn } from './storage.en.js';
 import { contestsEn } from './contests.en.js';
 import { screenLayoutEn } from './screen-layout.en.js';
+import { hostSafetyEn } from './host-safety.en.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -16,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   ...storageEn,
   ...contestsEn,
   ...screenLayoutEn,
+  ...hostSafetyEn,
   'terminal.created': 'Created contest: {title}',
   'terminal.resumed': 'Resumed contest: {title} (continuing where it stopped)',
   'terminal.host': 'Host console:',

@@ -6,6 +6,7 @@ import { roundsZh } from './rounds.zh.js';
 import { storageZh } from './storage.zh.js';
 import { contestsZh } from './contests.zh.js';
 import { screenLayoutZh } from './screen-layout.zh.js';
+import { hostSafetyZh } from './host-safety.zh.js';
 
 export const zh = {
   ...bankZh,
@@ -15,6 +16,7 @@ export const zh = {
   ...storageZh,
   ...contestsZh,
   ...screenLayoutZh,
+  ...hostSafetyZh,
   // Server terminal
   'terminal.created': '已创建竞赛：{title}',
   'terminal.resumed': '已恢复竞赛：{title}（从上次中断处继续）',

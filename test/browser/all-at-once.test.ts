@@ -227,7 +227,15 @@ describe.skipIf(!hasChromium)('in turn in a browser', () => {
     await byTestId(host, 'host-winner').waitFor();
     await host.keyboard.press('j');
     await byTestId(host, 'control-next').filter({ hasText: zh('host.control.finish') }).waitFor();
+    // K6: ending the contest asks first.
+    const asked = new Promise<string>((resolve) =>
+      host.once('dialog', (dialog) => {
+        resolve(dialog.message());
+        void dialog.accept();
+      }),
+    );
     await host.keyboard.press('n');
+    expect(await asked).toContain(zh('safety.finishConfirm', { round: contest.stages[1].rounds[0].name }));
 
     // 2号席: 10 × 0.6 = 6, ahead of 1号席 and 3号席 at 10 × 0.4 = 4 each.
     await byTestId(screen, 'final-ranking').waitFor();

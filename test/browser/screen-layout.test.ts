@@ -190,6 +190,15 @@ function layoutProblems({ floors, names, words }: { floors: [string, number][]; 
   return [...new Set(problems)];
 }
 
+/** Runs in the page, for a failure's message: the stage's ladder step and its column's contents. */
+function stageReport(): string {
+  const column = document.querySelector<HTMLElement>('[data-testid="question"]');
+  const level = document.querySelector<HTMLElement>('[data-testid="stage-layout"]')?.dataset.level;
+  if (!column) return 'no question on screen';
+  const parts = [...column.children].map((c) => `${c.className.split(' ')[0]} ${(c as HTMLElement).offsetHeight}px`);
+  return `level ${level}, ${column.scrollHeight}px in ${column.clientHeight}px: ${parts.join(', ')}`;
+}
+
 describe.skipIf(!hasChromium)('the screen layout with extreme content', () => {
   let stage: BrowserStage;
   let host: TestClient;
@@ -231,6 +240,8 @@ describe.skipIf(!hasChromium)('the screen layout with extreme content', () => {
             .poll(() => page.evaluate(layoutProblems, { floors: FLOORS, names: NAMES, words: WORDS }), { timeout: 8000, message: `${state} at ${size.name}` })
             .toEqual([]);
         } catch (error) {
+          // Which step of the ladder the stage stopped on, and what filled its column.
+          console.log(`${state} at ${size.name}:`, await page.evaluate(stageReport));
           await page.screenshot({ path, animations: 'disabled' });
           throw error;
         }
@@ -331,6 +342,9 @@ describe.skipIf(!hasChromium)('the screen layout with extreme content', () => {
     await check('buzz-deciding', '[data-testid="question"][data-phase="open"] >> [data-testid="phase-label"]:has-text("判定中")');
     h.clock.advance(DEFAULT_GRACE_CAP_MS);
     await check('buzz-answering', '[data-testid="question"][data-phase="answering"] >> [data-testid="winner"]');
+    await command({ type: 'show:pause' });
+    await check('buzz-paused', '[data-testid="screen-paused"]');
+    await command({ type: 'show:resume' });
     await command({ type: 'answer:rule', verdict: 'wrong' });
     await check('buzz-wrong', '[data-testid="question"][data-phase="wrong"]');
     await command({ type: 'buzzers:reopen' });

@@ -30,8 +30,10 @@ export type KillMoment = 'buzz-window' | 'countdown' | 'ruling' | 'other';
 export interface FaultRun {
   /** Every step's answer (null for waits), in script order. */
   acks: unknown[];
-  /** What was going on at the start of each step, by the host's view. */
+  /** What was going on at the server at the start of each step (a kill in flight lands there)... */
   labels: KillMoment[];
+  /** ...and once each step was answered (a kill between steps lands there). */
+  afterLabels: KillMoment[];
   /** Where each kill landed. */
   moments: KillMoment[];
   /** Request keys acknowledged with data, each of which must be in the log. */
@@ -48,7 +50,6 @@ interface Server {
   ready: FaultServerReady['ready'];
   host: Socket;
   phones: Map<string, Socket>;
-  hostView: () => ContestView | null;
 }
 
 const deviceToken = (phone: string) => `fault-device-${phone}-0123456789`;
@@ -97,7 +98,7 @@ async function boot(file: string, now: number, firstTime: boolean): Promise<Serv
     }
     phones.set(phone, socket);
   }
-  return { child, ready, host: host.socket, phones, hostView: host.view };
+  return { child, ready, host: host.socket, phones };
 }
 
 function advance(server: Server, ms: number): Promise<void> {
@@ -131,11 +132,17 @@ function request(server: Server, step: FaultStep, index: number): { socket: Sock
   return { socket, event: 'answer:submit', payload: { choice: step.choice, rid: id }, key };
 }
 
-function momentOf(server: Server, step: FaultStep): KillMoment {
+/** What is going on at the server before `step` runs. Asked of the server process rather than
+ * read from the host's view, which may not have arrived yet: the plan is drawn from these
+ * labels, so they must be the same in every run however busy the machine is. */
+async function momentOf(server: Server, step: FaultStep): Promise<KillMoment> {
   if ('host' in step && step.host.type === 'answer:rule') return 'ruling';
-  const question = server.hostView()?.question;
-  if (question?.phase === 'open') return 'buzz-window';
-  if (question?.phase === 'answering') return 'countdown';
+  const phase = await new Promise<string | null>((resolve) => {
+    server.child.once('message', (message) => resolve((message as { phase: string | null }).phase));
+    server.child.send({ ask: 'phase' });
+  });
+  if (phase === 'open') return 'buzz-window';
+  if (phase === 'answering') return 'countdown';
   return 'other';
 }
 
@@ -156,7 +163,7 @@ export async function playFaultScript(file: string, start: number, kills: Kill[]
   const killAfter = new Map(kills.map((k) => [k.after, k]));
   let now = start;
   let server = await boot(file, now, true);
-  const run: FaultRun = { acks: [], labels: [], moments: [], acknowledged: [], missingAfterRestart: [], inFlight: { answered: 0, loggedUnanswered: 0, notLogged: 0 } };
+  const run: FaultRun = { acks: [], labels: [], afterLabels: [], moments: [], acknowledged: [], missingAfterRestart: [], inFlight: { answered: 0, loggedUnanswered: 0, notLogged: 0 } };
   // Downtime planned after a step: the clock runs on in both runs, only this one is down.
   let carry = 0;
 
@@ -165,7 +172,7 @@ export async function playFaultScript(file: string, start: number, kills: Kill[]
     carry = 0;
     now += dt;
     await advance(server, dt);
-    run.labels.push(momentOf(server, step));
+    run.labels.push(await momentOf(server, step));
     const planned = killAfter.get(index);
     const plan = options.kill ? planned : undefined;
     const req = request(server, step, index);
@@ -174,7 +181,8 @@ export async function playFaultScript(file: string, start: number, kills: Kill[]
       const answered = req.socket.emitWithAck(req.event, req.payload);
       if (plan?.inFlight) {
         // Kill while the request is somewhere between this socket and the disk.
-        run.moments.push(momentOf(server, step));
+        // What was going on before the request went out (asking now would race with it).
+        run.moments.push(run.labels[index]);
         const first = await Promise.race([answered, turns(plan.turns).then(() => undefined)]);
         await kill(server);
         const logged = checkLog(run, file, server.ready.contestId);
@@ -195,8 +203,9 @@ export async function playFaultScript(file: string, start: number, kills: Kill[]
       if (ack && typeof ack === 'object' && 'data' in ack) run.acknowledged.push(req.key);
     }
     run.acks.push(ack);
+    run.afterLabels.push(await momentOf(server, FAULT_SCRIPT[index + 1] ?? step));
     if (plan && !plan.inFlight) {
-      run.moments.push(momentOf(server, FAULT_SCRIPT[index + 1] ?? step));
+      run.moments.push(run.afterLabels[index]);
       await kill(server);
       checkLog(run, file, server.ready.contestId);
       now += plan.downMs;

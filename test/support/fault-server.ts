@@ -4,7 +4,9 @@
 //
 //   fork('test/support/fault-server.ts', [dbFile, startTime], { execArgv: ['--import', 'tsx'] })
 //
-// Messages: parent → child { advance: ms }; child → parent { ready }, { advanced: now }.
+// Messages: parent → child { advance: ms } or { ask: 'phase' }; child → parent { ready },
+// { advanced: now }, { phase }. The phase is read from the room itself, not from a client's
+// view: a view arrives whenever the socket delivers it, which on a busy machine can be late.
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app.js';
 import { openStore } from '../../server/store.js';
@@ -23,7 +25,11 @@ const contestId = app.contests.newest() ?? app.contests.create(faultContest());
 const room = app.contests.get(contestId);
 if (!room) throw new Error('the contest did not open');
 
-process.on('message', (message: { advance: number }) => {
+process.on('message', (message: { advance: number } | { ask: 'phase' }) => {
+  if ('ask' in message) {
+    process.send?.({ phase: room.state.question?.phase ?? null });
+    return;
+  }
   clock.advance(message.advance);
   process.send?.({ advanced: clock.now() });
 });

@@ -7,7 +7,7 @@ import { apply, initialState } from '../../shared/contest/engine.js';
 import type { ContestDefinition, ContestState, RoundKind } from '../../shared/contest/types.js';
 import { viewFor, type RoomFacts } from '../../shared/contest/views.js';
 import { nextStep } from '../../web/lib/contest-display.js';
-import { controlCommand, controlForKey, controlsFor, enabledControls, isTypingTarget, kindOf, type Control, type KeyLike } from '../../web/host/controls.js';
+import { controlCommand, controlForKey, controlsFor, enabledControls, isTypingTarget, kindOf, pauseCommand, type Control, type KeyLike } from '../../web/host/controls.js';
 import { allAtOnceRound, choice, definition, inTurnRound, play, T0 } from '../support/builders.js';
 
 const facts: RoomFacts = { connected: new Map(), claimed: new Map(), joinUrl: '', joinCodes: {}, started: false };
@@ -100,12 +100,19 @@ function secondRoundTitle(): ContestState {
   return play(initialState(def), [next(0), next(1), { type: 'answer:rule', verdict: 'right', at: at(2) }, next(3)]);
 }
 
+/** K2: the same moment with the show paused. */
+const paused = (states: [string, ContestState][], prefix: string): [string, ContestState][] =>
+  states.filter(([, s]) => s.stage === 'round').map(([n, s]): [string, ContestState] => [`${prefix}: ${n}, paused`, play(s, [{ type: 'show:pause', at: at(9) }])]);
+
 const ALL: [string, ContestState][] = [
   ...buzzInStates().map(([n, s]): [string, ContestState] => [`buzz-in: ${n}`, s]),
   ...inTurnStates().map(([n, s]): [string, ContestState] => [`in-turn: ${n}`, s]),
   ...allAtOnceStates().map(([n, s]): [string, ContestState] => [`all-at-once: ${n}`, s]),
   ['second round title card', secondRoundTitle()],
   ['buzz-in: leaderboard up on a revealed question', play(buzzInStates()[7][1], [{ type: 'standings:show', show: true, at: at(9) }])],
+  ...paused(buzzInStates(), 'buzz-in'),
+  ...paused(inTurnStates(), 'in-turn'),
+  ...paused(allAtOnceStates(), 'all-at-once'),
 ];
 
 const key = (code: string, extra: Partial<KeyLike> = {}): KeyLike => ({
@@ -174,9 +181,19 @@ describe('controls per round kind', () => {
     for (const kind of ['buzz-in', 'in-turn', 'all-at-once', null] as const) {
       const control = controlForKey(key('KeyL'), kind) as Control;
       expect(control.id).toBe('standings');
-      expect(controlCommand(control, { standingsShown: false })).toEqual({ type: 'standings:show', show: true });
-      expect(controlCommand(control, { standingsShown: true })).toEqual({ type: 'standings:show', show: false });
+      expect(controlCommand(control, { standingsShown: false, pausedAt: null })).toEqual({ type: 'standings:show', show: true });
+      expect(controlCommand(control, { standingsShown: true, pausedAt: null })).toEqual({ type: 'standings:show', show: false });
     }
+  });
+
+  it('[K1][K5] in every round P pauses or resumes and + adds time', () => {
+    for (const kind of ['buzz-in', 'in-turn', 'all-at-once'] as const) {
+      expect(controlForKey(key('KeyP'), kind)?.action).toEqual({ type: 'pause' });
+      expect(controlForKey(key('Equal'), kind)?.action).toEqual({ type: 'command', command: { type: 'countdown:extend', ms: 10_000 } });
+      expect(controlForKey(key('NumpadAdd'), kind)?.id).toBe('extend');
+    }
+    expect(pauseCommand({ pausedAt: null })).toEqual({ type: 'show:pause' });
+    expect(pauseCommand({ pausedAt: at(5) })).toEqual({ type: 'show:resume' });
   });
 
   it('no two controls of a kind share a key', () => {

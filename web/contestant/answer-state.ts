@@ -15,7 +15,9 @@ export type AnswerPadLook =
   /** The key is out: the phone shows it and this seat's grade (A6). */
   | 'revealed'
   /** No link to the server: a tap could only arrive late, so none is sent. */
-  | 'offline';
+  | 'offline'
+  /** The host paused the show (K1, K2): a tap would be refused, so none is sent. */
+  | 'paused';
 
 export interface AnswerOption {
   index: number;
@@ -48,6 +50,7 @@ const PROMPTS: Partial<Record<AnswerPadLook, Message['key']>> = {
   locked: 'answers.locked',
   revealed: 'answers.locked',
   offline: 'buzzer.offline',
+  paused: 'answers.paused',
 };
 
 /**
@@ -59,7 +62,8 @@ export function answerPadState(view: ContestView, serverNow: number, online: boo
   const mine = selection ?? q.myAnswer ?? [];
   const revealed = q.phase === 'revealed';
   const pastDeadline = q.phase === 'answering' && q.answerDeadline !== null && serverNow >= q.answerDeadline;
-  const look: AnswerPadLook = revealed ? 'revealed' : !online ? 'offline' : q.phase === 'reading' ? 'reading' : pastDeadline ? 'locked' : 'open';
+  const paused = view.pausedAt !== null && q.phase === 'answering';
+  const look: AnswerPadLook = revealed ? 'revealed' : !online ? 'offline' : q.phase === 'reading' ? 'reading' : pastDeadline ? 'locked' : paused ? 'paused' : 'open';
   const key = q.answerKey;
   const result = revealed && view.me ? (q.results?.[view.me] ?? null) : null;
   const shown = revealed ? (result?.choice ?? q.myAnswer ?? []) : mine;
@@ -75,7 +79,7 @@ export function answerPadState(view: ContestView, serverNow: number, online: boo
       right: key ? key.includes(index) : null,
     })),
     live: look === 'open',
-    countdown: look === 'open' ? (activeCountdown(q, serverNow)?.seconds ?? null) : null,
+    countdown: look === 'open' || look === 'paused' ? (activeCountdown(q, serverNow)?.seconds ?? null) : null,
     prompt: { key: PROMPTS[look] ?? (multiple ? 'answers.pickMany' : 'answers.pickOne') },
     sent: q.myAnswer && q.myAnswer.length ? choiceWords(q, q.myAnswer) : null,
     result,

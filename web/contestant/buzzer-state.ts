@@ -29,7 +29,9 @@ export type BuzzerLook =
   | 'over'
   | 'finished'
   /** No link to the server: a press could only arrive late, so none is sent. */
-  | 'offline';
+  | 'offline'
+  /** The host paused the show (K1, K2): a press would be refused, so none is sent. */
+  | 'paused';
 
 export interface BuzzerState {
   look: BuzzerLook;
@@ -61,6 +63,11 @@ export function buzzerState(view: ContestView, serverNow: number, online = true,
   const q = view.question;
   if (!q) return state('waiting', { key: 'buzzer.waiting' }, false);
   if (q.phase === 'revealed') return state('over', { key: 'buzzer.over' }, false);
+  if (view.pausedAt !== null) {
+    // The winner still sees the time it has left, standing still.
+    const countdown = q.phase === 'answering' && q.winner === view.me ? (activeCountdown(q, serverNow)?.seconds ?? null) : null;
+    return state('paused', { key: 'buzzer.paused' }, false, countdown);
+  }
 
   const me = view.seats.find((s) => s.id === view.me);
   if (me?.out) return state('out', { key: 'buzzer.out' }, true);

@@ -6,12 +6,16 @@ import type { RoundKind } from '../../shared/contest/types.js';
 import type { ContestView } from '../../shared/contest/views.js';
 import type { MessageKey } from '../../shared/i18n/index.js';
 
-export type ControlId = 'next' | 'start' | 'right' | 'wrong' | 'reopen' | 'skip' | 'repeat' | 'swap' | 'reveal' | 'undo' | 'standings';
-export const CONTROL_IDS: readonly ControlId[] = ['next', 'start', 'right', 'wrong', 'reopen', 'skip', 'repeat', 'swap', 'reveal', 'undo', 'standings'];
+export type ControlId = 'next' | 'start' | 'right' | 'wrong' | 'reopen' | 'skip' | 'repeat' | 'swap' | 'reveal' | 'undo' | 'pause' | 'extend' | 'standings';
+export const CONTROL_IDS: readonly ControlId[] = ['next', 'start', 'right', 'wrong', 'reopen', 'skip', 'repeat', 'swap', 'reveal', 'undo', 'pause', 'extend', 'standings'];
+
+/** What the `+` key adds to the running countdown (K5). */
+export const EXTEND_STEP_MS = 10_000;
 
 /** A host command, the swap request (its own socket event: the server picks the question, F4),
- * or the leaderboard, which puts up or takes down the screen's standings (L1). */
-export type ControlAction = { type: 'command'; command: HostCommand } | { type: 'swap' } | { type: 'standings' };
+ * pause, which is resume while paused (K1, K3), or the leaderboard, which puts up or takes down
+ * the screen's standings (L1). */
+export type ControlAction = { type: 'command'; command: HostCommand } | { type: 'swap' } | { type: 'pause' } | { type: 'standings' };
 
 export interface Control {
   id: ControlId;
@@ -30,6 +34,9 @@ const RIGHT: Control = { id: 'right', codes: ['KeyJ'], action: command({ type: '
 const WRONG: Control = { id: 'wrong', codes: ['KeyK'], action: command({ type: 'answer:rule', verdict: 'wrong' }), label: 'host.control.wrong' };
 const SWAP: Control = { id: 'swap', codes: ['KeyW'], action: { type: 'swap' }, label: 'host.control.swap' };
 const UNDO: Control = { id: 'undo', codes: ['KeyU'], action: command({ type: 'ruling:undo' }), label: 'host.control.undo' };
+const PAUSE: Control = { id: 'pause', codes: ['KeyP'], action: { type: 'pause' }, label: 'host.control.pause' };
+// `+` is Shift and `=` on most keyboards: the key itself, shifted or not, and the keypad's +.
+const EXTEND: Control = { id: 'extend', codes: ['Equal', 'NumpadAdd'], action: command({ type: 'countdown:extend', ms: EXTEND_STEP_MS }), label: 'host.control.extend' };
 const STANDINGS: Control = { id: 'standings', codes: ['KeyL'], action: { type: 'standings' }, label: 'host.control.standings' };
 
 /** Every kind's controls, in the order the console shows them. Space always starts the question. */
@@ -43,6 +50,8 @@ const BY_KIND: Record<RoundKind, readonly Control[]> = {
     { id: 'reveal', codes: ['KeyE'], action: command({ type: 'answer:reveal' }), label: 'host.control.reveal' },
     SWAP,
     UNDO,
+    PAUSE,
+    EXTEND,
     STANDINGS,
   ],
   'in-turn': [
@@ -55,6 +64,8 @@ const BY_KIND: Record<RoundKind, readonly Control[]> = {
     { id: 'repeat', codes: ['KeyT'], action: command({ type: 'turn:repeat' }), label: 'host.control.repeat', confirm: true },
     SWAP,
     UNDO,
+    PAUSE,
+    EXTEND,
     STANDINGS,
   ],
   'all-at-once': [
@@ -63,18 +74,27 @@ const BY_KIND: Record<RoundKind, readonly Control[]> = {
     { id: 'reveal', codes: ['KeyE'], action: command({ type: 'answer:reveal' }), label: 'host.control.closeAnswers' },
     SWAP,
     UNDO,
+    PAUSE,
+    EXTEND,
     STANDINGS,
   ],
 };
+
+/** K1, K3: P pauses a running show and resumes a paused one. */
+export function pauseCommand(view: Pick<ContestView, 'pausedAt'> | null): HostCommand {
+  return view?.pausedAt != null ? { type: 'show:resume' } : { type: 'show:pause' };
+}
 
 /** The controls of a round kind; before the first round and after the last, only next and undo. */
 export function controlsFor(kind: RoundKind | null | undefined): readonly Control[] {
   return kind ? BY_KIND[kind] : [NEXT, UNDO, STANDINGS];
 }
 
-/** The command a control sends now: the leaderboard toggles (L1); null for the swap, its own request. */
-export function controlCommand(control: Control, view: Pick<ContestView, 'standingsShown'> | null): HostCommand | null {
+/** The command a control sends now: pause resumes while paused (K3), the leaderboard toggles
+ * (L1); null for the swap, its own request. */
+export function controlCommand(control: Control, view: Pick<ContestView, 'standingsShown' | 'pausedAt'> | null): HostCommand | null {
   if (control.action.type === 'command') return control.action.command;
+  if (control.action.type === 'pause') return pauseCommand(view);
   if (control.action.type === 'standings') return { type: 'standings:show', show: !view?.standingsShown };
   return null;
 }
@@ -105,12 +125,15 @@ export function enabledControls(view: ContestView | null, online = true): Enable
   enabled.standings = view.standingsShown || !questionInPlay(view.question);
   // After the last question a ruling can still be undone, so the final scores can be put right.
   if (view.stage === 'finished') return enabled;
+  enabled.pause = view.stage === 'round'; // K1, K3
   const q = view.question;
   const phase = q?.phase ?? null;
+  // K5: the buzz window, or an answer countdown (none after an undo: the host rules by hand).
+  enabled.extend = (phase === 'open' && q?.buzzDeadline != null) || (phase === 'answering' && q?.answerDeadline != null);
   switch (q?.kind) {
     case undefined:
-      // F1: the lobby and title cards only move on.
-      enabled.next = true;
+      // F1: the lobby and title cards only move on (K2: not while paused).
+      enabled.next = view.pausedAt === null;
       return enabled;
     case 'buzz-in':
       // B12: never while the buzzers are open or a seat is answering.
@@ -136,6 +159,8 @@ export function enabledControls(view: ContestView | null, online = true): Enable
       break;
   }
   enabled.swap = phase === 'reading'; // F4
+  // K2: nothing opens, starts or moves on until the show resumes.
+  if (view.pausedAt !== null) enabled.next = enabled.start = enabled.reopen = false;
   return enabled;
 }
 
@@ -165,7 +190,9 @@ export function controlForKey(event: KeyLike, kind: RoundKind | null): Control |
   return controlsFor(kind).find((c) => c.codes.includes(event.code)) ?? null;
 }
 
-/** What a key cap shows for a KeyboardEvent.code: "N" for KeyN; Space is translated by the page. */
+/** What a key cap shows for a KeyboardEvent.code: "N" for KeyN, "+" for the plus keys; Space
+ * is translated by the page. */
 export function keyCap(code: string): string {
+  if (code === 'Equal' || code === 'NumpadAdd') return '+';
   return code.startsWith('Key') ? code.slice(3) : code;
 }

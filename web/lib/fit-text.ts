@@ -101,10 +101,14 @@ export function fitColumn(column: HTMLElement, ladder: Ladder = { levels: 0, set
   const sizeOf = () => `${column.clientWidth}x${column.clientHeight}`;
   const run = () => {
     frame = 0;
+    // Measured as laid out: an animation scaling a name in would make it look smaller than it is
+    // (theme.css turns transforms off under this attribute).
+    column.setAttribute('data-fitting', '');
     firstFittingLevel(ladder.levels, (level) => {
       ladder.set(level);
       return fitBox(columnBox(column)).fits;
     });
+    column.removeAttribute('data-fitting');
     // The ladder's own changes are not news.
     mutation.takeRecords();
     size = sizeOf();

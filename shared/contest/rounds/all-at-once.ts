@@ -9,16 +9,28 @@ import type { AllAtOnceQuestion, AllAtOnceRound, ContestState, SeatResult } from
 type AnswerCommand = Extract<Command, { type: 'answers:open' | 'answer:submit' | 'answer:reveal' }>;
 
 export function startAnswerQuestion(index: number): AllAtOnceQuestion {
-  return { kind: 'all-at-once', index, phase: 'reading', answerDeadline: null, answers: {}, late: [], results: null };
+  return { kind: 'all-at-once', index, phase: 'reading', answerDeadline: null, seatDeadlines: {}, answers: {}, late: [], results: null };
 }
 
 export const answersInPlay = (q: AllAtOnceQuestion): boolean => q.phase === 'answering';
-export const answersDeadline = (q: AllAtOnceQuestion): number | null => (q.phase === 'answering' ? q.answerDeadline : null);
+
+/** A4, K8: answers lock when the last deadline passes, a seat's own later one included. */
+export function answersDeadline(q: AllAtOnceQuestion): number | null {
+  if (q.phase !== 'answering' || q.answerDeadline === null) return null;
+  return Math.max(q.answerDeadline, ...Object.values(q.seatDeadlines));
+}
+
+/** K8: the deadline one seat answers against: its own, if the host gave it one; none once locked. */
+export function seatDeadline(q: AllAtOnceQuestion, seatId: string): number | null {
+  if (q.answerDeadline === null) return null;
+  return q.seatDeadlines[seatId] ?? q.answerDeadline;
+}
 
 /** A4: at the deadline the answers lock and are graded. */
 export function settleAnswers(state: ContestState, round: AllAtOnceRound, q: AllAtOnceQuestion, at: number): Result | null {
-  if (q.phase !== 'answering' || q.answerDeadline === null || at < q.answerDeadline) return null;
-  return accept(lockAndGrade(state, round, q, q.answerDeadline), [{ type: 'answers-locked' }]);
+  const deadline = answersDeadline(q);
+  if (deadline === null || at < deadline) return null;
+  return accept(lockAndGrade(state, round, q, deadline), [{ type: 'answers-locked' }]);
 }
 
 export function handleAnswers(state: ContestState, round: AllAtOnceRound, q: AllAtOnceQuestion, command: AnswerCommand): Result {
@@ -43,7 +55,9 @@ function submit(state: ContestState, round: AllAtOnceRound, q: AllAtOnceQuestion
   // A7: a flood of answers is refused, not logged.
   const given = (q.answers[seatId]?.count ?? 0) + q.late.filter((l) => l.seatId === seatId).length;
   if (given >= MAX_ANSWERS_PER_QUESTION) return refuse(CommandError.TooManyAnswers);
-  if (q.phase === 'revealed') {
+  // A3, K8: past the seat's own deadline (while another seat's runs on) is late as well.
+  const deadline = seatDeadline(q, seatId);
+  if (q.phase === 'revealed' || (deadline !== null && at >= deadline)) {
     const late = withQuestion(state, { ...q, late: [...q.late, { seatId, at }] });
     return { ok: true, state: late, events: [], answer: 'late', audience: [seatId] };
   }
