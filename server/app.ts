@@ -15,7 +15,9 @@ import { openBank } from './bank/store.js';
 import { exportRoutes } from './export-routes.js';
 import { httpRoutes } from './http-routes.js';
 import { LinkBook } from './links.js';
+import { logoRoutes } from './logo-routes.js';
 import { organiserRoutes } from './organiser-routes.js';
+import { seatCardRoutes } from './seat-cards.js';
 import type { ContestRoom } from './room.js';
 import { authenticate, registerHandlers, type SocketData } from './socket-handlers.js';
 import type { Store } from './store.js';
@@ -117,6 +119,8 @@ export function createApp(options: AppOptions): App {
   app.use(httpRoutes(contests));
   app.use(bankRoutes({ bank: openBank(options.store.db), contests }));
   app.use(exportRoutes(contests, options.store));
+  app.use(logoRoutes(contests, options.store));
+  app.use(seatCardRoutes(contests));
   app.use(organiserRoutes({ contests, store: options.store, clock: options.clock, log: options.log }));
   if (options.web) app.use(options.web);
 

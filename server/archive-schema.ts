@@ -6,6 +6,7 @@ import { QUESTION_TYPES } from '../shared/contest/question.js';
 import type { Command } from '../shared/contest/commands.js';
 import type { ContestDefinition } from '../shared/contest/types.js';
 import { hostCommandSchema } from '../shared/protocol.js';
+import { LOGO_MAX_BYTES, LOGO_TYPES, THEMES } from '../shared/branding.js';
 
 const id = z.string().min(1).max(64);
 const text = z.string().max(10_000);
@@ -51,6 +52,10 @@ export const definitionSchema = z
     seed: text,
     seats: z.array(z.object({ id, name: text, kind: z.enum(['individual', 'team']), phones: z.number().int().min(1) }).strict()).min(1),
     stages: z.array(z.object({ id, name: text, weight: z.number(), rounds: z.array(round) }).strict()).min(1),
+    branding: z
+      .object({ organiser: text.optional(), coOrganiser: text.optional(), subtitle: text.optional(), theme: z.enum(THEMES) })
+      .strict()
+      .optional(),
   })
   .strict() satisfies z.ZodType<ContestDefinition>;
 
@@ -90,6 +95,11 @@ export const archivedContestSchema = z
     hostKey: z.string().min(8).max(128),
     seats: z.array(z.object({ seatId: id, joinCode: z.string().regex(/^\d{4,8}$/), deviceTokens: z.array(z.string().min(1).max(128)) }).strict()),
     log: z.array(z.object({ command: commandSchema, requestId: z.string().min(1).max(200).nullable() }).strict()),
+    /** The logo, base64; absent when the contest has none (and in archives made before logos). */
+    logo: z
+      .object({ type: z.enum(LOGO_TYPES), base64: z.base64().max(Math.ceil(LOGO_MAX_BYTES / 3) * 4) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type ArchivedContest = z.infer<typeof archivedContestSchema>;

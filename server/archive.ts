@@ -8,10 +8,14 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { apply, initialState } from '../shared/contest/engine.js';
 import { OrganiserError, ARCHIVE_EXTENSION } from '../shared/organiser.js';
 import { archiveEnvelopeSchema, archivedContestSchema, type ArchivedContest } from './archive-schema.js';
+import { logoOf } from './logo.js';
 import type { Store, StoredContest } from './store.js';
+import { fileDate, fileTitle } from './file-names.js';
 
 export const ARCHIVE_FORMAT = 'qiangda-archive';
-export const ARCHIVE_VERSION = 1;
+/** 2 added branding and the logo; a version-1 archive (which has neither) reads as it did. */
+export const ARCHIVE_VERSION = 2;
+const READABLE_VERSIONS = [1, 2];
 /** An archive as uploaded (gzipped): a 100,000-command log is a few megabytes. */
 export const MAX_ARCHIVE_BYTES = 64 * 1024 * 1024;
 /** Unpacked, so a small file that inflates to gigabytes is refused instead of filling memory. */
@@ -35,6 +39,7 @@ export function archiveOf(stored: StoredContest, archivedAt: number): Buffer {
     hostKey: stored.hostKey,
     seats: stored.seats,
     log: stored.commands.map((command, i) => ({ command, requestId: indexToRequest.get(i) ?? null })),
+    ...(stored.logo && { logo: { type: stored.logo.type, base64: stored.logo.bytes.toString('base64') } }),
   };
   const body = JSON.stringify(contest);
   // The contest is written as the very text the checksum was taken of; a reader re-serialises
@@ -45,11 +50,7 @@ export function archiveOf(stored: StoredContest, archivedAt: number): Buffer {
 
 /** `<title>-<YYYY-MM-DD>.qiangda`, dated by when the contest was created, in the hall's time zone. */
 export function archiveFileName(stored: Pick<StoredContest, 'definition' | 'createdAt'>, timeZone?: string): string {
-  const date = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(stored.createdAt));
-  // Characters no file system takes, and nothing that could climb out of a folder.
-  // eslint-disable-next-line no-control-regex
-  const title = stored.definition.title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '').trim().slice(0, 60) || 'qiangda';
-  return `${title}-${date}${ARCHIVE_EXTENSION}`;
+  return `${fileTitle(stored.definition.title)}-${fileDate(stored.createdAt, timeZone)}${ARCHIVE_EXTENSION}`;
 }
 
 /** Reads and checks an archive file, replaying its log; writes nothing. */
@@ -64,11 +65,12 @@ export function readArchive(bytes: Uint8Array): ReadArchive {
   }
   const envelope = archiveEnvelopeSchema.safeParse(raw);
   if (!envelope.success || envelope.data.format !== ARCHIVE_FORMAT) return { ok: false, error: OrganiserError.ArchiveFormat };
-  if (envelope.data.version !== ARCHIVE_VERSION) return { ok: false, error: OrganiserError.ArchiveVersion };
+  if (!READABLE_VERSIONS.includes(envelope.data.version)) return { ok: false, error: OrganiserError.ArchiveVersion };
   if (sha256(JSON.stringify(envelope.data.contest) ?? '') !== envelope.data.sha256) return { ok: false, error: OrganiserError.ArchiveChecksum };
   const parsed = archivedContestSchema.safeParse(envelope.data.contest);
   if (!parsed.success || !consistent(parsed.data)) return { ok: false, error: OrganiserError.ArchiveInvalid };
   const contest = storedOf(parsed.data);
+  if (contest === null) return { ok: false, error: OrganiserError.ArchiveInvalid };
   if (!replays(contest)) return { ok: false, error: OrganiserError.ArchiveReplay };
   return { ok: true, contest };
 }
@@ -100,7 +102,10 @@ function consistent(c: ArchivedContest): boolean {
   return sameSeats && withinPhones && distinct(c.seats.map((s) => s.joinCode)) && distinct(tokens) && distinct(requests);
 }
 
-function storedOf(c: ArchivedContest): StoredContest {
+/** The contest the archive holds; null if its logo is not an image a logo upload would take. */
+function storedOf(c: ArchivedContest): StoredContest | null {
+  const logo = c.logo ? logoOf(Buffer.from(c.logo.base64, 'base64')) : null;
+  if (logo && (!logo.ok || logo.logo.type !== c.logo?.type)) return null;
   const requestIds = new Map<string, number>();
   c.log.forEach((l, i) => l.requestId !== null && requestIds.set(l.requestId, i));
   return {
@@ -113,6 +118,7 @@ function storedOf(c: ArchivedContest): StoredContest {
     seats: c.seats,
     commands: c.log.map((l) => l.command),
     requestIds,
+    logo: logo?.ok ? logo.logo : null,
   };
 }
 

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { DEFAULT_FAIRNESS, DEFAULT_GRACE_CAP_MS, DEFAULT_MARGIN_MS } from '../shared/contest/arbiter.js';
 import { QUESTION_TYPES } from '../shared/contest/question.js';
+import { DEFAULT_THEME, THEMES } from '../shared/branding.js';
 import { isMessageKey, translate, type Locale, type MessageKey } from '../shared/i18n/index.js';
 import type { DefinitionIssue } from '../shared/protocol.js';
 
@@ -88,6 +89,16 @@ const seat = z
   .strict()
   .refine((s) => s.kind === 'team' || s.phones === 1, { message: 'individual-phones', path: ['phones'] });
 
+/** 主办, 承办, a subtitle under the title, and the colour theme; all optional. */
+const branding = z
+  .object({
+    organiser: z.string().trim().max(60).optional(),
+    coOrganiser: z.string().trim().max(60).optional(),
+    subtitle: z.string().trim().max(80).optional(),
+    theme: z.enum(THEMES).default(DEFAULT_THEME),
+  })
+  .strict();
+
 export const contestFileSchema = z
   .object({
     format: z.literal('qiangda-contest'),
@@ -111,6 +122,7 @@ export const contestFileSchema = z
       .min(1)
       .max(10),
     seed: z.string().trim().min(1).max(64).optional(),
+    branding: branding.optional(),
   })
   .strict();
 

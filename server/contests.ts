@@ -135,9 +135,9 @@ export class Contests {
 
   /** Every contest in the data folder, newest first, for the organiser (赛事管理). */
   list(): ContestListing[] {
-    return this.options.store.listContests().map((c) => ({
+    return this.options.store.listContests().map(({ showCommands, ...c }) => ({
       ...c,
-      status: statusOf(c),
+      status: statusOf({ closedAt: c.closedAt, showCommands }),
     }));
   }
 
@@ -163,7 +163,7 @@ export class Contests {
   }
 }
 
-function statusOf(c: { closedAt: number | null; commands: number }): ContestStatus {
+function statusOf(c: { closedAt: number | null; showCommands: number }): ContestStatus {
   if (c.closedAt !== null) return 'closed';
-  return c.commands > 0 ? 'running' : 'not-started';
+  return c.showCommands > 0 ? 'running' : 'not-started';
 }

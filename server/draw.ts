@@ -2,6 +2,7 @@
 // the same draw (the seed is kept in the definition for the audit), and no question is used
 // twice in one contest.
 import seedrandom from 'seedrandom';
+import type { Branding } from '../shared/branding.js';
 import type { Question } from '../shared/contest/question.js';
 import type { ContestDefinition, DrawSpec, Round, Seat } from '../shared/contest/types.js';
 import { translate } from '../shared/i18n/index.js';
@@ -82,7 +83,13 @@ export function drawContest(
     }),
   }));
   if (issues.length) return { ok: false, issues };
-  return { ok: true, definition: { title: file.title, seats, stages, seed } };
+  return { ok: true, definition: { title: file.title, seats, stages, seed, ...(file.branding && { branding: brandingOf(file.branding) }) } };
+}
+
+/** Names left empty are left out, so a page never shows an empty 主办 line. */
+function brandingOf(file: NonNullable<ContestFile['branding']>): Branding {
+  const { organiser, coOrganiser, subtitle, theme } = file;
+  return { ...(organiser && { organiser }), ...(coOrganiser && { coOrganiser }), ...(subtitle && { subtitle }), theme };
 }
 
 function roundOf(round: FileRound, id: string, draw: DrawSpec, questions: Question[], seats: Seat[]): Round {

@@ -80,11 +80,12 @@ export function tables(record: ShowRecord, options: ExportOptions): Table[] {
   const presses: Table = {
     name: 'presses',
     title: t('export.sheet.presses'),
-    header: [t('export.col.round'), t('export.col.question'), t('export.col.questionId'), t('export.col.seat'), t('export.col.arrival'), t('export.col.claimed'), t('export.col.judged'), t('export.col.bound'), t('export.col.decision'), t('export.col.timestamp')],
+    header: [t('export.col.round'), t('export.col.question'), t('export.col.questionId'), t('export.question'), t('export.col.seat'), t('export.col.arrival'), t('export.col.claimed'), t('export.col.judged'), t('export.col.bound'), t('export.col.decision'), t('export.col.timestamp')],
     rows: record.presses.map((p) => [
       roundName(p.round),
       p.questionNumber,
       p.questionId,
+      p.questionText,
       seatName(p.seatId),
       time(p.at),
       time(p.claimedAt),
@@ -98,11 +99,12 @@ export function tables(record: ShowRecord, options: ExportOptions): Table[] {
   const answers: Table = {
     name: 'answers',
     title: t('export.sheet.answers'),
-    header: [t('export.col.round'), t('export.col.question'), t('export.col.questionId'), t('export.col.seat'), t('export.col.choice'), t('export.col.answeredAt'), t('export.col.grade'), t('export.col.points')],
+    header: [t('export.col.round'), t('export.col.question'), t('export.col.questionId'), t('export.question'), t('export.col.seat'), t('export.col.choice'), t('export.col.answeredAt'), t('export.col.grade'), t('export.col.points')],
     rows: record.answers.map((a) => [
       roundName(a.round),
       a.questionNumber,
       a.questionId,
+      a.questionText,
       seatName(a.seatId),
       a.choice,
       time(a.answeredAt),

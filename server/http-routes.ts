@@ -10,10 +10,15 @@ export function httpRoutes(contests: Contests): Router {
     res.json({ ok: true });
   });
 
-  /** The contests phones can join now (not closed), newest first: the landing page offers them
-   * all when the folder has more than one on, rather than guessing which is in this hall. */
+  /** The contests phones can join now (neither closed nor finished), newest first: the landing
+   * page offers them all when the folder has more than one on, rather than guessing which is in
+   * this hall, with the day each was made and whether it has begun, to tell equal titles apart. */
   router.get('/api/contests/open', (_req, res) => {
-    const open = contests.listOpen().map((c) => ({ id: c.id, title: c.title, joinUrl: contests.joinUrl(c.id) }));
+    const open = contests.listOpen().flatMap((c) => {
+      const stage = contests.get(c.id)?.state.stage;
+      if (!stage || stage === 'finished') return [];
+      return [{ id: c.id, title: c.title, createdAt: c.createdAt, status: stage === 'lobby' ? 'not-started' : 'running', joinUrl: contests.joinUrl(c.id) }];
+    });
     res.json({ contests: open });
   });
 

@@ -11,12 +11,15 @@ export interface PressRow extends BuzzRecord {
   round: number;
   questionNumber: number;
   questionId: string;
+  /** The question's text, beside its id: a dispute is about the question asked. */
+  questionText: string;
 }
 
 export interface AnswerRow {
   round: number;
   questionNumber: number;
   questionId: string;
+  questionText: string;
   seatId: string;
   /** Letters chosen, or '' for no answer. */
   choice: string;
@@ -46,7 +49,7 @@ export function recordOf(stored: StoredContest): ShowRecord {
     const round = flatRounds(state.definition)[state.roundIndex]?.round;
     const question = round?.questions[q.index];
     if (!round || !question) continue;
-    const where = { round: state.roundIndex, questionNumber: q.index + 1, questionId: question.id };
+    const where = { round: state.roundIndex, questionNumber: q.index + 1, questionId: question.id, questionText: question.stem };
     const key = `${state.roundIndex}:${q.index}`;
     if (q.kind === 'buzz-in') {
       byQuestion.set(key, { presses: q.buzzes.map((b) => ({ ...b, ...where })), answers: [] });

@@ -1,14 +1,15 @@
 // One live contest on the server: its state, its log, its deadline timer and who is connected.
 // Commands run to completion one at a time: the engine and better-sqlite3 are synchronous, so
 // nothing can interleave between apply, append and broadcast. That is the serial queue.
-import { CommandError, type BuzzOutcome, type Command, type ContestEvent, type SubmissionOutcome } from '../shared/contest/commands.js';
+import { CommandError, SEAT_COMMANDS, type BuzzOutcome, type Command, type ContestEvent, type SubmissionOutcome } from '../shared/contest/commands.js';
 import { apply, initialState, nextDeadline } from '../shared/contest/engine.js';
 import type { ContestDefinition, ContestState, SeatId } from '../shared/contest/types.js';
 import type { RoomFacts } from '../shared/contest/views.js';
 import type { Clock } from './clock.js';
 import { AnswerGaps } from './answer-gaps.js';
 import { StorageHealth } from './storage-health.js';
-import type { SeatSecret, Store, StoredContest } from './store.js';
+import type { Logo, SeatSecret, Store, StoredContest } from './store.js';
+import { logoUrl } from '../shared/branding.js';
 
 type WithoutTime<C> = C extends unknown ? Omit<C, 'at'> : never;
 export type RoomCommand = WithoutTime<Command>;
@@ -41,7 +42,11 @@ export class ContestRoom {
   /** When the organiser closed the contest, or null. Closed is read-only: views and exports
    * still work, every change is refused. It is not a command: the engine never sees it. */
   closedAt: number | null;
+  /** The version of the contest's logo (it changes with the image), or null: none. */
+  logoVersion: string | null;
   private seq: number;
+  /** Logged commands of the show itself (not seat locks): the definition is fixed after one. */
+  private showCommands = 0;
   private lastAt = 0;
   private cancelTimer: (() => void) | null = null;
   private readonly seats: Map<SeatId, SeatSecret>;
@@ -63,12 +68,14 @@ export class ContestRoom {
     this.source = stored.source;
     this.health = new StorageHealth(stored.id, options.clock, options.log);
     this.closedAt = stored.closedAt;
+    this.logoVersion = stored.logo?.version ?? null;
     // Replay the log: the state is exactly what the accepted commands made it.
     let state = initialState(stored.definition);
     const requestAt = new Map([...stored.requestIds].map(([id, index]) => [index, id]));
     stored.commands.forEach((command, index) => {
       const result = apply(state, command);
       if (result.ok) state = result.state;
+      if (result.ok && !SEAT_COMMANDS.includes(command.type)) this.showCommands += 1;
       this.lastAt = command.at;
       const requestId = requestAt.get(index);
       if (requestId !== undefined && result.ok) this.answered.set(requestId, outcome(result));
@@ -106,6 +113,7 @@ export class ContestRoom {
       return { ok: false, error: 'storage-failed' };
     }
     this.seq += 1;
+    if (!SEAT_COMMANDS.includes(timed.type)) this.showCommands += 1;
     this.lastAt = at;
     this.state = result.state;
     this.answerGaps.follow(this.state, this.connections, at);
@@ -125,9 +133,10 @@ export class ContestRoom {
       connected: this.connections,
       ...this.seatFacts,
       joinUrl: this.options.joinUrl,
-      started: this.seq > 0,
+      started: this.showCommands > 0,
       storage: this.health.problem,
       closed: this.closedAt !== null,
+      logoUrl: this.logoVersion === null ? null : logoUrl(this.id, this.logoVersion),
       answerGaps: this.answerGaps.report(),
     };
   }
@@ -160,12 +169,14 @@ export class ContestRoom {
   }
 
   /** S1: binds one more phone to a seat, up to the seat's phones; persisted before it counts. */
-  addDevice(seatId: SeatId, deviceToken: string): 'added' | 'full' | 'unknown' | 'closed' | 'storage-failed' {
+  addDevice(seatId: SeatId, deviceToken: string): 'added' | 'full' | 'unknown' | 'closed' | 'locked' | 'storage-failed' {
     const seat = this.seats.get(seatId);
     const limit = this.state.definition.seats.find((s) => s.id === seatId)?.phones ?? 0;
     if (!seat) return 'unknown';
     if (this.closedAt !== null) return 'closed';
     if (seat.deviceTokens.length >= limit) return 'full';
+    // S2, S3: while locked, only the seat the host admitted takes a new phone.
+    if (this.state.seatsLocked && this.state.admitted !== seatId) return 'locked';
     // Tokens are unique in the folder: one holding a seat in another contest (phones make their
     // own) is refused as a taken seat, not written; the write would fail like a broken disk.
     if (this.options.store.deviceTokenTaken(deviceToken)) return 'full';
@@ -173,6 +184,9 @@ export class ContestRoom {
     seat.deviceTokens.push(deviceToken);
     this.seatFacts = null;
     this.options.onSeatsChange(this);
+    // S3: an admission ends once its seat is full again. Should that fail to be written, the
+    // seat is full anyway and takes no one else.
+    if (this.state.seatsLocked && seat.deviceTokens.length >= limit) this.submit({ type: 'seat:admit', seatId: null });
     return 'added';
   }
 
@@ -193,9 +207,10 @@ export class ContestRoom {
     return this.seats.has(seatId);
   }
 
-  /** True until the first command: only then may the definition change. */
+  /** True until the first command of the show (seat locks do not count): only then may the
+   * definition change. */
   notStarted(): boolean {
-    return this.seq === 0;
+    return this.showCommands === 0;
   }
 
   /** Replaces the definition before the show; seats that stay keep their codes and phones.
@@ -207,12 +222,27 @@ export class ContestRoom {
       const kept = this.seats.get(seat.id);
       return kept ? { ...kept, deviceTokens: kept.deviceTokens.slice(0, seat.phones) } : { seatId: seat.id, joinCode: newJoinCode(taken), deviceTokens: [] };
     });
+    // S3: an admission to a seat the new definition drops ends, on the record, so the log
+    // replays to the same state against the new seats.
+    const admitted = this.state.admitted;
+    if (admitted !== null && !definition.seats.some((s) => s.id === admitted) && !this.submit({ type: 'seat:admit', seatId: null }).ok) return false;
     if (!this.persist('contest definition', () => this.options.store.redefineContest(this.id, definition, source, seats))) return false;
     this.seats.clear();
     for (const s of seats) this.seats.set(s.seatId, s);
     this.seatFacts = null;
-    this.state = initialState(definition);
+    // The seats' lock and admission are kept (S2, S3), as replaying the log gives them.
+    this.state = { ...initialState(definition), seatsLocked: this.state.seatsLocked, admitted: this.state.admitted };
     this.source = source;
+    this.options.onChange(this, []);
+    return true;
+  }
+
+  /** Sets or (with null) removes the logo; every page is sent the new address. Not a command:
+   * a logo may change after the show has started. False if it could not be written. */
+  setLogo(logo: Logo | null): boolean {
+    this.refuseIfClosed();
+    if (!this.persist('logo', () => this.options.store.saveLogo(this.id, logo))) return false;
+    this.logoVersion = logo?.version ?? null;
     this.options.onChange(this, []);
     return true;
   }

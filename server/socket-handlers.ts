@@ -36,7 +36,7 @@ export interface SocketData {
 type QiangdaSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** Why a phone could not be added to a seat, as the phone is told. */
-const CLAIM_REFUSAL = { full: ErrorCode.SeatTaken, unknown: ErrorCode.UnknownSeat, closed: ErrorCode.ContestClosed, 'storage-failed': ErrorCode.StorageFailed } as const;
+const CLAIM_REFUSAL = { full: ErrorCode.SeatTaken, unknown: ErrorCode.UnknownSeat, closed: ErrorCode.ContestClosed, locked: ErrorCode.SeatsLocked, 'storage-failed': ErrorCode.StorageFailed } as const;
 
 function refuse(code: ErrorCode): Error {
   return Object.assign(new Error(code), { data: { code } });
@@ -140,6 +140,8 @@ export function registerHandlers(
 
   on('host:command', hostCommandSchema, (command, rid) =>
     hostOnly(() => {
+      // S3: the engine takes the seat as given (see admitSeat); an unknown one is refused here.
+      if (command.type === 'seat:admit' && command.seatId !== null && !room.hasSeat(command.seatId)) return { error: ErrorCode.UnknownSeat };
       const result = room.submit(command, requestKey(rid));
       return result.ok ? { data: null } : { error: result.error };
     }),

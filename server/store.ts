@@ -1,8 +1,9 @@
 // Durable storage in one SQLite file. A contest is its definition plus an append-only log of
 // accepted commands; its state is the replay of that log. Seat secrets live beside it.
 import Database from 'better-sqlite3';
-import type { Command } from '../shared/contest/commands.js';
+import { SEAT_COMMANDS, type Command } from '../shared/contest/commands.js';
 import type { ContestDefinition, SeatId } from '../shared/contest/types.js';
+import type { LogoType } from '../shared/branding.js';
 
 export interface SeatSecret {
   seatId: SeatId;
@@ -24,10 +25,19 @@ export interface StoredContest {
   requestIds: Map<string, number>;
   /** When the organiser closed the contest (read-only from then on), or null while it is open. */
   closedAt: number | null;
+  /** Its logo, kept beside it (not in the log): uploading one is not a move in the contest. */
+  logo: Logo | null;
 }
 
-/** A contest as it is first stored: no log yet, and open. */
-export type NewContest = Omit<StoredContest, 'commands' | 'requestIds' | 'closedAt'>;
+/** A contest's logo: checked image bytes, and a version that changes with them (for caching). */
+export interface Logo {
+  type: LogoType;
+  bytes: Buffer;
+  version: string;
+}
+
+/** A contest as it is first stored: no log yet, open, and no logo. */
+export type NewContest = Omit<StoredContest, 'commands' | 'requestIds' | 'closedAt' | 'logo'>;
 
 export interface ContestSummary {
   id: string;
@@ -36,7 +46,11 @@ export interface ContestSummary {
   closedAt: number | null;
   /** How many commands the contest's log holds. */
   commands: number;
+  /** How many of them are the show's own, not seat locks (S2): one or more, the show has begun. */
+  showCommands: number;
   hostKey: string;
+  /** The version of its logo, or null: it has none. */
+  logoVersion: string | null;
 }
 
 export interface Store {
@@ -58,6 +72,10 @@ export interface Store {
   closeContest(id: string, at: number): boolean;
   /** Inserts a whole contest (an archive being restored), log included, in one transaction. */
   importContest(contest: StoredContest): void;
+  /** A contest's logo, or null: it has none. */
+  loadLogo(contestId: string): Logo | null;
+  /** Sets (or with null removes) a contest's logo. */
+  saveLogo(contestId: string, logo: Logo | null): void;
   /** A server-wide setting, made with `make` and kept the first time it is asked for. */
   ensureSetting(name: string, make: () => string): string;
   close(): void;
@@ -89,6 +107,12 @@ CREATE TABLE IF NOT EXISTS commands (
   command TEXT NOT NULL,
   PRIMARY KEY (contest_id, seq)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS contest_logos (
+  contest_id TEXT PRIMARY KEY REFERENCES contests(id),
+  type TEXT NOT NULL,
+  bytes BLOB NOT NULL,
+  version TEXT NOT NULL
+);
 `;
 
 // Changes to the schema after the first release, applied in order to older files. PRAGMA
@@ -128,10 +152,14 @@ export function openStore(file: string): Store {
   const deleteSeats = db.prepare('DELETE FROM seats WHERE contest_id = ?');
   const insertDevice = db.prepare('INSERT INTO seat_devices (contest_id, seat_id, device_token) VALUES (?, ?, ?)');
   const deleteDevicesOfContest = db.prepare('DELETE FROM seat_devices WHERE contest_id = ?');
+  // Locking seats (S2, S3) is not part of the show: the definition may still change after it.
+  const seatCommands = SEAT_COMMANDS.map((t) => `'${t}'`).join(', ');
   // The title is read inside SQLite: a definition holds every drawn question, and a list needs none.
   const selectContests = db.prepare(
     `SELECT id, created_at, json_extract(definition, '$.title') AS title, host_key, closed_at,
-       (SELECT count(*) FROM commands WHERE contest_id = contests.id) AS commands
+       (SELECT count(*) FROM commands WHERE contest_id = contests.id) AS commands,
+       (SELECT count(*) FROM commands WHERE contest_id = contests.id AND json_extract(command, '$.type') NOT IN (${seatCommands})) AS show_commands,
+       (SELECT version FROM contest_logos WHERE contest_id = contests.id) AS logo_version
      FROM contests ORDER BY created_at DESC, rowid DESC`,
   );
   const selectContest = db.prepare('SELECT id, created_at, definition, host_key, source, closed_at FROM contests WHERE id = ?');
@@ -142,10 +170,23 @@ export function openStore(file: string): Store {
   const selectSeats = db.prepare('SELECT seat_id, join_code FROM seats WHERE contest_id = ? ORDER BY rowid');
   const selectDevices = db.prepare('SELECT seat_id, device_token FROM seat_devices WHERE contest_id = ? ORDER BY rowid');
   const selectCommands = db.prepare('SELECT command, request_id FROM commands WHERE contest_id = ? ORDER BY seq');
-  const countCommands = db.prepare('SELECT count(*) AS n FROM commands WHERE contest_id = ?');
+  const countShowCommands = db.prepare(`SELECT count(*) AS n FROM commands WHERE contest_id = ? AND json_extract(command, '$.type') NOT IN (${seatCommands})`);
   const insertCommand = db.prepare('INSERT INTO commands (contest_id, seq, command, request_id) VALUES (?, ?, ?, ?)');
   const deleteDevices = db.prepare('DELETE FROM seat_devices WHERE contest_id = ? AND seat_id = ?');
   const selectDevice = db.prepare('SELECT 1 FROM seat_devices WHERE device_token = ?');
+  const selectLogo = db.prepare('SELECT type, bytes, version FROM contest_logos WHERE contest_id = ?');
+  const upsertLogo = db.prepare(
+    'INSERT INTO contest_logos (contest_id, type, bytes, version) VALUES (?, ?, ?, ?) ON CONFLICT (contest_id) DO UPDATE SET type = excluded.type, bytes = excluded.bytes, version = excluded.version',
+  );
+  const deleteLogo = db.prepare('DELETE FROM contest_logos WHERE contest_id = ?');
+  const loadLogo = (id: string): Logo | null => {
+    const row = selectLogo.get(id) as { type: LogoType; bytes: Buffer; version: string } | undefined;
+    return row ? { type: row.type, bytes: row.bytes, version: row.version } : null;
+  };
+  const saveLogo = (id: string, logo: Logo | null) => {
+    if (logo) upsertLogo.run(id, logo.type, logo.bytes, logo.version);
+    else deleteLogo.run(id);
+  };
 
   const createContest = db.transaction((c: NewContest) => {
     insertContest.run(c.id, c.createdAt, JSON.stringify(c.definition), c.hostKey, JSON.stringify(c.source));
@@ -153,7 +194,7 @@ export function openStore(file: string): Store {
   });
 
   const redefineContest = db.transaction((id: string, definition: ContestDefinition, source: unknown, seats: SeatSecret[]) => {
-    if ((countCommands.get(id) as { n: number }).n > 0) throw new Error(`contest ${id} has started; its definition is fixed`);
+    if ((countShowCommands.get(id) as { n: number }).n > 0) throw new Error(`contest ${id} has started; its definition is fixed`);
     updateContest.run(JSON.stringify(definition), JSON.stringify(source), id);
     deleteSeats.run(id);
     for (const s of seats) insertSeat.run(id, s.seatId, s.joinCode);
@@ -169,6 +210,7 @@ export function openStore(file: string): Store {
     for (const s of c.seats) for (const token of s.deviceTokens) insertDevice.run(c.id, s.seatId, token);
     const requestAt = new Map([...c.requestIds].map(([requestId, index]) => [index, requestId]));
     c.commands.forEach((command, i) => insertCommand.run(c.id, i + 1, JSON.stringify(command), requestAt.get(i) ?? null));
+    if (c.logo) saveLogo(c.id, c.logo);
   });
 
   return {
@@ -177,14 +219,25 @@ export function openStore(file: string): Store {
     redefineContest,
     importContest,
     listContests() {
-      type Row = { id: string; created_at: number; title: string; host_key: string; closed_at: number | null; commands: number };
+      type Row = {
+        id: string;
+        created_at: number;
+        title: string;
+        host_key: string;
+        closed_at: number | null;
+        commands: number;
+        show_commands: number;
+        logo_version: string | null;
+      };
       return (selectContests.all() as Row[]).map((r) => ({
         id: r.id,
         createdAt: r.created_at,
         title: r.title,
         closedAt: r.closed_at,
         commands: r.commands,
+        showCommands: r.show_commands,
         hostKey: r.host_key,
+        logoVersion: r.logo_version,
       }));
     },
     loadContest(id) {
@@ -212,8 +265,11 @@ export function openStore(file: string): Store {
         commands,
         requestIds,
         closedAt: row.closed_at,
+        logo: loadLogo(id),
       };
     },
+    loadLogo,
+    saveLogo,
     appendCommand(contestId, seq, command, requestId) {
       insertCommand.run(contestId, seq, JSON.stringify(command), requestId ?? null);
     },

@@ -16,6 +16,8 @@ export interface ContestListing {
   commands: number;
   /** For the host console link: the organiser may open any contest's console. */
   hostKey: string;
+  /** The version of its logo, or null: it has none. */
+  logoVersion: string | null;
 }
 
 /** Every error code the organiser's routes answer with. Pages translate them as `error.<code>`. */

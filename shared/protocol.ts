@@ -22,6 +22,8 @@ export const ErrorCode = {
   BadJoinCode: 'bad-join-code',
   SeatTaken: 'seat-taken',
   AlreadySeated: 'already-seated',
+  /** S2: the host locked the seats; a new phone joins only a seat the host admits. */
+  SeatsLocked: 'seats-locked',
   StorageFailed: 'storage-failed',
   Internal: 'internal-error',
   BadDefinition: 'bad-definition',
@@ -96,6 +98,8 @@ export const hostCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('show:resume') }),
   z.object({ type: z.literal('countdown:extend'), ms: extendMs }),
   z.object({ type: z.literal('answers:extend-seat'), seatId: id, ms: extendMs }),
+  z.object({ type: z.literal('seats:lock'), locked: z.boolean() }),
+  z.object({ type: z.literal('seat:admit'), seatId: id.nullable() }),
 ]) satisfies z.ZodType<HostCommand>;
 
 /** `deviceToken`: made by the phone and saved before it claims, so a claim whose answer was

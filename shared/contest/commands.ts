@@ -27,7 +27,13 @@ export type HostCommand =
   | { type: 'show:resume' }
   | { type: 'countdown:extend'; ms: number }
   // all at once: one seat's own later deadline, e.g. for the time its phone was offline (K8)
-  | { type: 'answers:extend-seat'; seatId: SeatId; ms: number };
+  | { type: 'answers:extend-seat'; seatId: SeatId; ms: number }
+  // joining (S2, S3): lock the seats against new phones; while locked, let one seat take one
+  | { type: 'seats:lock'; locked: boolean }
+  | { type: 'seat:admit'; seatId: SeatId | null };
+
+/** Host commands about who may join, not about the show: they do not fix the definition. */
+export const SEAT_COMMANDS: readonly Command['type'][] = ['seats:lock', 'seat:admit'];
 
 /** Swapping a question: the host asks, the server picks the replacement from the bank and
  * records it in the command, so replaying the log needs no bank. */
@@ -77,6 +83,7 @@ export const CommandError = {
   NoCountdown: 'no-countdown',
   /** The answer has been revealed: a seat can no longer be given time (K9). */
   KeyRevealed: 'key-revealed',
+  SeatsNotLocked: 'seats-not-locked',
 } as const;
 export type CommandError = (typeof CommandError)[keyof typeof CommandError];
 

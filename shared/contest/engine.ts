@@ -8,7 +8,7 @@ import { answersDeadline, answersInPlay, handleAnswers, settleAnswers, startAnsw
 import { buzzDeadline, buzzInPlay, handleBuzz, restoreBuzzRuling, settleBuzz, startBuzzQuestion } from './rounds/buzz-in.js';
 import { handleTurn, restoreTurnRuling, settleTurn, startTurn, turnDeadline, turnInPlay } from './rounds/in-turn.js';
 import { handleShow, REFUSED_WHILE_PAUSED } from './show.js';
-import type { ContestDefinition, ContestState, Question, QuestionState, Round } from './types.js';
+import type { ContestDefinition, ContestState, Question, QuestionState, Round, SeatId } from './types.js';
 
 /** The state of a contest before its first command. */
 export function initialState(definition: ContestDefinition): ContestState {
@@ -23,6 +23,8 @@ export function initialState(definition: ContestDefinition): ContestState {
     swaps: [],
     standingsShown: false,
     pausedAt: null,
+    seatsLocked: false,
+    admitted: null,
   };
 }
 
@@ -82,6 +84,10 @@ function dispatch(state: ContestState, command: Exclude<Command, { type: 'clock:
       return undoRuling(state, command.at);
     case 'standings:show':
       return showStandings(state, command.show);
+    case 'seats:lock':
+      return lockSeats(state, command.locked);
+    case 'seat:admit':
+      return admitSeat(state, command.seatId);
     case 'score:adjust':
       // B11
       if (!isSeat(state, command.seatId)) return refuse(CommandError.UnknownSeat);
@@ -174,4 +180,17 @@ function undoRuling(state: ContestState, at: number): Result {
     if (q.kind === 'in-turn') next = withQuestion(next, restoreTurnRuling(q));
   }
   return accept(next, [{ type: 'ruling-undone', seatId: ruling.seatId }]);
+}
+
+/** S2: locking or unlocking the seats; either way any admission (S3) ends. */
+function lockSeats(state: ContestState, locked: boolean): Result {
+  return accept({ ...state, seatsLocked: locked, admitted: null });
+}
+
+/** S3: while locked, the host lets one seat take a new phone (or, with null, no seat). The seat
+ * is checked where the command comes in, not here: a contest redefined in the lobby replays its
+ * log against seats that may no longer include it, and an archive must still replay whole. */
+function admitSeat(state: ContestState, seatId: SeatId | null): Result {
+  if (!state.seatsLocked) return refuse(CommandError.SeatsNotLocked);
+  return accept({ ...state, admitted: seatId });
 }

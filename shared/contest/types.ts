@@ -1,5 +1,6 @@
 // The contest's data, in the contest's own words. Plain serialisable values only: the whole
 // state is rebuilt by replaying commands, so nothing here may hold a function or a clock.
+import type { Branding } from '../branding.js';
 import type { Fairness } from './arbiter.js';
 import type { Question, QuestionType } from './question.js';
 
@@ -89,6 +90,8 @@ export interface ContestDefinition {
   stages: Stage[];
   /** The seed the questions were drawn with, kept so the draw can be audited. */
   seed: string;
+  /** 主办, 承办, subtitle and theme; absent in contests stored before branding existed. */
+  branding?: Branding;
 }
 
 export type BuzzPhase = 'reading' | 'open' | 'answering' | 'wrong' | 'revealed';
@@ -235,4 +238,8 @@ export interface ContestState {
   standingsShown: boolean;
   /** When the host paused the show (K1), or null while it runs: no deadline falls due meanwhile. */
   pausedAt: number | null;
+  /** S2: no new phone may join any seat without the host. */
+  seatsLocked: boolean;
+  /** S3: while locked, the one seat the host lets take a new phone, or null. */
+  admitted: SeatId | null;
 }

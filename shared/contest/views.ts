@@ -6,6 +6,7 @@ import { currentRound, flatRounds, roundAt } from './rounds.js';
 import { seatDeadline } from './rounds/all-at-once.js';
 import { standings, type Standing } from './standings.js';
 import type { StorageProblem } from '../storage-problem.js';
+import { brandingView, type BrandingView } from '../branding.js';
 import type { BuzzRecord, ContestStage, ContestState, FalseStartPenalty, RoundKind, ScoreEntry, SeatId, SeatResult } from './types.js';
 
 export type Role = 'host' | 'screen' | 'contestant';
@@ -28,6 +29,8 @@ export interface RoomFacts {
   storage?: StorageProblem | null;
   /** Whether the organiser closed the contest: read-only. */
   closed?: boolean;
+  /** Where the contest's logo is served, or null/absent: it has none. */
+  logoUrl?: string | null;
   /** Seats that had no phone connected while the current all-at-once answers were open (K8). */
   answerGaps?: Readonly<Record<SeatId, AnswerGap>>;
 }
@@ -149,9 +152,13 @@ export interface RulingView {
 export interface ContestView {
   role: Role;
   title: string;
+  /** Organiser, co-organiser, subtitle, theme and logo: every role shows them. */
+  branding: BrandingView;
   stage: ContestStage;
   /** The contest's stages, for per-stage columns in the ranking. */
   stages: { name: string; weight: number }[];
+  /** Every round's name by flat index, so a score change can name its round. */
+  roundNames: string[];
   /** True once the show has begun: the definition can no longer change. */
   started: boolean;
   /** True once the organiser has closed the contest: read-only, every change is refused. */
@@ -173,6 +180,13 @@ export interface ContestView {
   joinUrl: string;
   /** The seat this phone holds, for a contestant view. */
   me: SeatId | null;
+  /** S2: the host locked the seats against new phones. */
+  seatsLocked: boolean;
+  /** S3, host only: the seat admitted to take a new phone while locked. */
+  admitted: SeatId | null;
+  /** A phone, once the contest is finished: its seat's place in the final ranking (R1), of how
+   * many seats, and the weighted total it is ranked by. Not the whole ranking: a phone shows one line. */
+  myRank: { rank: number; seats: number; weighted: number } | null;
   /** Host only: a storage failure going on now. Phones and the screen are told per refused
    * request (storage-failed); what to do about the disk is the host's business. */
   storage: StorageProblem | null;
@@ -197,7 +211,8 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: Se
     const claimed = room.claimed.get(seat.id) ?? 0;
     // The screen projects codes only before the show: once it starts, anyone who can see the
     // screen (or open its page) could otherwise take a team's empty phone slot.
-    const showCode = role === 'host' || (role === 'screen' && state.stage === 'lobby' && claimed < seat.phones);
+    // Locked seats (S2) take no phone from the hall, so none is projected at all.
+    const showCode = role === 'host' || (role === 'screen' && state.stage === 'lobby' && !state.seatsLocked && claimed < seat.phones);
     const buzz = q?.kind === 'buzz-in' ? q : null;
     return {
       id: seat.id,
@@ -215,8 +230,10 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: Se
   return {
     role,
     title: state.definition.title,
+    branding: brandingView(state.definition.branding, room.logoUrl ?? null),
     stage: state.stage,
     stages: state.definition.stages.map((st) => ({ name: st.name, weight: st.weight })),
+    roundNames: flatRounds(state.definition).map((r) => r.round.name),
     started: room.started,
     closed: room.closed ?? false,
     nextRound: nextRoundOf(state),
@@ -229,6 +246,9 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: Se
     standingsShown: state.standingsShown,
     joinUrl: role === 'contestant' ? '' : room.joinUrl,
     me: role === 'contestant' ? me : null,
+    seatsLocked: state.seatsLocked,
+    admitted: role === 'host' ? state.admitted : null,
+    myRank: role === 'contestant' && me && state.stage === 'finished' ? rankOf(state, me) : null,
     storage: role === 'host' ? (room.storage ?? null) : null,
     pausedAt: state.pausedAt,
     lastRuling: role === 'host' ? lastRuling(state) : null,
@@ -251,6 +271,11 @@ function lastRuling(state: ContestState): RulingView | null {
     delta: entry.delta,
     current: state.stage === 'round' && memo.round === state.roundIndex && state.question?.index === memo.questionIndex,
   };
+}
+
+function rankOf(state: ContestState, seatId: SeatId): ContestView['myRank'] {
+  const mine = standings(state).find((s) => s.seatId === seatId);
+  return mine ? { rank: mine.rank, seats: state.definition.seats.length, weighted: mine.weighted } : null;
 }
 
 function nextRoundOf(state: ContestState): { name: string; stageName: string } | null {

@@ -6,7 +6,9 @@ import { roundsEn } from './rounds.en.js';
 import { storageEn } from './storage.en.js';
 import { contestsEn } from './contests.en.js';
 import { screenLayoutEn } from './screen-layout.en.js';
+import { brandingEn } from './branding.en.js';
 import { hostSafetyEn } from './host-safety.en.js';
+import { joiningEn } from './joining.en.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -17,7 +19,9 @@ export const en: Record<MessageKey, string> = {
   ...storageEn,
   ...contestsEn,
   ...screenLayoutEn,
+  ...brandingEn,
   ...hostSafetyEn,
+  ...joiningEn,
   'terminal.created': 'Created contest: {title}',
   'terminal.resumed': 'Resumed contest: {title} (continuing where it stopped)',
   'terminal.host': 'Host console:',
@@ -131,7 +135,7 @@ export const en: Record<MessageKey, string> = {
   'contestant.joining': 'Joining…',
   'contestant.joinHint': 'Keep this page open and your phone unlocked.',
   'contestant.released': 'The host released your seat. Enter a join code to continue.',
-  'contestant.lastChange': 'Last change: {delta} (Q{n})',
+  'contestant.lastChange': 'Last change: {delta} ({place})',
   'buzzer.waiting': 'The contest will start soon',
   'buzzer.closed': 'Wait for the host to open the buzzers',
   'buzzer.open': 'BUZZ!',

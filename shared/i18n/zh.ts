@@ -6,7 +6,9 @@ import { roundsZh } from './rounds.zh.js';
 import { storageZh } from './storage.zh.js';
 import { contestsZh } from './contests.zh.js';
 import { screenLayoutZh } from './screen-layout.zh.js';
+import { brandingZh } from './branding.zh.js';
 import { hostSafetyZh } from './host-safety.zh.js';
+import { joiningZh } from './joining.zh.js';
 
 export const zh = {
   ...bankZh,
@@ -16,7 +18,9 @@ export const zh = {
   ...storageZh,
   ...contestsZh,
   ...screenLayoutZh,
+  ...brandingZh,
   ...hostSafetyZh,
+  ...joiningZh,
   // Server terminal
   'terminal.created': '已创建竞赛：{title}',
   'terminal.resumed': '已恢复竞赛：{title}（从上次中断处继续）',
@@ -136,7 +140,7 @@ export const zh = {
   'contestant.joining': '正在加入…',
   'contestant.joinHint': '加入后请保持本页面打开，手机不要锁屏。',
   'contestant.released': '主持人已释放你的席位，如需继续请重新输入加入码。',
-  'contestant.lastChange': '最近得分：{delta}（第 {n} 题）',
+  'contestant.lastChange': '最近得分：{delta}（{place}）',
   'buzzer.waiting': '比赛即将开始',
   'buzzer.closed': '请等待主持人开始抢答',
   'buzzer.open': '抢答!',

@@ -50,7 +50,7 @@ export interface BrowserStage {
   open(kind: keyof typeof VIEWPORTS, path: string): Promise<Page>;
   host(): Promise<Page>;
   screen(): Promise<Page>;
-  /** A phone that joins `seatId` through its seat link and waits for its seat. */
+  /** A phone that opens `seatId`'s own link, which takes the seat at once (S4), and waits for it. */
   phone(seatId: string): Promise<Page>;
   close(): Promise<void>;
 }
@@ -85,7 +85,6 @@ export async function startStage(options: HarnessOptions = {}): Promise<BrowserS
     screen: () => stage.open('screen', `/screen/?c=${h.contestId}`),
     async phone(seatId) {
       const page = await stage.open('phone', `/contestant/?c=${h.contestId}&code=${h.joinCodes[seatId]}`);
-      await byTestId(page, 'join-button').tap();
       await byTestId(page, 'seat-name').waitFor();
       return page;
     },

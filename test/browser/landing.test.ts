@@ -35,7 +35,9 @@ describe.skipIf(!hasChromium)('the landing page in a browser', () => {
     const page = await stage.open('phone', '/');
     await byTestId(page, 'landing-choice').first().waitFor();
     expect(await page.getByText(zh('landing.pick')).isVisible()).toBe(true);
-    expect(await byTestId(page, 'landing-choice').allTextContents()).toEqual(['机关党委决赛', stage.h.room.state.definition.title]);
+    expect(await byTestId(page, 'landing-choice-title').allTextContents()).toEqual(['机关党委决赛', stage.h.room.state.definition.title]);
+    // Two contests of one title are told apart by when they were made and whether they have begun.
+    expect(await byTestId(page, 'landing-choice-facts').first().textContent()).toContain(zh('landing.status.not-started'));
     await shot(page, 'landing-several.png');
     await byTestId(page, 'landing-choice').first().tap();
     await page.waitForURL(`**/contestant/?c=${final}`);

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
 import { translate } from '../../shared/i18n/index.js';
 import { ORGANISER_KEY_HEADER } from '../../shared/organiser.js';
-import { ARCHIVE_FORMAT, archiveFileName, archiveOf, readArchive, restoreArchive } from '../../server/archive.js';
+import { ARCHIVE_FORMAT, ARCHIVE_VERSION, archiveFileName, archiveOf, readArchive, restoreArchive } from '../../server/archive.js';
 import { runArchive } from '../../server/cli/archive.js';
 import { readContestFile } from '../../server/demo.js';
 import { runRestore } from '../../server/cli/restore.js';
@@ -106,7 +106,7 @@ describe('archive and restore', () => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]); // gzip
     const inside = JSON.parse(gunzipSync(bytes).toString('utf8'));
-    expect([inside.format, inside.version, inside.sha256]).toEqual([ARCHIVE_FORMAT, 1, expect.stringMatching(/^[0-9a-f]{64}$/)]);
+    expect([inside.format, inside.version, inside.sha256]).toEqual([ARCHIVE_FORMAT, ARCHIVE_VERSION, expect.stringMatching(/^[0-9a-f]{64}$/)]);
 
     const target = freshStore();
     const restored = await startServer({ store: target, clock: h.clock });
@@ -157,7 +157,7 @@ describe('archive and restore', () => {
     ['a file that is not gzip', 'archive-unreadable', () => Buffer.from('{"format":"qiangda-archive"}')],
     ['a contest file instead', 'archive-format', () => gzipSync(JSON.stringify({ format: 'qiangda-contest', version: 1, title: 'x' }))],
     ['another format tag', 'archive-format', (b: Uint8Array) => edited(b, (f) => (f.format = 'zip'))],
-    ['a newer version', 'archive-version', (b: Uint8Array) => edited(b, (f) => (f.version = 2))],
+    ['a newer version', 'archive-version', (b: Uint8Array) => edited(b, (f) => (f.version = ARCHIVE_VERSION + 1))],
     ['a missing host key, checksum and all', 'archive-invalid', (b: Uint8Array) => edited(b, (f) => delete f.contest.hostKey, true)],
     ['a seat the definition lacks', 'archive-invalid', (b: Uint8Array) => edited(b, (f) => ((f.contest.seats as { seatId: string }[])[0].seatId = 'ghost'), true)],
     ['a log out of order', 'archive-replay', (b: Uint8Array) => edited(b, (f) => (f.contest.log as unknown[]).reverse(), true)],

@@ -235,5 +235,23 @@ describe('a closed contest', () => {
     const listed = (await (await fetch(`${h.url}/api/contests/open`)).json()) as { contests: { id: string; joinUrl: string }[] };
     expect(listed.contests.map((c) => c.id)).toEqual([open, first]);
     expect(listed.contests[0].joinUrl).toBe(h.app.contests.joinUrl(open));
+    expect(listed.contests[0]).toMatchObject({ status: 'not-started', createdAt: store.loadContest(open)?.createdAt });
+  });
+
+  it('the landing page does not offer a finished contest, and tells a running one from one not started', async () => {
+    const h = await startServer();
+    const twin = h.app.contests.create(h.room.state.definition);
+    const host = await h.host();
+    await host.request('host:command', { type: 'question:next' });
+    const listed = async () => ((await (await fetch(`${h.url}/api/contests/open`)).json()) as { contests: { id: string; status: string }[] }).contests;
+    expect(await listed()).toEqual([expect.objectContaining({ id: twin, status: 'not-started' }), expect.objectContaining({ id: h.contestId, status: 'running' })]);
+    // Play to the end: every question of every round, the buzzers never opened.
+    while (h.room.state.stage !== 'finished') {
+      const q = h.room.state.question;
+      const result = q && q.phase !== 'revealed' ? h.room.submit({ type: 'answer:reveal' }) : h.room.submit({ type: 'question:next' });
+      expect(result.ok).toBe(true);
+    }
+    expect((await listed()).map((c) => c.id)).toEqual([twin]);
+    await h.close();
   });
 });

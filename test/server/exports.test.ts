@@ -11,6 +11,7 @@ import { runArchive } from '../../server/cli/archive.js';
 import { runExport } from '../../server/cli/export.js';
 import { runImportBank } from '../../server/cli/import-bank.js';
 import { formatTime } from '../../server/exports.js';
+import { fileDate, fileTitle } from '../../server/file-names.js';
 import { openStore } from '../../server/store.js';
 import { allAtOnceRound, buzzRound, choice, definition } from '../support/definitions.js';
 import { startServer, type Harness } from '../support/harness.js';
@@ -78,17 +79,19 @@ describe('exports', () => {
     ]);
 
     const presses = cells(workbook.getWorksheet('抢答记录') as ExcelJS.Worksheet);
-    expect(presses[0]).toEqual(['轮次', '题号', '题目编号', '席位', '到达时间', '手机报告的按下时间', '判定的按下时间', '单程上限（毫秒）', '结果', '时间戳（毫秒）']);
-    expect(presses.slice(1).map((r) => [r[1], r[3], r[8]])).toEqual([
-      [1, '3号席', '提前抢答'],
-      [1, '1号席', '抢到'],
-      [1, '2号席', '慢了一步（按下时刻较晚）'],
+    expect(presses[0]).toEqual(['轮次', '题号', '题目编号', '题目', '席位', '到达时间', '手机报告的按下时间', '判定的按下时间', '单程上限（毫秒）', '结果', '时间戳（毫秒）']);
+    // Each press names its question by id and by text, so a dispute needs no other file.
+    expect(presses.slice(1).map((r) => [r[1], r[2], r[3], r[4], r[9]])).toEqual([
+      [1, 'q1', '第1题题干', '3号席', '提前抢答'],
+      [1, 'q1', '第1题题干', '1号席', '抢到'],
+      [1, 'q1', '第1题题干', '2号席', '慢了一步（按下时刻较晚）'],
     ]);
     // Arrival times to the millisecond, with the raw timestamp beside them for disputes.
-    expect(presses[2][4]).toBe(formatTime(Number(presses[2][9])));
+    expect(presses[2][5]).toBe(formatTime(Number(presses[2][10])));
 
     const answers = cells(workbook.getWorksheet('同步作答') as ExcelJS.Worksheet);
-    expect(answers.slice(1).map((r) => [r[3], r[4], r[6], r[7]])).toEqual([
+    expect(answers[1].slice(2, 4)).toEqual(['c1', '第1道选择题']);
+    expect(answers.slice(1).map((r) => [r[4], r[5], r[7], r[8]])).toEqual([
       ['1号席', 'B', '正确', 10],
       ['2号席', 'A', '错误', 0],
       ['3号席', '', '未作答', 0],
@@ -101,12 +104,29 @@ describe('exports', () => {
     const bytes = Buffer.from(await (await fetch(`${h.url}/api/contests/${h.contestId}/export/presses.csv?key=${h.hostKey}`)).arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = bytes.toString('utf8');
-    expect(csv.split('\r\n')[0]).toBe('\uFEFF轮次,题号,题目编号,席位,到达时间,手机报告的按下时间,判定的按下时间,单程上限（毫秒）,结果,时间戳（毫秒）');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFF轮次,题号,题目编号,题目,席位,到达时间,手机报告的按下时间,判定的按下时间,单程上限（毫秒）,结果,时间戳（毫秒）');
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(4);
     const en = await (await fetch(`${h.url}/api/contests/${h.contestId}/export/results.csv?key=${h.hostKey}&lang=en`)).text();
     expect(en.split('\r\n')[0]).toBe('Rank,Seat,比知识,Weighted total,Raw total');
     expect((await fetch(`${h.url}/api/contests/${h.contestId}/export.xlsx?key=guess`)).status).toBe(401);
     expect((await fetch(`${h.url}/api/contests/${h.contestId}/export/secrets.csv?key=${h.hostKey}`)).status).toBe(404);
+  });
+
+  it('downloads are named after the contest and the day of the show, in UTF-8 with an ASCII fallback', async () => {
+    const h = await playShow();
+    const date = fileDate(h.clock.now());
+    const disposition = async (path: string) => (await fetch(`${h.url}/api/contests/${h.contestId}/${path}`)).headers.get('content-disposition') ?? '';
+    const xlsx = await disposition(`export.xlsx?key=${h.hostKey}`);
+    expect(xlsx).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''/);
+    const utf8Name = (header: string) => decodeURIComponent(header.split("filename*=UTF-8''")[1] ?? '');
+    expect(utf8Name(xlsx)).toBe(`测试竞赛-${date}-成绩.xlsx`);
+    expect(utf8Name(await disposition(`export/presses.csv?key=${h.hostKey}`))).toBe(`测试竞赛-${date}-抢答记录.csv`);
+    expect(utf8Name(await disposition(`export/ledger.csv?key=${h.hostKey}&lang=en`))).toBe(`测试竞赛-${date}-Score record.csv`);
+  });
+
+  it('a title with characters no file system takes still gives a safe name', () => {
+    expect(fileTitle('决赛/初赛: "A|B"')).toBe('决赛_初赛_ _A_B_');
+    expect(fileTitle('..')).toBe('qiangda');
   });
 
   it('from the command line, from the data folder', async () => {

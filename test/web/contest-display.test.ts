@@ -15,6 +15,7 @@ import {
   roundHeading,
   ruleSummary,
   turnOrder,
+  ledgerPlace,
   formatLead,
   formatPressTime,
   ledgerReason,
@@ -27,6 +28,7 @@ import {
 } from '../../web/lib/contest-display.js';
 import { forgetDeviceToken, readDeviceToken, saveDeviceToken } from '../../web/lib/device-token.js';
 import { pageParams } from '../../web/lib/page-params.js';
+import { verdictMessage, verdictOf } from '../../web/contestant/verdict.js';
 import { parseAdjustment } from '../../web/host/adjust.js';
 import { T0 } from '../support/builders.js';
 
@@ -212,6 +214,31 @@ describe('rounds in words', () => {
     const revealed = { ...view, question: { number: 2, phase: 'revealed' } as never };
     expect(turnOrder(revealed).slice(1, 3).map((t) => t.mark)).toEqual(['done', 'next']);
     expect(turnOrder({ ...view, question: null }).slice(0, 2).map((t) => t.mark)).toEqual(['next', 'later']);
+  });
+
+  it('[T6] a skipped turn is marked skipped, not answered; a turn worth nothing names its ruling', () => {
+    const ledger = [entry(1, 'a', 0, 'wrong', 1)];
+    const view = { round: round(), question: { number: 3, phase: 'revealed', outcome: 'skipped' } as never, ledger };
+    const [first, second, third] = turnOrder(view);
+    expect(first).toMatchObject({ mark: 'done', delta: 0, skipped: false, reason: 'wrong' });
+    expect(second).toMatchObject({ mark: 'done', delta: null, skipped: true });
+    expect(third).toMatchObject({ mark: 'done', skipped: true });
+  });
+});
+
+describe('score changes name their round', () => {
+  it('places an entry by round and question; a lobby adjustment has no place', () => {
+    const view = { roundNames: ['轮流必答', '抢答题'] };
+    expect(ledgerPlace(view, entry(1, 'a', 10, 'right', 3, undefined, 1))).toEqual({ key: 'ledger.place', params: { round: '抢答题', n: 3 } });
+    expect(ledgerPlace(view, entry(2, 'a', 5, 'adjust', null, 'x', null))).toBeNull();
+  });
+
+  it('tells the winner the verdict with its real points, and never "+0"', () => {
+    const ledger = [entry(1, 'a', 10, 'right', 1), entry(2, 'a', -10, 'wrong', 2), entry(3, 'b', 10, 'right', 2)];
+    expect(verdictOf('wrong', ledger, 'a')).toEqual({ verdict: 'wrong', delta: -10 });
+    expect(verdictMessage(verdictOf('wrong', ledger, 'a'))).toEqual({ key: 'contestant.verdict.wrong', params: { delta: '\u221210' } });
+    expect(verdictMessage(verdictOf('right', ledger, 'a'))).toEqual({ key: 'contestant.verdict.right', params: { delta: '+10' } });
+    expect(verdictMessage(verdictOf('timeout', ledger, 'a'))).toEqual({ key: 'contestant.verdict.timeoutNoPoints' });
   });
 });
 

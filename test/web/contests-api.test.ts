@@ -28,7 +28,7 @@ function fakeFetch(reply: (url: string) => Response | Promise<Response>): { fetc
 }
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-const listing: ContestListing = { id: 'c1', title: '决赛', createdAt: 1, closedAt: null, status: 'not-started', commands: 0, hostKey: 'h&k' };
+const listing: ContestListing = { id: 'c1', title: '决赛', createdAt: 1, closedAt: null, status: 'not-started', commands: 0, hostKey: 'h&k', logoVersion: null };
 
 describe('contestsApi', () => {
   it('lists with the organiser key in its header', async () => {

@@ -4,6 +4,7 @@
 import type { QuestionType } from '../../shared/contest/question.js';
 import type { RoundKind } from '../../shared/contest/types.js';
 import type { DefinitionIssue } from '../../shared/protocol.js';
+import { DEFAULT_THEME, THEMES, type ThemeName } from '../../shared/branding.js';
 
 /** The five eras of Party history, the bank's own category ids (category.<id> names them). */
 export const ERA_CATEGORIES = ['founding', 'revolution', 'construction', 'reform', 'new-era'] as const;
@@ -55,8 +56,17 @@ export interface EditorStage {
   rounds: EditorRound[];
 }
 
+/** 主办, 承办, subtitle (empty: none) and theme. */
+export interface EditorBranding {
+  organiser: string;
+  coOrganiser: string;
+  subtitle: string;
+  theme: ThemeName;
+}
+
 export interface EditorModel {
   title: string;
+  branding: EditorBranding;
   seats: EditorSeat[];
   stages: EditorStage[];
   /** Kept as loaded: the same seed draws the same questions. */
@@ -197,14 +207,28 @@ function roundFrom(v: unknown, names: EditorNames): EditorRound {
   };
 }
 
+function brandingFrom(v: unknown): EditorBranding {
+  const b = isRecord(v) ? v : {};
+  const theme = (THEMES as readonly unknown[]).includes(b.theme) ? (b.theme as ThemeName) : DEFAULT_THEME;
+  return { organiser: text(b.organiser), coOrganiser: text(b.coOrganiser), subtitle: text(b.subtitle), theme };
+}
+
+/** The file's branding, or nothing when the host set none (a file without it loads the same). */
+function brandingFile(b: EditorBranding): Json {
+  const names = Object.fromEntries(Object.entries({ organiser: b.organiser, coOrganiser: b.coOrganiser, subtitle: b.subtitle }).filter(([, v]) => v.trim() !== ''));
+  if (Object.keys(names).length === 0 && b.theme === DEFAULT_THEME) return {};
+  return { branding: { ...names, theme: b.theme } };
+}
+
 /**
  * The form's model of a contest file, with the format's defaults shown. A contest made without a
  * file (source null) starts from its title and seats and one stage of each round kind.
  */
 export function fromSource(source: unknown, fallback: { title: string; seats: EditorSeat[] }, names: EditorNames): EditorModel {
-  if (!isRecord(source)) return { title: fallback.title, seats: fallback.seats.map((s) => ({ ...s })), stages: [newStage(names)], seed: null };
+  if (!isRecord(source)) return { title: fallback.title, branding: brandingFrom(null), seats: fallback.seats.map((s) => ({ ...s })), stages: [newStage(names)], seed: null };
   return {
     title: text(source.title),
+    branding: brandingFrom(source.branding),
     seats: list(source.seats).map((v) => {
       const s = isRecord(v) ? v : {};
       const kind: SeatKind = s.kind === 'team' ? 'team' : 'individual';
@@ -252,6 +276,7 @@ export function toFile(model: EditorModel): Json {
     seats: model.seats.map((s) => (s.kind === 'team' ? compact({ name: s.name, kind: 'team', phones: s.phones }) : { name: s.name, kind: 'individual' })),
     stages: model.stages.map((s) => ({ ...compact({ name: s.name, weight: s.weight }), rounds: s.rounds.map(roundFile) })),
     ...(model.seed ? { seed: model.seed } : {}),
+    ...brandingFile(model.branding),
   };
 }
 

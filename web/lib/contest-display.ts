@@ -125,6 +125,12 @@ export function ledgerReason(entry: ScoreEntry): Message {
   }
 }
 
+/** Where a score change belongs, "抢答题 第 3 题", or null outside any question (an adjustment in the lobby). */
+export function ledgerPlace(view: Pick<ContestView, 'roundNames'>, entry: Pick<ScoreEntry, 'round' | 'questionNumber'>): Message | null {
+  if (entry.questionNumber === null) return entry.round === null ? null : { key: 'ledger.round', params: { round: view.roundNames[entry.round] ?? '' } };
+  return { key: 'ledger.place', params: { round: entry.round === null ? '' : (view.roundNames[entry.round] ?? ''), n: entry.questionNumber } };
+}
+
 /** The last few hand corrections (undos and adjustments), newest first, for the screen. */
 export function recentCorrections(ledger: readonly ScoreEntry[], count: number): ScoreEntry[] {
   return ledger
@@ -272,6 +278,10 @@ export interface Turn {
   mark: TurnMark;
   /** Points the ledger shows for this turn (done turns only), or null. */
   delta: number | null;
+  /** Done without a ruling (T6): the host skipped it, so it was not answered. */
+  skipped: boolean;
+  /** The latest ruling of a done turn, to name a turn that scored nothing. */
+  reason: 'right' | 'wrong' | 'timeout' | null;
 }
 
 /** T1: every turn of an in-turn round in order, with where the round has got to. */
@@ -285,11 +295,17 @@ export function turnOrder(view: Pick<ContestView, 'round' | 'question' | 'ledger
     const mark: TurnMark =
       number < current || (number === current && revealed) ? 'done' : number === current ? 'current' : number === current + 1 ? 'next' : 'later';
     let delta: number | null = null;
+    let reason: Turn['reason'] = null;
+    let skipped = false;
     if (mark === 'done') {
       const entries = view.ledger.filter((e) => e.round === round.index && e.questionNumber === number);
       delta = entries.length ? entries.reduce((sum, e) => sum + e.delta, 0) : null;
+      const ruling = entries.findLast((e) => !e.undone && (e.reason === 'right' || e.reason === 'wrong' || e.reason === 'timeout'));
+      reason = ruling ? (ruling.reason as Turn['reason']) : null;
+      // Every ruling is on the ledger, even one worth 0 points: a done turn without one was skipped.
+      skipped = reason === null && (number !== current || view.question?.outcome === 'skipped');
     }
-    return { number, seatId: round.order[i % round.order.length], mark, delta };
+    return { number, seatId: round.order[i % round.order.length], mark, delta, skipped, reason };
   });
 }
 

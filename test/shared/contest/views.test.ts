@@ -1,7 +1,7 @@
 // Per-role views: who may see the answer, join codes and which score changes.
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../../../shared/contest/commands.js';
-import { initialState } from '../../../shared/contest/engine.js';
+import { apply, initialState } from '../../../shared/contest/engine.js';
 import { VIEW_LEDGER_LIMIT, viewFor, type RoomFacts, type Role } from '../../../shared/contest/views.js';
 import { definition, openQuestion, play, T0 } from '../../support/builders.js';
 
@@ -81,5 +81,39 @@ describe('a phone\'s view stays small however many seats there are', () => {
     expect(host.seats).toHaveLength(200);
     expect(host.seats[0]).toMatchObject({ claimed: 1, connected: 1 });
     expect(host.standings).toHaveLength(200);
+  });
+});
+
+describe('locked seats and the end of the contest', () => {
+  it('[S2] the screen shows no join code while seats are locked; the host still sees them all', () => {
+    const state = play(initialState(definition()), [{ type: 'seats:lock', locked: true, at: T0 }]);
+    expect(viewFor('screen', state, facts).seats.map((s) => s.joinCode)).toEqual([null, null, null]);
+    expect(viewFor('host', state, facts).seats.map((s) => s.joinCode)).toEqual(['111111', '222222', '333333']);
+    expect(viewFor('contestant', state, facts, null).seatsLocked).toBe(true);
+  });
+
+  it('[S3] admitting needs locked seats; the admission is the host\'s to see, and locking again ends it', () => {
+    const open = initialState(definition());
+    expect(apply(open, { type: 'seat:admit', seatId: 's2', at: T0 })).toEqual({ ok: false, error: 'seats-not-locked' });
+    const admitted = play(open, [
+      { type: 'seats:lock', locked: true, at: T0 },
+      { type: 'seat:admit', seatId: 's2', at: T0 + 1 },
+    ]);
+    expect(viewFor('host', admitted, facts).admitted).toBe('s2');
+    expect(viewFor('screen', admitted, facts).admitted).toBeNull();
+    expect(play(admitted, [{ type: 'seats:lock', locked: true, at: T0 + 2 }]).admitted).toBeNull();
+  });
+
+  it('[R1] once finished, a phone gets its own rank and weighted total, never the whole ranking', () => {
+    const state = play(initialState(definition()), [
+      { type: 'score:adjust', seatId: 's2', delta: 30, reason: 'x', at: T0 },
+      { type: 'score:adjust', seatId: 's1', delta: 10, reason: 'x', at: T0 + 1 },
+    ]);
+    expect(viewFor('contestant', state, facts, 's1').myRank).toBeNull();
+    const finished = { ...state, stage: 'finished' as const, roundIndex: 0, question: null };
+    const phone = viewFor('contestant', finished, facts, 's1');
+    expect(phone.myRank).toEqual({ rank: 2, seats: 3, weighted: 10 });
+    expect(phone.standings).toEqual([]);
+    expect(viewFor('host', finished, facts).myRank).toBeNull();
   });
 });
