@@ -1,8 +1,8 @@
 // What the big screen plays and flashes: chimes per moment, the countdown's last-seconds tick,
 // and the false-start and score-correction notices (B2, B11).
 import { describe, expect, it } from 'vitest';
-import type { QuestionView } from '../../shared/contest/views.js';
-import { chimesFor, noticeFor, tickDue } from '../../web/screen/screen-cues.js';
+import type { ContestView, QuestionView } from '../../shared/contest/views.js';
+import { chimesFor, noticeFor, noticeStays, placeOf, tickDue } from '../../web/screen/screen-cues.js';
 
 const q = (phase: QuestionView['phase'], number = 1) => ({ phase, number }) as QuestionView;
 const view = (falseStart: { kind: 'lockout'; ms: number } | { kind: 'lose-question' } | { kind: 'deduct'; points: number } | null) =>
@@ -43,5 +43,17 @@ describe('screen cues', () => {
       detail: { key: 'screen.adjusted', params: { delta: '\u22125', reason: '复核' } },
     });
     expect(noticeFor([{ type: 'buzz-won', seatId: 's1' }], view(null))).toBeNull();
+  });
+
+  it('a notice stays on its own question, and goes when the show moves on or a buzz is won', () => {
+    const at = (stage: 'round' | 'finished', number: number | null, standingsShown = false) =>
+      ({ stage, round: stage === 'round' ? { index: 2 } : null, question: number === null ? null : { number }, standingsShown }) as unknown as ContestView;
+    const raised = placeOf(at('round', 3));
+    expect(noticeStays(raised, [], at('round', 3))).toBe(true);
+    expect(noticeStays(raised, [{ type: 'buzz-won', seatId: 's1' }], at('round', 3))).toBe(false);
+    expect(noticeStays(raised, [], at('round', 4))).toBe(false);
+    expect(noticeStays(raised, [], at('round', null))).toBe(false);
+    expect(noticeStays(raised, [], at('finished', null))).toBe(false);
+    expect(noticeStays(raised, [], at('round', 3, true))).toBe(false);
   });
 });

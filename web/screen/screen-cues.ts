@@ -64,6 +64,18 @@ export function noticeFor(events: readonly ContestEvent[], view: Pick<ContestVie
   return notice;
 }
 
+/** Where the show is: a notice belongs to the moment it was raised in. */
+export function placeOf(view: Pick<ContestView, 'stage' | 'round' | 'question' | 'standingsShown'>): string {
+  return [view.stage, view.round?.index ?? -1, view.question?.number ?? 0, view.standingsShown].join('/');
+}
+
+/** Whether a notice raised at `raisedAt` may stay up after an update: not once the show has
+ * moved to another question, card or ranking, and not over a buzz's winner, who then owns the
+ * picture (the hall must see who answers, not who pressed too early a moment ago). */
+export function noticeStays(raisedAt: string, events: readonly ContestEvent[], next: Pick<ContestView, 'stage' | 'round' | 'question' | 'standingsShown'>): boolean {
+  return placeOf(next) === raisedAt && !events.some((e) => e.type === 'buzz-won');
+}
+
 function penaltyWords(penalty: FalseStartPenalty | null): Message {
   if (penalty?.kind === 'deduct') return { key: 'screen.penalty.deduct', params: { n: penalty.points } };
   if (penalty?.kind === 'lockout') return { key: 'screen.penalty.lockout', params: { s: Math.round(penalty.ms / 10) / 100 } };
