@@ -88,7 +88,9 @@ describe('flood of events', () => {
     // A team's fast presses (the engine's own limit, B16, answers them) and the host's keys.
     const presses = await Promise.all(Array.from({ length: 20 }, () => phone.request('buzz:press', {})));
     expect(presses.filter((a) => 'error' in a && a.error === ErrorCode.RateLimited)).toEqual([]);
-    for (let i = 0; i < 30; i++) expect(await host.request('contest:source', {})).toHaveProperty('data');
+    // The host holds the key and runs the show: never refused for speed.
+    const keys = await Promise.all(Array.from({ length: DEFAULT_EVENT_RATE.burst * 3 }, () => host.request('contest:source', {})));
+    expect(keys.every((a) => 'data' in a)).toBe(true);
   });
 });
 
