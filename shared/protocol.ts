@@ -33,6 +33,17 @@ export const ErrorCode = {
   UnknownRequest: 'unknown-request',
   StorageFailed: 'storage-failed',
   Internal: 'internal-error',
+  /** The edge: this socket sent events faster than any page does (see server/edge/event-rate.ts). */
+  RateLimited: 'rate-limited',
+  /** The edge: this address holds as many phone and screen connections as it may. */
+  TooManyConnections: 'too-many-connections',
+  /** The edge: the page was not opened from this server's address (another site, DNS rebinding). */
+  OriginNotAllowed: 'origin-not-allowed',
+  HostNotAllowed: 'host-not-allowed',
+  /** HTTP: a malformed request (a broken URL escape, an unreadable body). */
+  BadRequest: 'bad-request',
+  NotFound: 'not-found',
+  TooLarge: 'too-large',
   BadDefinition: 'bad-definition',
   ContestStarted: 'contest-started',
   NoReplacement: 'no-replacement',
@@ -91,6 +102,7 @@ export const hostCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('answer:rule'), verdict: z.enum(['right', 'wrong']) }),
   z.object({ type: z.literal('answer:reveal') }),
   z.object({ type: z.literal('ruling:undo') }),
+  z.object({ type: z.literal('standings:show'), show: z.boolean() }),
   z.object({
     type: z.literal('score:adjust'),
     seatId: id,

@@ -5,10 +5,12 @@ import { bankEn } from './bank.en.js';
 import { roundsEn } from './rounds.en.js';
 import { storageEn } from './storage.en.js';
 import { contestsEn } from './contests.en.js';
+import { screenLayoutEn } from './screen-layout.en.js';
 import { brandingEn } from './branding.en.js';
 import { hostSafetyEn } from './host-safety.en.js';
 import { joiningEn } from './joining.en.js';
 import { phonesEn } from './phones.en.js';
+import { edgeEn } from './edge.en.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -18,10 +20,12 @@ export const en: Record<MessageKey, string> = {
   ...roundsEn,
   ...storageEn,
   ...contestsEn,
+  ...screenLayoutEn,
   ...brandingEn,
   ...hostSafetyEn,
   ...joiningEn,
   ...phonesEn,
+  ...edgeEn,
   'terminal.created': 'Created contest: {title}',
   'terminal.resumed': 'Resumed contest: {title} (continuing where it stopped)',
   'terminal.host': 'Host console:',

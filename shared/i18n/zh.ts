@@ -5,10 +5,12 @@ import { bankZh } from './bank.zh.js';
 import { roundsZh } from './rounds.zh.js';
 import { storageZh } from './storage.zh.js';
 import { contestsZh } from './contests.zh.js';
+import { screenLayoutZh } from './screen-layout.zh.js';
 import { brandingZh } from './branding.zh.js';
 import { hostSafetyZh } from './host-safety.zh.js';
 import { joiningZh } from './joining.zh.js';
 import { phonesZh } from './phones.zh.js';
+import { edgeZh } from './edge.zh.js';
 
 export const zh = {
   ...bankZh,
@@ -17,10 +19,12 @@ export const zh = {
   ...roundsZh,
   ...storageZh,
   ...contestsZh,
+  ...screenLayoutZh,
   ...brandingZh,
   ...hostSafetyZh,
   ...joiningZh,
   ...phonesZh,
+  ...edgeZh,
   // Server terminal
   'terminal.created': '已创建竞赛：{title}',
   'terminal.resumed': '已恢复竞赛：{title}（从上次中断处继续）',
