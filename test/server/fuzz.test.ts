@@ -268,4 +268,16 @@ describe('a hostile hall (fuzz)', () => {
     expect(replayed(h, h.contestId)).toEqual(h.room.state);
     expect(replayed(h, roomB.id)).toEqual(roomB.state);
   }, 120_000);
+
+  it('drops a socket whose message passes 64 KiB, and serves everyone else', async () => {
+    const before = { A: snapshot(h, h.room), B: snapshot(h, roomB) };
+    const flooder = h.connect({ role: 'contestant' });
+    await flooder.ready();
+    const dropped = new Promise((resolve) => flooder.socket.once('disconnect', resolve));
+    void flooder.raw('seat:claim', { joinCode: '1'.repeat(100_000) }).catch(() => {});
+    expect(await dropped).toBe('transport close');
+    const host = pages.find((p) => p.role === 'host' && p.contest === 'A') as Page;
+    expect(await host.client.request('clock:probe', {})).toHaveProperty('data');
+    expect({ A: snapshot(h, h.room), B: snapshot(h, roomB) }).toEqual(before);
+  });
 });
