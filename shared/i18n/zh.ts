@@ -9,6 +9,7 @@ import { screenLayoutZh } from './screen-layout.zh.js';
 import { brandingZh } from './branding.zh.js';
 import { hostSafetyZh } from './host-safety.zh.js';
 import { joiningZh } from './joining.zh.js';
+import { edgeZh } from './edge.zh.js';
 
 export const zh = {
   ...bankZh,
@@ -21,6 +22,7 @@ export const zh = {
   ...brandingZh,
   ...hostSafetyZh,
   ...joiningZh,
+  ...edgeZh,
   // Server terminal
   'terminal.created': '已创建竞赛：{title}',
   'terminal.resumed': '已恢复竞赛：{title}（从上次中断处继续）',
