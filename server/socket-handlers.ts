@@ -122,6 +122,7 @@ export function registerHandlers(
   if (role === 'contestant') {
     links.add({
       id: socket.id,
+      contestId,
       seatId: () => socket.data.seatId,
       ping: (answered) => socket.timeout(PING_TIMEOUT_MS).emit('clock:ping', (err: Error | null) => err || answered()),
     });
@@ -242,7 +243,7 @@ export function registerHandlers(
         seatId,
         claimedAt: pressedAt ?? null,
         link: links.evidence(socket.id),
-        armed: links.armed(room.state.definition.seats.map((s) => s.id)),
+        armed: links.armed(contestId, room.state.definition.seats.map((s) => s.id)),
       }, key);
       if (!result.ok) return { error: result.error };
       if (!result.buzz) throw new Error('engine accepted a press without deciding it');
