@@ -120,8 +120,9 @@ export function createApp(options: AppOptions): App {
   let cancelLinks = () => {};
   const reportLinks = () => {
     for (const room of contests.open()) {
+      if (!io.sockets.adapter.rooms.get(channel.host(room.id))?.size) continue;
       const seatIds = room.state.definition.seats.map((s) => s.id);
-      io.to(channel.host(room.id)).emit('seat:links', links.seatLinks(seatIds));
+      io.to(channel.host(room.id)).emit('seat:links', links.seatLinks(room.id, seatIds));
     }
     cancelLinks = options.clock.schedule(options.clock.now() + LINK_REPORT_MS, reportLinks);
   };

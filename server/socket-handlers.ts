@@ -130,6 +130,7 @@ export function registerHandlers(
   if (role === 'contestant') {
     links.add({
       id: socket.id,
+      contestId,
       seatId: () => socket.data.seatId,
       ping: (answered) => socket.timeout(PING_TIMEOUT_MS).emit('clock:ping', (err: Error | null) => err || answered()),
     });
@@ -280,7 +281,7 @@ export function registerHandlers(
         seatId,
         claimedAt: pressedAt ?? null,
         link: links.evidence(socket.id),
-        armed: links.armed(room.state.definition.seats.map((s) => s.id)),
+        armed: links.armed(contestId, room.state.definition.seats.map((s) => s.id)),
         ...(socket.data.phoneId && { phone: socket.data.phoneId }),
       }, key);
       if (!result.ok) return { error: result.error };
