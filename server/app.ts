@@ -15,6 +15,7 @@ import { openBank } from './bank/store.js';
 import { exportRoutes } from './export-routes.js';
 import { httpRoutes } from './http-routes.js';
 import { LinkBook } from './links.js';
+import { ClaimGuard } from './claim-guard.js';
 import { logoRoutes } from './logo-routes.js';
 import { organiserRoutes } from './organiser-routes.js';
 import { seatCardRoutes } from './seat-cards.js';
@@ -69,6 +70,12 @@ export function createApp(options: AppOptions): App {
   // audience), coalesced; see seat-reports.ts.
   const seatReports = new SeatReports((room) => broadcast(room, [], []));
 
+  // Failed join-code claims, throttled; an alarm on the host console while they go on.
+  const claimGuard = new ClaimGuard(options.clock, (contestId) => {
+    const room = contests.get(contestId);
+    if (room) seatReports.changed(room);
+  });
+
   const contests = new Contests({
     store: options.store,
     bank: options.bank,
@@ -76,6 +83,7 @@ export function createApp(options: AppOptions): App {
     publicUrl: options.publicUrl,
     onChange: (room, events, audience) => broadcast(room, events, audience),
     onSeatsChange: (room) => seatReports.changed(room),
+    claimAlarm: (contestId) => claimGuard.alarm(contestId),
     log: options.log,
   });
 
@@ -102,7 +110,7 @@ export function createApp(options: AppOptions): App {
 
   const links = new LinkBook(options.clock);
   io.use(authenticate(contests));
-  io.on('connection', (socket) => registerHandlers(io, socket, contests, options.clock, links, options.log));
+  io.on('connection', (socket) => registerHandlers(io, socket, contests, options.clock, links, claimGuard, options.log));
 
   // The host console's view of each seat's link, refreshed every couple of seconds.
   let cancelLinks = () => {};
@@ -132,6 +140,7 @@ export function createApp(options: AppOptions): App {
       cancelLinks();
       seatReports.close();
       links.close();
+      claimGuard.close();
       contests.close();
       await io.close();
     },

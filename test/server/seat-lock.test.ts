@@ -100,7 +100,7 @@ describe('locked seats', () => {
     // Full again: the old phone cannot come back, and nobody else can take the seat.
     const stale = h.connect({ role: 'contestant', deviceToken: old.deviceToken });
     expect((await stale.ready()).me).toBeNull();
-    expect(await other.request('seat:claim', { joinCode: h.joinCodes.s1 })).toEqual({ error: ErrorCode.SeatTaken });
+    expect(await other.request('seat:claim', { joinCode: h.joinCodes.s1 })).toEqual({ error: ErrorCode.BadJoinCode });
   });
 
   it('[S3] admitting is refused while seats are open, and for an unknown seat', async () => {
