@@ -9,4 +9,4 @@ export const claimGuardZh = {
   'host.claimAlarm.failures': '最近 {minutes} 分钟内有 {failures} 次加入失败。',
   'host.claimAlarm.throttled': '为防止猜码，加入已暂缓，约 {seconds} 秒后恢复。',
   'host.claimAlarm.advice': '选手都已入座后，请点击“锁定席位”：锁定后任何加入码都不能再加入。',
-} as const;
+};
