@@ -16,6 +16,7 @@ import { exportRoutes } from './export-routes.js';
 import { httpRoutes } from './http-routes.js';
 import { LinkBook } from './links.js';
 import { ClaimGuard } from './claim-guard.js';
+import { redactingLog } from './redact.js';
 import { logoRoutes } from './logo-routes.js';
 import { organiserRoutes } from './organiser-routes.js';
 import { seatCardRoutes } from './seat-cards.js';
@@ -58,6 +59,8 @@ const LINK_REPORT_MS = 2000;
 const PING_TIMEOUT_MS = 2500;
 
 export function createApp(options: AppOptions): App {
+  // Every line the server logs is redacted: no key, token or join code in full (redact.ts).
+  const log = redactingLog(options.log ?? ((message) => console.error(message)));
   const app = express();
   const http = createServer(app);
   const io: QiangdaServer = new Server(http, {
@@ -84,7 +87,7 @@ export function createApp(options: AppOptions): App {
     onChange: (room, events, audience) => broadcast(room, events, audience),
     onSeatsChange: (room) => seatReports.changed(room),
     claimAlarm: (contestId) => claimGuard.alarm(contestId),
-    log: options.log,
+    log,
   });
 
   /** Sends every connected page its own view of the contest; with an audience, only the
@@ -110,7 +113,7 @@ export function createApp(options: AppOptions): App {
 
   const links = new LinkBook(options.clock);
   io.use(authenticate(contests));
-  io.on('connection', (socket) => registerHandlers(io, socket, contests, options.clock, links, claimGuard, options.log));
+  io.on('connection', (socket) => registerHandlers(io, socket, contests, options.clock, links, claimGuard, log));
 
   // The host console's view of each seat's link, refreshed every couple of seconds.
   let cancelLinks = () => {};
@@ -129,7 +132,7 @@ export function createApp(options: AppOptions): App {
   app.use(exportRoutes(contests, options.store));
   app.use(logoRoutes(contests, options.store));
   app.use(seatCardRoutes(contests));
-  app.use(organiserRoutes({ contests, store: options.store, clock: options.clock, log: options.log }));
+  app.use(organiserRoutes({ contests, store: options.store, clock: options.clock, log }));
   if (options.web) app.use(options.web);
 
   return {
