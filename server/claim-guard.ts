@@ -42,6 +42,8 @@ export class ClaimGuard {
   /** Per contest: when each recent failure happened, oldest first, for the alarm. */
   private readonly failures = new Map<string, number[]>();
   private readonly timers = new Set<() => void>();
+  /** The alarm each contest's host console was last told of, so it is pushed only when it changes. */
+  private readonly told = new Map<string, string>();
 
   /** `onAlarm` is told a contest's alarm may have changed, to push it to its host console. */
   constructor(
@@ -67,7 +69,7 @@ export class ClaimGuard {
     const recent = this.recentFailures(who.contestId, now);
     recent.push(now);
     this.failures.set(who.contestId, recent);
-    this.onAlarm(who.contestId);
+    this.notify(who.contestId);
     // The alarm may end when this failure leaves the window, or when joining is allowed again.
     this.later(now + CLAIM_ALARM_WINDOW_MS, who.contestId);
     const throttled = this.contestThrottledUntil(who.contestId, now);
@@ -126,9 +128,16 @@ export class ClaimGuard {
   private later(at: number, contestId: string): void {
     const cancel = this.clock.schedule(at + 1, () => {
       this.timers.delete(cancel);
-      this.onAlarm(contestId);
+      this.notify(contestId);
     });
     this.timers.add(cancel);
+  }
+
+  private notify(contestId: string): void {
+    const alarm = JSON.stringify(this.alarm(contestId));
+    if (this.told.get(contestId) === alarm) return;
+    this.told.set(contestId, alarm);
+    this.onAlarm(contestId);
   }
 
   private sweep(kind: keyof typeof CLAIM_LIMITS, now: number): void {
