@@ -14,9 +14,13 @@ import { bankRoutes } from './bank/routes.js';
 import { openBank } from './bank/store.js';
 import { exportRoutes } from './export-routes.js';
 import { httpRoutes } from './http-routes.js';
+import { DEFAULT_EDGE, EdgeGuard, type EdgeOptions } from './edge/guard.js';
+import { jsonErrors, jsonNotFound, securityHeaders } from './edge/http-safety.js';
 import { LinkBook } from './links.js';
 import { ClaimGuard } from './claim-guard.js';
 import { redactingLog } from './redact.js';
+import { claimAddressKey } from './client-address.js';
+import { clientAddress } from './edge/client-address.js';
 import { logoRoutes } from './logo-routes.js';
 import { organiserRoutes } from './organiser-routes.js';
 import { seatCardRoutes } from './seat-cards.js';
@@ -33,6 +37,10 @@ export interface AppOptions {
   /** Serves the built pages (or Vite in dev); omitted in socket-only tests. */
   web?: RequestHandler;
   log?: (message: string) => void;
+  /** Origins, proxies, per-address and per-socket limits; the defaults suit a hall. */
+  edge?: Partial<EdgeOptions>;
+  /** Vite dev mode: its hot-reload socket needs a looser connect-src. */
+  dev?: boolean;
 }
 
 export type QiangdaServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -112,8 +120,17 @@ export function createApp(options: AppOptions): App {
   }
 
   const links = new LinkBook(options.clock);
+  const edgeOptions = { ...DEFAULT_EDGE, ...options.edge };
+  const edge = new EdgeGuard(edgeOptions, options.publicUrl, options.clock);
+  io.use(edge.origins());
   io.use(authenticate(contests));
-  io.on('connection', (socket) => registerHandlers(io, socket, contests, options.clock, links, claimGuard, log));
+  io.use(edge.addressCap());
+  io.on('connection', (socket) => {
+    edge.limitEvents(socket);
+    // Failed claims count per address: the one the edge believes (a trusted proxy's forward).
+    const address = claimAddressKey(clientAddress(socket.handshake.address, socket.handshake.headers, edgeOptions.trustedProxies));
+    registerHandlers(io, socket, contests, options.clock, links, { guard: claimGuard, address }, log);
+  });
 
   // The host console's view of each seat's link, refreshed every couple of seconds.
   let cancelLinks = () => {};
@@ -127,6 +144,8 @@ export function createApp(options: AppOptions): App {
   cancelLinks = options.clock.schedule(options.clock.now() + LINK_REPORT_MS, reportLinks);
 
   app.disable('x-powered-by');
+  app.use(edge.http());
+  app.use(securityHeaders(options.dev));
   app.use(httpRoutes(contests));
   app.use(bankRoutes({ bank: openBank(options.store.db), contests }));
   app.use(exportRoutes(contests, options.store));
@@ -134,6 +153,8 @@ export function createApp(options: AppOptions): App {
   app.use(seatCardRoutes(contests));
   app.use(organiserRoutes({ contests, store: options.store, clock: options.clock, log }));
   if (options.web) app.use(options.web);
+  app.use(jsonNotFound());
+  app.use(jsonErrors(log));
 
   return {
     http,

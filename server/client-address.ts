@@ -1,10 +1,10 @@
-// Which address a socket comes from, for the per-address limits.
+// One key per machine for the per-address claim limits, from the address the edge believes.
 
-/** The address a phone's connection comes from, as one key per machine. IPv4 as is (an
- * IPv4-mapped IPv6 address too); IPv6 by its /64, which one machine can fill with addresses.
- * Behind a reverse proxy this is the proxy's address: trusted forwarding headers go here. */
-export function clientAddress(handshake: { address: string }): string {
-  const address = handshake.address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+/** A client address (server/edge/client-address.ts: the peer, or a trusted proxy's forward) as
+ * one key per machine: IPv4 as is (IPv4-mapped IPv6 too); IPv6 by its /64, which one machine
+ * can fill with addresses. */
+export function claimAddressKey(client: string): string {
+  const address = client.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
   if (!address.includes(':')) return address;
   return `${expandIPv6(address).slice(0, 4).join(':')}::/64`;
 }

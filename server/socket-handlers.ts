@@ -28,7 +28,6 @@ import { PING_TIMEOUT_MS, type LinkBook } from './links.js';
 import type { Contests } from './contests.js';
 import { newDeviceToken, sameSecret } from './secrets.js';
 import type { ClaimGuard } from './claim-guard.js';
-import { clientAddress } from './client-address.js';
 
 export interface SocketData {
   contestId: string;
@@ -100,12 +99,13 @@ export function registerHandlers(
   contests: Contests,
   clock: Clock,
   links: LinkBook,
-  claimGuard: ClaimGuard,
+  claims: { guard: ClaimGuard; address: string },
   log: (message: string) => void = console.error,
 ): void {
   const { contestId, role } = socket.data;
   const room = contests.get(contestId);
   if (!room) return void socket.disconnect(true);
+  const claimGuard = claims.guard;
 
   const join = () => {
     if (role === 'host') socket.join(channel.host(contestId));
@@ -243,7 +243,7 @@ export function registerHandlers(
 
   // Failed claims are throttled per phone, address and contest (claim-guard.ts); a throttled
   // claim is not tried at all, so its answer says nothing about the code.
-  const claimant = { socketId: socket.id, address: clientAddress(socket.handshake), contestId };
+  const claimant = { socketId: socket.id, address: claims.address, contestId };
   on('seat:claim', seatClaimSchema, ({ joinCode, deviceToken }) => {
     if (role !== 'contestant') return { error: ErrorCode.NotAuthorised };
     const wait = claimGuard.waitFor(claimant);
