@@ -13,6 +13,7 @@ import { logoUrl } from '../shared/branding.js';
 import type { JoinRequest, PhoneFact } from '../shared/contest/views.js';
 import { phoneIdOf } from './phones.js';
 import { JoinRequests, type PendingJoin } from './join-requests.js';
+import type { ClaimAlarm } from '../shared/claim-alarm.js';
 
 type WithoutTime<C> = C extends unknown ? Omit<C, 'at'> : never;
 export type RoomCommand = WithoutTime<Command>;
@@ -35,6 +36,8 @@ export interface RoomOptions {
   /** Called when who holds or is connected to a seat changes: only the host's and the screen's
    * views show that, so it goes to them alone (seat-reports.ts). */
   onSeatsChange: (room: ContestRoom) => void;
+  /** Failed join-code claims in this contest, for the host console's alarm. */
+  claimAlarm?: () => ClaimAlarm | null;
   log?: (message: string) => void;
 }
 
@@ -149,6 +152,7 @@ export class ContestRoom {
       logoUrl: this.logoVersion === null ? null : logoUrl(this.id, this.logoVersion),
       answerGaps: this.answerGaps.report(),
       joinRequests: this.joinRequests.list(),
+      claimAlarm: this.options.claimAlarm?.() ?? null,
     };
   }
 
@@ -212,6 +216,9 @@ export class ContestRoom {
   /** S6: whether a new phone now needs the host to join this seat: the seats are locked (and
    * the host has not admitted this one, S3), or the contest says so from the start of the show. */
   joiningNeedsHost(seatId: SeatId): boolean {
+    const seat = this.seats.get(seatId);
+    const limit = this.state.definition.seats.find((s) => s.id === seatId)?.phones ?? 0;
+    if (!seat || seat.deviceTokens.length >= limit) return false;
     if (this.state.seatsLocked) return this.state.admitted !== seatId;
     return this.state.definition.joining?.approvalAfter === 'start' && this.showCommands > 0;
   }
