@@ -71,12 +71,13 @@ describe('joining with the host\'s approval', () => {
     expect(joinLog(h)).toEqual([expect.objectContaining({ type: 'seat:join', seatId: 's3', approved: false })]);
   });
 
-  it('[S6] a wrong code never reaches the host; a phone that leaves takes its request with it; a phone cannot decide', async () => {
+  it('[S2][S6] a wrong code never reaches the host; a phone that leaves takes its request with it; a phone cannot decide', async () => {
     const h = await server();
     const host = await h.host();
     await host.request('host:command', { type: 'seats:lock', locked: true });
     const phone = await newPhone(h);
-    expect(await phone.request('seat:claim', { joinCode: '000000' })).toEqual({ error: ErrorCode.BadJoinCode });
+    // Locked, a wrong code answers as every code does (S2): it says nothing about codes.
+    expect(await phone.request('seat:claim', { joinCode: '0000000000' })).toEqual({ error: ErrorCode.SeatsLocked });
     expect(await phone.request('seat:claim', { joinCode: h.joinCodes.s1 })).toEqual({ error: ErrorCode.AwaitingApproval });
     // Asking again replaces the request rather than adding one.
     expect(await phone.request('seat:claim', { joinCode: h.joinCodes.s1 })).toEqual({ error: ErrorCode.AwaitingApproval });

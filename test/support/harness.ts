@@ -69,8 +69,8 @@ export async function startServer(options: HarnessOptions = {}): Promise<Harness
   const contestId = app.contests.newest() ?? app.contests.create(options.definition ?? definition());
   const room = app.contests.get(contestId) as ContestRoom;
   // Read afresh each time: freeing a seat or a phone gives the seat a new code (S5).
-  const currentCodes = (): Record<string, string> =>
-    Object.fromEntries(store.loadContest(contestId)?.seats.map((s) => [s.seatId, s.joinCode]) ?? []);
+  // From the room, not the store: tests that count the store's calls must not see these.
+  const currentCodes = (): Record<string, string> => ({ ...room.facts().joinCodes });
   const clients: TestClient[] = [];
 
   const harness: Harness = {
