@@ -8,6 +8,7 @@ import { contestsZh } from './contests.zh.js';
 import { brandingZh } from './branding.zh.js';
 import { hostSafetyZh } from './host-safety.zh.js';
 import { joiningZh } from './joining.zh.js';
+import { uploadsZh } from './uploads.zh.js';
 
 export const zh = {
   ...bankZh,
@@ -19,6 +20,7 @@ export const zh = {
   ...brandingZh,
   ...hostSafetyZh,
   ...joiningZh,
+  ...uploadsZh,
   // Server terminal
   'terminal.created': '已创建竞赛：{title}',
   'terminal.resumed': '已恢复竞赛：{title}（从上次中断处继续）',
