@@ -32,11 +32,17 @@ const refusal = (file: BankUpload, code: FileErrorCode, params: Record<string, n
   errors: [{ row: 0, column: null, code, params }],
 });
 
+/** Files read or waiting at once; more are refused, so queued uploads hold at most ~50 MB. */
+export const MAX_PENDING_FILES = 5;
+
 /** A parser that reads each file in its own worker, queued so at most one worker runs at a time. */
 export function isolatedParser(clock: Clock, limits: ParseLimits = PARSE_LIMITS): BankParser {
   let queue: Promise<unknown> = Promise.resolve();
+  let pending = 0;
   return (file) => {
-    const run = queue.then(() => parseInWorker(file, clock, limits));
+    if (pending >= MAX_PENDING_FILES) return Promise.resolve(refusal(file, 'parse-busy', {}));
+    pending++;
+    const run = queue.then(() => parseInWorker(file, clock, limits)).finally(() => pending--);
     queue = run.catch(() => undefined);
     return run;
   };
@@ -52,8 +58,6 @@ export function parseInWorker(file: BankUpload, clock: Clock, limits: ParseLimit
       workerData: file,
       execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
-      stdout: true,
-      stderr: true,
     });
     let settled = false;
     const settle = (outcome: () => void) => {

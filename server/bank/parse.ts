@@ -1,6 +1,6 @@
 // Reading a bank file (CSV, XLSX or JSON) into rows of named cells with their row numbers, or
 // into the reason the file as a whole cannot be read. Row checks happen in validate.ts.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { MAX_OPTIONS } from '../../shared/contest/question.js';
@@ -205,7 +205,9 @@ async function parseXlsx(bytes: Uint8Array): Promise<ParsedBank> {
 
 /** Streams the sheets row by row: the first sheet with a header is the questions, others (instructions) are skipped. */
 async function readSheets(zip: Buffer): Promise<ParsedBank> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([zip]), {
+  // Loaded only for an XLSX: it is most of a worker's start-up time.
+  const { default: excel } = await import('exceljs');
+  const reader = new excel.stream.xlsx.WorkbookReader(Readable.from([zip]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

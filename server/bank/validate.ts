@@ -54,6 +54,7 @@ export const FILE_ERROR_CODES = [
   'xlsx-too-large',
   'parse-timeout',
   'parse-too-much-memory',
+  'parse-busy',
   'csv-unclosed-quote',
   'storage-failed',
 ] as const;

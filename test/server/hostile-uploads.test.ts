@@ -59,5 +59,5 @@ describe('hostile uploads while a show runs', () => {
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(100 * 1024 * 1024);
     const bankAfter = await (await fetch(`${h.url}/api/bank/summary?c=${h.contestId}`, { headers: { [HOST_KEY_HEADER]: h.hostKey } })).json();
     expect(bankAfter).toEqual(bankBefore);
-  });
+  }, 60_000);
 });
