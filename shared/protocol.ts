@@ -84,6 +84,7 @@ export const hostCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('answer:rule'), verdict: z.enum(['right', 'wrong']) }),
   z.object({ type: z.literal('answer:reveal') }),
   z.object({ type: z.literal('ruling:undo') }),
+  z.object({ type: z.literal('standings:show'), show: z.boolean() }),
   z.object({
     type: z.literal('score:adjust'),
     seatId: id,

@@ -19,6 +19,8 @@ export type HostCommand =
   | { type: 'answer:rule'; verdict: 'right' | 'wrong' }
   | { type: 'answer:reveal' }
   | { type: 'ruling:undo' }
+  // the full-screen leaderboard on the big screen, between questions (L1)
+  | { type: 'standings:show'; show: boolean }
   | { type: 'score:adjust'; seatId: SeatId; delta: number; reason: string }
   // the show (K): pause and resume every countdown, add time to the running ones
   | { type: 'show:pause' }

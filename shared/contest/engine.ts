@@ -21,6 +21,7 @@ export function initialState(definition: ContestDefinition): ContestState {
     ledger: [],
     rulings: [],
     swaps: [],
+    standingsShown: false,
     pausedAt: null,
     seatsLocked: false,
     admitted: null,
@@ -81,6 +82,8 @@ function dispatch(state: ContestState, command: Exclude<Command, { type: 'clock:
       return swapQuestion(state, command.question, command.at);
     case 'ruling:undo':
       return undoRuling(state, command.at);
+    case 'standings:show':
+      return showStandings(state, command.show);
     case 'seats:lock':
       return lockSeats(state, command.locked);
     case 'seat:admit':
@@ -131,12 +134,19 @@ function nextQuestion(state: ContestState): Result {
   if (inPlay(state.question)) return refuse(CommandError.QuestionInPlay);
   const round = currentRound(state);
   const nextIndex = state.question ? state.question.index + 1 : 0;
+  const moved = { ...state, standingsShown: false };
   if (round && state.stage === 'round' && nextIndex < round.questions.length) {
-    return accept(withQuestion(state, firstQuestion(round, nextIndex)));
+    return accept(withQuestion(moved, firstQuestion(round, nextIndex)));
   }
   const roundIndex = state.roundIndex + 1;
-  if (roundIndex >= flatRounds(state.definition).length) return accept({ ...state, stage: 'finished', question: null });
-  return accept({ ...state, stage: 'round', roundIndex, question: null });
+  if (roundIndex >= flatRounds(state.definition).length) return accept({ ...moved, stage: 'finished', question: null });
+  return accept({ ...moved, stage: 'round', roundIndex, question: null });
+}
+
+/** L1: the leaderboard goes up between questions only; L2: any next step takes it down. */
+function showStandings(state: ContestState, show: boolean): Result {
+  if (show && inPlay(state.question)) return refuse(CommandError.QuestionInPlay);
+  return accept({ ...state, standingsShown: show });
 }
 
 /** F4: a question not yet asked is replaced by one the server drew; both are recorded. */

@@ -234,6 +234,8 @@ export interface ContestState {
   ledger: ScoreEntry[];
   rulings: RulingMemo[];
   swaps: SwapRecord[];
+  /** The full-screen leaderboard is up on the big screen (L1). */
+  standingsShown: boolean;
   /** When the host paused the show (K1), or null while it runs: no deadline falls due meanwhile. */
   pausedAt: number | null;
   /** S2: no new phone may join any seat without the host. */

@@ -175,6 +175,8 @@ export interface ContestView {
   /** Latest score changes, oldest first: all seats' for the host and screen, its own for a phone. */
   ledger: ScoreEntry[];
   canUndo: boolean;
+  /** The host has put the full-screen leaderboard up (L1). */
+  standingsShown: boolean;
   joinUrl: string;
   /** The seat this phone holds, for a contestant view. */
   me: SeatId | null;
@@ -241,6 +243,7 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: Se
     standings: staff ? standings(state) : [],
     ledger: recentLedger(state, role === 'contestant' ? me : undefined),
     canUndo: role === 'host' && state.rulings.length > 0,
+    standingsShown: state.standingsShown,
     joinUrl: role === 'contestant' ? '' : room.joinUrl,
     me: role === 'contestant' ? me : null,
     seatsLocked: state.seatsLocked,

@@ -5,6 +5,7 @@ import { bankEn } from './bank.en.js';
 import { roundsEn } from './rounds.en.js';
 import { storageEn } from './storage.en.js';
 import { contestsEn } from './contests.en.js';
+import { screenLayoutEn } from './screen-layout.en.js';
 import { brandingEn } from './branding.en.js';
 import { hostSafetyEn } from './host-safety.en.js';
 import { joiningEn } from './joining.en.js';
@@ -18,6 +19,7 @@ export const en: Record<MessageKey, string> = {
   ...roundsEn,
   ...storageEn,
   ...contestsEn,
+  ...screenLayoutEn,
   ...brandingEn,
   ...hostSafetyEn,
   ...joiningEn,

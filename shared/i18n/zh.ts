@@ -5,6 +5,7 @@ import { bankZh } from './bank.zh.js';
 import { roundsZh } from './rounds.zh.js';
 import { storageZh } from './storage.zh.js';
 import { contestsZh } from './contests.zh.js';
+import { screenLayoutZh } from './screen-layout.zh.js';
 import { brandingZh } from './branding.zh.js';
 import { hostSafetyZh } from './host-safety.zh.js';
 import { joiningZh } from './joining.zh.js';
@@ -17,6 +18,7 @@ export const zh = {
   ...roundsZh,
   ...storageZh,
   ...contestsZh,
+  ...screenLayoutZh,
   ...brandingZh,
   ...hostSafetyZh,
   ...joiningZh,

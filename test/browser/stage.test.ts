@@ -116,7 +116,8 @@ describe.skipIf(!hasChromium)('the stage in a browser', () => {
     expect(h.room.state.question?.phase).toBe('revealed');
     expect(h.room.state.ledger.map((e) => e.reason)).toEqual(['right', 'adjust']);
 
-    // The screen switches to English.
+    // The screen switches to English: its controls show once the mouse moves.
+    await screen.mouse.move(40, 1000);
     await byTestId(screen, 'language-switch').click();
     await byTestId(screen, 'scoreboard').locator('h2').filter({ hasText: en('screen.scoreboard') }).waitFor();
     expect(await byTestId(screen, 'phase').textContent()).toContain(en('phase.revealed'));

@@ -73,6 +73,8 @@ describe('every payload is checked against its schema', () => {
   it.each([
     ['an unknown command', 'host:command', [{ type: 'contest:delete' }]],
     ['a verdict that is not right or wrong', 'host:command', [{ type: 'answer:rule', verdict: 'maybe' }]],
+    ['a leaderboard that is neither up nor down', 'host:command', [{ type: 'standings:show', show: 'yes' }]],
+    ['a leaderboard without its switch', 'host:command', [{ type: 'standings:show' }]],
     ['a fractional adjustment', 'host:command', [{ type: 'score:adjust', seatId: 's1', delta: 2.5, reason: 'r' }]],
     ['a zero adjustment', 'host:command', [{ type: 'score:adjust', seatId: 's1', delta: 0, reason: 'r' }]],
     ['an adjustment without a reason', 'host:command', [{ type: 'score:adjust', seatId: 's1', delta: 5, reason: '  ' }]],

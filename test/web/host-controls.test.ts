@@ -7,7 +7,7 @@ import { apply, initialState } from '../../shared/contest/engine.js';
 import type { ContestDefinition, ContestState, RoundKind } from '../../shared/contest/types.js';
 import { viewFor, type RoomFacts } from '../../shared/contest/views.js';
 import { nextStep } from '../../web/lib/contest-display.js';
-import { controlForKey, controlsFor, enabledControls, isTypingTarget, kindOf, pauseCommand, type Control, type KeyLike } from '../../web/host/controls.js';
+import { controlCommand, controlForKey, controlsFor, enabledControls, isTypingTarget, kindOf, pauseCommand, type Control, type KeyLike } from '../../web/host/controls.js';
 import { allAtOnceRound, choice, definition, inTurnRound, play, T0 } from '../support/builders.js';
 
 const facts: RoomFacts = { connected: new Map(), claimed: new Map(), joinUrl: '', joinCodes: {}, started: false };
@@ -17,9 +17,8 @@ const next = (ms: number): Command => ({ type: 'question:next', at: at(ms) });
 const FRESH = choice(99, 'A');
 
 function commandOf(control: Control, state: ContestState, ms: number): Command {
-  if (control.action.type === 'swap') return { type: 'question:swap', question: FRESH, at: at(ms) };
-  if (control.action.type === 'pause') return { ...pauseCommand(state), at: at(ms) } as Command;
-  return { ...control.action.command, at: at(ms) } as Command;
+  const command = controlCommand(control, viewFor('host', state, facts));
+  return command ? ({ ...command, at: at(ms) } as Command) : { type: 'question:swap', question: FRESH, at: at(ms) };
 }
 
 function buzzInStates(): [string, ContestState][] {
@@ -110,6 +109,7 @@ const ALL: [string, ContestState][] = [
   ...inTurnStates().map(([n, s]): [string, ContestState] => [`in-turn: ${n}`, s]),
   ...allAtOnceStates().map(([n, s]): [string, ContestState] => [`all-at-once: ${n}`, s]),
   ['second round title card', secondRoundTitle()],
+  ['buzz-in: leaderboard up on a revealed question', play(buzzInStates()[7][1], [{ type: 'standings:show', show: true, at: at(9) }])],
   ...paused(buzzInStates(), 'buzz-in'),
   ...paused(inTurnStates(), 'in-turn'),
   ...paused(allAtOnceStates(), 'all-at-once'),
@@ -175,6 +175,15 @@ describe('controls per round kind', () => {
   it('buzz-in keeps its keys, and gains W for a swap', () => {
     const id = (code: string) => controlForKey(key(code), 'buzz-in')?.id;
     expect(['KeyN', 'Space', 'KeyJ', 'KeyK', 'KeyR', 'KeyE', 'KeyU', 'KeyW'].map(id)).toEqual(['next', 'start', 'right', 'wrong', 'reopen', 'reveal', 'undo', 'swap']);
+  });
+
+  it('[L1] L puts the leaderboard up, and takes it down once it is up, in every kind of round', () => {
+    for (const kind of ['buzz-in', 'in-turn', 'all-at-once', null] as const) {
+      const control = controlForKey(key('KeyL'), kind) as Control;
+      expect(control.id).toBe('standings');
+      expect(controlCommand(control, { standingsShown: false, pausedAt: null })).toEqual({ type: 'standings:show', show: true });
+      expect(controlCommand(control, { standingsShown: true, pausedAt: null })).toEqual({ type: 'standings:show', show: false });
+    }
   });
 
   it('[K1][K5] in every round P pauses or resumes and + adds time', () => {

@@ -6,15 +6,16 @@ import type { RoundKind } from '../../shared/contest/types.js';
 import type { ContestView } from '../../shared/contest/views.js';
 import type { MessageKey } from '../../shared/i18n/index.js';
 
-export type ControlId = 'next' | 'start' | 'right' | 'wrong' | 'reopen' | 'skip' | 'repeat' | 'swap' | 'reveal' | 'undo' | 'pause' | 'extend';
-export const CONTROL_IDS: readonly ControlId[] = ['next', 'start', 'right', 'wrong', 'reopen', 'skip', 'repeat', 'swap', 'reveal', 'undo', 'pause', 'extend'];
+export type ControlId = 'next' | 'start' | 'right' | 'wrong' | 'reopen' | 'skip' | 'repeat' | 'swap' | 'reveal' | 'undo' | 'pause' | 'extend' | 'standings';
+export const CONTROL_IDS: readonly ControlId[] = ['next', 'start', 'right', 'wrong', 'reopen', 'skip', 'repeat', 'swap', 'reveal', 'undo', 'pause', 'extend', 'standings'];
 
 /** What the `+` key adds to the running countdown (K5). */
 export const EXTEND_STEP_MS = 10_000;
 
 /** A host command, the swap request (its own socket event: the server picks the question, F4),
- * or pause, which is resume while paused (K1, K3). */
-export type ControlAction = { type: 'command'; command: HostCommand } | { type: 'swap' } | { type: 'pause' };
+ * pause, which is resume while paused (K1, K3), or the leaderboard, which puts up or takes down
+ * the screen's standings (L1). */
+export type ControlAction = { type: 'command'; command: HostCommand } | { type: 'swap' } | { type: 'pause' } | { type: 'standings' };
 
 export interface Control {
   id: ControlId;
@@ -36,6 +37,7 @@ const UNDO: Control = { id: 'undo', codes: ['KeyU'], action: command({ type: 'ru
 const PAUSE: Control = { id: 'pause', codes: ['KeyP'], action: { type: 'pause' }, label: 'host.control.pause' };
 // `+` is Shift and `=` on most keyboards: the key itself, shifted or not, and the keypad's +.
 const EXTEND: Control = { id: 'extend', codes: ['Equal', 'NumpadAdd'], action: command({ type: 'countdown:extend', ms: EXTEND_STEP_MS }), label: 'host.control.extend' };
+const STANDINGS: Control = { id: 'standings', codes: ['KeyL'], action: { type: 'standings' }, label: 'host.control.standings' };
 
 /** Every kind's controls, in the order the console shows them. Space always starts the question. */
 const BY_KIND: Record<RoundKind, readonly Control[]> = {
@@ -50,6 +52,7 @@ const BY_KIND: Record<RoundKind, readonly Control[]> = {
     UNDO,
     PAUSE,
     EXTEND,
+    STANDINGS,
   ],
   'in-turn': [
     NEXT,
@@ -63,6 +66,7 @@ const BY_KIND: Record<RoundKind, readonly Control[]> = {
     UNDO,
     PAUSE,
     EXTEND,
+    STANDINGS,
   ],
   'all-at-once': [
     NEXT,
@@ -72,6 +76,7 @@ const BY_KIND: Record<RoundKind, readonly Control[]> = {
     UNDO,
     PAUSE,
     EXTEND,
+    STANDINGS,
   ],
 };
 
@@ -82,12 +87,28 @@ export function pauseCommand(view: Pick<ContestView, 'pausedAt'> | null): HostCo
 
 /** The controls of a round kind; before the first round and after the last, only next and undo. */
 export function controlsFor(kind: RoundKind | null | undefined): readonly Control[] {
-  return kind ? BY_KIND[kind] : [NEXT, UNDO];
+  return kind ? BY_KIND[kind] : [NEXT, UNDO, STANDINGS];
+}
+
+/** The command a control sends now: pause resumes while paused (K3), the leaderboard toggles
+ * (L1); null for the swap, its own request. */
+export function controlCommand(control: Control, view: Pick<ContestView, 'standingsShown' | 'pausedAt'> | null): HostCommand | null {
+  if (control.action.type === 'command') return control.action.command;
+  if (control.action.type === 'pause') return pauseCommand(view);
+  if (control.action.type === 'standings') return { type: 'standings:show', show: !view?.standingsShown };
+  return null;
 }
 
 /** The round kind whose controls the console shows now. */
 export function kindOf(view: Pick<ContestView, 'round'> | null): RoundKind | null {
   return view?.round?.kind ?? null;
+}
+
+/** F2 as the view shows it: the question must not be left, nor hidden behind the leaderboard. */
+function questionInPlay(q: ContestView['question']): boolean {
+  if (!q) return false;
+  if (q.kind === 'in-turn') return q.phase !== 'revealed';
+  return q.phase === 'open' || q.phase === 'answering';
 }
 
 export type EnabledControls = Record<ControlId, boolean>;
@@ -100,6 +121,8 @@ export function enabledControls(view: ContestView | null, online = true): Enable
   // A closed contest is read-only (the organiser closed it): nothing to press.
   if (!view || !online || view.closed) return enabled;
   enabled.undo = view.canUndo;
+  // L1: up only between questions; down at any time.
+  enabled.standings = view.standingsShown || !questionInPlay(view.question);
   // After the last question a ruling can still be undone, so the final scores can be put right.
   if (view.stage === 'finished') return enabled;
   enabled.pause = view.stage === 'round'; // K1, K3

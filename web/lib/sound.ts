@@ -1,7 +1,8 @@
 // Sounds for the big screen, made with WebAudio oscillators (no audio files to ship). Browsers
-// keep audio blocked until a user gesture, so the screen has a small "enable sound" button.
+// keep audio blocked until a user gesture, so the screen has a small "enable sound" button; the
+// volume (and whether sound was on) is remembered by the screen's browser.
 
-export type Chime = 'buzz' | 'right' | 'wrong' | 'locked';
+export type Chime = 'buzz' | 'right' | 'wrong' | 'locked' | 'tick' | 'reveal' | 'false-start';
 
 interface Tone {
   freq: number;
@@ -27,12 +28,63 @@ const TONES: Record<Chime, Tone[]> = {
     { freq: 440, start: 0, length: 0.12, type: 'sine' },
     { freq: 330, start: 0.16, length: 0.3, type: 'sine' },
   ],
+  // A short wooden tick for each of a countdown's last five seconds.
+  tick: [{ freq: 1760, start: 0, length: 0.05, type: 'square' }],
+  // A rising bell: the answer is up.
+  reveal: [
+    { freq: 659, start: 0, length: 0.2, type: 'sine' },
+    { freq: 880, start: 0.12, length: 0.2, type: 'sine' },
+    { freq: 1319, start: 0.24, length: 0.5, type: 'sine' },
+  ],
+  // Two quick low buzzes: someone pressed too early.
+  'false-start': [
+    { freq: 147, start: 0, length: 0.12, type: 'sawtooth' },
+    { freq: 147, start: 0.16, length: 0.12, type: 'sawtooth' },
+  ],
 };
 
-const VOLUME = 0.25;
+/** Loudness of one tone at full volume: several overlap, and square waves are harsh. */
+const PEAK = 0.25;
+
+/** Where the screen keeps its sound settings (this browser only). */
+export const SOUND_KEY = 'qiangda.screen.sound';
+
+export interface SoundSettings {
+  /** 0 to 1. */
+  volume: number;
+  /** Sound was on last time: turned on again at the first click or key. */
+  on: boolean;
+}
+
+export const DEFAULT_SOUND: SoundSettings = { volume: 0.8, on: false };
+
+/** The remembered settings, or the defaults for anything missing or damaged. */
+export function loadSound(storage: Pick<Storage, 'getItem'> | null): SoundSettings {
+  try {
+    const saved = JSON.parse(storage?.getItem(SOUND_KEY) ?? 'null') as Partial<SoundSettings> | null;
+    const volume = typeof saved?.volume === 'number' && saved.volume >= 0 && saved.volume <= 1 ? saved.volume : DEFAULT_SOUND.volume;
+    return { volume, on: saved?.on === true };
+  } catch {
+    return { ...DEFAULT_SOUND };
+  }
+}
+
+/** Remembers the settings; a browser that refuses storage just forgets them. */
+export function saveSound(storage: Pick<Storage, 'setItem'> | null, settings: SoundSettings): void {
+  try {
+    storage?.setItem(SOUND_KEY, JSON.stringify(settings));
+  } catch {
+    // private mode or full storage: the setting lasts until the page closes
+  }
+}
 
 export class Chimes {
   private context: AudioContext | null = null;
+  private volume = DEFAULT_SOUND.volume;
+
+  setVolume(volume: number): void {
+    this.volume = Math.min(1, Math.max(0, volume));
+  }
 
   get enabled(): boolean {
     return this.context?.state === 'running';
@@ -55,7 +107,8 @@ export class Chimes {
 
   play(chime: Chime): void {
     const context = this.context;
-    if (!context || context.state !== 'running') return;
+    if (!context || context.state !== 'running' || this.volume === 0) return;
+    const peak = PEAK * this.volume;
     const t0 = context.currentTime + 0.01;
     for (const tone of TONES[chime]) {
       const osc = context.createOscillator();
@@ -65,7 +118,7 @@ export class Chimes {
       const start = t0 + tone.start;
       const end = start + tone.length;
       gain.gain.setValueAtTime(0, start);
-      gain.gain.linearRampToValueAtTime(VOLUME, start + 0.01);
+      gain.gain.linearRampToValueAtTime(peak, start + 0.01);
       gain.gain.exponentialRampToValueAtTime(0.001, end);
       osc.connect(gain).connect(context.destination);
       osc.start(start);

@@ -1,0 +1,369 @@
+// The big screen never cuts off a moment: a contest with the longest realistic content (a
+// 40-character title, 16 seats with 14-character names, a 120-character question, 8 options, a
+// 200-character explanation) is driven through every screen state while three projectors watch
+// (1920x1080, 1280x720, 1024x768). In each state, on each, no text may leave the viewport or be
+// clipped by its box, no ellipsis may elide, no font may fall below its floor, and no name may
+// leave one character alone on a line. Time moves only when the test moves it.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
+import { DEFAULT_BUZZ_WINDOW_MS } from '../../shared/contest/defaults.js';
+import type { HostCommand } from '../../shared/contest/commands.js';
+import type { Question } from '../../shared/contest/question.js';
+import type { ContestDefinition, Seat } from '../../shared/contest/types.js';
+import { allAtOnceRound, buzzRound, inTurnRound } from '../support/definitions.js';
+import type { TestClient } from '../support/harness.js';
+import { byTestId, hasChromium, requireBrowser, SHOTS, startStage, zh, type BrowserStage } from './browser-stage.js';
+
+requireBrowser('the screen layout with extreme content');
+
+const SIZES = [
+  { name: '1920x1080', width: 1920, height: 1080, shots: true },
+  { name: '1280x720', width: 1280, height: 720, shots: false },
+  { name: '1024x768', width: 1024, height: 768, shots: true },
+] as const;
+
+const TITLE = '庆祝中国共产党成立105周年暨“学党史、悟思想”党史知识竞赛总决赛（市直机关片区）';
+const CITIES = ['长沙', '株洲', '湘潭', '衡阳', '邵阳', '岳阳', '常德', '益阳', '郴州', '永州', '怀化', '娄底', '浏阳', '韶山', '醴陵', '耒阳'];
+const SEATS: Seat[] = CITIES.map((city, i) => ({ id: `s${i + 1}`, name: `${city}市直机关工委党支部代表队`, kind: 'team', phones: 3 }));
+const STEM =
+  '1927年3月，毛泽东同志发表了一篇重要文章，以大量事实驳斥了党内外责难农民运动的谬论，充分估计了农民在中国革命中的伟大作用，提出了解决中国民主革命中心问题——农民问题的理论和政策，请问这篇文章的题目是下列哪一项？请从下面八个选项中选出正确的一项。';
+const OPTIONS = [
+  '《湖南农民运动考察报告》',
+  '《中国社会各阶级的分析》',
+  '《星星之火，可以燎原》',
+  '《井冈山的斗争》',
+  '《反对本本主义》',
+  '《论持久战》',
+  '《新民主主义论》',
+  '《中国的红色政权为什么能够存在？》',
+];
+const EXPLANATION =
+  '《湖南农民运动考察报告》是毛泽东同志于1927年3月发表的重要著作。1927年1月至2月，毛泽东同志用32天时间考察了湘潭、湘乡、衡山、醴陵、长沙五县的农民运动，写成此文。文章以大量事实驳斥了党内外责难农民运动的谬论，充分估计了农民在中国革命中的伟大作用，提出了解决中国民主革命的中心问题——农民问题的理论和政策，是马克思主义中国化的重要成果之一。';
+const OPEN_ANSWER = '《湖南农民运动考察报告》，发表于1927年3月，是毛泽东同志考察湖南五县农民运动后写成的';
+
+const choiceQuestion = (id: string, answer: number[]): Question => ({
+  id,
+  type: answer.length > 1 ? 'multiple' : 'single',
+  category: 'revolution',
+  difficulty: 3,
+  stem: STEM,
+  options: OPTIONS,
+  answer,
+  explanation: EXPLANATION,
+});
+const openQuestion = (id: string): Question => ({ id, type: 'open', category: 'revolution', difficulty: 3, stem: STEM, answer: OPEN_ANSWER, explanation: EXPLANATION });
+
+const contest: ContestDefinition = {
+  title: TITLE,
+  seed: 'layout',
+  seats: SEATS,
+  stages: [
+    {
+      id: 'knowledge',
+      name: '比知识',
+      weight: 0.5,
+      rounds: [
+        { ...inTurnRound(['s1', 's2']), name: '轮流必答', questions: [choiceQuestion('t1', [0]), openQuestion('t2')] },
+        { ...allAtOnceRound([choiceQuestion('a1', [0, 2])]), partialCredit: true },
+      ],
+    },
+    {
+      id: 'buzz',
+      name: '抢答赛',
+      weight: 1,
+      rounds: [{ ...buzzRound(2, { falseStart: { kind: 'deduct', points: 5 } }), name: '抢答题', questions: [choiceQuestion('b1', [0]), openQuestion('b2')] }],
+    },
+  ],
+};
+
+/** Text that must be at least this big, in px at 1080 lines (scaled with the picture's height). */
+const FLOORS: [selector: string, px: number][] = [
+  ['[data-testid="stem"]', 48],
+  ['[data-testid="turn-seat"]', 48],
+  ['[data-testid="ranking-name"]', 48],
+  ['[data-testid="notice-name"]', 48],
+  ['[data-testid="phase-label"]', 48],
+  ['[data-testid="answer-text"]', 48],
+  ['[data-testid="option"] .text', 40],
+  ['[data-testid="explanation"]', 40],
+  ['[data-testid="countdown"]', 120],
+  ['[data-testid="winner"]', 120],
+  // Lists of every seat beside the question: all sixteen must fit, so a smaller floor.
+  ['[data-testid="score-row"] .name', 32],
+  ['[data-testid="answer-seat"] .name', 32],
+  ['[data-testid="title-seat"] .name', 32],
+  ['[data-testid="lobby-seat"] .name', 32],
+];
+
+/** Names and headings, whose lines must never leave one character alone. */
+const NAMES = ['h2', '[data-testid="winner"]', '[data-testid="turn-seat"]', '[data-testid="ranking-name"]', '[data-testid="notice-name"]', '.name'];
+
+/** Words that must never be split across two lines. */
+const WORDS = ['作答', '抢答', '揭晓', '答错'];
+
+/** Runs in the page: every way the screen could cut off a moment, as readable lines. */
+function layoutProblems({ floors, names, words }: { floors: [string, number][]; names: string[]; words: string[] }): string[] {
+  const problems: string[] = [];
+  const root = document.querySelector('[data-testid="screen"]');
+  if (!root) return ['no screen'];
+  const vw = window.innerWidth;
+  const vh = window.innerHeight;
+  const scale = vh / 1080;
+  const label = (el: Element) => `${el.getAttribute('data-testid') ?? el.className}「${(el.textContent ?? '').trim().slice(0, 16)}」`;
+  const hidden = (el: Element) => el.closest('[data-testid="screen-controls"]') !== null || getComputedStyle(el).visibility === 'hidden';
+
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent ?? '';
+    const parent = node.parentElement;
+    if (!text.trim() || !parent || hidden(parent)) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    // Each line's em box: the font's ascent and descent padding is not ink, and may overhang.
+    const fontSize = parseFloat(getComputedStyle(parent).fontSize);
+    const lines = [...range.getClientRects()].filter((r) => r.width > 0 || r.height > 0);
+    const inset = (r: DOMRect) => Math.max(0, (r.height - fontSize) / 2);
+    const outside = (r: DOMRect, clip: { left: number; right: number; top: number; bottom: number }) =>
+      r.left < clip.left - 1 || r.right > clip.right + 1 || r.top + inset(r) < clip.top - 1 || r.bottom - inset(r) > clip.bottom + 1;
+    if (lines.length === 0) continue;
+    if (lines.some((r) => outside(r, { left: 0, top: 0, right: vw, bottom: vh }))) problems.push(`outside the viewport: ${label(parent)}`);
+    for (let box: Element | null = parent; box && box !== document.body; box = box.parentElement) {
+      const style = getComputedStyle(box);
+      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+      const clip = box.getBoundingClientRect();
+      if (lines.some((r) => outside(r, clip))) {
+        problems.push(`clipped by ${label(box)}: ${label(parent)}`);
+        break;
+      }
+    }
+    for (const word of words) {
+      const at = text.indexOf(word);
+      if (at < 0) continue;
+      const first = document.createRange();
+      first.setStart(node, at);
+      first.setEnd(node, at + 1);
+      const last = document.createRange();
+      last.setStart(node, at + word.length - 1);
+      last.setEnd(node, at + word.length);
+      if (Math.abs(first.getBoundingClientRect().top - last.getBoundingClientRect().top) > 2) problems.push(`"${word}" split across lines: ${label(parent)}`);
+    }
+  }
+
+  for (const el of root.querySelectorAll<HTMLElement>('*')) {
+    if (hidden(el)) continue;
+    const style = getComputedStyle(el);
+    const clips = style.overflowX !== 'visible' || style.overflowY !== 'visible';
+    if (clips && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)) problems.push(`content overflows ${label(el)}`);
+    if (style.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1) problems.push(`elided: ${label(el)}`);
+  }
+
+  for (const [selector, px] of floors) {
+    for (const el of root.querySelectorAll(selector)) {
+      const size = parseFloat(getComputedStyle(el).fontSize);
+      if (size < px * scale - 0.5) problems.push(`${selector} at ${size.toFixed(1)}px, floor ${(px * scale).toFixed(1)}px: ${label(el)}`);
+    }
+  }
+
+  for (const selector of names) {
+    for (const el of root.querySelectorAll(selector)) {
+      const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim().length > 1);
+      if (!node) continue;
+      const lines = new Map<number, number>();
+      // Vertical text (a heading beside a list) has its lines side by side.
+      const vertical = getComputedStyle(el).writingMode.startsWith('vertical');
+      const chars = [...(node.textContent ?? '')];
+      let offset = 0;
+      for (const char of chars) {
+        const range = document.createRange();
+        range.setStart(node, offset);
+        range.setEnd(node, offset + char.length);
+        offset += char.length;
+        if (!char.trim()) continue;
+        const box = range.getBoundingClientRect();
+        const top = Math.round((vertical ? box.left : box.top) / 4);
+        lines.set(top, (lines.get(top) ?? 0) + 1);
+      }
+      if (lines.size > 1 && [...lines.values()].some((n) => n === 1)) problems.push(`one character alone on a line: ${label(el)}`);
+    }
+  }
+  return [...new Set(problems)];
+}
+
+/** Runs in the page, for a failure's message: the stage's ladder step and its column's contents. */
+function stageReport(): string {
+  const column = document.querySelector<HTMLElement>('[data-testid="question"]');
+  const level = document.querySelector<HTMLElement>('[data-testid="stage-layout"]')?.dataset.level;
+  if (!column) return 'no question on screen';
+  const parts = [...column.children].map((c) => `${c.className.split(' ')[0]} ${(c as HTMLElement).offsetHeight}px`);
+  return `level ${level}, ${column.scrollHeight}px in ${column.clientHeight}px: ${parts.join(', ')}`;
+}
+
+describe.skipIf(!hasChromium)('the screen layout with extreme content', () => {
+  let stage: BrowserStage;
+  let host: TestClient;
+  let phones: Record<string, TestClient>;
+  const screens: { size: (typeof SIZES)[number]; page: Page }[] = [];
+
+  beforeAll(async () => {
+    stage = await startStage({ definition: contest });
+    host = await stage.h.host();
+    phones = {};
+    for (const seat of SEATS) phones[seat.id] = await stage.h.contestant(seat.id);
+    for (const size of SIZES) {
+      const context = await stage.browser.newContext({ locale: 'zh-CN', viewport: { width: size.width, height: size.height } });
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      page.on('pageerror', (error) => stage.pageErrors.push(`${size.name}: ${error.message}`));
+      await page.goto(`${stage.h.url}/screen/?c=${stage.h.contestId}`);
+      screens.push({ size, page });
+    }
+  });
+
+  afterAll(async () => {
+    await stage?.close();
+  });
+
+  async function command(command: HostCommand): Promise<void> {
+    const ack = await host.request('host:command', command);
+    if ('error' in ack) expect.fail(`${command.type} refused: ${ack.error}`);
+  }
+
+  /** Waits until every screen shows the state, then until its layout has settled with no problem. */
+  async function check(state: string, selector: string): Promise<void> {
+    await Promise.all(
+      screens.map(async ({ size, page }) => {
+        await page.locator(selector).first().waitFor();
+        const path = `${SHOTS}/layout-${size.name}-${state}.png`;
+        try {
+          await expect
+            .poll(() => page.evaluate(layoutProblems, { floors: FLOORS, names: NAMES, words: WORDS }), { timeout: 8000, message: `${state} at ${size.name}` })
+            .toEqual([]);
+        } catch (error) {
+          // Which step of the ladder the stage stopped on, and what filled its column.
+          console.log(`${state} at ${size.name}:`, await page.evaluate(stageReport));
+          await page.screenshot({ path, animations: 'disabled' });
+          throw error;
+        }
+        if (size.shots) await page.screenshot({ path, animations: 'disabled' });
+      }),
+    );
+  }
+
+  it('every screen state fits 16:9 and 4:3 with the longest content', { timeout: 120_000 }, async () => {
+    const { h } = stage;
+    await check('lobby', '[data-testid="lobby"]');
+
+    // The controls are hidden from the hall until someone moves the mouse.
+    for (const { page } of screens) {
+      expect(await byTestId(page, 'screen-controls').isVisible()).toBe(false);
+      expect(await byTestId(page, 'language-switch').isVisible()).toBe(false);
+      expect(await byTestId(page, 'sound-toggle').isVisible()).toBe(false);
+    }
+    await screens[0].page.mouse.move(200, 200);
+    await byTestId(screens[0].page, 'screen-controls', '[data-shown="true"]').waitFor();
+    await byTestId(screens[0].page, 'fullscreen-toggle').waitFor({ state: 'visible' });
+    await screens[0].page.screenshot({ path: `${SHOTS}/layout-1920x1080-controls.png`, animations: 'disabled' });
+    await byTestId(screens[0].page, 'screen-controls', '[data-shown="false"]').waitFor({ state: 'attached' });
+
+    // The volume is remembered by the screen's browser.
+    const first = screens[0].page;
+    await first.mouse.move(300, 300);
+    await byTestId(first, 'volume').fill('0.35');
+    await first.reload();
+    await byTestId(first, 'lobby').waitFor();
+    expect(await byTestId(first, 'volume').inputValue()).toBe('0.35');
+
+    // The join address breaks, if at all, only before its query: each part stays on one line.
+    for (const { page } of screens) {
+      const lines = await byTestId(page, 'join-url').locator('span').evaluateAll((parts) => parts.map((p) => p.getClientRects().length));
+      expect(lines.every((n) => n === 1)).toBe(true);
+    }
+
+    // Leaderboard from the lobby (L1).
+    await command({ type: 'standings:show', show: true });
+    await check('leaderboard-lobby', '[data-testid="leaderboard"]');
+    await command({ type: 'standings:show', show: false });
+
+    // In turn: title card, reading, answering with its countdown, ruled.
+    await command({ type: 'question:next' });
+    await check('in-turn-title', '[data-testid="title-card"]');
+    await command({ type: 'question:next' });
+    await check('in-turn-reading', '[data-testid="question"][data-kind="in-turn"][data-phase="reading"]');
+    await command({ type: 'turn:start' });
+    await check('in-turn-answering', '[data-testid="question"][data-phase="answering"] >> [data-testid="countdown"]');
+    await command({ type: 'answer:rule', verdict: 'right' });
+    await check('in-turn-revealed', '[data-testid="question"][data-kind="in-turn"][data-phase="revealed"]');
+    await command({ type: 'question:next' });
+    await command({ type: 'answer:rule', verdict: 'wrong' });
+    await check('in-turn-revealed-open', '[data-testid="question"][data-kind="in-turn"][data-phase="revealed"] >> [data-testid="turn-delta"]');
+
+    // A score adjusted by hand, with a long reason, shows on the scoreboard.
+    await command({ type: 'score:adjust', seatId: 's3', delta: 5, reason: '评委复核第一题，认定该队补充回答完整准确，按规则加分' });
+    await check('adjusted', '[data-testid="notice"][data-kind="score-adjusted"][data-seat="s3"]');
+
+    // All at once: title card, reading, answering (some answered), revealed with the spread and grades.
+    await command({ type: 'question:next' });
+    await check('all-at-once-title', '[data-testid="title-card"][data-kind="all-at-once"]');
+    await command({ type: 'question:next' });
+    await check('all-at-once-reading', '[data-testid="question"][data-kind="all-at-once"][data-phase="reading"]');
+    await command({ type: 'answers:open' });
+    for (const [i, seat] of SEATS.slice(0, 11).entries()) {
+      const ack = await phones[seat.id].request('answer:submit', { choice: i % 3 === 0 ? [0, 2] : i % 3 === 1 ? [0] : [i % 8] });
+      expect('data' in ack).toBe(true);
+    }
+    await check('all-at-once-answering', '[data-testid="answered-count"]:has-text("11")');
+    await command({ type: 'answer:reveal' });
+    await check('all-at-once-revealed', '[data-testid="tally"]');
+
+    // Leaderboard between rounds (L1), from the host console: L puts it up and takes it down,
+    // the button says which it will do.
+    const hostPage = await stage.host();
+    await byTestId(hostPage, 'control-standings').filter({ hasText: zh('host.control.standings') }).waitFor();
+    await hostPage.keyboard.press('l');
+    await check('leaderboard', '[data-testid="leaderboard"]');
+    await byTestId(hostPage, 'control-standings').filter({ hasText: zh('host.control.standingsHide') }).waitFor();
+    await hostPage.keyboard.press('l');
+    await screens[0].page.locator('[data-testid="question"][data-kind="all-at-once"]').waitFor();
+    await hostPage.keyboard.press('l');
+    await screens[0].page.locator('[data-testid="leaderboard"]').waitFor();
+
+    // Buzz-in: title card, reading with a false start, open, deciding, answering, wrong, revealed.
+    await command({ type: 'question:next' });
+    await check('buzz-title', '[data-testid="title-card"][data-kind="buzz-in"]');
+    await command({ type: 'question:next' });
+    await check('buzz-reading', '[data-testid="question"][data-kind="buzz-in"][data-phase="reading"]');
+    await phones.s16.request('buzz:press', {});
+    await check('buzz-false-start', '[data-testid="notice"][data-kind="false-start"][data-seat="s16"]');
+    expect(await byTestId(screens[0].page, 'notice-detail').textContent()).toBe('扣 5 分，本题不得再抢答');
+    await command({ type: 'buzzers:open' });
+    await check('buzz-open', '[data-testid="question"][data-phase="open"] >> [data-testid="countdown"]');
+    await phones.s7.request('buzz:press', {});
+    await check('buzz-deciding', '[data-testid="question"][data-phase="open"] >> [data-testid="phase-label"]:has-text("判定中")');
+    h.clock.advance(DEFAULT_GRACE_CAP_MS);
+    await check('buzz-answering', '[data-testid="question"][data-phase="answering"] >> [data-testid="winner"]');
+    await command({ type: 'show:pause' });
+    await check('buzz-paused', '[data-testid="screen-paused"]');
+    await command({ type: 'show:resume' });
+    await command({ type: 'answer:rule', verdict: 'wrong' });
+    await check('buzz-wrong', '[data-testid="question"][data-phase="wrong"]');
+    await command({ type: 'buzzers:reopen' });
+    await phones.s8.request('buzz:press', {});
+    h.clock.advance(DEFAULT_GRACE_CAP_MS);
+    await screens[0].page.locator('[data-testid="question"][data-phase="answering"]').waitFor();
+    await command({ type: 'answer:rule', verdict: 'right' });
+    await check('buzz-revealed', '[data-testid="question"][data-kind="buzz-in"][data-phase="revealed"] >> [data-testid="explanation"]');
+
+    // An open buzz-in question nobody buzzes: dead when the window ends.
+    await command({ type: 'question:next' });
+    await command({ type: 'buzzers:open' });
+    await screens[0].page.locator('[data-testid="question"][data-phase="open"]').waitFor();
+    h.clock.advance(DEFAULT_BUZZ_WINDOW_MS);
+    await check('buzz-dead', '[data-testid="question"][data-phase="revealed"] >> [data-testid="outcome"]');
+
+    // The final ranking.
+    await command({ type: 'question:next' });
+    await check('final', '[data-testid="final-ranking"]');
+    expect(stage.pageErrors).toEqual([]);
+  });
+});

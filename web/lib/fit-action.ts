@@ -1,0 +1,30 @@
+// The Svelte side of fit-text: `use:fit` keeps an element's marked text fitted, and with a
+// ladder steps its layout down when even the floors do not fit.
+import { flushSync } from 'svelte';
+import { fitColumn } from './fit-text.js';
+
+export interface FitLadder {
+  levels: number;
+  /** Sets the component's layout level (state); the DOM follows at once. */
+  set(level: number): void;
+}
+
+/** A Svelte action: fits the node's `data-fit` items, stepping down `ladder` if they cannot fit. */
+export function fit(node: HTMLElement, ladder?: FitLadder) {
+  let current = ladder;
+  const stop = fitColumn(node, {
+    get levels() {
+      return current?.levels ?? 0;
+    },
+    set(level) {
+      current?.set(level);
+      flushSync();
+    },
+  });
+  return {
+    update(next?: FitLadder) {
+      current = next;
+    },
+    destroy: stop,
+  };
+}
