@@ -15,6 +15,8 @@ import { bankRoutes } from './bank/routes.js';
 import { openBank } from './bank/store.js';
 import { exportRoutes } from './export-routes.js';
 import { httpRoutes } from './http-routes.js';
+import { DEFAULT_EDGE, EdgeGuard, type EdgeOptions } from './edge/guard.js';
+import { jsonErrors, jsonNotFound, securityHeaders } from './edge/http-safety.js';
 import { LinkBook } from './links.js';
 import { logoRoutes } from './logo-routes.js';
 import { organiserRoutes } from './organiser-routes.js';
@@ -32,6 +34,10 @@ export interface AppOptions {
   /** Serves the built pages (or Vite in dev); omitted in socket-only tests. */
   web?: RequestHandler;
   log?: (message: string) => void;
+  /** Origins, proxies, per-address and per-socket limits; the defaults suit a hall. */
+  edge?: Partial<EdgeOptions>;
+  /** Vite dev mode: its hot-reload socket needs a looser connect-src. */
+  dev?: boolean;
 }
 
 export type QiangdaServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -102,8 +108,14 @@ export function createApp(options: AppOptions): App {
   }
 
   const links = new LinkBook(options.clock);
+  const edge = new EdgeGuard({ ...DEFAULT_EDGE, ...options.edge }, options.publicUrl, options.clock);
+  io.use(edge.origins());
   io.use(authenticate(contests));
-  io.on('connection', (socket) => registerHandlers(io, socket, contests, options.clock, links, options.log));
+  io.use(edge.addressCap());
+  io.on('connection', (socket) => {
+    edge.limitEvents(socket);
+    registerHandlers(io, socket, contests, options.clock, links, options.log);
+  });
 
   // The host console's view of each seat's link, refreshed every couple of seconds.
   let cancelLinks = () => {};
@@ -117,6 +129,8 @@ export function createApp(options: AppOptions): App {
   cancelLinks = options.clock.schedule(options.clock.now() + LINK_REPORT_MS, reportLinks);
 
   app.disable('x-powered-by');
+  app.use(edge.http());
+  app.use(securityHeaders(options.dev));
   app.use(httpRoutes(contests));
   app.use(bankRoutes({ bank: openBank(options.store.db), contests, parse: isolatedParser(options.clock) }));
   app.use(exportRoutes(contests, options.store));
@@ -124,6 +138,8 @@ export function createApp(options: AppOptions): App {
   app.use(seatCardRoutes(contests));
   app.use(organiserRoutes({ contests, store: options.store, clock: options.clock, log: options.log }));
   if (options.web) app.use(options.web);
+  app.use(jsonNotFound());
+  app.use(jsonErrors(options.log ?? console.error));
 
   return {
     http,

@@ -11,7 +11,15 @@ export interface Config {
   contest: string | undefined;
   fresh: boolean;
   dev: boolean;
+  /** Reverse proxies whose X-Forwarded-For is believed. */
+  trustProxy: string[];
+  /** Origins besides the public URL whose pages may use the server. */
+  allowedOrigins: string[];
+  maxSocketsPerAddress: number | undefined;
 }
+
+const list = (flags: string[] | undefined, env: string | undefined): string[] =>
+  (flags ?? (env ? [env] : [])).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
 
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   const { values } = parseArgs({
@@ -25,11 +33,19 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
       contest: { type: 'string' },
       fresh: { type: 'boolean', default: false },
       dev: { type: 'boolean', default: false },
+      'trust-proxy': { type: 'string', multiple: true },
+      'allowed-origin': { type: 'string', multiple: true },
+      'max-sockets-per-address': { type: 'string' },
     },
     strict: true,
   });
   const port = Number(values.port ?? env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${values.port ?? env.PORT}`);
+  const cap = values['max-sockets-per-address'] ?? env.QIANGDA_MAX_SOCKETS_PER_ADDRESS;
+  const maxSocketsPerAddress = cap === undefined ? undefined : Number(cap);
+  if (maxSocketsPerAddress !== undefined && !(Number.isInteger(maxSocketsPerAddress) && maxSocketsPerAddress > 0)) {
+    throw new Error(`invalid --max-sockets-per-address: ${cap}`);
+  }
   return {
     port,
     host: values.host ?? env.QIANGDA_HOST ?? '0.0.0.0',
@@ -39,5 +55,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     contest: values.contest ?? env.QIANGDA_CONTEST,
     fresh: values.fresh ?? false,
     dev: values.dev ?? false,
+    trustProxy: list(values['trust-proxy'], env.QIANGDA_TRUST_PROXY),
+    allowedOrigins: list(values['allowed-origin'], env.QIANGDA_ALLOWED_ORIGIN),
+    maxSocketsPerAddress,
   };
 }

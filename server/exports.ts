@@ -115,9 +115,18 @@ export function tables(record: ShowRecord, options: ExportOptions): Table[] {
   return [results, roundsTable, ledger, presses, answers];
 }
 
+/** A text cell a spreadsheet would run as a formula (`=HYPERLINK(…)` in a reason or a seat's
+ * name), made plain text with a leading apostrophe as OWASP recommends; numbers, negative ones
+ * too, stay numbers. */
+export function neutraliseFormula<T extends string | number>(cell: T): T | string {
+  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+const safeRows = (table: Table) => [table.header, ...table.rows].map((row) => row.map(neutraliseFormula));
+
 /** One table as CSV, with a BOM so Excel on Chinese Windows opens it as UTF-8. */
 export function toCsv(table: Table): string {
-  return `\uFEFF${Papa.unparse([table.header, ...table.rows])}\r\n`;
+  return `\uFEFF${Papa.unparse(safeRows(table))}\r\n`;
 }
 
 /** Every table as a sheet of one workbook. */
@@ -125,8 +134,9 @@ export async function toXlsx(all: Table[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   for (const table of all) {
     const sheet = workbook.addWorksheet(table.title);
-    sheet.addRow(table.header).font = { bold: true };
-    for (const row of table.rows) sheet.addRow(row);
+    const [header, ...rows] = safeRows(table);
+    sheet.addRow(header).font = { bold: true };
+    for (const row of rows) sheet.addRow(row);
     sheet.columns.forEach((column) => (column.width = 16));
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
   }

@@ -6,6 +6,11 @@ import type { Contests } from './contests.js';
 export function httpRoutes(contests: Contests): Router {
   const router = Router();
 
+  // Browsers ask every address for one; the pages declare none, so: nothing, without an error.
+  router.get('/favicon.ico', (_req, res) => {
+    res.status(204).end();
+  });
+
   router.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });

@@ -44,6 +44,12 @@ async function main(): Promise<void> {
     publicUrl,
     web: await webHandler(config.dev),
     log: (message) => console.error(message),
+    dev: config.dev,
+    edge: {
+      trustedProxies: config.trustProxy,
+      allowedOrigins: config.allowedOrigins,
+      ...(config.maxSocketsPerAddress ? { maxSocketsPerAddress: config.maxSocketsPerAddress } : {}),
+    },
   });
 
   // A closed contest is read-only: the show goes on with the newest open one, or a new one.

@@ -25,6 +25,10 @@ export function seatJoinLink(joinUrl: string, joinCode: string): string {
 /** Serves /cards/?c=…&key=… (and ?lang=en) for the host console and the organiser page. */
 export function seatCardRoutes(contests: Contests): Router {
   const router = Router();
+  // The print button's script, as a file: the Content-Security-Policy runs no inline script.
+  router.get('/cards/print.js', (_req, res) => {
+    res.type('text/javascript').send(PRINT_SCRIPT);
+  });
   router.get('/cards/', async (req, res) => {
     const locale: Locale = req.query.lang === 'en' ? 'en' : 'zh';
     const room = contests.get(String(req.query.c ?? ''));
@@ -74,6 +78,7 @@ export function seatCardsPage(title: string, cards: SeatCard[], locale: Locale):
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${t('cards.pageTitle')} · ${escape(title)}</title>
 <style>${CARD_STYLE}</style>
 </head>
@@ -81,11 +86,12 @@ export function seatCardsPage(title: string, cards: SeatCard[], locale: Locale):
 <header class="toolbar">
   <h1>${t('cards.pageTitle')} · ${escape(title)}</h1>
   <p>${t('cards.hint')}</p>
-  <button type="button" onclick="window.print()" data-testid="print-cards">${t('cards.print')}</button>
+  <button type="button" data-testid="print-cards">${t('cards.print')}</button>
 </header>
 <main class="sheet">
 ${items}
 </main>
+<script src="/cards/print.js"></script>
 </body>
 </html>`;
 }
@@ -94,6 +100,8 @@ function refusalPage(locale: Locale): string {
   return `<!doctype html><html lang="${locale === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${escape(translate(locale, 'cards.pageTitle'))}</title></head>
 <body style="font-family: sans-serif; padding: 3rem; font-size: 1.2rem"><p role="alert" data-testid="cards-refused">${escape(translate(locale, 'cards.missingKey'))}</p></body></html>`;
 }
+
+const PRINT_SCRIPT = `document.querySelector('[data-testid="print-cards"]').addEventListener('click', () => window.print());\n`;
 
 const CARD_STYLE = `
 @page { size: A4; margin: 10mm; }

@@ -26,6 +26,17 @@ export const ErrorCode = {
   SeatsLocked: 'seats-locked',
   StorageFailed: 'storage-failed',
   Internal: 'internal-error',
+  /** The edge: this socket sent events faster than any page does (see server/edge/event-rate.ts). */
+  RateLimited: 'rate-limited',
+  /** The edge: this address holds as many phone and screen connections as it may. */
+  TooManyConnections: 'too-many-connections',
+  /** The edge: the page was not opened from this server's address (another site, DNS rebinding). */
+  OriginNotAllowed: 'origin-not-allowed',
+  HostNotAllowed: 'host-not-allowed',
+  /** HTTP: a malformed request (a broken URL escape, an unreadable body). */
+  BadRequest: 'bad-request',
+  NotFound: 'not-found',
+  TooLarge: 'too-large',
   BadDefinition: 'bad-definition',
   ContestStarted: 'contest-started',
   NoReplacement: 'no-replacement',

@@ -10,6 +10,7 @@ import { brandingEn } from './branding.en.js';
 import { hostSafetyEn } from './host-safety.en.js';
 import { joiningEn } from './joining.en.js';
 import { uploadsEn } from './uploads.en.js';
+import { edgeEn } from './edge.en.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -24,6 +25,7 @@ export const en: Record<MessageKey, string> = {
   ...hostSafetyEn,
   ...joiningEn,
   ...uploadsEn,
+  ...edgeEn,
   'terminal.created': 'Created contest: {title}',
   'terminal.resumed': 'Resumed contest: {title} (continuing where it stopped)',
   'terminal.host': 'Host console:',

@@ -10,6 +10,7 @@ import { brandingZh } from './branding.zh.js';
 import { hostSafetyZh } from './host-safety.zh.js';
 import { joiningZh } from './joining.zh.js';
 import { uploadsZh } from './uploads.zh.js';
+import { edgeZh } from './edge.zh.js';
 
 export const zh = {
   ...bankZh,
@@ -23,6 +24,7 @@ export const zh = {
   ...hostSafetyZh,
   ...joiningZh,
   ...uploadsZh,
+  ...edgeZh,
   // Server terminal
   'terminal.created': '已创建竞赛：{title}',
   'terminal.resumed': '已恢复竞赛：{title}（从上次中断处继续）',

@@ -209,6 +209,8 @@ describe.skipIf(!hasChromium)('in turn in a browser', () => {
     const { h } = stage;
     // Turn 2 skipped, turn 3 right: then the second stage.
     await host.keyboard.press('s');
+    // N asks before skipping a turn the console still shows unplayed (K6): wait for the skip.
+    await byTestId(host, 'control-next', ':enabled').waitFor();
     await host.keyboard.press('n');
     await byTestId(screen, 'turn-seat').filter({ hasText: contest.seats[2].name }).waitFor();
     await host.keyboard.press('j');
@@ -219,6 +221,8 @@ describe.skipIf(!hasChromium)('in turn in a browser', () => {
 
     // One buzz-in question: 2号席 buzzes first and is right.
     await host.keyboard.press('n');
+    // Space starts the question the console shows: wait for it, as a host would.
+    await byTestId(host, 'control-start', ':enabled').waitFor();
     await host.keyboard.press('Space');
     await byTestId(other, 'buzzer', '[data-look="open"]').waitFor();
     await byTestId(other, 'buzzer').tap();

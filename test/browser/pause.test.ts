@@ -137,6 +137,8 @@ describe.skipIf(!hasChromium)('pause and added time in a browser', () => {
     host.off('dialog', accept);
     expect(answers).toEqual([zh('safety.skipConfirm', { round: round.name, n: 2, phase: zh('phase.reading') })]);
     await host.keyboard.press('n');
+    // Space starts the question the console shows: wait for it, as a host would.
+    await byTestId(host, 'control-start', ':enabled').waitFor();
     await host.keyboard.press('Space');
     await byTestId(phone, 'answer-pad', '[data-look="open"]').waitFor();
 

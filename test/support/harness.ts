@@ -15,6 +15,7 @@ import {
 } from '../../shared/protocol.js';
 import { createApp, type App } from '../../server/app.js';
 import { BUNDLED_BANK, loadBank } from '../../server/bank.js';
+import type { EdgeOptions } from '../../server/edge/guard.js';
 import type { Question } from '../../shared/contest/question.js';
 import type { ContestRoom } from '../../server/room.js';
 import { openStore, type Store } from '../../server/store.js';
@@ -52,6 +53,8 @@ export interface HarnessOptions {
   log?: (message: string) => void;
   /** Listen on this port (a restart keeps its address); a free one if not given. */
   port?: number;
+  /** The edge's limits and allow-lists; the hall's defaults if not given. */
+  edge?: Partial<EdgeOptions>;
 }
 
 export async function startServer(options: HarnessOptions = {}): Promise<Harness> {
@@ -59,7 +62,7 @@ export async function startServer(options: HarnessOptions = {}): Promise<Harness
   const store = options.store ?? openStore(':memory:');
   let url = '';
   const bank = options.bank ?? loadBank(BUNDLED_BANK).questions;
-  const app = createApp({ store, bank: { all: () => bank }, clock, publicUrl: 'http://qiangda.test', web: options.web, log: options.log ?? (() => {}) });
+  const app = createApp({ store, bank: { all: () => bank }, clock, publicUrl: 'http://qiangda.test', web: options.web, log: options.log ?? (() => {}), edge: options.edge });
   await new Promise<void>((resolve) => app.http.listen(options.port ?? 0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(app.http.address() as AddressInfo).port}`;
   const contestId = app.contests.newest() ?? app.contests.create(options.definition ?? definition());
