@@ -18,6 +18,10 @@ import { httpRoutes } from './http-routes.js';
 import { DEFAULT_EDGE, EdgeGuard, type EdgeOptions } from './edge/guard.js';
 import { jsonErrors, jsonNotFound, securityHeaders } from './edge/http-safety.js';
 import { LinkBook } from './links.js';
+import { ClaimGuard } from './claim-guard.js';
+import { redactingLog } from './redact.js';
+import { claimAddressKey } from './client-address.js';
+import { clientAddress } from './edge/client-address.js';
 import { logoRoutes } from './logo-routes.js';
 import { organiserRoutes } from './organiser-routes.js';
 import { seatCardRoutes } from './seat-cards.js';
@@ -64,6 +68,8 @@ const LINK_REPORT_MS = 2000;
 const PING_TIMEOUT_MS = 2500;
 
 export function createApp(options: AppOptions): App {
+  // Every line the server logs is redacted: no key, token or join code in full (redact.ts).
+  const log = redactingLog(options.log ?? ((message) => console.error(message)));
   const app = express();
   const http = createServer(app);
   const io: QiangdaServer = new Server(http, {
@@ -76,6 +82,12 @@ export function createApp(options: AppOptions): App {
   // audience), coalesced; see seat-reports.ts.
   const seatReports = new SeatReports((room) => broadcast(room, [], []));
 
+  // Failed join-code claims, throttled; an alarm on the host console while they go on.
+  const claimGuard = new ClaimGuard(options.clock, (contestId) => {
+    const room = contests.get(contestId);
+    if (room) seatReports.changed(room);
+  });
+
   const contests = new Contests({
     store: options.store,
     bank: options.bank,
@@ -83,7 +95,8 @@ export function createApp(options: AppOptions): App {
     publicUrl: options.publicUrl,
     onChange: (room, events, audience) => broadcast(room, events, audience),
     onSeatsChange: (room) => seatReports.changed(room),
-    log: options.log,
+    claimAlarm: (contestId) => claimGuard.alarm(contestId),
+    log,
   });
 
   /** Sends every connected page its own view of the contest; with an audience, only the
@@ -108,21 +121,25 @@ export function createApp(options: AppOptions): App {
   }
 
   const links = new LinkBook(options.clock);
-  const edge = new EdgeGuard({ ...DEFAULT_EDGE, ...options.edge }, options.publicUrl, options.clock);
+  const edgeOptions = { ...DEFAULT_EDGE, ...options.edge };
+  const edge = new EdgeGuard(edgeOptions, options.publicUrl, options.clock);
   io.use(edge.origins());
   io.use(authenticate(contests));
   io.use(edge.addressCap());
   io.on('connection', (socket) => {
     edge.limitEvents(socket);
-    registerHandlers(io, socket, contests, options.clock, links, options.log);
+    // Failed claims count per address: the one the edge believes (a trusted proxy's forward).
+    const address = claimAddressKey(clientAddress(socket.handshake.address, socket.handshake.headers, edgeOptions.trustedProxies));
+    registerHandlers(io, socket, contests, options.clock, links, { guard: claimGuard, address }, log);
   });
 
   // The host console's view of each seat's link, refreshed every couple of seconds.
   let cancelLinks = () => {};
   const reportLinks = () => {
     for (const room of contests.open()) {
+      if (!io.sockets.adapter.rooms.get(channel.host(room.id))?.size) continue;
       const seatIds = room.state.definition.seats.map((s) => s.id);
-      io.to(channel.host(room.id)).emit('seat:links', links.seatLinks(seatIds));
+      io.to(channel.host(room.id)).emit('seat:links', links.seatLinks(room.id, seatIds));
     }
     cancelLinks = options.clock.schedule(options.clock.now() + LINK_REPORT_MS, reportLinks);
   };
@@ -136,10 +153,10 @@ export function createApp(options: AppOptions): App {
   app.use(exportRoutes(contests, options.store));
   app.use(logoRoutes(contests, options.store));
   app.use(seatCardRoutes(contests));
-  app.use(organiserRoutes({ contests, store: options.store, clock: options.clock, log: options.log }));
+  app.use(organiserRoutes({ contests, store: options.store, clock: options.clock, log }));
   if (options.web) app.use(options.web);
   app.use(jsonNotFound());
-  app.use(jsonErrors(options.log ?? console.error));
+  app.use(jsonErrors(log));
 
   return {
     http,
@@ -149,6 +166,7 @@ export function createApp(options: AppOptions): App {
       cancelLinks();
       seatReports.close();
       links.close();
+      claimGuard.close();
       contests.close();
       await io.close();
     },

@@ -7,6 +7,7 @@ import type { Command } from '../shared/contest/commands.js';
 import type { ContestDefinition } from '../shared/contest/types.js';
 import { hostCommandSchema } from '../shared/protocol.js';
 import { LOGO_MAX_BYTES, LOGO_TYPES, THEMES } from '../shared/branding.js';
+import { JOIN_CODE_PATTERN } from '../shared/join-code.js';
 
 const id = z.string().min(1).max(64);
 const text = z.string().max(10_000);
@@ -93,7 +94,7 @@ export const archivedContestSchema = z
     /** The contest file it was drawn from (null for one made in code); checked when edited. */
     source: z.unknown(),
     hostKey: z.string().min(8).max(128),
-    seats: z.array(z.object({ seatId: id, joinCode: z.string().regex(/^\d{4,8}$/), deviceTokens: z.array(z.string().min(1).max(128)) }).strict()),
+    seats: z.array(z.object({ seatId: id, joinCode: z.string().regex(JOIN_CODE_PATTERN), deviceTokens: z.array(z.string().min(1).max(128)) }).strict()),
     log: z.array(z.object({ command: commandSchema, requestId: z.string().min(1).max(200).nullable() }).strict()),
     /** The logo, base64; absent when the contest has none (and in archives made before logos). */
     logo: z

@@ -11,6 +11,7 @@ import type { Question } from '../shared/contest/question.js';
 import type { DefinitionIssue } from '../shared/protocol.js';
 import type { ContestListing, ContestStatus } from '../shared/organiser.js';
 import type { Store } from './store.js';
+import type { ClaimAlarm } from '../shared/claim-alarm.js';
 
 /** The settings row holding this data folder's organiser key. */
 const ORGANISER_KEY = 'organiser-key';
@@ -30,6 +31,8 @@ export interface ContestsOptions {
   publicUrl: string;
   onChange: (room: ContestRoom, events: ContestEvent[], audience?: SeatId[]) => void;
   onSeatsChange: (room: ContestRoom) => void;
+  /** The host console's alarm about failed join-code claims in a contest. */
+  claimAlarm?: (contestId: string) => ClaimAlarm | null;
   log?: (message: string) => void;
 }
 
@@ -96,6 +99,7 @@ export class Contests {
       joinUrl: this.joinUrl(id),
       onChange: this.options.onChange,
       onSeatsChange: this.options.onSeatsChange,
+      claimAlarm: () => this.options.claimAlarm?.(id) ?? null,
       log: this.options.log,
     });
     this.rooms.set(id, room);

@@ -1,6 +1,8 @@
 // The server's measure of every phone's link (P2): it pings each contestant socket itself every
 // second and times the round trip on its own clock, so a phone cannot make its link look faster
 // than it is. The evidence goes into each press command; the host sees each seat's link.
+// Every contest names its seats `s1`, `s2`, ... alike, so phones are kept per contest: a phone
+// of one contest never widens another's grace window or shows on another's console.
 import type { LinkEvidence } from '../shared/contest/arbiter.js';
 import type { SeatId } from '../shared/contest/types.js';
 import { LinkMeter, linkQuality } from '../shared/fairness/link-meter.js';
@@ -10,23 +12,36 @@ import type { Clock } from './clock.js';
 export const PING_EVERY_MS = 1000;
 export const PING_TIMEOUT_MS = 3000;
 
-/** A phone's socket as the link book needs it: who it is, and a way to ping it. */
+/** A phone's socket as the link book needs it: who it is, its contest, and a way to ping it. */
 export interface Pingable {
   id: string;
+  contestId: string;
   seatId(): SeatId | null;
   /** Sends a ping; calls `answered` when the phone answers, never if it does not. */
   ping(answered: () => void): void;
 }
 
+interface Phone {
+  phone: Pingable;
+  meter: LinkMeter;
+  cancel: () => void;
+}
+
 export class LinkBook {
-  private readonly phones = new Map<string, { phone: Pingable; meter: LinkMeter; cancel: () => void }>();
+  /** Contest id -> socket id -> phone: a press or a report reads only its own contest's phones. */
+  private readonly contests = new Map<string, Map<string, Phone>>();
+  /** Socket id -> its contest, to find a phone by its socket alone. */
+  private readonly contestOf = new Map<string, string>();
 
   constructor(private readonly clock: Clock) {}
 
   /** Starts timing a phone's round trips, now and every second until it leaves. */
   add(phone: Pingable): void {
-    const entry = { phone, meter: new LinkMeter(), cancel: () => {} };
-    this.phones.set(phone.id, entry);
+    const entry: Phone = { phone, meter: new LinkMeter(), cancel: () => {} };
+    let phones = this.contests.get(phone.contestId);
+    if (!phones) this.contests.set(phone.contestId, (phones = new Map()));
+    phones.set(phone.id, entry);
+    this.contestOf.set(phone.id, phone.contestId);
     const tick = () => {
       const sent = this.clock.now();
       phone.ping(() => entry.meter.add(this.clock.now() - sent));
@@ -36,23 +51,26 @@ export class LinkBook {
   }
 
   remove(id: string): void {
-    this.phones.get(id)?.cancel();
-    this.phones.delete(id);
+    const contestId = this.contestOf.get(id);
+    if (contestId === undefined) return;
+    const phones = this.contests.get(contestId);
+    phones?.get(id)?.cancel();
+    phones?.delete(id);
+    if (phones?.size === 0) this.contests.delete(contestId);
+    this.contestOf.delete(id);
   }
 
   /** What the arbiter knows of this phone's link; null until it has answered a ping. */
   evidence(id: string): LinkEvidence | null {
-    const bound = this.phones.get(id)?.meter.bound();
-    return bound ? { oneWayMs: bound.oneWayMs, errorMs: bound.errorMs, syncErrorMs: bound.syncErrorMs } : null;
+    return toEvidence(this.find(id)?.meter.bound() ?? null);
   }
 
-  /** Per seat with a connected phone: the slowest of its phones, which the decision must wait for. */
-  armed(seatIds: readonly SeatId[]): Record<SeatId, LinkEvidence | null> {
+  /** Per seat of this contest with a connected phone: the slowest of its phones, which the
+   * decision must wait for. */
+  armed(contestId: string, seatIds: readonly SeatId[]): Record<SeatId, LinkEvidence | null> {
     const out: Record<SeatId, LinkEvidence | null> = {};
-    for (const { phone } of this.phones.values()) {
-      const seatId = phone.seatId();
-      if (!seatId || !seatIds.includes(seatId)) continue;
-      const link = this.evidence(phone.id);
+    for (const { seatId, bound } of this.seated(contestId, seatIds)) {
+      const link = toEvidence(bound);
       const had = out[seatId];
       if (had === undefined) out[seatId] = link;
       else if (had !== null) out[seatId] = link === null || link.oneWayMs > had.oneWayMs ? link : had;
@@ -60,23 +78,37 @@ export class LinkBook {
     return out;
   }
 
-  /** Each seat's link for the host console: its slowest phone. */
-  seatLinks(seatIds: readonly SeatId[]): Record<SeatId, SeatLink> {
+  /** Each seat's link for this contest's host console: its slowest phone. */
+  seatLinks(contestId: string, seatIds: readonly SeatId[]): Record<SeatId, SeatLink> {
     const out: Record<SeatId, SeatLink> = {};
-    for (const { phone, meter } of this.phones.values()) {
-      const seatId = phone.seatId();
-      const bound = meter.bound();
-      if (!seatId || !seatIds.includes(seatId)) continue;
+    // Unknown counts as worst: the host should see the phone that has not answered yet.
+    const rank = (l: SeatLink) => l.oneWayMs ?? Infinity;
+    for (const { seatId, bound } of this.seated(contestId, seatIds)) {
       const link: SeatLink = { rttMs: bound?.bestRttMs ?? null, oneWayMs: bound?.oneWayMs ?? null, quality: linkQuality(bound) };
       const had = out[seatId];
-      // Unknown counts as worst: the host should see the phone that has not answered yet.
-      const rank = (l: SeatLink) => l.oneWayMs ?? Infinity;
       if (!had || rank(link) > rank(had)) out[seatId] = link;
     }
     return out;
   }
 
   close(): void {
-    for (const id of [...this.phones.keys()]) this.remove(id);
+    for (const id of [...this.contestOf.keys()]) this.remove(id);
   }
+
+  private find(id: string): Phone | undefined {
+    const contestId = this.contestOf.get(id);
+    return contestId === undefined ? undefined : this.contests.get(contestId)?.get(id);
+  }
+
+  private *seated(contestId: string, seatIds: readonly SeatId[]) {
+    const wanted = new Set(seatIds);
+    for (const { phone, meter } of this.contests.get(contestId)?.values() ?? []) {
+      const seatId = phone.seatId();
+      if (seatId && wanted.has(seatId)) yield { seatId, bound: meter.bound() };
+    }
+  }
+}
+
+function toEvidence(bound: ReturnType<LinkMeter['bound']>): LinkEvidence | null {
+  return bound ? { oneWayMs: bound.oneWayMs, errorMs: bound.errorMs, syncErrorMs: bound.syncErrorMs } : null;
 }

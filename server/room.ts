@@ -10,6 +10,7 @@ import { AnswerGaps } from './answer-gaps.js';
 import { StorageHealth } from './storage-health.js';
 import type { Logo, SeatSecret, Store, StoredContest } from './store.js';
 import { logoUrl } from '../shared/branding.js';
+import type { ClaimAlarm } from '../shared/claim-alarm.js';
 
 type WithoutTime<C> = C extends unknown ? Omit<C, 'at'> : never;
 export type RoomCommand = WithoutTime<Command>;
@@ -30,6 +31,8 @@ export interface RoomOptions {
   /** Called when who holds or is connected to a seat changes: only the host's and the screen's
    * views show that, so it goes to them alone (seat-reports.ts). */
   onSeatsChange: (room: ContestRoom) => void;
+  /** Failed join-code claims in this contest, for the host console's alarm. */
+  claimAlarm?: () => ClaimAlarm | null;
   log?: (message: string) => void;
 }
 
@@ -138,6 +141,7 @@ export class ContestRoom {
       closed: this.closedAt !== null,
       logoUrl: this.logoVersion === null ? null : logoUrl(this.id, this.logoVersion),
       answerGaps: this.answerGaps.report(),
+      claimAlarm: this.options.claimAlarm?.() ?? null,
     };
   }
 

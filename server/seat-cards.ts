@@ -7,6 +7,7 @@ import { translate, type Locale, type MessageKey } from '../shared/i18n/index.js
 import type { Seat } from '../shared/contest/types.js';
 import type { Contests } from './contests.js';
 import { sameSecret } from './secrets.js';
+import { formatJoinCode } from '../shared/join-code.js';
 
 export interface SeatCard {
   seat: Seat;
@@ -69,7 +70,7 @@ export function seatCardsPage(title: string, cards: SeatCard[], locale: Locale):
   ${c.seat.kind === 'team' ? `<p class="team">${t('cards.team', { phones: c.seat.phones })}</p>` : ''}
   <div class="qr" data-testid="seat-card-qr">${c.qrSvg}</div>
   <p class="scan">${t('cards.scan')}</p>
-  <p class="code"><span>${t('cards.code')}</span><b data-testid="seat-card-code">${escape(c.joinCode)}</b></p>
+  <p class="code"><span>${t('cards.code')}</span><b data-testid="seat-card-code">${escape(formatJoinCode(c.joinCode))}</b></p>
 </article>`,
     )
     .join('\n');

@@ -1,14 +1,17 @@
 // Random identifiers and secrets. Server-only: the engine never sees randomness.
 import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { JOIN_CODE_DIGITS } from '../shared/join-code.js';
 
 export const newContestId = (): string => randomBytes(6).toString('base64url');
 export const newHostKey = (): string => randomBytes(18).toString('base64url');
 export const newDeviceToken = (): string => randomBytes(18).toString('base64url');
 
-/** Six-digit join codes, distinct within one contest, easy to type on a phone. */
+const randomJoinCode = (): string => String(randomInt(10 ** (JOIN_CODE_DIGITS - 1), 10 ** JOIN_CODE_DIGITS));
+
+/** Join codes (ten digits, no leading zero), distinct within one contest. */
 export function newJoinCodes(count: number): string[] {
   const codes = new Set<string>();
-  while (codes.size < count) codes.add(String(randomInt(100_000, 1_000_000)));
+  while (codes.size < count) codes.add(randomJoinCode());
   return [...codes];
 }
 
@@ -19,10 +22,10 @@ export function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** One more six-digit join code, not among `taken` (which it joins). */
+/** One more join code, not among `taken` (which it joins). */
 export function newJoinCode(taken: Set<string>): string {
   for (;;) {
-    const code = String(randomInt(100_000, 1_000_000));
+    const code = randomJoinCode();
     if (!taken.has(code)) {
       taken.add(code);
       return code;

@@ -18,6 +18,7 @@ import {
   seatReleaseSchema,
   type Ack,
   type ClientToServerEvents,
+  type SeatClaimed,
   type ServerToClientEvents,
 } from '../shared/protocol.js';
 import type { Role } from '../shared/contest/views.js';
@@ -26,6 +27,7 @@ import type { Clock } from './clock.js';
 import { PING_TIMEOUT_MS, type LinkBook } from './links.js';
 import type { Contests } from './contests.js';
 import { newDeviceToken, sameSecret } from './secrets.js';
+import type { ClaimGuard } from './claim-guard.js';
 
 export interface SocketData {
   contestId: string;
@@ -35,8 +37,12 @@ export interface SocketData {
 
 type QiangdaSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-/** Why a phone could not be added to a seat, as the phone is told. */
-const CLAIM_REFUSAL = { full: ErrorCode.SeatTaken, unknown: ErrorCode.UnknownSeat, closed: ErrorCode.ContestClosed, locked: ErrorCode.SeatsLocked, 'storage-failed': ErrorCode.StorageFailed } as const;
+/** Why a phone could not be added to a seat, as the phone is told. A full seat answers as a
+ * wrong code does: a stranger must not learn that a code exists. */
+const CLAIM_REFUSAL = { full: ErrorCode.BadJoinCode, unknown: ErrorCode.UnknownSeat, closed: ErrorCode.ContestClosed, locked: ErrorCode.SeatsLocked, 'storage-failed': ErrorCode.StorageFailed } as const;
+
+/** Refusals that say nothing about the code, so they do not count against the claimant. */
+const NOT_THE_CLAIMANTS_FAULT = new Set<ErrorCode>([ErrorCode.StorageFailed, ErrorCode.ContestClosed, ErrorCode.Internal]);
 
 function refuse(code: ErrorCode): Error {
   return Object.assign(new Error(code), { data: { code } });
@@ -93,11 +99,13 @@ export function registerHandlers(
   contests: Contests,
   clock: Clock,
   links: LinkBook,
+  claims: { guard: ClaimGuard; address: string },
   log: (message: string) => void = console.error,
 ): void {
   const { contestId, role } = socket.data;
   const room = contests.get(contestId);
   if (!room) return void socket.disconnect(true);
+  const claimGuard = claims.guard;
 
   const join = () => {
     if (role === 'host') socket.join(channel.host(contestId));
@@ -117,11 +125,13 @@ export function registerHandlers(
 
   socket.on('disconnect', () => {
     links.remove(socket.id);
+    claimGuard.forgetSocket(socket.id);
     if (socket.data.seatId) room.seatConnected(socket.data.seatId, -1);
   });
   if (role === 'contestant') {
     links.add({
       id: socket.id,
+      contestId,
       seatId: () => socket.data.seatId,
       ping: (answered) => socket.timeout(PING_TIMEOUT_MS).emit('clock:ping', (err: Error | null) => err || answered()),
     });
@@ -211,24 +221,37 @@ export function registerHandlers(
     sendView(socket);
   };
 
-  on('seat:claim', seatClaimSchema, ({ joinCode, deviceToken: offered }) => {
-    if (role !== 'contestant') return { error: ErrorCode.NotAuthorised };
+  const claimSeat = (joinCode: string, offered: string | undefined): Ack<SeatClaimed> => {
     const seat = room.seatByJoinCode(joinCode);
-    if (!seat) return socket.data.seatId ? { error: ErrorCode.AlreadySeated } : { error: ErrorCode.BadJoinCode };
     // A repeated claim (its first answer was lost) with the same token: the same answer again.
     const holder = offered ? room.seatByDeviceToken(offered) : undefined;
-    if (holder && offered) {
+    if (seat && holder && offered) {
       if (holder.seatId !== seat.seatId) return { error: ErrorCode.AlreadySeated };
       if (socket.data.seatId !== seat.seatId) seatSocket(seat.seatId);
       return { data: { seatId: seat.seatId, deviceToken: offered } };
     }
     if (socket.data.seatId) return { error: ErrorCode.AlreadySeated };
+    // S2: while locked, any code but the admitted seat's answers alike, wrong or right.
+    if (room.state.seatsLocked && seat?.seatId !== room.state.admitted) return { error: ErrorCode.SeatsLocked };
+    if (!seat) return { error: ErrorCode.BadJoinCode };
     const deviceToken = offered ?? newDeviceToken();
     // Persisted first: if the write fails, this socket must not hold the seat either.
     const added = room.addDevice(seat.seatId, deviceToken);
     if (added !== 'added') return { error: CLAIM_REFUSAL[added] };
     seatSocket(seat.seatId);
     return { data: { seatId: seat.seatId, deviceToken } };
+  };
+
+  // Failed claims are throttled per phone, address and contest (claim-guard.ts); a throttled
+  // claim is not tried at all, so its answer says nothing about the code.
+  const claimant = { socketId: socket.id, address: claims.address, contestId };
+  on('seat:claim', seatClaimSchema, ({ joinCode, deviceToken }) => {
+    if (role !== 'contestant') return { error: ErrorCode.NotAuthorised };
+    const wait = claimGuard.waitFor(claimant);
+    if (wait !== null) return { error: ErrorCode.ClaimsThrottled, retryAfterMs: wait };
+    const answer = claimSeat(joinCode, deviceToken);
+    if ('error' in answer && !NOT_THE_CLAIMANTS_FAULT.has(answer.error)) claimGuard.failed(claimant);
+    return answer;
   });
 
   on('clock:probe', emptySchema, () => ({ data: { serverNow: clock.now() } }));
@@ -242,7 +265,7 @@ export function registerHandlers(
         seatId,
         claimedAt: pressedAt ?? null,
         link: links.evidence(socket.id),
-        armed: links.armed(room.state.definition.seats.map((s) => s.id)),
+        armed: links.armed(contestId, room.state.definition.seats.map((s) => s.id)),
       }, key);
       if (!result.ok) return { error: result.error };
       if (!result.buzz) throw new Error('engine accepted a press without deciding it');

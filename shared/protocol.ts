@@ -6,6 +6,7 @@ import type { ContestView } from './contest/views.js';
 import { MAX_OPTIONS } from './contest/question.js';
 import type { LinkQuality } from './fairness/link-meter.js';
 import type { SeatId } from './contest/types.js';
+import { JOIN_CODE_PATTERN, typedJoinCode } from './join-code.js';
 
 /** Bumped on any breaking change; a page on another version is told to reload. */
 export const PROTOCOL_VERSION = 1;
@@ -19,8 +20,10 @@ export const ErrorCode = {
   UnknownContest: 'unknown-contest',
   NotAuthorised: 'not-authorised',
   NoSeat: 'no-seat',
+  /** A wrong code and a full seat's code answer alike, so a guesser learns nothing. */
   BadJoinCode: 'bad-join-code',
-  SeatTaken: 'seat-taken',
+  /** Too many failed claims (per phone, address or contest): try again after `retryAfterMs`. */
+  ClaimsThrottled: 'claims-throttled',
   AlreadySeated: 'already-seated',
   /** S2: the host locked the seats; a new phone joins only a seat the host admits. */
   SeatsLocked: 'seats-locked',
@@ -57,8 +60,8 @@ export interface DefinitionIssue {
 }
 
 /** Acknowledgement of every client request: either an error code (with the definition's
- * problems, for bad-definition) or the data. */
-export type Ack<T> = { error: ErrorCode; issues?: DefinitionIssue[] } | { data: T };
+ * problems, for bad-definition; with when to try again, for claims-throttled) or the data. */
+export type Ack<T> = { error: ErrorCode; issues?: DefinitionIssue[]; retryAfterMs?: number } | { data: T };
 
 const id = z.string().min(1).max(64);
 
@@ -116,7 +119,7 @@ export const hostCommandSchema = z.discriminatedUnion('type', [
 /** `deviceToken`: made by the phone and saved before it claims, so a claim whose answer was
  * lost can be repeated (or the page reloaded) without the seat counting the phone twice. */
 export const seatClaimSchema = z.object({
-  joinCode: z.string().trim().regex(/^\d{4,8}$/),
+  joinCode: z.string().max(32).transform(typedJoinCode).pipe(z.string().regex(JOIN_CODE_PATTERN)),
   deviceToken: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/).optional(),
 });
 export const seatReleaseSchema = z.object({ seatId: id });

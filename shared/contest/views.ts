@@ -6,6 +6,7 @@ import { currentRound, flatRounds, roundAt } from './rounds.js';
 import { seatDeadline } from './rounds/all-at-once.js';
 import { standings, type Standing } from './standings.js';
 import type { StorageProblem } from '../storage-problem.js';
+import type { ClaimAlarm } from '../claim-alarm.js';
 import { brandingView, type BrandingView } from '../branding.js';
 import type { BuzzRecord, ContestStage, ContestState, FalseStartPenalty, RoundKind, ScoreEntry, SeatId, SeatResult } from './types.js';
 
@@ -33,6 +34,8 @@ export interface RoomFacts {
   logoUrl?: string | null;
   /** Seats that had no phone connected while the current all-at-once answers were open (K8). */
   answerGaps?: Readonly<Record<SeatId, AnswerGap>>;
+  /** Someone failing to claim seats over and over; absent or null while all is quiet. */
+  claimAlarm?: ClaimAlarm | null;
 }
 
 /** How long a seat has had no phone connected while answers were open: `ms` in closed stretches,
@@ -197,6 +200,8 @@ export interface ContestView {
   lastRuling: RulingView | null;
   /** Host only: seats offline while the current all-at-once answers are open, to give time (K8). */
   answerGaps: Record<SeatId, AnswerGap>;
+  /** Host only: repeated failed join-code claims (someone guessing codes), or null. */
+  claimAlarm: ClaimAlarm | null;
 }
 
 /** Builds the view one role is allowed to see. */
@@ -253,6 +258,7 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: Se
     pausedAt: state.pausedAt,
     lastRuling: role === 'host' ? lastRuling(state) : null,
     answerGaps: role === 'host' ? { ...room.answerGaps } : {},
+    claimAlarm: role === 'host' ? (room.claimAlarm ?? null) : null,
   };
 }
 

@@ -10,6 +10,7 @@ import { brandingEn } from './branding.en.js';
 import { hostSafetyEn } from './host-safety.en.js';
 import { joiningEn } from './joining.en.js';
 import { uploadsEn } from './uploads.en.js';
+import { claimGuardEn } from './claim-guard.en.js';
 import { edgeEn } from './edge.en.js';
 import type { MessageKey } from './zh.js';
 
@@ -25,6 +26,7 @@ export const en: Record<MessageKey, string> = {
   ...hostSafetyEn,
   ...joiningEn,
   ...uploadsEn,
+  ...claimGuardEn,
   ...edgeEn,
   'terminal.created': 'Created contest: {title}',
   'terminal.resumed': 'Resumed contest: {title} (continuing where it stopped)',
@@ -50,8 +52,6 @@ export const en: Record<MessageKey, string> = {
   'error.unknown-contest': 'Contest not found: check the link',
   'error.not-authorised': 'Not allowed',
   'error.no-seat': 'Join a seat first',
-  'error.bad-join-code': 'Wrong join code',
-  'error.seat-taken': 'This seat is taken (all its phones have joined): ask the staff',
   'error.already-seated': 'This phone already holds a seat',
   'error.storage-failed': 'Could not save to disk: nothing changed. Tell the staff',
   'error.internal-error': 'Server error: nothing changed',

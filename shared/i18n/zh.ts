@@ -10,6 +10,7 @@ import { brandingZh } from './branding.zh.js';
 import { hostSafetyZh } from './host-safety.zh.js';
 import { joiningZh } from './joining.zh.js';
 import { uploadsZh } from './uploads.zh.js';
+import { claimGuardZh } from './claim-guard.zh.js';
 import { edgeZh } from './edge.zh.js';
 
 export const zh = {
@@ -24,6 +25,7 @@ export const zh = {
   ...hostSafetyZh,
   ...joiningZh,
   ...uploadsZh,
+  ...claimGuardZh,
   ...edgeZh,
   // Server terminal
   'terminal.created': '已创建竞赛：{title}',
@@ -51,8 +53,6 @@ export const zh = {
   'error.unknown-contest': '找不到这场竞赛，请检查链接',
   'error.not-authorised': '没有权限进行此操作',
   'error.no-seat': '请先加入席位',
-  'error.bad-join-code': '加入码不正确',
-  'error.seat-taken': '该席位已被占用（手机数已满），请联系工作人员',
   'error.already-seated': '本机已加入席位',
   'error.storage-failed': '无法保存到磁盘，操作未生效，请联系工作人员',
   'error.internal-error': '服务器内部错误，操作未生效',

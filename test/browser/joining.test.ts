@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buzzRound, definition, inTurnRound } from '../support/definitions.js';
 import { byTestId, hasChromium, requireBrowser, shot, startStage, zh, type BrowserStage } from './browser-stage.js';
+import { formatJoinCode } from '../../shared/join-code.js';
 
 requireBrowser('joining in a browser');
 
@@ -81,7 +82,7 @@ describe.skipIf(!hasChromium)('joining in a browser', () => {
     await cards.goto(`${h.url}/cards/?c=${h.contestId}&key=${h.hostKey}`);
     const names = await byTestId(cards, 'seat-card-name').allTextContents();
     expect(names).toEqual(['1号席', '2号席', '3号席']);
-    expect(await byTestId(cards, 'seat-card-code').allTextContents()).toEqual([h.joinCodes.s1, h.joinCodes.s2, h.joinCodes.s3]);
+    expect(await byTestId(cards, 'seat-card-code').allTextContents()).toEqual([h.joinCodes.s1, h.joinCodes.s2, h.joinCodes.s3].map(formatJoinCode));
     const qrSizes = await byTestId(cards, 'seat-card-qr').evaluateAll((qrs) => qrs.map((q) => q.querySelector('svg')?.getBoundingClientRect().width ?? 0));
     expect(qrSizes.every((w) => w > 100)).toBe(true);
     await cards.screenshot({ path: 'test-results/screenshots/seat-cards.png', fullPage: true });

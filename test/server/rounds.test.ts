@@ -95,7 +95,7 @@ describe('team seats', () => {
     const [a1, a2, a3] = [await phone(), await phone(), await phone()];
     expect(await a1.request('seat:claim', { joinCode: codes['seat-1'] })).toMatchObject({ data: { seatId: 'seat-1' } });
     expect(await a2.request('seat:claim', { joinCode: codes['seat-1'] })).toMatchObject({ data: { seatId: 'seat-1' } });
-    expect(await a3.request('seat:claim', { joinCode: codes['seat-1'] })).toEqual({ error: ErrorCode.SeatTaken });
+    expect(await a3.request('seat:claim', { joinCode: codes['seat-1'] })).toEqual({ error: ErrorCode.BadJoinCode });
     const hv = await host.until((v) => v.seats[0].claimed === 2 && v.seats[0].connected === 2);
     expect(hv.seats[0]).toMatchObject({ kind: 'team', phones: 2 });
 

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { seatJoinLink } from '../../server/seat-cards.js';
 import { startServer, type Harness } from '../support/harness.js';
+import { formatJoinCode } from '../../shared/join-code.js';
 
 const harnesses: Harness[] = [];
 afterEach(async () => {
@@ -20,7 +21,7 @@ describe('seat cards', () => {
     expect(html).toContain('@page { size: A4');
     for (const seat of h.room.state.definition.seats) {
       expect(html).toContain(`data-seat="${seat.id}"`);
-      expect(html).toContain(`<b data-testid="seat-card-code">${h.joinCodes[seat.id]}</b>`);
+      expect(html).toContain(`<b data-testid="seat-card-code">${formatJoinCode(h.joinCodes[seat.id])}</b>`);
     }
     expect(html.match(/<svg/g)).toHaveLength(3);
   });

@@ -97,10 +97,12 @@ describe('locked seats', () => {
     expect(await replacement.request('seat:claim', { joinCode: h.joinCodes.s1 })).toHaveProperty('data.seatId', 's1');
     const after = await host.until((v) => v.admitted === null && v.seats[0].claimed === 1);
     expect(after.seatsLocked).toBe(true);
-    // Full again: the old phone cannot come back, and nobody else can take the seat.
+    // Full again: the old phone cannot come back, and nobody else can take the seat. While
+    // locked, every code answers as a wrong one does: seats-locked.
     const stale = h.connect({ role: 'contestant', deviceToken: old.deviceToken });
     expect((await stale.ready()).me).toBeNull();
-    expect(await other.request('seat:claim', { joinCode: h.joinCodes.s1 })).toEqual({ error: ErrorCode.SeatTaken });
+    expect(await other.request('seat:claim', { joinCode: h.joinCodes.s1 })).toEqual({ error: ErrorCode.SeatsLocked });
+    expect(await other.request('seat:claim', { joinCode: '1234567890' })).toEqual({ error: ErrorCode.SeatsLocked });
   });
 
   it('[S3] admitting is refused while seats are open, and for an unknown seat', async () => {

@@ -206,7 +206,7 @@ describe('claiming a seat is safe to repeat', () => {
     expect(await reloaded.request('seat:claim', { joinCode: h.joinCodes.s2, deviceToken: token })).toEqual({ error: ErrorCode.AlreadySeated });
     const other = h.connect({ role: 'contestant' });
     await other.ready();
-    expect(await other.request('seat:claim', { joinCode: h.joinCodes.s1 })).toEqual({ error: ErrorCode.SeatTaken });
+    expect(await other.request('seat:claim', { joinCode: h.joinCodes.s1 })).toEqual({ error: ErrorCode.BadJoinCode });
     expect(await other.request('seat:claim', { joinCode: h.joinCodes.s1, deviceToken: 'short' })).toEqual({ error: ErrorCode.BadPayload });
   });
 });

@@ -191,7 +191,7 @@ describe('seats and settings while writes fail', () => {
     const host = await h.host();
     const phone = h.connect({ role: 'contestant' });
     await phone.ready();
-    expect(await phone.request('seat:claim', { joinCode: h.joinCodes.s1, deviceToken: token })).toEqual({ error: ErrorCode.SeatTaken });
+    expect(await phone.request('seat:claim', { joinCode: h.joinCodes.s1, deviceToken: token })).toEqual({ error: ErrorCode.BadJoinCode });
     expect(host.view?.storage).toBeNull();
     expect(h.room.facts().storage).toBeNull();
     expect(failures()).toEqual([]);
