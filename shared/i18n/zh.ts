@@ -9,6 +9,7 @@ import { screenLayoutZh } from './screen-layout.zh.js';
 import { brandingZh } from './branding.zh.js';
 import { hostSafetyZh } from './host-safety.zh.js';
 import { joiningZh } from './joining.zh.js';
+import { uploadsZh } from './uploads.zh.js';
 import { claimGuardZh } from './claim-guard.zh.js';
 import { edgeZh } from './edge.zh.js';
 
@@ -23,6 +24,7 @@ export const zh = {
   ...brandingZh,
   ...hostSafetyZh,
   ...joiningZh,
+  ...uploadsZh,
   ...claimGuardZh,
   ...edgeZh,
   // Server terminal
