@@ -10,6 +10,7 @@ import type { Clock } from './clock.js';
 import { Contests, type QuestionSource } from './contests.js';
 import type { SeatId } from '../shared/contest/types.js';
 import { SeatReports } from './seat-reports.js';
+import { isolatedParser } from './bank/parse-isolated.js';
 import { bankRoutes } from './bank/routes.js';
 import { openBank } from './bank/store.js';
 import { exportRoutes } from './export-routes.js';
@@ -148,7 +149,7 @@ export function createApp(options: AppOptions): App {
   app.use(edge.http());
   app.use(securityHeaders(options.dev));
   app.use(httpRoutes(contests));
-  app.use(bankRoutes({ bank: openBank(options.store.db), contests }));
+  app.use(bankRoutes({ bank: openBank(options.store.db), contests, parse: isolatedParser(options.clock) }));
   app.use(exportRoutes(contests, options.store));
   app.use(logoRoutes(contests, options.store));
   app.use(seatCardRoutes(contests));

@@ -3,7 +3,8 @@
 import type { Question } from '../../shared/contest/question.js';
 import { translate, type Locale } from '../../shared/i18n/index.js';
 import { describeDuplicate, describeIssue } from './messages.js';
-import { parseBankFile, type BankFormat, type BankUpload } from './parse.js';
+import type { BankParser } from './parse-isolated.js';
+import type { BankFormat, BankUpload } from './parse.js';
 import type { BankStore } from './store.js';
 import { checkRows, type BankDuplicate, type BankIssue } from './validate.js';
 
@@ -41,9 +42,12 @@ export interface ImportReport {
 
 const both = (say: (locale: Locale) => string) => ({ zh: say('zh'), en: say('en') });
 
-/** Reads, checks and (by mode) writes one uploaded file; never throws for a bad file. */
-export async function importQuestions(bank: BankStore, file: BankUpload, mode: ImportMode): Promise<ImportReport> {
-  const parsed = await parseBankFile(file);
+/**
+ * Reads (with `parse`: the server and CLI read in a worker, see parse-isolated.ts), checks and
+ * (by mode) writes one uploaded file; never throws for a bad file.
+ */
+export async function importQuestions(bank: BankStore, file: BankUpload, mode: ImportMode, parse: BankParser): Promise<ImportReport> {
+  const parsed = await parse(file);
   // From here on nothing waits, so no other import can write between the check and the write.
   const checked = parsed.errors.length ? null : checkRows(parsed.rows, bank.index());
   const errors = [...parsed.errors, ...(checked?.errors ?? [])].sort((a, b) => a.row - b.row);

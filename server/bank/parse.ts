@@ -1,10 +1,12 @@
 // Reading a bank file (CSV, XLSX or JSON) into rows of named cells with their row numbers, or
 // into the reason the file as a whole cannot be read. Row checks happen in validate.ts.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { MAX_OPTIONS } from '../../shared/contest/question.js';
 import { COLUMNS, columnForHeader, optionColumn, REQUIRED_COLUMNS, type ColumnKey } from './columns.js';
 import type { BankIssue, BankRow, FileErrorCode } from './validate.js';
+import { checkZip, MAX_INFLATED_BYTES } from './zip-check.js';
 
 export type BankFormat = 'csv' | 'xlsx' | 'json';
 
@@ -107,15 +109,29 @@ export function parseTextBank(format: 'csv' | 'json', bytes: Uint8Array): Parsed
   return format === 'json' ? parseJson(text) : parseCsv(text);
 }
 
-function parseCsv(text: string): ParsedBank {
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
-  const unclosed = parsed.errors.find((e) => e.code === 'MissingQuotes');
-  if (unclosed) return refused('csv', 'csv-unclosed-quote', { row: (unclosed.row ?? 0) + 1 });
-  return fromGrid('csv', parsed.data);
-}
-
 /** How many leading rows may come before the header (a title line, a note). */
 const HEADER_SEARCH_ROWS = 5;
+/** Readers stop after this many non-blank rows: enough to find the header and see the cap passed. */
+const ROWS_READ = MAX_ROWS + HEADER_SEARCH_ROWS + 1;
+
+function parseCsv(text: string): ParsedBank {
+  // Row by row, stopping at the cap: a million-row file is refused after reading a few thousand.
+  const grid: string[][] = [];
+  let filled = 0;
+  let unclosedRow = 0;
+  Papa.parse<string[]>(text, {
+    skipEmptyLines: false,
+    step(result, parser) {
+      grid.push(result.data);
+      if (result.errors.some((e) => e.code === 'MissingQuotes')) unclosedRow ||= grid.length;
+      if (result.data.some((cell) => cell.trim() !== '')) filled++;
+      if (filled > ROWS_READ) parser.abort();
+    },
+  });
+  if (unclosedRow) return refused('csv', 'csv-unclosed-quote', { row: unclosedRow });
+  return fromGrid('csv', grid);
+}
+
 
 /** Finds the header among the first rows, maps its cells to columns and the rows below to cells. */
 function fromGrid(format: 'csv' | 'xlsx', grid: readonly (readonly string[])[]): ParsedBank {
@@ -171,31 +187,46 @@ function dedupe(errors: BankIssue[]): BankIssue[] {
 
 function checkCount(format: BankFormat, rows: BankRow[], ignoredColumns: string[], title?: string): ParsedBank {
   if (rows.length === 0) return { format, rows: [], ignoredColumns, errors: [fileError('no-questions')] };
-  if (rows.length > MAX_ROWS) return { format, rows: [], ignoredColumns, errors: [fileError('too-many-rows', { max: MAX_ROWS, count: rows.length })] };
+  if (rows.length > MAX_ROWS) return { format, rows: [], ignoredColumns, errors: [fileError('too-many-rows', { max: MAX_ROWS })] };
   return { format, ...(title ? { title } : {}), rows, ignoredColumns, errors: [] };
 }
 
 async function parseXlsx(bytes: Uint8Array): Promise<ParsedBank> {
-  const workbook = new ExcelJS.Workbook();
+  const zip = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const unsafe = checkZip(zip);
+  if (unsafe === 'xlsx-too-large') return refused('xlsx', unsafe, { maxMb: MAX_INFLATED_BYTES / 1024 / 1024 });
+  if (unsafe) return refused('xlsx', unsafe);
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+    return await readSheets(zip);
   } catch {
     return refused('xlsx', 'bad-xlsx');
   }
+}
+
+/** Streams the sheets row by row: the first sheet with a header is the questions, others (instructions) are skipped. */
+async function readSheets(zip: Buffer): Promise<ParsedBank> {
+  // Loaded only for an XLSX: it is most of a worker's start-up time.
+  const { default: excel } = await import('exceljs');
+  const reader = new excel.stream.xlsx.WorkbookReader(Readable.from([zip]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
   let firstRefusal: ParsedBank | null = null;
-  for (const sheet of workbook.worksheets) {
-    if (sheet.actualRowCount > MAX_ROWS + HEADER_SEARCH_ROWS + 1) {
-      return refused('xlsx', 'too-many-rows', { max: MAX_ROWS, count: sheet.actualRowCount - 1 });
-    }
+  for await (const sheet of reader) {
     const grid: string[][] = [];
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    let filled = 0;
+    for await (const row of sheet) {
       const cells: string[] = [];
       for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
-      grid[rowNumber - 1] = cells;
-    });
+      grid[row.number - 1] = cells;
+      if (cells.some((cell) => cell.trim() !== '')) filled++;
+      if (filled > ROWS_READ) break;
+    }
     for (let i = 0; i < grid.length; i++) grid[i] ??= [];
     const parsed = fromGrid('xlsx', grid);
-    // The first sheet with a header is the questions; others (instructions) are skipped.
     if (!parsed.errors.some((e) => e.code === 'no-header' || e.code === 'empty-file')) return parsed;
     firstRefusal ??= parsed;
   }
@@ -229,6 +260,7 @@ function parseJson(text: string): ParsedBank {
   const file = Array.isArray(data) ? { questions: data } : data;
   if (typeof file !== 'object' || file === null || !('questions' in file) || !Array.isArray(file.questions)) return refused('json', 'bad-format');
   const record = file as Record<string, unknown> & { questions: unknown[] };
+  if (record.questions.length > MAX_ROWS) return refused('json', 'too-many-rows', { max: MAX_ROWS });
   if (record.format !== undefined && record.format !== 'qiangda-bank') return refused('json', 'bad-format');
   if (record.version !== undefined && record.version !== 1 && record.version !== 2) return refused('json', 'bad-version', { version: String(record.version) });
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { translate } from '../../shared/i18n/index.js';
 import { sameSecret } from '../secrets.js';
 import { IMPORT_MODES, importQuestions } from './import.js';
+import type { BankParser } from './parse-isolated.js';
 import { MAX_FILE_BYTES } from './parse.js';
 import type { BankStore } from './store.js';
 import { templateCsv, templateXlsx } from './template.js';
@@ -18,6 +19,8 @@ export interface HostKeys {
 export interface BankRoutesOptions {
   bank: BankStore;
   contests: HostKeys;
+  /** Reads uploads away from the show's thread: isolatedParser. */
+  parse: BankParser;
 }
 
 export const HOST_KEY_HEADER = 'x-qiangda-key';
@@ -40,7 +43,7 @@ const tooBig = () => ({
 });
 
 /** The bank's routes under /api/bank. */
-export function bankRoutes({ bank, contests }: BankRoutesOptions): Router {
+export function bankRoutes({ bank, contests, parse }: BankRoutesOptions): Router {
   const router = Router();
 
   /** Refuses before the body is read unless the header holds contest `c`'s host key. */
@@ -78,7 +81,7 @@ export function bankRoutes({ bank, contests }: BankRoutesOptions): Router {
     const body: unknown = req.body;
     const bytes = Buffer.isBuffer(body) ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength) : new Uint8Array();
     if (bytes.byteLength > MAX_FILE_BYTES) return void res.status(413).json(tooBig());
-    const report = await importQuestions(bank, { name: query.data.name, bytes }, query.data.mode);
+    const report = await importQuestions(bank, { name: query.data.name, bytes }, query.data.mode, parse);
     res.status(report.outcome === 'storage-failed' ? 500 : 200).json(report);
   });
 

@@ -51,6 +51,10 @@ export const FILE_ERROR_CODES = [
   'bad-format',
   'bad-version',
   'bad-xlsx',
+  'xlsx-too-large',
+  'parse-timeout',
+  'parse-too-much-memory',
+  'parse-busy',
   'csv-unclosed-quote',
   'storage-failed',
 ] as const;

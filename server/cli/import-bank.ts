@@ -5,7 +5,9 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { translate } from '../../shared/i18n/index.js';
 import { importQuestions, reportLines, type ImportMode } from '../bank/import.js';
+import { isolatedParser } from '../bank/parse-isolated.js';
 import { openBank } from '../bank/store.js';
+import { realClock } from '../clock.js';
 import { cliLocale, openDataStore } from './data-folder.js';
 
 /** Runs one import; returns the exit code (1 when nothing was imported because of errors). */
@@ -40,7 +42,7 @@ export async function runImportBank(argv: string[], env: NodeJS.ProcessEnv, prin
   if (!store) return 1;
   try {
     const bank = openBank(store.db);
-    const report = await importQuestions(bank, { name: basename(file), bytes }, mode);
+    const report = await importQuestions(bank, { name: basename(file), bytes }, mode, isolatedParser(realClock()));
     for (const line of reportLines(locale, report, bank.count())) print(line);
     const failed = report.outcome !== 'imported' && report.outcome !== 'checked';
     return failed || (mode === 'check' && report.errors.length > 0) ? 1 : 0;

@@ -55,7 +55,7 @@ export const bankEn: Record<keyof typeof bankZh, string> = {
   'bank.error.unsupported-type': 'Unsupported file type "{name}": use .xlsx, .csv or .json; save old .xls files as .xlsx in Excel',
   'bank.error.bad-encoding': 'Text encoding not recognised (neither UTF-8 nor GBK): in Excel, save as "CSV UTF-8 (Comma delimited)" or as .xlsx',
   'bank.error.too-big': 'The file is too big: at most {maxMb} MB; split it into several files',
-  'bank.error.too-many-rows': 'Too many questions: at most {max} rows per import, this file has {count}; split it into several files',
+  'bank.error.too-many-rows': 'Too many questions: at most {max} rows per import, and this file has more; split it into several files',
   'bank.error.bad-json': 'Not a valid JSON file: {reason}',
   'bank.error.bad-format': 'The JSON file is not a question bank: expected {"format": "qiangda-bank", "questions": [...]}',
   'bank.error.bad-version': 'Unsupported bank format version {version} (1 and 2 are supported)',

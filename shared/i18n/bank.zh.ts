@@ -56,7 +56,7 @@ export const bankZh = {
   'bank.error.unsupported-type': '不支持的文件类型「{name}」：请使用 .xlsx、.csv 或 .json；旧版 .xls 请在 Excel 中另存为 .xlsx',
   'bank.error.bad-encoding': '无法识别文件编码（不是 UTF-8，也不是 GBK）：请在 Excel 中另存为「CSV UTF-8（逗号分隔）」或 .xlsx',
   'bank.error.too-big': '文件太大：最大 {maxMb} MB；请拆分成几个文件分别导入',
-  'bank.error.too-many-rows': '题目太多：一次最多导入 {max} 行，这个文件有 {count} 行；请拆分成几个文件分别导入',
+  'bank.error.too-many-rows': '题目太多：一次最多导入 {max} 行，这个文件超过了；请拆分成几个文件分别导入',
   'bank.error.bad-json': '不是有效的 JSON 文件：{reason}',
   'bank.error.bad-format': 'JSON 文件不是题库格式：应为 {"format": "qiangda-bank", "questions": [...]}',
   'bank.error.bad-version': '不支持的题库格式版本 {version}（支持 1 和 2）',

@@ -10,6 +10,7 @@ import { brandingEn } from './branding.en.js';
 import { hostSafetyEn } from './host-safety.en.js';
 import { joiningEn } from './joining.en.js';
 import { phonesEn } from './phones.en.js';
+import { uploadsEn } from './uploads.en.js';
 import { claimGuardEn } from './claim-guard.en.js';
 import { edgeEn } from './edge.en.js';
 import type { MessageKey } from './zh.js';
@@ -26,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   ...hostSafetyEn,
   ...joiningEn,
   ...phonesEn,
+  ...uploadsEn,
   ...claimGuardEn,
   ...edgeEn,
   'terminal.created': 'Created contest: {title}',

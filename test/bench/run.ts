@@ -4,11 +4,12 @@ import { answerAllAtOnce } from './answer-all-at-once.js';
 import { buzzToLock } from './buzz-to-lock.js';
 import { durableAppend, replay100k } from './durability.js';
 import { fairness } from './fairness.js';
+import { hostileUploads } from './hostile-uploads.js';
 import { deadPhone } from './dead-phone.js';
 import { reconnect1000 } from './reconnect.js';
 import type { BenchResult } from './stats.js';
 
-const benchmarks: Array<[string, () => BenchResult | BenchResult[] | Promise<BenchResult>]> = [
+const benchmarks: Array<[string, () => BenchResult | BenchResult[] | Promise<BenchResult | BenchResult[]>]> = [
   ['fairness', fairness],
   ['replay-100k', replay100k],
   ['durable-append', durableAppend],
@@ -17,6 +18,7 @@ const benchmarks: Array<[string, () => BenchResult | BenchResult[] | Promise<Ben
   ['answer-all-at-once', answerAllAtOnce],
   ['reconnect-1000', reconnect1000],
   ['dead-phone', deadPhone],
+  ['hostile-uploads', hostileUploads],
 ];
 
 const only = process.argv.slice(2);

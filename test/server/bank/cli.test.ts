@@ -1,6 +1,6 @@
 // npm run bank:import: the report in the terminal's language and the exit code.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { openBank } from '../../../server/bank/store.js';
 import { runImportBank } from '../../../server/cli/import-bank.js';
 import { openStore } from '../../../server/store.js';
+import { zipBombXlsx } from '../../support/zip-bomb.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/bank/${name}`, import.meta.url));
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -87,4 +88,14 @@ describe('bank:import', () => {
     expect(result.stdout).toContain('已导入 2 道新题。');
     expect(result.status).toBe(0);
   });
+
+  it('refuses a zip bomb through tsx: read in a worker, exit 1, nothing imported', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'qiangda-'));
+    const bomb = join(data, '题库.xlsx');
+    writeFileSync(bomb, await zipBombXlsx(200));
+    const result = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['server/cli/import-bank.ts', bomb, '--data', data], { cwd: ROOT, encoding: 'utf8' });
+    expect(result.stdout).toContain('压缩炸弹');
+    expect(result.status).toBe(1);
+    expect(bankCount(data)).toBe(0);
+  }, 60_000);
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUNDLED_BANK, BankFileError, loadBank, seedBankIfEmpty } from '../../../server/bank.js';
 import { importQuestions, reportLines, type ImportMode } from '../../../server/bank/import.js';
-import { MAX_ROWS, type BankUpload } from '../../../server/bank/parse.js';
+import { MAX_ROWS, parseBankFile, type BankUpload } from '../../../server/bank/parse.js';
 import { openBank, type BankStore } from '../../../server/bank/store.js';
 import { openStore, type Store } from '../../../server/store.js';
 import type { Question } from '../../../shared/contest/question.js';
@@ -22,7 +22,7 @@ beforeEach(() => {
 });
 afterEach(() => store.close());
 
-const run = (file: BankUpload, mode: ImportMode) => importQuestions(bank, file, mode);
+const run = (file: BankUpload, mode: ImportMode) => importQuestions(bank, file, mode, parseBankFile);
 
 describe('import modes', () => {
   it('check reads and reports but writes nothing', async () => {

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { RequestHandler } from 'express';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importQuestions, type ImportReport } from '../../../server/bank/import.js';
-import { MAX_FILE_BYTES } from '../../../server/bank/parse.js';
+import { MAX_FILE_BYTES, parseBankFile } from '../../../server/bank/parse.js';
 import { bankRoutes, HOST_KEY_HEADER } from '../../../server/bank/routes.js';
 import { openBank, type BankStore } from '../../../server/bank/store.js';
 import { openStore, type Store } from '../../../server/store.js';
@@ -23,7 +23,7 @@ beforeEach(async () => {
   // The router needs the app's contests, which exist only once the server is built.
   let router: RequestHandler = (_req, _res, next) => next();
   h = await startServer({ store, web: (req, res, next) => router(req, res, next) });
-  router = bankRoutes({ bank, contests: h.app.contests });
+  router = bankRoutes({ bank, contests: h.app.contests, parse: parseBankFile });
 });
 
 afterEach(async () => {
@@ -52,7 +52,7 @@ describe('templates', () => {
     expect(workbook.worksheets[0].getRow(1).getCell(1).value).toBe('题型');
     expect(String(workbook.worksheets[1].getRow(1).getCell(1).value)).toContain('填写说明');
 
-    const report = await importQuestions(bank, { name: '题库导入模板.xlsx', bytes }, 'all');
+    const report = await importQuestions(bank, { name: '题库导入模板.xlsx', bytes }, 'all', parseBankFile);
     expect(report).toMatchObject({ format: 'xlsx', outcome: 'imported', rows: 4, errors: [], imported: 4 });
     expect(bank.all().map((q) => q.type)).toEqual(['single', 'multiple', 'true-false', 'open']);
   });
@@ -64,7 +64,7 @@ describe('templates', () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(bytes).split('\r\n')[0]).toBe('题型,题干,选项A,选项B,选项C,选项D,答案,解析,分类,难度,分值,出处,编号');
-    const report = await importQuestions(bank, { name: 'template.csv', bytes }, 'check');
+    const report = await importQuestions(bank, { name: 'template.csv', bytes }, 'check', parseBankFile);
     expect(report).toMatchObject({ format: 'csv', outcome: 'checked', rows: 4, valid: 4, errors: [] });
   });
 
@@ -72,7 +72,7 @@ describe('templates', () => {
     const { seedBankIfEmpty } = await import('../../../server/bank.js');
     seedBankIfEmpty(bank);
     const bytes = new Uint8Array(await (await fetch(`${h.url}/api/bank/template.csv`)).arrayBuffer());
-    const report = await importQuestions(bank, { name: 'template.csv', bytes }, 'all');
+    const report = await importQuestions(bank, { name: 'template.csv', bytes }, 'all', parseBankFile);
     expect(report).toMatchObject({ imported: 0, errors: [] });
     expect(report.duplicates).toHaveLength(4);
   });
