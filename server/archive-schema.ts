@@ -57,6 +57,7 @@ export const definitionSchema = z
       .object({ organiser: text.optional(), coOrganiser: text.optional(), subtitle: text.optional(), theme: z.enum(THEMES) })
       .strict()
       .optional(),
+    joining: z.object({ approvalAfter: z.enum(['lock', 'start']) }).strict().optional(),
   })
   .strict() satisfies z.ZodType<ContestDefinition>;
 
@@ -77,9 +78,11 @@ export const commandSchema = z.union([
         claimedAt: z.number().nullable().optional(),
         link: link.nullable().optional(),
         armed: z.record(z.string(), link.nullable()).optional(),
+        phone: id.optional(),
       })
       .strict(),
-    z.object({ ...at, type: z.literal('answer:submit'), seatId: id, choice: z.array(count) }).strict(),
+    z.object({ ...at, type: z.literal('answer:submit'), seatId: id, choice: z.array(count), phone: id.optional() }).strict(),
+    z.object({ ...at, type: z.literal('seat:join'), seatId: id, phone: id, approved: z.boolean() }).strict(),
     z.object({ ...at, type: z.literal('clock:tick') }).strict(),
   ]),
 ]) satisfies z.ZodType<Command>;
@@ -94,7 +97,7 @@ export const archivedContestSchema = z
     /** The contest file it was drawn from (null for one made in code); checked when edited. */
     source: z.unknown(),
     hostKey: z.string().min(8).max(128),
-    seats: z.array(z.object({ seatId: id, joinCode: z.string().regex(JOIN_CODE_PATTERN), deviceTokens: z.array(z.string().min(1).max(128)) }).strict()),
+    seats: z.array(z.object({ seatId: id, joinCode: z.string().regex(JOIN_CODE_PATTERN), deviceTokens: z.array(z.string().min(1).max(128)), joinedAt: z.record(z.string(), time).optional(), codePrivate: z.boolean().optional() }).strict()),
     log: z.array(z.object({ command: commandSchema, requestId: z.string().min(1).max(200).nullable() }).strict()),
     /** The logo, base64; absent when the contest has none (and in archives made before logos). */
     logo: z

@@ -99,6 +99,10 @@ const branding = z
   })
   .strict();
 
+/** S6: when a new phone needs the host to join: once seats are locked (default), or also once
+ * the show has started. */
+const joining = z.object({ approvalAfter: z.enum(['lock', 'start']).default('lock') }).strict();
+
 export const contestFileSchema = z
   .object({
     format: z.literal('qiangda-contest'),
@@ -123,6 +127,7 @@ export const contestFileSchema = z
       .max(10),
     seed: z.string().trim().min(1).max(64).optional(),
     branding: branding.optional(),
+    joining: joining.optional(),
   })
   .strict();
 

@@ -97,6 +97,7 @@ export class Contests {
       store: this.options.store,
       clock: this.options.clock,
       joinUrl: this.joinUrl(id),
+      newJoinCode,
       onChange: this.options.onChange,
       onSeatsChange: this.options.onSeatsChange,
       claimAlarm: () => this.options.claimAlarm?.(id) ?? null,

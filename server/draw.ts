@@ -83,7 +83,7 @@ export function drawContest(
     }),
   }));
   if (issues.length) return { ok: false, issues };
-  return { ok: true, definition: { title: file.title, seats, stages, seed, ...(file.branding && { branding: brandingOf(file.branding) }) } };
+  return { ok: true, definition: { title: file.title, seats, stages, seed, ...(file.branding && { branding: brandingOf(file.branding) }), ...(file.joining && { joining: file.joining }) } };
 }
 
 /** Names left empty are left out, so a page never shows an empty 主办 line. */

@@ -10,6 +10,9 @@ import { AnswerGaps } from './answer-gaps.js';
 import { StorageHealth } from './storage-health.js';
 import type { Logo, SeatSecret, Store, StoredContest } from './store.js';
 import { logoUrl } from '../shared/branding.js';
+import type { JoinRequest, PhoneFact } from '../shared/contest/views.js';
+import { phoneIdOf } from './phones.js';
+import { JoinRequests, type PendingJoin } from './join-requests.js';
 import type { ClaimAlarm } from '../shared/claim-alarm.js';
 
 type WithoutTime<C> = C extends unknown ? Omit<C, 'at'> : never;
@@ -26,6 +29,8 @@ export interface RoomOptions {
   store: Store;
   clock: Clock;
   joinUrl: string;
+  /** A new join code for a seat whose phones were freed, not among `taken`. */
+  newJoinCode: (taken: Set<string>) => string;
   /** Called after every accepted command and every change of definition. */
   onChange: (room: ContestRoom, events: ContestEvent[], audience?: SeatId[]) => void;
   /** Called when who holds or is connected to a seat changes: only the host's and the screen's
@@ -54,6 +59,11 @@ export class ContestRoom {
   private cancelTimer: (() => void) | null = null;
   private readonly seats: Map<SeatId, SeatSecret>;
   private readonly connections = new Map<SeatId, number>();
+  /** S6: phones waiting for the host to let them join. Not kept: a phone whose request is lost
+   * in a restart asks again (its page claims again when it reconnects). */
+  readonly joinRequests = new JoinRequests();
+  /** Sockets connected per phone id. */
+  private readonly phoneConnections = new Map<string, number>();
   /** D2: what each logged request was told, by its request id, so a retry gets the same answer. */
   private readonly answered = new Map<string, RoomResult>();
   /** Whether writes are being kept; while they are not, every change is refused. */
@@ -61,7 +71,7 @@ export class ContestRoom {
   /** Seats offline while all-at-once answers are open: the time each could be given (K8). */
   private readonly answerGaps = new AnswerGaps();
   /** Who holds each seat and its join code, for facts(); null once a seat changes. */
-  private seatFacts: Pick<RoomFacts, 'claimed' | 'joinCodes'> | null = null;
+  private seatFacts: Pick<RoomFacts, 'claimed' | 'joinCodes' | 'phones' | 'privateCodes'> | null = null;
 
   constructor(private readonly options: RoomOptions) {
     const { stored } = options;
@@ -141,18 +151,25 @@ export class ContestRoom {
       closed: this.closedAt !== null,
       logoUrl: this.logoVersion === null ? null : logoUrl(this.id, this.logoVersion),
       answerGaps: this.answerGaps.report(),
+      joinRequests: this.joinRequests.list(),
       claimAlarm: this.options.claimAlarm?.() ?? null,
     };
   }
 
-  private buildSeatFacts(): Pick<RoomFacts, 'claimed' | 'joinCodes'> {
+  private buildSeatFacts(): Pick<RoomFacts, 'claimed' | 'joinCodes' | 'phones' | 'privateCodes'> {
+    const privateCodes = new Set([...this.seats.values()].filter((s) => s.codePrivate).map((s) => s.seatId));
     const claimed = new Map<SeatId, number>();
     const joinCodes: Record<SeatId, string> = {};
+    const phones: Record<SeatId, PhoneFact[]> = {};
     for (const s of this.seats.values()) {
       claimed.set(s.seatId, s.deviceTokens.length);
       joinCodes[s.seatId] = s.joinCode;
+      phones[s.seatId] = s.deviceTokens.map((token) => {
+        const id = phoneIdOf(token);
+        return { id, joinedAt: s.joinedAt?.[token] ?? null, connected: (this.phoneConnections.get(id) ?? 0) > 0 };
+      });
     }
-    return { claimed, joinCodes };
+    return { claimed, joinCodes, phones, privateCodes };
   }
 
   /** Runs one write. False if it was not kept: the caller then changes nothing. A new failure
@@ -173,38 +190,83 @@ export class ContestRoom {
   }
 
   /** S1: binds one more phone to a seat, up to the seat's phones; persisted before it counts. */
-  addDevice(seatId: SeatId, deviceToken: string): 'added' | 'full' | 'unknown' | 'closed' | 'locked' | 'storage-failed' {
+  addDevice(seatId: SeatId, deviceToken: string, approved = false): 'added' | 'full' | 'unknown' | 'closed' | 'needs-host' | 'storage-failed' {
     const seat = this.seats.get(seatId);
     const limit = this.state.definition.seats.find((s) => s.id === seatId)?.phones ?? 0;
     if (!seat) return 'unknown';
     if (this.closedAt !== null) return 'closed';
     if (seat.deviceTokens.length >= limit) return 'full';
-    // S2, S3: while locked, only the seat the host admitted takes a new phone.
-    if (this.state.seatsLocked && this.state.admitted !== seatId) return 'locked';
+    // S6: once joining needs the host, only a phone the host approved joins.
+    if (!approved && this.joiningNeedsHost(seatId)) return 'needs-host';
     // Tokens are unique in the folder: one holding a seat in another contest (phones make their
     // own) is refused as a taken seat, not written; the write would fail like a broken disk.
     if (this.options.store.deviceTokenTaken(deviceToken)) return 'full';
-    if (!this.persist('seat claim', () => this.options.store.addDevice(this.id, seatId, deviceToken))) return 'storage-failed';
+    const joinedAt = this.options.clock.now();
+    if (!this.persist('seat claim', () => this.options.store.addDevice(this.id, seatId, deviceToken, joinedAt))) return 'storage-failed';
     seat.deviceTokens.push(deviceToken);
+    seat.joinedAt = { ...seat.joinedAt, [deviceToken]: joinedAt };
     this.seatFacts = null;
     this.options.onSeatsChange(this);
     // S3: an admission ends once its seat is full again. Should that fail to be written, the
     // seat is full anyway and takes no one else.
-    if (this.state.seatsLocked && seat.deviceTokens.length >= limit) this.submit({ type: 'seat:admit', seatId: null });
+    if (this.state.seatsLocked && this.state.admitted === seatId && seat.deviceTokens.length >= limit) this.submit({ type: 'seat:admit', seatId: null });
     return 'added';
   }
 
-  /** Frees every phone of a seat, so a new phone can join with the code. False if that could
-   * not be written: the phones keep the seat. */
-  releaseSeat(seatId: SeatId): boolean {
+  /** S6: whether a new phone now needs the host to join this seat: the seats are locked (and
+   * the host has not admitted this one, S3), or the contest says so from the start of the show. */
+  joiningNeedsHost(seatId: SeatId): boolean {
     const seat = this.seats.get(seatId);
-    if (!seat) return true;
+    const limit = this.state.definition.seats.find((s) => s.id === seatId)?.phones ?? 0;
+    if (!seat || seat.deviceTokens.length >= limit) return false;
+    if (this.state.seatsLocked) return this.state.admitted !== seatId;
+    return this.state.definition.joining?.approvalAfter === 'start' && this.showCommands > 0;
+  }
+
+  /** S6: a phone with a right code asks the host; the host console lists it. */
+  askHost(pending: Omit<PendingJoin, 'id' | 'at'>): JoinRequest {
+    const request = this.joinRequests.add(pending, this.options.clock.now());
+    this.options.onSeatsChange(this);
+    return request;
+  }
+
+  /** S6: forgets the requests of a socket that went away. */
+  dropJoinRequests(socketId: string): void {
+    if (this.joinRequests.dropSocket(socketId)) this.options.onSeatsChange(this);
+  }
+
+  /** S6: the host's decision on a request: approved, the phone is added to its seat (the seat may
+   * have filled meanwhile); either way the decision is in the log. Null: no such request. */
+  decideJoin(requestId: string, approve: boolean): { pending: PendingJoin; added: ReturnType<ContestRoom['addDevice']> | 'refused' } | null {
+    const pending = this.joinRequests.take(requestId);
+    if (!pending) return null;
+    this.options.onSeatsChange(this);
+    const added = approve ? this.addDevice(pending.seatId, pending.deviceToken, true) : 'refused';
+    if (added === 'added' || added === 'refused') {
+      const recorded = this.submit({ type: 'seat:join', seatId: pending.seatId, phone: phoneIdOf(pending.deviceToken), approved: approve });
+      if (!recorded.ok) this.options.log?.(`contest ${this.id}: join decision not recorded: ${recorded.error}`);
+    }
+    return { pending, added };
+  }
+
+  /** S5: frees every phone of a seat, or the one phone named, and gives the seat a new join
+   * code, so whoever held it cannot come back with the old one. Returns the freed phones'
+   * tokens; false if that could not be written (the phones keep the seat, the code stays). */
+  releaseSeat(seatId: SeatId, phoneId?: string): string[] | false {
+    const seat = this.seats.get(seatId);
+    if (!seat) return [];
     this.refuseIfClosed();
-    if (!this.persist('seat release', () => this.options.store.releaseSeat(this.id, seatId))) return false;
-    seat.deviceTokens = [];
+    const freed = phoneId === undefined ? seat.deviceTokens : seat.deviceTokens.filter((t) => phoneIdOf(t) === phoneId);
+    if (phoneId !== undefined && freed.length === 0) return [];
+    const joinCode = this.options.newJoinCode(new Set([...this.seats.values()].map((s) => s.joinCode)));
+    const write = () => this.options.store.releaseSeat(this.id, seatId, joinCode, phoneId === undefined ? undefined : freed[0]);
+    if (!this.persist(phoneId === undefined ? 'seat release' : 'phone removal', write)) return false;
+    seat.deviceTokens = seat.deviceTokens.filter((t) => !freed.includes(t));
+    seat.joinCode = joinCode;
+    seat.codePrivate = true;
     this.seatFacts = null;
     this.options.onSeatsChange(this);
-    return true;
+    return freed;
   }
 
   hasSeat(seatId: SeatId): boolean {
@@ -251,9 +313,14 @@ export class ContestRoom {
     return true;
   }
 
-  seatConnected(seatId: SeatId, delta: 1 | -1): void {
+  /** A socket of a seat's phone (its id, when known) connected (+1) or went away (-1). */
+  seatConnected(seatId: SeatId, delta: 1 | -1, phoneId?: string): void {
     const connected = Math.max(0, (this.connections.get(seatId) ?? 0) + delta);
     this.connections.set(seatId, connected);
+    if (phoneId !== undefined) {
+      this.phoneConnections.set(phoneId, Math.max(0, (this.phoneConnections.get(phoneId) ?? 0) + delta));
+      this.seatFacts = null;
+    }
     this.answerGaps.seatChanged(seatId, connected, this.options.clock.now());
     this.options.onSeatsChange(this);
   }

@@ -16,6 +16,8 @@ import {
   requestIdSchema,
   seatClaimSchema,
   seatReleaseSchema,
+  phoneRemoveSchema,
+  joinDecideSchema,
   type Ack,
   type ClientToServerEvents,
   type SeatClaimed,
@@ -27,22 +29,26 @@ import type { Clock } from './clock.js';
 import { PING_TIMEOUT_MS, type LinkBook } from './links.js';
 import type { Contests } from './contests.js';
 import { newDeviceToken, sameSecret } from './secrets.js';
+import { phoneIdOf } from './phones.js';
 import type { ClaimGuard } from './claim-guard.js';
 
 export interface SocketData {
   contestId: string;
   role: Role;
   seatId: string | null;
+  /** The phone's id (phones.ts) while it holds a seat. */
+  phoneId: string | null;
 }
 
 type QiangdaSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** Why a phone could not be added to a seat, as the phone is told. A full seat answers as a
  * wrong code does: a stranger must not learn that a code exists. */
-const CLAIM_REFUSAL = { full: ErrorCode.BadJoinCode, unknown: ErrorCode.UnknownSeat, closed: ErrorCode.ContestClosed, locked: ErrorCode.SeatsLocked, 'storage-failed': ErrorCode.StorageFailed } as const;
+const CLAIM_REFUSAL = { full: ErrorCode.BadJoinCode, unknown: ErrorCode.UnknownSeat, closed: ErrorCode.ContestClosed, 'needs-host': ErrorCode.AwaitingApproval, 'storage-failed': ErrorCode.StorageFailed } as const;
 
-/** Refusals that say nothing about the code, so they do not count against the claimant. */
-const NOT_THE_CLAIMANTS_FAULT = new Set<ErrorCode>([ErrorCode.StorageFailed, ErrorCode.ContestClosed, ErrorCode.Internal]);
+/** Refusals that say nothing about the code, so they do not count against the claimant. A phone
+ * waiting for the host (S6) had a right code: the host, not the throttle, decides about it. */
+const NOT_THE_CLAIMANTS_FAULT = new Set<ErrorCode>([ErrorCode.StorageFailed, ErrorCode.ContestClosed, ErrorCode.Internal, ErrorCode.AwaitingApproval]);
 
 function refuse(code: ErrorCode): Error {
   return Object.assign(new Error(code), { data: { code } });
@@ -59,8 +65,10 @@ export function authenticate(contests: Contests) {
     if (!room) return next(refuse(ErrorCode.UnknownContest));
     if (auth.role === 'host' && !sameSecret(auth.hostKey, room.hostKey)) return next(refuse(ErrorCode.NotAuthorised));
     // A phone whose token no longer holds a seat (the host freed it) joins unseated.
-    const seatId = auth.role === 'contestant' && auth.deviceToken ? (room.seatByDeviceToken(auth.deviceToken)?.seatId ?? null) : null;
-    socket.data = { contestId: room.id, role: auth.role, seatId };
+    const token = auth.role === 'contestant' ? auth.deviceToken : undefined;
+    const seatId = token ? (room.seatByDeviceToken(token)?.seatId ?? null) : null;
+    const phoneId = seatId && token ? phoneIdOf(token) : null;
+    socket.data = { contestId: room.id, role: auth.role, seatId, phoneId };
     next();
   };
 }
@@ -120,13 +128,14 @@ export function registerHandlers(
     to.emit('contest:update', { view: viewFor(to.data.role, room.state, room.facts(), to.data.seatId), events: [], serverNow: clock.now() });
 
   join();
-  if (socket.data.seatId) room.seatConnected(socket.data.seatId, 1);
+  if (socket.data.seatId) room.seatConnected(socket.data.seatId, 1, socket.data.phoneId ?? undefined);
   sendView(socket);
 
   socket.on('disconnect', () => {
     links.remove(socket.id);
     claimGuard.forgetSocket(socket.id);
-    if (socket.data.seatId) room.seatConnected(socket.data.seatId, -1);
+    if (socket.data.seatId) room.seatConnected(socket.data.seatId, -1, socket.data.phoneId ?? undefined);
+    room.dropJoinRequests(socket.id);
   });
   if (role === 'contestant') {
     links.add({
@@ -193,33 +202,61 @@ export function registerHandlers(
     }),
   );
 
-  on('seat:release', seatReleaseSchema, ({ seatId }) =>
+  // S5: the freed phones (all of the seat's, or the one named) are told, and leave the seat.
+  const unseat = (seatId: string, phoneId?: string): Ack<null> => {
+    if (closed()) return { error: ErrorCode.ContestClosed };
+    if (!room.hasSeat(seatId)) return { error: ErrorCode.UnknownSeat };
+    const freed = room.releaseSeat(seatId, phoneId);
+    if (freed === false) return { error: ErrorCode.StorageFailed };
+    if (phoneId !== undefined && freed.length === 0) return { error: ErrorCode.UnknownPhone };
+    const seatRoom = channel.seat(contestId, seatId);
+    for (const id of [...(io.sockets.adapter.rooms.get(seatRoom) ?? [])]) {
+      const phone = io.sockets.sockets.get(id);
+      if (!phone || (phoneId !== undefined && phone.data.phoneId !== phoneId)) continue;
+      phone.emit('seat:released', { removed: phoneId !== undefined });
+      phone.leave(seatRoom);
+      phone.join(channel.unseated(contestId));
+      room.seatConnected(seatId, -1, phone.data.phoneId ?? undefined);
+      phone.data.seatId = null;
+      phone.data.phoneId = null;
+      sendView(phone);
+    }
+    return { data: null };
+  };
+
+  on('seat:release', seatReleaseSchema, ({ seatId }) => hostOnly(() => unseat(seatId)));
+
+  on('seat:remove-phone', phoneRemoveSchema, ({ seatId, phoneId }) => hostOnly(() => unseat(seatId, phoneId)));
+
+  const seatSocket = (phone: QiangdaSocket, seatId: string, deviceToken: string): void => {
+    phone.leave(channel.unseated(contestId));
+    phone.data.seatId = seatId;
+    phone.data.phoneId = phoneIdOf(deviceToken);
+    phone.join(channel.seat(contestId, seatId));
+    room.seatConnected(seatId, 1, phone.data.phoneId);
+    sendView(phone);
+  };
+
+  // S6: the host lets a waiting phone in, or not; the phone is told either way.
+  on('seat:decide', joinDecideSchema, ({ requestId, approve }) =>
     hostOnly(() => {
       if (closed()) return { error: ErrorCode.ContestClosed };
-      if (!room.hasSeat(seatId)) return { error: ErrorCode.UnknownSeat };
-      if (!room.releaseSeat(seatId)) return { error: ErrorCode.StorageFailed };
-      const seatRoom = channel.seat(contestId, seatId);
-      io.to(seatRoom).emit('seat:released');
-      for (const id of [...(io.sockets.adapter.rooms.get(seatRoom) ?? [])]) {
-        const phone = io.sockets.sockets.get(id);
-        if (!phone) continue;
-        phone.leave(seatRoom);
-        phone.join(channel.unseated(contestId));
-        phone.data.seatId = null;
-        room.seatConnected(seatId, -1);
-        sendView(phone);
+      const decided = room.decideJoin(requestId, approve);
+      if (!decided) return { error: ErrorCode.UnknownRequest };
+      const { pending, added } = decided;
+      const phone = io.sockets.sockets.get(pending.socketId);
+      if (added === 'refused') {
+        phone?.emit('seat:decided', { approved: false });
+        return { data: null };
+      }
+      if (added !== 'added') return { error: CLAIM_REFUSAL[added] };
+      if (phone && !phone.data.seatId) {
+        seatSocket(phone, pending.seatId, pending.deviceToken);
+        phone.emit('seat:decided', { approved: true, seatId: pending.seatId, deviceToken: pending.deviceToken });
       }
       return { data: null };
     }),
   );
-
-  const seatSocket = (seatId: string): void => {
-    socket.leave(channel.unseated(contestId));
-    socket.data.seatId = seatId;
-    join();
-    room.seatConnected(seatId, 1);
-    sendView(socket);
-  };
 
   const claimSeat = (joinCode: string, offered: string | undefined): Ack<SeatClaimed> => {
     const seat = room.seatByJoinCode(joinCode);
@@ -227,18 +264,21 @@ export function registerHandlers(
     const holder = offered ? room.seatByDeviceToken(offered) : undefined;
     if (seat && holder && offered) {
       if (holder.seatId !== seat.seatId) return { error: ErrorCode.AlreadySeated };
-      if (socket.data.seatId !== seat.seatId) seatSocket(seat.seatId);
+      if (socket.data.seatId !== seat.seatId) seatSocket(socket, seat.seatId, offered);
       return { data: { seatId: seat.seatId, deviceToken: offered } };
     }
     if (socket.data.seatId) return { error: ErrorCode.AlreadySeated };
-    // S2: while locked, any code but the admitted seat's answers alike, wrong or right.
-    if (room.state.seatsLocked && seat?.seatId !== room.state.admitted) return { error: ErrorCode.SeatsLocked };
+    // S2: while locked, any code but the admitted seat's answers alike, wrong or right, except a
+    // right code for a seat with room: that phone asks the host (S6).
+    if (room.state.seatsLocked && seat?.seatId !== room.state.admitted && !(seat && room.joiningNeedsHost(seat.seatId))) return { error: ErrorCode.SeatsLocked };
     if (!seat) return { error: ErrorCode.BadJoinCode };
     const deviceToken = offered ?? newDeviceToken();
     // Persisted first: if the write fails, this socket must not hold the seat either.
     const added = room.addDevice(seat.seatId, deviceToken);
+    // S6: joining needs the host now: the phone waits for the decision (seat:decided).
+    if (added === 'needs-host') room.askHost({ seatId: seat.seatId, socketId: socket.id, deviceToken });
     if (added !== 'added') return { error: CLAIM_REFUSAL[added] };
-    seatSocket(seat.seatId);
+    seatSocket(socket, seat.seatId, deviceToken);
     return { data: { seatId: seat.seatId, deviceToken } };
   };
 
@@ -266,6 +306,7 @@ export function registerHandlers(
         claimedAt: pressedAt ?? null,
         link: links.evidence(socket.id),
         armed: links.armed(contestId, room.state.definition.seats.map((s) => s.id)),
+        ...(socket.data.phoneId && { phone: socket.data.phoneId }),
       }, key);
       if (!result.ok) return { error: result.error };
       if (!result.buzz) throw new Error('engine accepted a press without deciding it');
@@ -275,7 +316,7 @@ export function registerHandlers(
 
   on('answer:submit', answerSubmitSchema, ({ choice }, rid) =>
     seated((seatId) => {
-      const result = room.submit({ type: 'answer:submit', seatId, choice }, requestKey(rid));
+      const result = room.submit({ type: 'answer:submit', seatId, choice, ...(socket.data.phoneId && { phone: socket.data.phoneId }) }, requestKey(rid));
       if (!result.ok) return { error: result.error };
       if (!result.answer) throw new Error('engine accepted an answer without deciding it');
       return { data: { status: result.answer } };

@@ -10,6 +10,10 @@ export interface SeatSecret {
   joinCode: string;
   /** Phones holding the seat; each keeps it across reloads. */
   deviceTokens: string[];
+  /** When each phone (by its token) joined, for the host's list of phones; absent from older files. */
+  joinedAt?: Record<string, number>;
+  /** S5: the code was given anew when phones were freed: the screen never projects it. */
+  codePrivate?: boolean;
 }
 
 export interface StoredContest {
@@ -64,10 +68,11 @@ export interface Store {
   /** Appends command number `seq` (1-based); returns only once it is on disk. `requestId`:
    * the client's id for the request, so a retry of it is recognised after a restart (D2). */
   appendCommand(contestId: string, seq: number, command: Command, requestId?: string): void;
-  addDevice(contestId: string, seatId: SeatId, deviceToken: string): void;
+  addDevice(contestId: string, seatId: SeatId, deviceToken: string, joinedAt?: number): void;
   /** Whether a phone token holds a seat in any contest of the folder (tokens are unique in it). */
   deviceTokenTaken(deviceToken: string): boolean;
-  releaseSeat(contestId: string, seatId: SeatId): void;
+  /** Frees a seat's phones (all of them, or the one given) and gives the seat a new join code. */
+  releaseSeat(contestId: string, seatId: SeatId, newJoinCode: string, deviceToken?: string): void;
   /** Records that the organiser closed the contest; false if it was closed already. */
   closeContest(id: string, at: number): boolean;
   /** Inserts a whole contest (an archive being restored), log included, in one transaction. */
@@ -123,6 +128,9 @@ const MIGRATIONS: string[] = [
   // Several contests per data folder: a closed contest is read-only; the organiser key lives in settings.
   `ALTER TABLE contests ADD COLUMN closed_at INTEGER;
    CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;`,
+  // The host sees when each phone of a seat joined.
+  `ALTER TABLE seat_devices ADD COLUMN joined_at INTEGER;
+   ALTER TABLE seats ADD COLUMN code_private INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 function migrate(db: Database.Database): void {
@@ -148,9 +156,9 @@ export function openStore(file: string): Store {
 
   const insertContest = db.prepare('INSERT INTO contests (id, created_at, definition, host_key, source) VALUES (?, ?, ?, ?, ?)');
   const updateContest = db.prepare('UPDATE contests SET definition = ?, source = ? WHERE id = ?');
-  const insertSeat = db.prepare('INSERT INTO seats (contest_id, seat_id, join_code) VALUES (?, ?, ?)');
+  const insertSeat = db.prepare('INSERT INTO seats (contest_id, seat_id, join_code, code_private) VALUES (?, ?, ?, ?)');
   const deleteSeats = db.prepare('DELETE FROM seats WHERE contest_id = ?');
-  const insertDevice = db.prepare('INSERT INTO seat_devices (contest_id, seat_id, device_token) VALUES (?, ?, ?)');
+  const insertDevice = db.prepare('INSERT INTO seat_devices (contest_id, seat_id, device_token, joined_at) VALUES (?, ?, ?, ?)');
   const deleteDevicesOfContest = db.prepare('DELETE FROM seat_devices WHERE contest_id = ?');
   // Locking seats (S2, S3) is not part of the show: the definition may still change after it.
   const seatCommands = SEAT_COMMANDS.map((t) => `'${t}'`).join(', ');
@@ -167,13 +175,15 @@ export function openStore(file: string): Store {
   const updateClosed = db.prepare('UPDATE contests SET closed_at = ? WHERE id = ? AND closed_at IS NULL');
   const selectSetting = db.prepare('SELECT value FROM settings WHERE name = ?');
   const insertSetting = db.prepare('INSERT OR IGNORE INTO settings (name, value) VALUES (?, ?)');
-  const selectSeats = db.prepare('SELECT seat_id, join_code FROM seats WHERE contest_id = ? ORDER BY rowid');
-  const selectDevices = db.prepare('SELECT seat_id, device_token FROM seat_devices WHERE contest_id = ? ORDER BY rowid');
+  const selectSeats = db.prepare('SELECT seat_id, join_code, code_private FROM seats WHERE contest_id = ? ORDER BY rowid');
+  const selectDevices = db.prepare('SELECT seat_id, device_token, joined_at FROM seat_devices WHERE contest_id = ? ORDER BY rowid');
   const selectCommands = db.prepare('SELECT command, request_id FROM commands WHERE contest_id = ? ORDER BY seq');
   const countShowCommands = db.prepare(`SELECT count(*) AS n FROM commands WHERE contest_id = ? AND json_extract(command, '$.type') NOT IN (${seatCommands})`);
   const insertCommand = db.prepare('INSERT INTO commands (contest_id, seq, command, request_id) VALUES (?, ?, ?, ?)');
   const deleteDevices = db.prepare('DELETE FROM seat_devices WHERE contest_id = ? AND seat_id = ?');
   const selectDevice = db.prepare('SELECT 1 FROM seat_devices WHERE device_token = ?');
+  const deleteDevice = db.prepare('DELETE FROM seat_devices WHERE contest_id = ? AND seat_id = ? AND device_token = ?');
+  const updateJoinCode = db.prepare('UPDATE seats SET join_code = ?, code_private = 1 WHERE contest_id = ? AND seat_id = ?');
   const selectLogo = db.prepare('SELECT type, bytes, version FROM contest_logos WHERE contest_id = ?');
   const upsertLogo = db.prepare(
     'INSERT INTO contest_logos (contest_id, type, bytes, version) VALUES (?, ?, ?, ?) ON CONFLICT (contest_id) DO UPDATE SET type = excluded.type, bytes = excluded.bytes, version = excluded.version',
@@ -190,24 +200,24 @@ export function openStore(file: string): Store {
 
   const createContest = db.transaction((c: NewContest) => {
     insertContest.run(c.id, c.createdAt, JSON.stringify(c.definition), c.hostKey, JSON.stringify(c.source));
-    for (const s of c.seats) insertSeat.run(c.id, s.seatId, s.joinCode);
+    for (const s of c.seats) insertSeat.run(c.id, s.seatId, s.joinCode, s.codePrivate ? 1 : 0);
   });
 
   const redefineContest = db.transaction((id: string, definition: ContestDefinition, source: unknown, seats: SeatSecret[]) => {
     if ((countShowCommands.get(id) as { n: number }).n > 0) throw new Error(`contest ${id} has started; its definition is fixed`);
     updateContest.run(JSON.stringify(definition), JSON.stringify(source), id);
     deleteSeats.run(id);
-    for (const s of seats) insertSeat.run(id, s.seatId, s.joinCode);
+    for (const s of seats) insertSeat.run(id, s.seatId, s.joinCode, s.codePrivate ? 1 : 0);
     // Exactly the phones the new definition keeps: dropped seats lose theirs, and a team whose
     // phone count went down keeps only as many as it now allows.
     deleteDevicesOfContest.run(id);
-    for (const s of seats) for (const token of s.deviceTokens) insertDevice.run(id, s.seatId, token);
+    for (const s of seats) for (const token of s.deviceTokens) insertDevice.run(id, s.seatId, token, s.joinedAt?.[token] ?? null);
   });
 
   const importContest = db.transaction((c: StoredContest) => {
     insertWholeContest.run(c.id, c.createdAt, JSON.stringify(c.definition), c.hostKey, JSON.stringify(c.source), c.closedAt);
-    for (const s of c.seats) insertSeat.run(c.id, s.seatId, s.joinCode);
-    for (const s of c.seats) for (const token of s.deviceTokens) insertDevice.run(c.id, s.seatId, token);
+    for (const s of c.seats) insertSeat.run(c.id, s.seatId, s.joinCode, s.codePrivate ? 1 : 0);
+    for (const s of c.seats) for (const token of s.deviceTokens) insertDevice.run(c.id, s.seatId, token, s.joinedAt?.[token] ?? null);
     const requestAt = new Map([...c.requestIds].map(([requestId, index]) => [index, requestId]));
     c.commands.forEach((command, i) => insertCommand.run(c.id, i + 1, JSON.stringify(command), requestAt.get(i) ?? null));
     if (c.logo) saveLogo(c.id, c.logo);
@@ -245,11 +255,13 @@ export function openStore(file: string): Store {
         | { id: string; created_at: number; definition: string; host_key: string; source: string | null; closed_at: number | null }
         | undefined;
       if (!row) return null;
-      const devices = selectDevices.all(id) as { seat_id: string; device_token: string }[];
-      const seats = (selectSeats.all(id) as { seat_id: string; join_code: string }[]).map((s) => ({
+      const devices = selectDevices.all(id) as { seat_id: string; device_token: string; joined_at: number | null }[];
+      const seats = (selectSeats.all(id) as { seat_id: string; join_code: string; code_private: number }[]).map((s) => ({
+        ...(s.code_private === 1 && { codePrivate: true }),
         seatId: s.seat_id,
         joinCode: s.join_code,
         deviceTokens: devices.filter((d) => d.seat_id === s.seat_id).map((d) => d.device_token),
+        joinedAt: Object.fromEntries(devices.filter((d) => d.seat_id === s.seat_id && d.joined_at !== null).map((d) => [d.device_token, d.joined_at as number])),
       }));
       const rows = selectCommands.all(id) as { command: string; request_id: string | null }[];
       const commands = rows.map((r) => JSON.parse(r.command) as Command);
@@ -273,15 +285,17 @@ export function openStore(file: string): Store {
     appendCommand(contestId, seq, command, requestId) {
       insertCommand.run(contestId, seq, JSON.stringify(command), requestId ?? null);
     },
-    addDevice(contestId, seatId, deviceToken) {
-      insertDevice.run(contestId, seatId, deviceToken);
+    addDevice(contestId, seatId, deviceToken, joinedAt) {
+      insertDevice.run(contestId, seatId, deviceToken, joinedAt ?? null);
     },
     deviceTokenTaken(deviceToken) {
       return selectDevice.get(deviceToken) !== undefined;
     },
-    releaseSeat(contestId, seatId) {
-      deleteDevices.run(contestId, seatId);
-    },
+    releaseSeat: db.transaction((contestId: string, seatId: SeatId, newJoinCode: string, deviceToken?: string) => {
+      if (deviceToken === undefined) deleteDevices.run(contestId, seatId);
+      else deleteDevice.run(contestId, seatId, deviceToken);
+      updateJoinCode.run(newJoinCode, contestId, seatId);
+    }),
     closeContest(id, at) {
       return updateClosed.run(at, id).changes === 1;
     },

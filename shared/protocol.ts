@@ -27,6 +27,13 @@ export const ErrorCode = {
   AlreadySeated: 'already-seated',
   /** S2: the host locked the seats; a new phone joins only a seat the host admits. */
   SeatsLocked: 'seats-locked',
+  /** S6: joining needs the host now; the request waits on the host console. */
+  AwaitingApproval: 'awaiting-approval',
+  /** S6: the host refused this phone's request to join. */
+  JoinRefused: 'join-refused',
+  /** S5, S6: no such phone of the seat, or no such pending request (already decided). */
+  UnknownPhone: 'unknown-phone',
+  UnknownRequest: 'unknown-request',
   StorageFailed: 'storage-failed',
   Internal: 'internal-error',
   /** The edge: this socket sent events faster than any page does (see server/edge/event-rate.ts). */
@@ -123,6 +130,10 @@ export const seatClaimSchema = z.object({
   deviceToken: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/).optional(),
 });
 export const seatReleaseSchema = z.object({ seatId: id });
+/** S5: the host removes one phone of a seat, by its id (never its token). */
+export const phoneRemoveSchema = z.object({ seatId: id, phoneId: id }).strict();
+/** S6: the host approves or refuses a phone's request to join. */
+export const joinDecideSchema = z.object({ requestId: id, approve: z.boolean() }).strict();
 /** Requests that carry nothing. */
 export const emptySchema = z.object({}).strict();
 /** `pressedAt`: the touch's own time in server time, by the phone's clock sync (P1). */
@@ -157,6 +168,10 @@ export interface AnswerRecorded {
 export interface ClientToServerEvents {
   'host:command': (command: HostCommand & WithRequestId, ack: (r: Ack<null>) => void) => void;
   'seat:release': (payload: { seatId: SeatId }, ack: (r: Ack<null>) => void) => void;
+  /** Host: free one phone of a seat (S5). */
+  'seat:remove-phone': (payload: { seatId: SeatId; phoneId: string }, ack: (r: Ack<null>) => void) => void;
+  /** Host: approve or refuse a pending request to join (S6). */
+  'seat:decide': (payload: { requestId: string; approve: boolean }, ack: (r: Ack<null>) => void) => void;
   'seat:claim': (payload: { joinCode: string; deviceToken?: string }, ack: (r: Ack<SeatClaimed>) => void) => void;
   'buzz:press': (payload: { pressedAt?: number } & WithRequestId, ack: (r: Ack<BuzzOutcome>) => void) => void;
   /** A phone's clock probe (P1): answered with the server's time. */
@@ -172,8 +187,11 @@ export interface ClientToServerEvents {
 
 export interface ServerToClientEvents {
   'contest:update': (update: ContestUpdate) => void;
-  /** The host freed this phone's seat: the page goes back to the join form. */
-  'seat:released': () => void;
+  /** The host freed this phone's seat (`removed`: this phone alone, S5): the page goes back to
+   * the join form. */
+  'seat:released': (payload?: { removed: boolean }) => void;
+  /** S6: the host decided this phone's request to join. */
+  'seat:decided': (decision: { approved: true; seatId: SeatId; deviceToken: string } | { approved: false }) => void;
   /** The server timing its round trip to a phone (P2): the phone answers at once. */
   'clock:ping': (ack: () => void) => void;
   /** To the host, every couple of seconds: each seat's link. */

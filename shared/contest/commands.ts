@@ -32,8 +32,11 @@ export type HostCommand =
   | { type: 'seats:lock'; locked: boolean }
   | { type: 'seat:admit'; seatId: SeatId | null };
 
-/** Host commands about who may join, not about the show: they do not fix the definition. */
-export const SEAT_COMMANDS: readonly Command['type'][] = ['seats:lock', 'seat:admit'];
+/** S6: the room records the host's decision on a phone's request to join (by the phone's id). */
+export type JoinCommand = { type: 'seat:join'; seatId: SeatId; phone: string; approved: boolean };
+
+/** Commands about who may join, not about the show: they do not fix the definition. */
+export const SEAT_COMMANDS: readonly Command['type'][] = ['seats:lock', 'seat:admit', 'seat:join'];
 
 /** Swapping a question: the host asks, the server picks the replacement from the bank and
  * records it in the command, so replaying the log needs no bank. */
@@ -47,16 +50,18 @@ export interface PressCommand {
   claimedAt?: number | null;
   link?: LinkEvidence | null;
   armed?: Record<SeatId, LinkEvidence | null>;
+  /** Which phone of the seat pressed (its public id), for its share of the limit (B17). */
+  phone?: string;
 }
 
 export type SeatCommand =
   | PressCommand
-  | { type: 'answer:submit'; seatId: SeatId; choice: number[] };
+  | { type: 'answer:submit'; seatId: SeatId; choice: number[]; /** The phone that answered (A8). */ phone?: string };
 
 /** Sent by the room when a deadline it scheduled comes due. */
 export type ClockCommand = { type: 'clock:tick' };
 
-export type Command = (HostCommand | SwapCommand | SeatCommand | ClockCommand) & { at: number };
+export type Command = (HostCommand | SwapCommand | SeatCommand | ClockCommand | JoinCommand) & { at: number };
 export type CommandOf<T extends Command['type']> = Extract<Command, { type: T }>;
 
 /** Why a command was refused. Stable codes: pages translate them, tests match them. */

@@ -23,3 +23,10 @@ export const MAX_PRESSES_PER_QUESTION = 20;
 
 /** A7: answers (changes and late ones) one seat may give on one all-at-once question. */
 export const MAX_ANSWERS_PER_QUESTION = 20;
+
+/** B17, A8: one phone's share of its seat's limit, so a phone (a stranger in a spare slot
+ * included) cannot spend its teammates' presses or answers: the limit over the seat's phones,
+ * rounded up (20 for one phone, 10 each for two, 7 each for three). */
+export function phoneShare(limit: number, phones: number): number {
+  return Math.ceil(limit / Math.max(1, phones));
+}

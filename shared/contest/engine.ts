@@ -88,6 +88,9 @@ function dispatch(state: ContestState, command: Exclude<Command, { type: 'clock:
       return lockSeats(state, command.locked);
     case 'seat:admit':
       return admitSeat(state, command.seatId);
+    case 'seat:join':
+      // S6: a record of the host's decision; who holds a seat is kept beside the log.
+      return accept(state);
     case 'score:adjust':
       // B11
       if (!isSeat(state, command.seatId)) return refuse(CommandError.UnknownSeat);

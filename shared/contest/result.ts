@@ -15,3 +15,8 @@ export function withQuestion(state: ContestState, question: QuestionState): Cont
 export function isSeat(state: ContestState, seatId: string): boolean {
   return Object.hasOwn(state.scores, seatId);
 }
+
+/** How many phones a seat may have (S1): a phone's share of the seat's limits depends on it. */
+export function seatPhones(state: ContestState, seatId: string): number {
+  return state.definition.seats.find((s) => s.id === seatId)?.phones ?? 1;
+}

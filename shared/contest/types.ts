@@ -92,6 +92,13 @@ export interface ContestDefinition {
   seed: string;
   /** 主办, 承办, subtitle and theme; absent in contests stored before branding existed. */
   branding?: Branding;
+  /** S6: when joining starts to need the host; absent means after the seats are locked. */
+  joining?: Joining;
+}
+
+/** S6: `lock`: once the host locks the seats; `start`: also once the show has started. */
+export interface Joining {
+  approvalAfter: 'lock' | 'start';
 }
 
 export type BuzzPhase = 'reading' | 'open' | 'answering' | 'wrong' | 'revealed';
@@ -113,6 +120,8 @@ export interface BuzzRecord {
   errorMs: number;
   /** The phone's one-way link bound the claim was held to; null: judged by arrival. */
   boundMs: number | null;
+  /** Which phone of the seat pressed (B17); absent in logs from before phones were told apart. */
+  phone?: string;
 }
 
 export interface BuzzInQuestion {
@@ -158,6 +167,8 @@ export interface Submission {
   at: number;
   /** How many answers the seat has given on this question, this one included (A7). */
   count: number;
+  /** How many of them each phone of the seat gave, by phone id (A8). */
+  byPhone?: Record<string, number>;
 }
 
 export interface SeatResult {
@@ -177,7 +188,7 @@ export interface AllAtOnceQuestion {
   /** Each seat's latest answer in time; replaced on change until the deadline (A2). */
   answers: Record<SeatId, Submission>;
   /** Answers that arrived at or after the deadline: refused, kept for disputes (A3). */
-  late: { seatId: SeatId; at: number }[];
+  late: { seatId: SeatId; at: number; phone?: string }[];
   /** Filled in when answers lock (A4). */
   results: Record<SeatId, SeatResult> | null;
 }

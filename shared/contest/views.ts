@@ -32,10 +32,31 @@ export interface RoomFacts {
   closed?: boolean;
   /** Where the contest's logo is served, or null/absent: it has none. */
   logoUrl?: string | null;
+  /** S5: seats whose code was given anew after phones were freed: never projected. */
+  privateCodes?: ReadonlySet<SeatId>;
+  /** S6: phones waiting for the host to let them join, oldest first. */
+  joinRequests?: readonly JoinRequest[];
+  /** Each seat's phones, for the host (S5). */
+  phones?: Readonly<Record<SeatId, readonly PhoneFact[]>>;
   /** Seats that had no phone connected while the current all-at-once answers were open (K8). */
   answerGaps?: Readonly<Record<SeatId, AnswerGap>>;
   /** Someone failing to claim seats over and over; absent or null while all is quiet. */
   claimAlarm?: ClaimAlarm | null;
+}
+
+/** S6: a phone with a right code waiting for the host, as the host console lists it. */
+export interface JoinRequest {
+  id: string;
+  seatId: SeatId;
+  at: number;
+}
+
+/** One phone holding a seat, as the host sees it: its id (not its token), when it joined (null
+ * in files from before that was kept), and whether it is connected now. */
+export interface PhoneFact {
+  id: string;
+  joinedAt: number | null;
+  connected: boolean;
 }
 
 /** How long a seat has had no phone connected while answers were open: `ms` in closed stretches,
@@ -61,6 +82,8 @@ export interface SeatView {
   lockedUntil: number | null;
   /** Join code: for the host always; for the screen in the lobby, while the seat has room. */
   joinCode: string | null;
+  /** The seat's phones: for the host only (S5). */
+  phoneList?: readonly PhoneFact[];
 }
 
 
@@ -187,6 +210,8 @@ export interface ContestView {
   seatsLocked: boolean;
   /** S3, host only: the seat admitted to take a new phone while locked. */
   admitted: SeatId | null;
+  /** S6, host only: phones waiting to join. */
+  joinRequests: readonly JoinRequest[];
   /** A phone, once the contest is finished: its seat's place in the final ranking (R1), of how
    * many seats, and the weighted total it is ranked by. Not the whole ranking: a phone shows one line. */
   myRank: { rank: number; seats: number; weighted: number } | null;
@@ -217,7 +242,10 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: Se
     // The screen projects codes only before the show: once it starts, anyone who can see the
     // screen (or open its page) could otherwise take a team's empty phone slot.
     // Locked seats (S2) take no phone from the hall, so none is projected at all.
-    const showCode = role === 'host' || (role === 'screen' && state.stage === 'lobby' && !state.seatsLocked && claimed < seat.phones);
+    // A code given anew after phones were freed (S5) is not projected either: whoever was freed
+    // may be watching the screen.
+    const projected = state.stage === 'lobby' && !state.seatsLocked && claimed < seat.phones && !room.privateCodes?.has(seat.id);
+    const showCode = role === 'host' || (role === 'screen' && projected);
     const buzz = q?.kind === 'buzz-in' ? q : null;
     return {
       id: seat.id,
@@ -230,6 +258,7 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: Se
       out: buzz?.out.includes(seat.id) ?? false,
       lockedUntil: buzz?.lockedUntil[seat.id] ?? null,
       joinCode: showCode ? (room.joinCodes[seat.id] ?? null) : null,
+      ...(role === 'host' && { phoneList: room.phones?.[seat.id] ?? [] }),
     };
   });
   return {
@@ -253,6 +282,7 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: Se
     me: role === 'contestant' ? me : null,
     seatsLocked: state.seatsLocked,
     admitted: role === 'host' ? state.admitted : null,
+    joinRequests: role === 'host' ? (room.joinRequests ?? []) : [],
     myRank: role === 'contestant' && me && state.stage === 'finished' ? rankOf(state, me) : null,
     storage: role === 'host' ? (room.storage ?? null) : null,
     pausedAt: state.pausedAt,

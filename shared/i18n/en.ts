@@ -9,6 +9,7 @@ import { screenLayoutEn } from './screen-layout.en.js';
 import { brandingEn } from './branding.en.js';
 import { hostSafetyEn } from './host-safety.en.js';
 import { joiningEn } from './joining.en.js';
+import { phonesEn } from './phones.en.js';
 import { uploadsEn } from './uploads.en.js';
 import { claimGuardEn } from './claim-guard.en.js';
 import { edgeEn } from './edge.en.js';
@@ -25,6 +26,7 @@ export const en: Record<MessageKey, string> = {
   ...brandingEn,
   ...hostSafetyEn,
   ...joiningEn,
+  ...phonesEn,
   ...uploadsEn,
   ...claimGuardEn,
   ...edgeEn,

@@ -8,7 +8,7 @@ export const joiningEn: Record<keyof typeof joiningZh, string> = {
 
   'host.lockSeats': 'Lock seats',
   'host.unlockSeats': 'Unlock',
-  'host.seatsLocked': 'Seats locked: no new phone can join, the screen shows no codes',
+  'host.seatsLocked': 'Seats locked: a new phone joins only once you approve it; the screen shows no codes',
   'host.seatsOpen': 'Seats open: anyone with a code can join',
   'host.lockConfirm': 'Once locked, a new phone joins only a seat you let in, and the screen stops showing codes. Lock the seats?',
   'host.admit': 'Let in',

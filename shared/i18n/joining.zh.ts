@@ -6,9 +6,9 @@ export const joiningZh = {
 
   'host.lockSeats': '锁定席位',
   'host.unlockSeats': '解除锁定',
-  'host.seatsLocked': '席位已锁定：新手机不能加入，大屏幕不显示加入码',
+  'host.seatsLocked': '席位已锁定：新手机需经批准才能加入，大屏幕不显示加入码',
   'host.seatsOpen': '席位开放：持加入码即可加入',
-  'host.lockConfirm': '锁定后，新手机需经主持人“允许加入”才能加入，大屏幕不再显示加入码。确定锁定吗？',
+  'host.lockConfirm': '锁定后，新手机需经主持人批准才能加入，大屏幕不再显示加入码。确定锁定吗？',
   'host.admit': '允许加入',
   'host.admitting': '等待加入',
   'host.admitCancel': '取消',

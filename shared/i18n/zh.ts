@@ -9,6 +9,7 @@ import { screenLayoutZh } from './screen-layout.zh.js';
 import { brandingZh } from './branding.zh.js';
 import { hostSafetyZh } from './host-safety.zh.js';
 import { joiningZh } from './joining.zh.js';
+import { phonesZh } from './phones.zh.js';
 import { uploadsZh } from './uploads.zh.js';
 import { claimGuardZh } from './claim-guard.zh.js';
 import { edgeZh } from './edge.zh.js';
@@ -24,6 +25,7 @@ export const zh = {
   ...brandingZh,
   ...hostSafetyZh,
   ...joiningZh,
+  ...phonesZh,
   ...uploadsZh,
   ...claimGuardZh,
   ...edgeZh,

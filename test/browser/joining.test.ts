@@ -1,5 +1,5 @@
 // Joining in a real browser: the host locks the seats and the screen stops projecting codes; a
-// new phone is refused until the host lets its seat in; the printable seat cards; a per-seat link
+// new phone waits until the host approves it (S6), and a removed phone is told so (S5); the printable seat cards; a per-seat link
 // joins at once; a phone feels a false start, reads its verdict with its points, and its rank.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,7 +34,7 @@ describe.skipIf(!hasChromium)('joining in a browser', () => {
     await stage?.close();
   });
 
-  it('[S2][S3][S4] locked seats: no code on the screen, a new phone refused until its seat is let in', { timeout: 90_000 }, async () => {
+  it('[S2][S4][S6] locked seats: no code on the screen, a new phone waits for the host, who approves it', { timeout: 90_000 }, async () => {
     const { h } = stage;
     const host = await stage.host();
     const screen = await stage.screen();
@@ -53,22 +53,41 @@ describe.skipIf(!hasChromium)('joining in a browser', () => {
     expect(await byTestId(screen, 'lobby-code').count()).toBe(0);
     await shot(screen, 'screen-lobby-locked.png');
 
-    // A stranger with s2's link is refused, with the reason on the phone.
+    // A phone with s2's link asks to join: it waits, and the host console lists the request.
     const late = await stage.open('phone', `/contestant/?c=${h.contestId}&code=${h.joinCodes.s2}`);
-    await byTestId(late, 'join-error').filter({ hasText: zh('error.seats-locked') }).waitFor();
+    await byTestId(late, 'awaiting-approval').filter({ hasText: zh('contestant.awaitingApproval') }).waitFor();
     expect(h.store.loadContest(h.contestId)?.seats.find((s) => s.seatId === 's2')?.deviceTokens).toEqual([]);
-    await shot(late, 'phone-seats-locked.png');
+    await shot(late, 'phone-awaiting-approval.png');
+    await byTestId(host, 'join-request', '[data-seat="s2"]').waitFor();
+    await byTestId(host, 'join-requests').scrollIntoViewIfNeeded();
+    await shot(host, 'host-join-request.png');
 
-    // The host lets s2 in: the same phone joins with the code already in its form.
-    await byTestId(host, 'admit-s2').click();
-    await byTestId(host, 'admitted-s2').waitFor();
-    await host.locator('[data-testid="host-seat"]').first().scrollIntoViewIfNeeded();
-    await shot(host, 'host-seats-locked.png');
-    await byTestId(late, 'join-button').tap();
+    // The host approves: the phone is in its seat, the request is gone, the seats stay locked.
+    await byTestId(host, 'approve-s2').click();
     await byTestId(late, 'seat-name').filter({ hasText: '2号席' }).waitFor();
-    // Full again: the admission has ended by itself; the seats stay locked.
-    await byTestId(host, 'admitted-s2').waitFor({ state: 'detached' });
-    await byTestId(host, 'admit-s3').waitFor();
+    await byTestId(host, 'join-requests').waitFor({ state: 'detached' });
+    await byTestId(host, 'phones-s2').waitFor();
+    await byTestId(host, 'seats-lock-state', '[data-locked="true"]').waitFor();
+    await byTestId(host, 'host-seat').first().scrollIntoViewIfNeeded();
+    await shot(host, 'host-phones-of-seats.png');
+    await late.reload();
+    await byTestId(late, 'seat-name').filter({ hasText: '2号席' }).waitFor();
+
+    // A second stranger asks for s3 and the host refuses: the phone says so and holds nothing.
+    const refused = await stage.open('phone', `/contestant/?c=${h.contestId}&code=${h.joinCodes.s3}`);
+    await byTestId(refused, 'awaiting-approval').waitFor();
+    await byTestId(host, 'refuse-s3').click();
+    await byTestId(refused, 'join-error').filter({ hasText: zh('error.join-refused') }).waitFor();
+    expect(h.store.loadContest(h.contestId)?.seats.find((s) => s.seatId === 's3')?.deviceTokens).toEqual([]);
+
+    // The host removes s2's phone: it is told on its screen, and s2 has a new code.
+    const oldCode = h.joinCodes.s2;
+    host.once('dialog', (dialog) => void dialog.accept());
+    await byTestId(host, 'remove-phone-s2-1').click();
+    await byTestId(late, 'removed').filter({ hasText: zh('contestant.removed') }).waitFor();
+    await byTestId(late, 'join-form').waitFor();
+    expect(h.joinCodes.s2).not.toBe(oldCode);
+    await shot(late, 'phone-removed.png');
 
     // The first phone reloads and is still in its seat.
     await first.reload();

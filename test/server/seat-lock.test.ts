@@ -43,7 +43,7 @@ describe('locked seats', () => {
 
     const stranger = await newPhone(h);
     expect((await stranger.until((v) => v.seatsLocked)).me).toBeNull();
-    expect(await stranger.request('seat:claim', { joinCode: h.joinCodes.s2 })).toEqual({ error: ErrorCode.SeatsLocked });
+    expect(await stranger.request('seat:claim', { joinCode: h.joinCodes.s2 })).toEqual({ error: ErrorCode.AwaitingApproval });
     expect(h.store.loadContest(h.contestId)?.seats.find((s) => s.seatId === 's2')?.deviceTokens).toEqual([]);
     // The host still sees every code, to read one out or print it.
     expect((await host.until((v) => v.seatsLocked)).seats.every((s) => s.joinCode !== null)).toBe(true);
@@ -88,12 +88,12 @@ describe('locked seats', () => {
     // The contestant changes phone: the host frees the seat and lets it in.
     expect(await host.request('seat:release', { seatId: 's1' })).toEqual({ data: null });
     const replacement = await newPhone(h);
-    expect(await replacement.request('seat:claim', { joinCode: h.joinCodes.s1 })).toEqual({ error: ErrorCode.SeatsLocked });
+    expect(await replacement.request('seat:claim', { joinCode: h.joinCodes.s1 })).toEqual({ error: ErrorCode.AwaitingApproval });
     expect(await host.request('host:command', { type: 'seat:admit', seatId: 's1' })).toEqual({ data: null });
     expect((await host.until((v) => v.admitted === 's1')).seatsLocked).toBe(true);
 
     const other = await newPhone(h);
-    expect(await other.request('seat:claim', { joinCode: h.joinCodes.s2 })).toEqual({ error: ErrorCode.SeatsLocked });
+    expect(await other.request('seat:claim', { joinCode: h.joinCodes.s2 })).toEqual({ error: ErrorCode.AwaitingApproval });
     expect(await replacement.request('seat:claim', { joinCode: h.joinCodes.s1 })).toHaveProperty('data.seatId', 's1');
     const after = await host.until((v) => v.admitted === null && v.seats[0].claimed === 1);
     expect(after.seatsLocked).toBe(true);
@@ -138,7 +138,7 @@ describe('locked seats', () => {
     const back = second.connect({ role: 'contestant', deviceToken: phone.deviceToken });
     expect((await back.ready()).me).toBe('s1');
     const stranger = await newPhone(second);
-    expect(await stranger.request('seat:claim', { joinCode: second.joinCodes.s2 })).toEqual({ error: ErrorCode.SeatsLocked });
+    expect(await stranger.request('seat:claim', { joinCode: second.joinCodes.s2 })).toEqual({ error: ErrorCode.AwaitingApproval });
     expect(await stranger.request('seat:claim', { joinCode: second.joinCodes.s3 })).toHaveProperty('data.seatId', 's3');
     second.store.close();
   });
@@ -159,7 +159,7 @@ describe('locked seats', () => {
     expect(h.room.state.seatsLocked).toBe(true);
     const code = h.store.loadContest(h.contestId)?.seats[0].joinCode ?? '';
     const stranger = await newPhone(h);
-    expect(await stranger.request('seat:claim', { joinCode: code })).toEqual({ error: ErrorCode.SeatsLocked });
+    expect(await stranger.request('seat:claim', { joinCode: code })).toEqual({ error: ErrorCode.AwaitingApproval });
   });
 
   it('[S3] redefined without the admitted seat: the admission ends on the record, and the log still replays whole', async () => {

@@ -7,6 +7,8 @@ import type { PRNG } from 'seedrandom';
 export const INBOUND_EVENTS = [
   'host:command',
   'seat:release',
+  'seat:remove-phone',
+  'seat:decide',
   'seat:claim',
   'buzz:press',
   'clock:probe',
@@ -47,6 +49,10 @@ function template(event: string, r: Random, codes: readonly string[]): Record<st
       return { ...r.pick(HOST_COMMANDS) };
     case 'seat:release':
       return { seatId: r.pick(['s1', 's2', 's9', 'seat-1']) };
+    case 'seat:remove-phone':
+      return { seatId: r.pick(['s1', 's2', 's9', 'seat-1']), phoneId: r.token() };
+    case 'seat:decide':
+      return { requestId: r.token(), approve: r.chance(0.5) };
     case 'seat:claim':
       return r.chance(0.5) ? { joinCode: r.pick(codes) } : { joinCode: r.digits(), deviceToken: r.token() };
     case 'buzz:press':

@@ -31,7 +31,8 @@ export interface Harness {
   contestId: string;
   room: ContestRoom;
   hostKey: string;
-  joinCodes: Record<string, string>;
+  /** The seats' join codes as they are now. */
+  readonly joinCodes: Record<string, string>;
   clients: TestClient[];
   host(options?: { reconnect?: boolean }): Promise<TestClient>;
   screen(options?: { reconnect?: boolean }): Promise<TestClient>;
@@ -67,8 +68,9 @@ export async function startServer(options: HarnessOptions = {}): Promise<Harness
   url = `http://127.0.0.1:${(app.http.address() as AddressInfo).port}`;
   const contestId = app.contests.newest() ?? app.contests.create(options.definition ?? definition());
   const room = app.contests.get(contestId) as ContestRoom;
-  const stored = store.loadContest(contestId);
-  const joinCodes = Object.fromEntries(stored?.seats.map((s) => [s.seatId, s.joinCode]) ?? []);
+  // Read afresh each time: freeing a seat or a phone gives the seat a new code (S5).
+  // From the room, not the store: tests that count the store's calls must not see these.
+  const currentCodes = (): Record<string, string> => ({ ...room.facts().joinCodes });
   const clients: TestClient[] = [];
 
   const harness: Harness = {
@@ -79,7 +81,9 @@ export async function startServer(options: HarnessOptions = {}): Promise<Harness
     contestId,
     room,
     hostKey: room.hostKey,
-    joinCodes,
+    get joinCodes() {
+      return currentCodes();
+    },
     clients,
     connect(auth, connectOptions = {}) {
       const client = new TestClient(url, { v: PROTOCOL_VERSION, contestId, ...auth }, connectOptions.reconnect ?? false);
@@ -99,7 +103,7 @@ export async function startServer(options: HarnessOptions = {}): Promise<Harness
     async contestant(seatId, connectOptions) {
       const c = harness.connect({ role: 'contestant' }, connectOptions);
       await c.ready();
-      const ack = await c.request('seat:claim', { joinCode: joinCodes[seatId] });
+      const ack = await c.request('seat:claim', { joinCode: currentCodes()[seatId] });
       if (!('data' in ack)) throw new Error(`claim ${seatId} refused: ${ack.error}`);
       c.deviceToken = ack.data.deviceToken;
       await c.until((v) => v.me === seatId);

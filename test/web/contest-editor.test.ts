@@ -47,6 +47,11 @@ describe('loading and saving a contest file', () => {
     expect(model.stages[0].rounds.map((r) => r.kind)).toEqual(['in-turn', 'all-at-once', 'buzz-in']);
   });
 
+  it('[S6] keeps the joining setting it has no field for, so saving does not drop it', () => {
+    const demo = { ...(readContestFile() as object), joining: { approvalAfter: 'start' } };
+    expect(parsed(toFile(fromSource(demo, fallback, names))).joining).toEqual({ approvalAfter: 'start' });
+  });
+
   it('fills in what a sparse file leaves to defaults, as the format does', () => {
     const sparse = {
       format: 'qiangda-contest',

@@ -71,6 +71,8 @@ export interface EditorModel {
   stages: EditorStage[];
   /** Kept as loaded: the same seed draws the same questions. */
   seed: string | null;
+  /** S6, kept as loaded (the form has no field for it): when joining needs the host. */
+  joining?: 'lock' | 'start';
 }
 
 /** Names the form gives new things, in the host's language. */
@@ -239,7 +241,13 @@ export function fromSource(source: unknown, fallback: { title: string; seats: Ed
       return { name: text(s.name), weight: num(s.weight, 1), rounds: list(s.rounds).map((r) => roundFrom(r, names)) };
     }),
     seed: typeof source.seed === 'string' ? source.seed : null,
+    ...joiningFrom(source.joining),
   };
+}
+
+function joiningFrom(v: unknown): Pick<EditorModel, 'joining'> {
+  const after = isRecord(v) ? v.approvalAfter : undefined;
+  return after === 'lock' || after === 'start' ? { joining: after } : {};
 }
 
 /** Drops fields the host left empty: the server then fills a default or names the missing field. */
@@ -277,6 +285,7 @@ export function toFile(model: EditorModel): Json {
     stages: model.stages.map((s) => ({ ...compact({ name: s.name, weight: s.weight }), rounds: s.rounds.map(roundFile) })),
     ...(model.seed ? { seed: model.seed } : {}),
     ...brandingFile(model.branding),
+    ...(model.joining ? { joining: { approvalAfter: model.joining } } : {}),
   };
 }
 

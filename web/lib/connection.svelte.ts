@@ -115,8 +115,14 @@ export class Connection {
     return () => this.listeners.delete(listener);
   }
 
-  onReleased(listener: () => void): void {
-    this.socket.on('seat:released', listener);
+  /** The host freed this phone's seat; `removed`: this phone alone (S5). */
+  onReleased(listener: (removed: boolean) => void): void {
+    this.socket.on('seat:released', (payload) => listener(payload?.removed === true));
+  }
+
+  /** S6: the host decided this phone's request to join. */
+  onDecided(listener: ServerToClientEvents['seat:decided']): void {
+    this.socket.on('seat:decided', listener);
   }
 
   /** Sends a request and resolves with its acknowledgement, or a timeout error. */

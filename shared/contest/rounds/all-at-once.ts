@@ -1,9 +1,9 @@
 // Required answer all at once (同步作答): rules A1-A6 of RULES.md.
 import { CommandError, type Command } from '../commands.js';
-import { MAX_ANSWERS_PER_QUESTION } from '../defaults.js';
+import { MAX_ANSWERS_PER_QUESTION, phoneShare } from '../defaults.js';
 import { addEntry } from '../ledger.js';
 import { answerKey, choiceCount, type Question } from '../question.js';
-import { accept, isSeat, refuse, withQuestion, type Result } from '../result.js';
+import { accept, isSeat, refuse, seatPhones, withQuestion, type Result } from '../result.js';
 import type { AllAtOnceQuestion, AllAtOnceRound, ContestState, SeatResult } from '../types.js';
 
 type AnswerCommand = Extract<Command, { type: 'answers:open' | 'answer:submit' | 'answer:reveal' }>;
@@ -44,26 +44,32 @@ export function handleAnswers(state: ContestState, round: AllAtOnceRound, q: All
       if (q.phase !== 'answering') return refuse(CommandError.WrongPhase);
       return accept(lockAndGrade(state, round, q, command.at), [{ type: 'answers-locked' }]);
     case 'answer:submit':
-      return submit(state, round, q, command.seatId, command.choice, command.at);
+      return submit(state, round, q, command.seatId, command.choice, command.at, command.phone);
   }
 }
 
 /** A2, A3: an answer in time replaces the seat's earlier one; a late one is kept, not counted. */
-function submit(state: ContestState, round: AllAtOnceRound, q: AllAtOnceQuestion, seatId: string, choice: number[], at: number): Result {
+function submit(state: ContestState, round: AllAtOnceRound, q: AllAtOnceQuestion, seatId: string, choice: number[], at: number, phone?: string): Result {
   if (!isSeat(state, seatId)) return refuse(CommandError.UnknownSeat);
   if (q.phase === 'reading') return refuse(CommandError.AnswersClosed);
   // A7: a flood of answers is refused, not logged.
   const given = (q.answers[seatId]?.count ?? 0) + q.late.filter((l) => l.seatId === seatId).length;
   if (given >= MAX_ANSWERS_PER_QUESTION) return refuse(CommandError.TooManyAnswers);
+  // A8: and so is one phone giving more than its share of its seat's answers.
+  const byPhone = q.answers[seatId]?.byPhone ?? {};
+  if (phone !== undefined) {
+    const mine = (byPhone[phone] ?? 0) + q.late.filter((l) => l.seatId === seatId && l.phone === phone).length;
+    if (mine >= phoneShare(MAX_ANSWERS_PER_QUESTION, seatPhones(state, seatId))) return refuse(CommandError.TooManyAnswers);
+  }
   // A3, K8: past the seat's own deadline (while another seat's runs on) is late as well.
   const deadline = seatDeadline(q, seatId);
   if (q.phase === 'revealed' || (deadline !== null && at >= deadline)) {
-    const late = withQuestion(state, { ...q, late: [...q.late, { seatId, at }] });
+    const late = withQuestion(state, { ...q, late: [...q.late, { seatId, at, ...(phone !== undefined && { phone }) }] });
     return { ok: true, state: late, events: [], answer: 'late', audience: [seatId] };
   }
   const normalised = normaliseChoice(round.questions[q.index], choice);
   if (!normalised) return refuse(CommandError.BadChoice);
-  const next = withQuestion(state, { ...q, answers: { ...q.answers, [seatId]: { choice: normalised, at, count: given + 1 } } });
+  const next = withQuestion(state, { ...q, answers: { ...q.answers, [seatId]: { choice: normalised, at, count: given + 1, ...(phone !== undefined && { byPhone: { ...byPhone, [phone]: (byPhone[phone] ?? 0) + 1 } }) } } });
   return { ok: true, state: next, events: [], answer: 'recorded', audience: [seatId] };
 }
 

@@ -2,8 +2,8 @@
 import { decisionTime, isFalseStart, judgePress, pickWinner } from '../arbiter.js';
 import { CommandError, type BuzzOutcome, type Command, type ContestEvent, type PressCommand } from '../commands.js';
 import { addEntry, rememberRuling } from '../ledger.js';
-import { MAX_PRESSES_PER_QUESTION } from '../defaults.js';
-import { accept, isSeat, refuse, withQuestion, type Result } from '../result.js';
+import { MAX_PRESSES_PER_QUESTION, phoneShare } from '../defaults.js';
+import { accept, isSeat, refuse, seatPhones, withQuestion, type Result } from '../result.js';
 import type { BuzzDecision, BuzzInQuestion, BuzzInRound, BuzzRecord, ContestState, SeatId } from '../types.js';
 
 type BuzzCommand = Extract<Command, { type: 'buzzers:open' | 'buzzers:reopen' | 'answer:rule' | 'answer:reveal' | 'buzz:press' }>;
@@ -132,6 +132,10 @@ function pressBuzzer(state: ContestState, round: BuzzInRound, q: BuzzInQuestion,
   if (q.phase === 'revealed') return refuse(CommandError.QuestionOver);
   // B16: a flood of presses is refused, not logged.
   if (q.buzzes.filter((b) => b.seatId === seatId).length >= MAX_PRESSES_PER_QUESTION) return refuse(CommandError.TooManyPresses);
+  // B17: and so is one phone spending more than its share of its seat's presses.
+  const { phone } = command;
+  const share = phoneShare(MAX_PRESSES_PER_QUESTION, seatPhones(state, seatId));
+  if (phone !== undefined && q.buzzes.filter((b) => b.seatId === seatId && b.phone === phone).length >= share) return refuse(CommandError.TooManyPresses);
   const fairness = round.rules.fairness;
   const link = command.link ?? null;
   const judged = judgePress({ arrivalAt: at, claimedAt: command.claimedAt ?? null, link }, fairness);
@@ -143,6 +147,7 @@ function pressBuzzer(state: ContestState, round: BuzzInRound, q: BuzzInQuestion,
     judgedAt: judged.at,
     errorMs: judged.errorMs,
     boundMs: fairness.mode === 'press-time' && link ? link.oneWayMs : null,
+    ...(phone !== undefined && { phone }),
   });
   const pressedAlready = q.buzzes.some((b) => b.seatId === seatId && b.decision === 'pending');
   if (q.out.includes(seatId)) return logged(state, q, record('locked-out'), { decision: 'locked-out' });
