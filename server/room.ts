@@ -71,7 +71,12 @@ export class ContestRoom {
   /** Seats offline while all-at-once answers are open: the time each could be given (K8). */
   private readonly answerGaps = new AnswerGaps();
   /** Who holds each seat and its join code, for facts(); null once a seat changes. */
-  private seatFacts: Pick<RoomFacts, 'claimed' | 'joinCodes' | 'phones' | 'privateCodes'> | null = null;
+  private seatFacts: Pick<RoomFacts, 'claimed' | 'joinCodes' | 'privateCodes'> | null = null;
+  /** Each seat's phones for the host console (S5), built only when a host view asks: a phone's
+   * connection changes it, and a hall of phones reconnecting must not rebuild it per phone. */
+  private phoneFacts: Record<SeatId, PhoneFact[]> | null = null;
+  /** Phone ids by device token: a hash, worked out once per phone. */
+  private readonly phoneIds = new Map<string, string>();
 
   constructor(private readonly options: RoomOptions) {
     const { stored } = options;
@@ -142,9 +147,14 @@ export class ContestRoom {
     // Rebuilt only when a seat changes hands, not for every view: each phone that (re)connects
     // is sent one, and after a restart a whole hall of them does so at once.
     this.seatFacts ??= this.buildSeatFacts();
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getter below is called on the facts object
+    const room = this;
     return {
       connected: this.connections,
       ...this.seatFacts,
+      get phones() {
+        return (room.phoneFacts ??= room.buildPhoneFacts());
+      },
       joinUrl: this.options.joinUrl,
       started: this.showCommands > 0,
       storage: this.health.problem,
@@ -156,20 +166,32 @@ export class ContestRoom {
     };
   }
 
-  private buildSeatFacts(): Pick<RoomFacts, 'claimed' | 'joinCodes' | 'phones' | 'privateCodes'> {
+  private buildSeatFacts(): Pick<RoomFacts, 'claimed' | 'joinCodes' | 'privateCodes'> {
     const privateCodes = new Set([...this.seats.values()].filter((s) => s.codePrivate).map((s) => s.seatId));
     const claimed = new Map<SeatId, number>();
     const joinCodes: Record<SeatId, string> = {};
-    const phones: Record<SeatId, PhoneFact[]> = {};
     for (const s of this.seats.values()) {
       claimed.set(s.seatId, s.deviceTokens.length);
       joinCodes[s.seatId] = s.joinCode;
+    }
+    return { claimed, joinCodes, privateCodes };
+  }
+
+  private buildPhoneFacts(): Record<SeatId, PhoneFact[]> {
+    const phones: Record<SeatId, PhoneFact[]> = {};
+    for (const s of this.seats.values()) {
       phones[s.seatId] = s.deviceTokens.map((token) => {
-        const id = phoneIdOf(token);
+        const id = this.phoneIdOf(token);
         return { id, joinedAt: s.joinedAt?.[token] ?? null, connected: (this.phoneConnections.get(id) ?? 0) > 0 };
       });
     }
-    return { claimed, joinCodes, phones, privateCodes };
+    return phones;
+  }
+
+  private phoneIdOf(token: string): string {
+    let id = this.phoneIds.get(token);
+    if (id === undefined) this.phoneIds.set(token, (id = phoneIdOf(token)));
+    return id;
   }
 
   /** Runs one write. False if it was not kept: the caller then changes nothing. A new failure
@@ -206,6 +228,7 @@ export class ContestRoom {
     seat.deviceTokens.push(deviceToken);
     seat.joinedAt = { ...seat.joinedAt, [deviceToken]: joinedAt };
     this.seatFacts = null;
+    this.phoneFacts = null;
     this.options.onSeatsChange(this);
     // S3: an admission ends once its seat is full again. Should that fail to be written, the
     // seat is full anyway and takes no one else.
@@ -265,6 +288,7 @@ export class ContestRoom {
     seat.joinCode = joinCode;
     seat.codePrivate = true;
     this.seatFacts = null;
+    this.phoneFacts = null;
     this.options.onSeatsChange(this);
     return freed;
   }
@@ -296,6 +320,7 @@ export class ContestRoom {
     this.seats.clear();
     for (const s of seats) this.seats.set(s.seatId, s);
     this.seatFacts = null;
+    this.phoneFacts = null;
     // The seats' lock and admission are kept (S2, S3), as replaying the log gives them.
     this.state = { ...initialState(definition), seatsLocked: this.state.seatsLocked, admitted: this.state.admitted };
     this.source = source;
@@ -319,7 +344,7 @@ export class ContestRoom {
     this.connections.set(seatId, connected);
     if (phoneId !== undefined) {
       this.phoneConnections.set(phoneId, Math.max(0, (this.phoneConnections.get(phoneId) ?? 0) + delta));
-      this.seatFacts = null;
+      this.phoneFacts = null;
     }
     this.answerGaps.seatChanged(seatId, connected, this.options.clock.now());
     this.options.onSeatsChange(this);

@@ -95,6 +95,24 @@ describe.skipIf(!hasChromium)('joining in a browser', () => {
     expect(stage.pageErrors).toEqual([]);
   });
 
+  it('[S6] a phone whose link drops while it waits asks again when it is back, and the host can still approve it', { timeout: 60_000 }, async () => {
+    const { h } = stage;
+    const host = await stage.host();
+    // s2's phone was removed above: the seat has room again, under a new code.
+    const asking = await stage.open('phone', `/contestant/?c=${h.contestId}&code=${h.joinCodes.s2}`);
+    await byTestId(asking, 'awaiting-approval').waitFor();
+    await byTestId(host, 'join-request', '[data-seat="s2"]').waitFor();
+    // The phone's link breaks (as when it leaves the Wi-Fi): its request goes with it...
+    for (const socket of h.app.io.sockets.sockets.values()) if (socket.handshake.auth.role === 'contestant') socket.conn.close();
+    // ...and once it reconnects by itself it asks again, still waiting, and the host sees it.
+    await byTestId(asking, 'link-status', '[data-status="online"]').waitFor();
+    await byTestId(host, 'join-request', '[data-seat="s2"]').waitFor();
+    await byTestId(asking, 'awaiting-approval').waitFor();
+    await byTestId(host, 'approve-s2').click();
+    await byTestId(asking, 'seat-name').filter({ hasText: '2号席' }).waitFor();
+    expect(stage.pageErrors).toEqual([]);
+  });
+
   it('[S4] seat cards: every seat\'s name, code and QR code on an A4 page', async () => {
     const { h } = stage;
     const cards = await stage.browser.newPage({ viewport: { width: 794, height: 1123 } });
