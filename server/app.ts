@@ -20,8 +20,7 @@ import { jsonErrors, jsonNotFound, securityHeaders } from './edge/http-safety.js
 import { LinkBook } from './links.js';
 import { ClaimGuard } from './claim-guard.js';
 import { redactingLog } from './redact.js';
-import { claimAddressKey } from './client-address.js';
-import { clientAddress } from './edge/client-address.js';
+import { clientAddress, machineKey } from './edge/client-address.js';
 import { logoRoutes } from './logo-routes.js';
 import { organiserRoutes } from './organiser-routes.js';
 import { seatCardRoutes } from './seat-cards.js';
@@ -129,7 +128,7 @@ export function createApp(options: AppOptions): App {
   io.on('connection', (socket) => {
     edge.limitEvents(socket);
     // Failed claims count per address: the one the edge believes (a trusted proxy's forward).
-    const address = claimAddressKey(clientAddress(socket.handshake.address, socket.handshake.headers, edgeOptions.trustedProxies));
+    const address = machineKey(clientAddress(socket.handshake.address, socket.handshake.headers, edgeOptions.trustedProxies));
     registerHandlers(io, socket, contests, options.clock, links, { guard: claimGuard, address }, log);
   });
 

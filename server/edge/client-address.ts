@@ -27,3 +27,19 @@ export function clientAddress(peer: string | undefined, headers: IncomingHttpHea
   while (hops.length > 0 && trusted.has(address)) address = hops.pop() ?? address;
   return address;
 }
+
+/** One key per machine, for every per-address limit (sockets held, failed join claims): IPv4 as
+ * is; IPv6 by its /64, since one machine can take any number of addresses inside its /64. */
+export function machineKey(client: string): string {
+  const address = plain(client);
+  if (!address.includes(':')) return address;
+  return `${expandIPv6(address).slice(0, 4).join(':')}::/64`;
+}
+
+function expandIPv6(address: string): string[] {
+  const [head, tail = ''] = address.split('%')[0].split('::');
+  const left = head ? head.split(':') : [];
+  const right = address.includes('::') && tail ? tail.split(':') : [];
+  const zeros = address.includes('::') ? Array(Math.max(0, 8 - left.length - right.length)).fill('0') : [];
+  return [...left, ...zeros, ...right].map((group) => group.toLowerCase().replace(/^0+(?=.)/, ''));
+}

@@ -5,7 +5,7 @@ import type { Socket } from 'socket.io';
 import { ErrorCode } from '../../shared/protocol.js';
 import type { Clock } from '../clock.js';
 import { hostAllowed, originAllowed, originPolicy, type OriginPolicy } from './allowed-origins.js';
-import { clientAddress, isLoopback } from './client-address.js';
+import { clientAddress, isLoopback, machineKey } from './client-address.js';
 import { DEFAULT_EVENT_RATE, EventBucket, type EventRate } from './event-rate.js';
 
 export interface EdgeOptions {
@@ -72,8 +72,10 @@ export class EdgeGuard {
   addressCap() {
     return (socket: AnySocket, next: (err?: Error) => void) => {
       if (socket.data.role === 'host') return next();
-      const address = clientAddress(socket.handshake.address, socket.handshake.headers, this.options.trustedProxies);
-      if (isLoopback(address)) return next();
+      const client = clientAddress(socket.handshake.address, socket.handshake.headers, this.options.trustedProxies);
+      if (isLoopback(client)) return next();
+      // Counted per machine, as failed claims are: an IPv6 /64 is one phone or one attacker.
+      const address = machineKey(client);
       const held = this.perAddress.get(address) ?? 0;
       if (held >= this.options.maxSocketsPerAddress) return next(refuse(ErrorCode.TooManyConnections));
       this.perAddress.set(address, held + 1);

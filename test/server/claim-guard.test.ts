@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import { ErrorCode, PROTOCOL_VERSION, type Ack, type SeatClaimed } from '../../shared/protocol.js';
 import { CLAIM_ALARM_FAILURES, CLAIM_ALARM_WINDOW_MS, CLAIM_LIMITS } from '../../server/claim-guard.js';
-import { claimAddressKey } from '../../server/client-address.js';
+import { machineKey } from '../../server/edge/client-address.js';
 import { redactSecrets } from '../../server/redact.js';
 import { openStore, type Store } from '../../server/store.js';
 import { JOIN_CODE_DIGITS, formatJoinCode } from '../../shared/join-code.js';
@@ -232,10 +232,10 @@ describe('logs', () => {
 
 describe('client addresses', () => {
   it('[G1] one key per IPv4 address, and per /64 for IPv6', () => {
-    expect(claimAddressKey('::ffff:192.168.1.20')).toBe('192.168.1.20');
-    expect(claimAddressKey('10.0.0.7')).toBe('10.0.0.7');
-    expect(claimAddressKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
-    expect(claimAddressKey('2001:0db8:0001:0002:ffff:1:2:3')).toBe('2001:db8:1:2::/64');
-    expect(claimAddressKey('::1')).toBe('0:0:0:0::/64');
+    expect(machineKey('::ffff:192.168.1.20')).toBe('192.168.1.20');
+    expect(machineKey('10.0.0.7')).toBe('10.0.0.7');
+    expect(machineKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(machineKey('2001:0db8:0001:0002:ffff:1:2:3')).toBe('2001:db8:1:2::/64');
+    expect(machineKey('::1')).toBe('0:0:0:0::/64');
   });
 });

@@ -112,6 +112,14 @@ describe('sockets per address', () => {
     expect(again).toBe('connected');
   });
 
+  it('[edge][G2] IPv6 addresses count per /64, as one machine, like failed claims', async () => {
+    const h = await start({ edge: { trustedProxies: ['127.0.0.1'], maxSocketsPerAddress: 2 } });
+    const from = (address: string) => socketWith(h, { role: 'contestant' }, { 'x-forwarded-for': address });
+    expect(await Promise.all([from('2001:db8:1:2::a'), from('2001:db8:1:2::b')].map(outcome))).toEqual(['connected', 'connected']);
+    expect(await outcome(from('2001:db8:1:2:ffff::c'))).toBe(ErrorCode.TooManyConnections);
+    expect(await outcome(from('2001:db8:1:3::a'))).toBe('connected');
+  });
+
   it('[edge] X-Forwarded-For is believed only from a configured proxy', async () => {
     // No proxy configured: the header is anyone's writing; the peer (this machine) is not capped.
     const h = await start({ edge: { maxSocketsPerAddress: 1 } });
