@@ -111,7 +111,7 @@ describe.skipIf(!hasChromium)('joining in a browser', () => {
     // Chromium logs a send on the socket the server just cut: that is the fault this test makes,
     // not a page error. Every other error still fails the test.
     const cut = 'WebSocket is already in CLOSING or CLOSED state.';
-    for (let i = stage.pageErrors.length - 1; i >= 0; i--) if (stage.pageErrors[i].endsWith(cut) && stage.pageErrors[i].includes("/contestant/")) stage.pageErrors.splice(i, 1);
+    for (let i = stage.pageErrors.length - 1; i >= 0; i--) if (stage.pageErrors[i].endsWith(cut) && stage.pageErrors[i].includes('/contestant/')) stage.pageErrors.splice(i, 1);
     await byTestId(host, 'approve-s2').click();
     await byTestId(asking, 'seat-name').filter({ hasText: '2号席' }).waitFor();
     expect(stage.pageErrors).toEqual([]);
