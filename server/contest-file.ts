@@ -39,7 +39,7 @@ const fairness = z
   })
   .strict()
   // The wait must cover the credit: a press earning it may arrive that much after the best stamp.
-  .refine((f) => f.maxCreditMs <= f.graceCapMs, { message: 'maxCreditMs must not exceed graceCapMs', path: ['maxCreditMs'] })
+  .refine((f) => f.maxCreditMs <= f.graceCapMs, { message: 'credit-over-cap', path: ['maxCreditMs'] })
   .default(DEFAULT_FAIRNESS);
 
 const buzzIn = z
@@ -143,6 +143,7 @@ const OWN_MESSAGES: Record<string, MessageKey> = {
   'individual-phones': 'definition.error.individual-phones',
   'duplicate-seat': 'definition.error.duplicate-seat',
   required: 'definition.error.required',
+  'credit-over-cap': 'definition.error.credit-over-cap',
 };
 
 /** zod says "expected string >=1 characters" where an organiser needs "required". */
