@@ -9,4 +9,7 @@ export const fairBuzzEn: Record<keyof typeof fairBuzzZh, string> = {
   'buzzer.tied.host': 'Pressed together! The host decides',
   'buzzer.tied.rebuzz': 'Pressed together! Get ready to buzz again',
   'buzzer.tieOthers': 'A tie: the tied seats buzz again',
+  'definition.field.maxCreditMs': 'Press-time credit (ms)',
+  'definition.field.tieRule': 'Ties',
+  'definition.error.credit-over-wait': 'The credit cannot be longer than the longest wait',
 };

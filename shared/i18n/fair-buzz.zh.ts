@@ -7,4 +7,7 @@ export const fairBuzzZh = {
   'buzzer.tied.host': '同时按下！等待主持人判定',
   'buzzer.tied.rebuzz': '同时按下！准备重新抢答',
   'buzzer.tieOthers': '平局，其他席位重新抢答',
+  'definition.field.maxCreditMs': '信用上限（毫秒）',
+  'definition.field.tieRule': '平局处理',
+  'definition.error.credit-over-wait': '信用上限不能大于最长等待',
 };
