@@ -12,4 +12,11 @@ export const fairBuzzEn: Record<keyof typeof fairBuzzZh, string> = {
   'definition.field.maxCreditMs': 'Press-time credit (ms)',
   'definition.field.tieRule': 'Ties',
   'definition.error.credit-over-wait': 'The credit cannot be longer than the longest wait',
+  'export.col.held': 'Arrived past the credit (ms)',
+  'export.col.decidedBy': 'Decided by',
+  'export.decidedBy.stamp': 'Press time',
+  'export.decidedBy.arrival': 'Arrival order',
+  'export.decidedBy.tie-arrival': 'Tie, by arrival',
+  'export.decidedBy.tie-rebuzz': 'Tie, re-buzz',
+  'export.decidedBy.tie-host': 'Tie, host decided',
 };

@@ -10,4 +10,11 @@ export const fairBuzzZh = {
   'definition.field.maxCreditMs': '信用上限（毫秒）',
   'definition.field.tieRule': '平局处理',
   'definition.error.credit-over-wait': '信用上限不能大于最长等待',
+  'export.col.held': '晚于信用上限到达（毫秒）',
+  'export.col.decidedBy': '判定依据',
+  'export.decidedBy.stamp': '按下时刻',
+  'export.decidedBy.arrival': '到达先后',
+  'export.decidedBy.tie-arrival': '平局，按到达先后',
+  'export.decidedBy.tie-rebuzz': '平局，重新抢答',
+  'export.decidedBy.tie-host': '平局，主持人判定',
 };

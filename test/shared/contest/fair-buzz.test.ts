@@ -165,6 +165,10 @@ describe('[P5] true ties', () => {
     if (!awarded.ok) return expect.fail(awarded.error);
     expect(awarded.events).toEqual([{ type: 'buzz-won', seatId: 's1' }]);
     expect(bq(awarded.state)).toMatchObject({ phase: 'answering', winner: 's1', wonAt: T0 + 3000, answerDeadline: T0 + 23_000, tied: [], decidedBy: 'tie-host' });
+    expect(bq(awarded.state).buzzes.map((b) => [b.seatId, b.decision])).toEqual([
+      ['s2', 'beaten'],
+      ['s1', 'won'],
+    ]);
   });
 
   it('[P5] tie rule host: awarding is refused under any other rule, and outside a tie', () => {
