@@ -193,7 +193,7 @@ function checkCount(format: BankFormat, rows: BankRow[], ignoredColumns: string[
 
 async function parseXlsx(bytes: Uint8Array): Promise<ParsedBank> {
   const zip = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const unsafe = checkZip(zip);
+  const unsafe = await checkZip(zip);
   if (unsafe === 'xlsx-too-large') return refused('xlsx', unsafe, { maxMb: MAX_INFLATED_BYTES / 1024 / 1024 });
   if (unsafe) return refused('xlsx', unsafe);
   try {

@@ -44,7 +44,4 @@ export const fairUiEn: Record<keyof typeof fairUiZh, string> = {
   'editor.credit.lenient': 'Lenient {ms}',
   'editor.credit.hint': 'Default 30 ms, strict; lenient 250 ms: for halls that cannot improve their network, where a cheater can gain as much',
   'editor.fairness.legacy': 'This round was set up under the old rules (margin {margin} ms, longest wait {cap} ms). The new rules have no margin: once saved, it is judged by the settings below.',
-  'definition.field.maxCreditMs': 'Most credit (ms)',
-  'definition.field.tieRule': 'On a tie',
-  'definition.error.credit-over-cap': 'must not exceed the longest wait (ms)',
 };

@@ -48,7 +48,4 @@ export const fairUiZh = {
   'editor.credit.lenient': '宽松 {ms}',
   'editor.credit.hint': '默认 30 毫秒，严格；宽松 250 毫秒：适合无法改善网络的会场，作弊者最多可获益同样多',
   'editor.fairness.legacy': '本轮按旧版规则设定（容差 {margin} 毫秒，最长等待 {cap} 毫秒）。新规则不再用容差：保存后按下面的设置判定。',
-  'definition.field.maxCreditMs': '最多提前（毫秒）',
-  'definition.field.tieRule': '同时按下时',
-  'definition.error.credit-over-cap': '不能大于最长等待（毫秒）',
 };

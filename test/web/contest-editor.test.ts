@@ -51,9 +51,25 @@ describe('loading and saving a contest file', () => {
     expect(model.stages[0].rounds.map((r) => r.kind)).toEqual(['in-turn', 'all-at-once', 'buzz-in']);
   });
 
-  it('[S6] keeps the joining setting it has no field for, so saving does not drop it', () => {
+  it('[S6] shows when joining needs the host: the file\'s moment, else "lock"; saving keeps it', () => {
     const demo = { ...(readContestFile() as object), joining: { approvalAfter: 'start' } };
-    expect(parsed(toFile(fromSource(demo, fallback, names))).joining).toEqual({ approvalAfter: 'start' });
+    const model = fromSource(demo, fallback, names);
+    expect(model.joining).toBe('start');
+    expect(parsed(toFile(model)).joining).toEqual({ approvalAfter: 'start' });
+    expect(fromSource(readContestFile(), fallback, names).joining).toBe('lock');
+    expect(fromSource({ ...(readContestFile() as object), joining: { approvalAfter: 'never' } }, fallback, names).joining).toBe('lock');
+    expect(fromSource(null, fallback, names).joining).toBe('lock');
+  });
+
+  it('[S6] choosing "start" in the form reaches the drawn definition; "lock" leaves the file as it was', () => {
+    const loaded = fromSource(readContestFile(), fallback, names);
+    const chosen = { ...loaded, joining: 'start' as const };
+    expect(sameFile(chosen, loaded)).toBe(false);
+    const drawn = drawContest(parsed(toFile(chosen)), loadBank(BUNDLED_BANK).questions, 'seed');
+    expect(drawn.ok && drawn.definition.joining).toEqual({ approvalAfter: 'start' });
+    const back = { ...chosen, joining: 'lock' as const };
+    expect(sameFile(back, loaded)).toBe(true);
+    expect(toFile(back)).not.toHaveProperty('joining');
   });
 
   it('fills in what a sparse file leaves to defaults, as the format does', () => {
@@ -115,8 +131,9 @@ describe('loading and saving a contest file', () => {
     expect(loaded.legacy).toEqual({ marginMs: 2, graceCapMs: 300 });
     expect(loaded).toMatchObject({ mode: 'press-time', maxCreditMs: 30, tieRule: 'arrival', graceCapMs: 300 });
     const file = { format: 'qiangda-contest', version: 1, title: 'T', seats: [{ name: '甲' }], stages: [{ name: 'S', rounds: [{ kind: 'buzz-in', questions: 2, fairness: old }] }] };
-    // The server no longer reads a margin; the form's file is one it accepts.
-    expect(parseContestFile(file).ok).toBe(false);
+    // The server reads such a file and drops the margin; the form's file no longer names one.
+    expect(parseContestFile(file).ok).toBe(true);
+    expect(JSON.stringify(toFile(fromSource(file, fallback, names)))).not.toContain('marginMs');
     expect(parsed(toFile(fromSource(file, fallback, names))).stages[0].rounds[0]).toMatchObject({ fairness: { ...DEFAULT_FAIRNESS, graceCapMs: 300 } });
     expect(translate('zh', 'editor.fairness.legacy', { margin: 2, cap: 300 })).toMatch(/^本轮按旧版规则设定（容差 2 毫秒，最长等待 300 毫秒）/);
   });
@@ -128,8 +145,8 @@ describe('loading and saving a contest file', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues.map((i) => i.path)).toEqual(['stages.0.rounds.2.fairness.maxCreditMs']);
-    expect(result.issues[0].zh).toBe('第1环节 › 第3轮 › 抢答判定 › 最多提前（毫秒）：不能大于最长等待（毫秒）');
-    expect(result.issues[0].en).toMatch(/Most credit \(ms\): must not exceed the longest wait/);
+    expect(result.issues[0].zh).toBe(`第1环节 › 第3轮 › 抢答判定 › ${translate('zh', 'definition.field.maxCreditMs')}：${translate('zh', 'definition.error.credit-over-wait')}`);
+    expect(result.issues[0].en).toContain(translate('en', 'definition.error.credit-over-wait'));
   });
 
   it('leaves an emptied number out, so the server names the missing field or fills its default', () => {
