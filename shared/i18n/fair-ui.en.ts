@@ -4,6 +4,7 @@ import type { fairUiZh } from './fair-ui.zh.js';
 
 export const fairUiEn: Record<keyof typeof fairUiZh, string> = {
   'log.error': 'Error',
+  'log.credit': 'Credit',
   'log.reason': 'Decided by',
   'log.plusMinus': '±{ms} ms',
   'log.held': 'held {ms} ms: arrived later than the credit allows',

@@ -3,6 +3,7 @@
 export const fairUiZh = {
   // Press log: uncertainty and the decision's reason
   'log.error': '误差',
+  'log.credit': '可提前',
   'log.reason': '判定依据',
   'log.plusMinus': '±{ms} 毫秒',
   'log.held': '滞后 {ms} 毫秒：到达晚于允许的提前量',

@@ -11,7 +11,7 @@ import { DEFAULT_FAIRNESS, DEFAULT_MAX_CREDIT_MS } from '../../shared/contest/ar
 import type { BuzzInQuestion, ContestDefinition } from '../../shared/contest/types.js';
 import { definition } from '../support/definitions.js';
 import { PING_EVERY_MS } from '../../server/links.js';
-import { byTestId, hasChromium, requireBrowser, shot, startStage, zh, type BrowserStage } from './browser-stage.js';
+import { byTestId, hasChromium, requireBrowser, shot, SHOTS, startStage, zh, type BrowserStage } from './browser-stage.js';
 
 requireBrowser('fair buzzing on the pages');
 
@@ -204,6 +204,17 @@ describe.skipIf(!hasChromium)('fair buzzing on the pages: a tie the host decides
     expect(await byTestId(host, 'press-lead').textContent()).toBe(zh('lead.of', { name: first.name, s: '0.020' }));
     await byTestId(screen, 'lead').filter({ hasText: zh('lead.seconds', { s: '0.020' }) }).waitFor();
     await shot(host, 'fair-ui-host-held.png', true);
+
+    // Ten more presses, all late (P3): the log stays readable on a 1280 px laptop.
+    for (let n = 3; n <= 12; n++) {
+      await byTestId(phones[n % 2], 'buzzer').tap();
+      await expect.poll(() => buzz()?.buzzes.length).toBe(n);
+    }
+    await host.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(() => byTestId(host, 'press-row').count()).toBe(12);
+    const log = byTestId(host, 'press-log');
+    expect(await log.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    await log.screenshot({ path: `${SHOTS}/fair-ui-press-log-1280.png`, animations: 'disabled' });
 
     expect(stage.pageErrors).toEqual([]);
   });
