@@ -161,6 +161,7 @@ describe.skipIf(!hasChromium)('fair buzzing on the pages: a tie the host decides
     expect(await byTestId(host, 'press-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-decision')))).toEqual(['tied', 'tied']);
     expect(await byTestId(host, 'press-reason').textContent()).toBe(`${zh('log.reason')}：${zh('decidedBy.tie-host')}`);
     for (const cell of await byTestId(host, 'press-error').allTextContents()) expect(cell.trim()).toMatch(/^±\d+(\.\d)? 毫秒$/);
+    expect(await byTestId(host, 'host-seat-tied').count()).toBe(2);
     // Space cannot open anything and N cannot leave the question while the tie waits.
     expect(await byTestId(host, 'control-start').isDisabled()).toBe(true);
     expect(await byTestId(host, 'control-next').isDisabled()).toBe(true);
