@@ -17,6 +17,8 @@ import { BenchPhone, drawPhoneClock, type Cheat } from './phone.js';
 
 export const LOBBY_MS = 20_000;
 export const GAPS_MS = [10, 20, 50, 100];
+/** When the first press comes after the buzzers open: a contestant's reaction. */
+export const FIRST_PRESS_MS: [number, number] = [300, 1300];
 /** Longer than any decision can take: a race not decided by then is recorded as stuck. */
 export const STUCK_AFTER_MS = 5_000;
 
@@ -27,6 +29,10 @@ export interface SessionPlan {
   /** `honest`, or the kind of the one cheating phone (drawn among the seats). */
   cheat: Cheat;
   races: number;
+  /** The gaps the races cycle through; all of GAPS_MS if not given. */
+  gaps?: number[];
+  /** How long after the buzzers open the first press comes: 300-1300 ms if not given. */
+  firstPressMs?: [number, number];
   seed: string;
 }
 
@@ -105,7 +111,8 @@ export async function runSession(plan: SessionPlan): Promise<SessionRecord> {
 
     await command(clock, host, { type: 'question:next' });
     const races: RaceRecord[] = [];
-    for (let r = 0; r < plan.races; r++) races.push(await runRace(clock, host, phones, GAPS_MS[r % GAPS_MS.length], raceRng));
+    const gaps = plan.gaps ?? GAPS_MS;
+    for (let r = 0; r < plan.races; r++) races.push(await runRace(clock, host, phones, gaps[r % gaps.length], raceRng, plan.firstPressMs ?? FIRST_PRESS_MS));
     return { plan, checks, races };
   } finally {
     for (const { phone } of phones) phone.close();
@@ -120,8 +127,8 @@ async function command(clock: FakeClock, host: TestClient, cmd: Parameters<TestC
 }
 
 /** True press times: the first two `gap..2*gap` apart, the rest later; seats in a drawn order. */
-function drawPresses(rng: Rng, openedAt: number, count: number, gapMs: number): number[] {
-  const first = openedAt + uniform(rng, 300, 1300);
+function drawPresses(rng: Rng, openedAt: number, count: number, gapMs: number, firstPressMs: [number, number]): number[] {
+  const first = openedAt + uniform(rng, ...firstPressMs);
   const times = [first, first + uniform(rng, gapMs, 2 * gapMs)];
   while (times.length < count) times.push(times[times.length - 1] + uniform(rng, gapMs, 300));
   for (let i = times.length - 1; i > 0; i--) {
@@ -137,6 +144,7 @@ async function runRace(
   phones: { phone: BenchPhone; link: PhoneLink; seatId: string }[],
   gapMs: number,
   rng: Rng,
+  firstPressMs: [number, number],
 ): Promise<RaceRecord> {
   await command(clock, host, { type: 'question:next' });
   const number = host.view?.question?.number ?? -1;
@@ -144,7 +152,7 @@ async function runRace(
   await pumpFor(clock, uniform(rng, 500, 2500));
   await command(clock, host, { type: 'buzzers:open' });
   const openedAt = clock.now();
-  const times = drawPresses(rng, openedAt, phones.length, gapMs);
+  const times = drawPresses(rng, openedAt, phones.length, gapMs, firstPressMs);
   phones.forEach(({ phone }, i) => phone.arm(times[i]));
 
   const isThis = (q: QuestionView | null | undefined): q is QuestionView => !!q && q.kind === 'buzz-in' && q.number === number;
