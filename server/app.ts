@@ -92,15 +92,17 @@ export function createApp(options: AppOptions): App {
     bank: options.bank,
     clock: options.clock,
     publicUrl: options.publicUrl,
-    onChange: (room, events, audience) => broadcast(room, events, audience),
+    onChange: (room, events, audience, screen) => broadcast(room, events, audience, screen),
     onSeatsChange: (room) => seatReports.changed(room),
     claimAlarm: (contestId) => claimGuard.alarm(contestId),
     log,
   });
 
   /** Sends every connected page its own view of the contest; with an audience, only the
-   * host, the screen and those seats, whose views are the only ones that changed. */
-  function broadcast(room: ContestRoom, events: ContestEvent[], audience?: SeatId[]): void {
+   * host, the screen and those seats, whose views are the only ones that changed; without
+   * `screen`, not the screen either: a press waiting for its decision shows on no page but the
+   * host's and its own seat's (P9), so nobody learns that someone pressed. */
+  function broadcast(room: ContestRoom, events: ContestEvent[], audience?: SeatId[], screen = true): void {
     const serverNow = options.clock.now();
     const facts = room.facts();
     // Views are built only for channels someone is listening on: this runs on every buzz.
@@ -108,7 +110,7 @@ export function createApp(options: AppOptions): App {
       if (io.sockets.adapter.rooms.get(to)?.size) io.to(to).emit('contest:update', { view: view(), events, serverNow });
     };
     send(channel.host(room.id), () => viewFor('host', room.state, facts));
-    send(channel.screen(room.id), () => viewFor('screen', room.state, facts));
+    if (screen) send(channel.screen(room.id), () => viewFor('screen', room.state, facts));
     if (audience) {
       for (const seatId of audience) send(channel.seat(room.id, seatId), () => viewFor('contestant', room.state, facts, seatId));
       return;

@@ -2,6 +2,7 @@
 // restore writes anything. Objects are strict: a field this version does not know means the
 // file is not what it claims to be, and silently dropping it could change the replay.
 import { z } from 'zod';
+import { TIE_RULES } from '../shared/contest/arbiter.js';
 import { QUESTION_TYPES } from '../shared/contest/question.js';
 import type { Command } from '../shared/contest/commands.js';
 import type { ContestDefinition } from '../shared/contest/types.js';
@@ -36,7 +37,11 @@ const falseStart = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('lose-question') }).strict(),
   z.object({ kind: z.literal('deduct'), points: count }).strict(),
 ]);
-const fairness = z.object({ mode: z.enum(['press-time', 'arrival']), marginMs: count, graceCapMs: count }).strict();
+// Both shapes a contest may have been played under (arbiter.ts, arbiter-v1.ts).
+const fairness = z.union([
+  z.object({ mode: z.enum(['press-time', 'arrival']), maxCreditMs: count, graceCapMs: count, tieRule: z.enum(TIE_RULES) }).strict(),
+  z.object({ mode: z.enum(['press-time', 'arrival']), marginMs: count, graceCapMs: count }).strict(),
+]);
 const scoring = { answerTimeMs: count, rightPoints: count, wrongPoints: count };
 
 const round = z.discriminatedUnion('kind', [

@@ -2,7 +2,7 @@
 // which questions to draw, scoring, timers, false-start penalty, weights. Validated on load;
 // every problem names its field, in Chinese and in English.
 import { z } from 'zod';
-import { DEFAULT_FAIRNESS, DEFAULT_GRACE_CAP_MS, DEFAULT_MARGIN_MS } from '../shared/contest/arbiter.js';
+import { DEFAULT_FAIRNESS, DEFAULT_GRACE_CAP_MS, DEFAULT_MAX_CREDIT_MS, TIE_RULES } from '../shared/contest/arbiter.js';
 import { QUESTION_TYPES } from '../shared/contest/question.js';
 import { DEFAULT_THEME, THEMES } from '../shared/branding.js';
 import { isMessageKey, translate, type Locale, type MessageKey } from '../shared/i18n/index.js';
@@ -33,10 +33,13 @@ const falseStart = z
 const fairness = z
   .object({
     mode: z.enum(['press-time', 'arrival']).default('press-time'),
-    marginMs: z.number().int().min(0).max(50).default(DEFAULT_MARGIN_MS),
+    maxCreditMs: z.number().int().min(0).max(1000).default(DEFAULT_MAX_CREDIT_MS),
     graceCapMs: z.number().int().min(0).max(1000).default(DEFAULT_GRACE_CAP_MS),
+    tieRule: z.enum(TIE_RULES).default('arrival'),
   })
   .strict()
+  // The wait must cover the credit: a press earning it may arrive that much after the best stamp.
+  .refine((f) => f.maxCreditMs <= f.graceCapMs, { message: 'maxCreditMs must not exceed graceCapMs', path: ['maxCreditMs'] })
   .default(DEFAULT_FAIRNESS);
 
 const buzzIn = z

@@ -29,7 +29,8 @@ export interface ContestsOptions {
   clock: Clock;
   /** The address phones use to reach this server, e.g. http://192.168.1.20:3000 */
   publicUrl: string;
-  onChange: (room: ContestRoom, events: ContestEvent[], audience?: SeatId[]) => void;
+  /** `audience`: only these seats' views changed; `screen` false: nor the screen's (P9). */
+  onChange: (room: ContestRoom, events: ContestEvent[], audience?: SeatId[], screen?: boolean) => void;
   onSeatsChange: (room: ContestRoom) => void;
   /** The host console's alarm about failed join-code claims in a contest. */
   claimAlarm?: (contestId: string) => ClaimAlarm | null;

@@ -1,11 +1,11 @@
-// The server's measure of every phone's link (P2): it pings each contestant socket itself every
+// The server's measure of every phone's link (P2, P8): it pings each contestant socket itself every
 // second and times the round trip on its own clock, so a phone cannot make its link look faster
 // than it is. The evidence goes into each press command; the host sees each seat's link.
 // Every contest names its seats `s1`, `s2`, ... alike, so phones are kept per contest: a phone
 // of one contest never widens another's grace window or shows on another's console.
 import type { LinkEvidence } from '../shared/contest/arbiter.js';
 import type { SeatId } from '../shared/contest/types.js';
-import { LinkMeter, linkQuality } from '../shared/fairness/link-meter.js';
+import { HELD_PRESSES_WINDOW, LinkMeter, linkQuality, linkWarning, worseWarning } from '../shared/fairness/link-meter.js';
 import type { SeatLink } from '../shared/protocol.js';
 import type { Clock } from './clock.js';
 
@@ -24,6 +24,8 @@ export interface Pingable {
 interface Phone {
   phone: Pingable;
   meter: LinkMeter;
+  /** Its last presses: whether each arrived later than the credit allows (P8). */
+  held: boolean[];
   cancel: () => void;
 }
 
@@ -37,7 +39,7 @@ export class LinkBook {
 
   /** Starts timing a phone's round trips, now and every second until it leaves. */
   add(phone: Pingable): void {
-    const entry: Phone = { phone, meter: new LinkMeter(), cancel: () => {} };
+    const entry: Phone = { phone, meter: new LinkMeter(), held: [], cancel: () => {} };
     let phones = this.contests.get(phone.contestId);
     if (!phones) this.contests.set(phone.contestId, (phones = new Map()));
     phones.set(phone.id, entry);
@@ -65,6 +67,15 @@ export class LinkBook {
     return toEvidence(this.find(id)?.meter.bound() ?? null);
   }
 
+  /** P8: remembers whether this phone's press arrived later than its credit allows; a phone
+   * whose presses keep doing so is flagged to the host. */
+  notePress(id: string, held: boolean): void {
+    const entry = this.find(id);
+    if (!entry) return;
+    entry.held.push(held);
+    if (entry.held.length > HELD_PRESSES_WINDOW) entry.held.shift();
+  }
+
   /** Per seat of this contest with a connected phone: the slowest of its phones, which the
    * decision must wait for. */
   armed(contestId: string, seatIds: readonly SeatId[]): Record<SeatId, LinkEvidence | null> {
@@ -83,10 +94,12 @@ export class LinkBook {
     const out: Record<SeatId, SeatLink> = {};
     // Unknown counts as worst: the host should see the phone that has not answered yet.
     const rank = (l: SeatLink) => l.oneWayMs ?? Infinity;
-    for (const { seatId, bound } of this.seated(contestId, seatIds)) {
-      const link: SeatLink = { rttMs: bound?.bestRttMs ?? null, oneWayMs: bound?.oneWayMs ?? null, quality: linkQuality(bound) };
+    for (const { seatId, bound, held } of this.seated(contestId, seatIds)) {
+      const warning = linkWarning(bound, held);
+      const link: SeatLink = { rttMs: bound?.bestRttMs ?? null, oneWayMs: bound?.oneWayMs ?? null, quality: linkQuality(bound), warning };
       const had = out[seatId];
-      if (!had || rank(link) > rank(had)) out[seatId] = link;
+      if (!had) out[seatId] = link;
+      else out[seatId] = { ...(rank(link) > rank(had) ? link : had), warning: worseWarning(had.warning, warning) };
     }
     return out;
   }
@@ -102,9 +115,9 @@ export class LinkBook {
 
   private *seated(contestId: string, seatIds: readonly SeatId[]) {
     const wanted = new Set(seatIds);
-    for (const { phone, meter } of this.contests.get(contestId)?.values() ?? []) {
+    for (const { phone, meter, held } of this.contests.get(contestId)?.values() ?? []) {
       const seatId = phone.seatId();
-      if (seatId && wanted.has(seatId)) yield { seatId, bound: meter.bound() };
+      if (seatId && wanted.has(seatId)) yield { seatId, bound: meter.bound(), held: held.filter(Boolean).length };
     }
   }
 }

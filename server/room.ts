@@ -32,7 +32,8 @@ export interface RoomOptions {
   /** A new join code for a seat whose phones were freed, not among `taken`. */
   newJoinCode: (taken: Set<string>) => string;
   /** Called after every accepted command and every change of definition. */
-  onChange: (room: ContestRoom, events: ContestEvent[], audience?: SeatId[]) => void;
+  /** `audience`: only these seats' views changed; `screen` false: nor the screen's (P9). */
+  onChange: (room: ContestRoom, events: ContestEvent[], audience?: SeatId[], screen?: boolean) => void;
   /** Called when who holds or is connected to a seat changes: only the host's and the screen's
    * views show that, so it goes to them alone (seat-reports.ts). */
   onSeatsChange: (room: ContestRoom) => void;
@@ -138,7 +139,7 @@ export class ContestRoom {
     const told = outcome(result);
     if (requestId !== undefined) this.answered.set(requestId, told);
     this.scheduleDeadline();
-    this.options.onChange(this, result.events, result.audience);
+    this.options.onChange(this, result.events, result.audience, !result.unseenByScreen);
     return told;
   }
 

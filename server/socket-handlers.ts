@@ -310,6 +310,10 @@ export function registerHandlers(
       }, key);
       if (!result.ok) return { error: result.error };
       if (!result.buzz) throw new Error('engine accepted a press without deciding it');
+      // P8: a press held past its credit is the link telling on itself; the host is warned.
+      const q = room.state.question;
+      const mine = q?.kind === 'buzz-in' ? q.buzzes.findLast((b) => b.seatId === seatId) : undefined;
+      if (mine?.claimedAt != null) links.notePress(socket.id, (mine.heldMs ?? 0) > 0);
       return { data: result.buzz };
     }),
   );

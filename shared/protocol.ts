@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CommandError, type BuzzOutcome, type ContestEvent, type HostCommand, type SubmissionOutcome } from './contest/commands.js';
 import type { ContestView } from './contest/views.js';
 import { MAX_OPTIONS } from './contest/question.js';
-import type { LinkQuality } from './fairness/link-meter.js';
+import type { LinkQuality, LinkWarning } from './fairness/link-meter.js';
 import type { SeatId } from './contest/types.js';
 import { JOIN_CODE_PATTERN, typedJoinCode } from './join-code.js';
 
@@ -98,6 +98,7 @@ export const hostCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('question:next') }),
   z.object({ type: z.literal('buzzers:open') }),
   z.object({ type: z.literal('buzzers:reopen') }),
+  z.object({ type: z.literal('buzz:award'), seatId: id }),
   z.object({ type: z.literal('turn:start') }),
   z.object({ type: z.literal('turn:skip') }),
   z.object({ type: z.literal('turn:repeat') }),
@@ -138,6 +139,7 @@ export const joinDecideSchema = z.object({ requestId: id, approve: z.boolean() }
 export const emptySchema = z.object({}).strict();
 /** `pressedAt`: the touch's own time in server time, by the phone's clock sync (P1). */
 export const buzzPressSchema = z.object({ pressedAt: z.number().finite().optional() }).strict();
+export type BuzzPressPayload = z.infer<typeof buzzPressSchema>;
 export const answerSubmitSchema = z.object({ choice: z.array(z.number().int().min(0).max(MAX_OPTIONS - 1)).min(1).max(MAX_OPTIONS) }).strict();
 /** The definition itself is checked by server/contest-file.ts, which names each bad field. */
 export const contestDefineSchema = z.object({ file: z.unknown() }).strict();
@@ -154,11 +156,13 @@ export interface ContestUpdate {
   serverNow: number;
 }
 
-/** A seat's link as the host console shows it (P2); the slowest of a team's phones. */
+/** A seat's link as the host console shows it (P2); the slowest of a team's phones, with the
+ * worst warning of any of them (P8: the lobby's link check). */
 export interface SeatLink {
   rttMs: number | null;
   oneWayMs: number | null;
   quality: LinkQuality;
+  warning: LinkWarning | null;
 }
 
 export interface AnswerRecorded {
@@ -173,7 +177,7 @@ export interface ClientToServerEvents {
   /** Host: approve or refuse a pending request to join (S6). */
   'seat:decide': (payload: { requestId: string; approve: boolean }, ack: (r: Ack<null>) => void) => void;
   'seat:claim': (payload: { joinCode: string; deviceToken?: string }, ack: (r: Ack<SeatClaimed>) => void) => void;
-  'buzz:press': (payload: { pressedAt?: number } & WithRequestId, ack: (r: Ack<BuzzOutcome>) => void) => void;
+  'buzz:press': (payload: BuzzPressPayload & WithRequestId, ack: (r: Ack<BuzzOutcome>) => void) => void;
   /** A phone's clock probe (P1): answered with the server's time. */
   'clock:probe': (payload: Record<string, never>, ack: (r: Ack<{ serverNow: number }>) => void) => void;
   'answer:submit': (payload: { choice: number[] } & WithRequestId, ack: (r: Ack<AnswerRecorded>) => void) => void;

@@ -9,6 +9,8 @@ export type HostCommand =
   // buzz-in (抢答)
   | { type: 'buzzers:open' }
   | { type: 'buzzers:reopen' }
+  // a true tie the host decides (P5, tie rule `host`): the buzz goes to one of the tied seats
+  | { type: 'buzz:award'; seatId: SeatId }
   // in turn (轮流必答): start the answer countdown; skip or repeat a seat's turn
   | { type: 'turn:start' }
   | { type: 'turn:skip' }
@@ -89,6 +91,8 @@ export const CommandError = {
   /** The answer has been revealed: a seat can no longer be given time (K9). */
   KeyRevealed: 'key-revealed',
   SeatsNotLocked: 'seats-not-locked',
+  /** P5: the buzz can be awarded only to a seat of a true tie, and only under the `host` tie rule. */
+  NotTied: 'not-tied',
 } as const;
 export type CommandError = (typeof CommandError)[keyof typeof CommandError];
 
@@ -126,5 +130,8 @@ export type ApplyResult<S> =
       answer?: SubmissionOutcome;
       /** Only these seats' views can have changed (plus host and screen); absent: anyone's. */
       audience?: SeatId[];
+      /** The screen's view did not change either (P9: a press waiting for its decision is told
+       * to nobody but the host and the presser's seat). */
+      unseenByScreen?: boolean;
     }
   | { ok: false; error: CommandError };

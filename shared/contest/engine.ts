@@ -53,7 +53,7 @@ export function apply(state: ContestState, command: Command): Result {
   if (command.type === 'clock:tick') return settled ?? refuse(CommandError.NothingDue);
   const result = dispatch(base, command);
   if (!result.ok || !settled?.ok) return result;
-  return { ...result, events: [...settled.events, ...result.events], audience: undefined };
+  return { ...result, events: [...settled.events, ...result.events], audience: undefined, unseenByScreen: undefined };
 }
 
 /** B9: apply every deadline that has passed by `at`, before the command itself. */
@@ -104,6 +104,7 @@ function dispatch(state: ContestState, command: Exclude<Command, { type: 'clock:
   switch (command.type) {
     case 'buzzers:open':
     case 'buzzers:reopen':
+    case 'buzz:award':
     case 'buzz:press':
       return q.kind === 'buzz-in' && round.kind === 'buzz-in' ? handleBuzz(state, round, q, command) : refuse(CommandError.WrongRoundKind);
     case 'turn:start':

@@ -1,7 +1,7 @@
 // The contest's data, in the contest's own words. Plain serialisable values only: the whole
 // state is rebuilt by replaying commands, so nothing here may hold a function or a clock.
 import type { Branding } from '../branding.js';
-import type { Fairness } from './arbiter.js';
+import type { DecidedBy, RecordedFairness } from './arbiter.js';
 import type { Question, QuestionType } from './question.js';
 
 export type { Question };
@@ -24,8 +24,8 @@ export type FalseStartPenalty =
 
 export interface BuzzRules {
   falseStart: FalseStartPenalty;
-  /** How presses are judged: by press time within each phone's link, or by arrival (P1-P6). */
-  fairness: Fairness;
+  /** How presses are judged: by press time within the credit, or by arrival (P1-P9). */
+  fairness: RecordedFairness;
   buzzWindowMs: number;
   answerTimeMs: number;
   rightPoints: number;
@@ -101,10 +101,10 @@ export interface Joining {
   approvalAfter: 'lock' | 'start';
 }
 
-export type BuzzPhase = 'reading' | 'open' | 'answering' | 'wrong' | 'revealed';
+export type BuzzPhase = 'reading' | 'open' | 'tied' | 'answering' | 'wrong' | 'revealed';
 export type BuzzOutcomeKind = 'right' | 'dead' | 'ended';
 /** `pending`: a valid press waiting for the decision (P4); `beaten`: it lost the decision. */
-export type BuzzDecision = 'won' | 'pending' | 'beaten' | 'false-start' | 'locked-out' | 'late';
+export type BuzzDecision = 'won' | 'pending' | 'tied' | 'beaten' | 'false-start' | 'locked-out' | 'late';
 
 /** One press, as the dispute record (申诉) needs it. */
 export interface BuzzRecord {
@@ -118,8 +118,13 @@ export interface BuzzRecord {
   judgedAt: number;
   /** Measurement noise of that judgement, for near-ties (P5). */
   errorMs: number;
-  /** The phone's one-way link bound the claim was held to; null: judged by arrival. */
+  /** The phone's one-way link bound the claim was held to (rules v1), or the credit; null:
+   * judged by arrival. */
   boundMs: number | null;
+  /** P8: how much later than its credit allows the press arrived (absent: on time). */
+  heldMs?: number;
+  /** How far the stamp can be off at worst (half the fastest round trip): the lead's honest error. */
+  worstErrorMs?: number;
   /** Which phone of the seat pressed (B17); absent in logs from before phones were told apart. */
   phone?: string;
 }
@@ -135,6 +140,13 @@ export interface BuzzInQuestion {
   decideAt: number | null;
   /** How much earlier the winner pressed than the runner-up, once decided. */
   leadMs: number | null;
+  /** How far that lead can be off at worst: both stamps' sync errors (P9). */
+  leadErrorMs: number | null;
+  /** Why the buzz went to the winner (P5), for the press log and disputes. */
+  decidedBy: DecidedBy | null;
+  /** P5: seats in a true tie, waiting for the host's choice or a re-buzz (phase `tied`), and
+   * during that re-buzz the only seats that may press. Empty otherwise. */
+  tied: SeatId[];
   winner: SeatId | null;
   wonAt: number | null;
   /** null while answering means the host rules by hand (after an undo, B10). */

@@ -9,6 +9,7 @@ import type { StorageProblem } from '../storage-problem.js';
 import type { ClaimAlarm } from '../claim-alarm.js';
 import { brandingView, type BrandingView } from '../branding.js';
 import type { BuzzRecord, ContestStage, ContestState, FalseStartPenalty, RoundKind, ScoreEntry, SeatId, SeatResult } from './types.js';
+import type { DecidedBy } from './arbiter.js';
 
 export type Role = 'host' | 'screen' | 'contestant';
 
@@ -113,7 +114,7 @@ export interface RoundView {
   order: SeatId[];
 }
 
-export type QuestionPhase = 'reading' | 'open' | 'answering' | 'wrong' | 'revealed';
+export type QuestionPhase = 'reading' | 'open' | 'tied' | 'answering' | 'wrong' | 'revealed';
 export type QuestionOutcome = 'right' | 'dead' | 'ended' | 'wrong' | 'timeout' | 'skipped';
 
 export interface QuestionView {
@@ -133,12 +134,19 @@ export interface QuestionView {
   answerDeadline: number | null;
   /** Buzz-in: who won the buzz. */
   winner: SeatId | null;
-  /** Buzz-in: a press has arrived and the buzz is being decided (P4): every buzzer is locked. */
+  /** Buzz-in: a press has arrived and the buzz is being decided (P4). Told only to the host and
+   * to the seat that pressed (P9): nobody else may learn that someone pressed. */
   deciding: boolean;
+  /** Buzz-in: the seats of a true tie (P5), waiting for the host or re-buzzing; empty otherwise. */
+  tied: SeatId[];
+  /** Buzz-in: why the buzz went to the winner (stamp, tie rule, arrival). */
+  decidedBy: DecidedBy | null;
   /** Buzz-in: when the buzz was decided, and how much earlier the winner pressed than the
    * runner-up (P5); no lead when nobody else pressed or it was a near-tie. */
   wonAt: number | null;
   leadMs: number | null;
+  /** How far that lead can be off at worst (P9): a lead inside it is not a clear one. */
+  leadErrorMs: number | null;
   /** In-turn: whose turn it is. */
   turnSeat: SeatId | null;
   /** The key (B13): text of an open answer, indices of the right choices; null until the viewer may see it. */
@@ -379,9 +387,12 @@ function questionView(role: Role, state: ContestState, me: SeatId | null): Quest
     // K8: a phone counts down to its own deadline.
     answerDeadline: answers && role === 'contestant' && me ? seatDeadline(answers, me) : q.answerDeadline,
     winner: q.kind === 'buzz-in' ? q.winner : null,
-    deciding: q.kind === 'buzz-in' && q.decideAt !== null,
+    deciding: q.kind === 'buzz-in' && q.decideAt !== null && (role === 'host' || (me !== null && q.buzzes.some((b) => b.seatId === me && b.decision === 'pending'))),
+    tied: q.kind === 'buzz-in' ? q.tied : [],
+    decidedBy: q.kind === 'buzz-in' ? q.decidedBy : null,
     wonAt: q.kind === 'buzz-in' ? q.wonAt : null,
     leadMs: q.kind === 'buzz-in' ? q.leadMs : null,
+    leadErrorMs: q.kind === 'buzz-in' ? q.leadErrorMs : null,
     turnSeat: q.kind === 'in-turn' ? q.seatId : null,
     answer: mayKnow && question.type === 'open' ? question.answer : null,
     answerKey: mayKnow && question.type !== 'open' ? answerKey(question) : null,

@@ -1,6 +1,8 @@
 // The server's own measure of one phone's link, from round trips it times itself (a phone
-// cannot make a round trip shorter than its link allows). It gives the bound within which the
-// server trusts that phone's claimed press times, and how long to wait for its buzz to arrive.
+// cannot make a round trip shorter than its link allows). It tells how far the phone's stamps
+// wander (for ties), how far they can be off at worst, and whether the link is one the credit
+// can judge fairly: the lobby's link check (P8).
+import { DEFAULT_MAX_CREDIT_MS } from '../contest/arbiter.js';
 
 export interface LinkBound {
   /** The longest one-way trip an honest buzz from this phone is expected to take. */
@@ -11,6 +13,8 @@ export interface LinkBound {
   syncErrorMs: number;
   /** Fastest round trip seen: the phone's clock sync can be off by about half of it. */
   bestRttMs: number;
+  /** How much longer than the fastest one in ten round trips take: a spiky (power-saving) link. */
+  spreadMs: number;
   samples: number;
 }
 
@@ -26,6 +30,20 @@ export const STEADY_SPREAD_MS = 25;
 export const FAIR_LINK_MS = 60;
 export const POOR_LINK_MS = 150;
 export type LinkQuality = 'good' | 'fair' | 'poor' | 'unknown';
+
+/** P8, what the lobby's link check warns the host of, worst first:
+ * `late-presses`: presses keep arriving later than the credit allows: they are judged late;
+ * `spiky`: one trip in ten is held longer than the strict credit forgives (a phone saving power);
+ * `uneven`: even its fastest trip is so slow that an uneven up and down link could put its
+ * stamps off by more than UNEVEN_RISK_MS, and nobody can measure which way. */
+export type LinkWarning = 'late-presses' | 'spiky' | 'uneven';
+/** Round trips needed before a link is judged spiky: one slow trip is not a pattern. */
+export const WARN_AFTER_SAMPLES = 5;
+export const SPIKY_SPREAD_MS = DEFAULT_MAX_CREDIT_MS;
+export const UNEVEN_RISK_MS = 10;
+/** Of a phone's last presses, this many held past the credit make it `late-presses`. */
+export const HELD_PRESSES_WINDOW = 5;
+export const HELD_PRESSES_WARN = 2;
 
 export class LinkMeter {
   private rtts: number[] = [];
@@ -53,6 +71,7 @@ export class LinkMeter {
       errorMs: (secondBest - best) / 2 + MIN_ERROR_MS,
       syncErrorMs: best / 2,
       bestRttMs: best,
+      spreadMs: spread,
       samples: this.rtts.length,
     };
   }
@@ -62,4 +81,22 @@ export function linkQuality(bound: LinkBound | null): LinkQuality {
   if (!bound) return 'unknown';
   if (bound.oneWayMs <= FAIR_LINK_MS) return 'good';
   return bound.oneWayMs <= POOR_LINK_MS ? 'fair' : 'poor';
+}
+
+/** P8: the warning the host sees for one phone, from its round trips and its recent presses. */
+export function linkWarning(bound: LinkBound | null, heldPresses: number): LinkWarning | null {
+  if (heldPresses >= HELD_PRESSES_WARN) return 'late-presses';
+  if (!bound) return null;
+  if (bound.samples >= WARN_AFTER_SAMPLES && bound.spreadMs > SPIKY_SPREAD_MS) return 'spiky';
+  if (bound.bestRttMs / 2 > UNEVEN_RISK_MS) return 'uneven';
+  return null;
+}
+
+const WARNING_RANK: Record<LinkWarning, number> = { 'late-presses': 3, spiky: 2, uneven: 1 };
+
+/** The worse of two warnings: a seat shows its worst phone's. */
+export function worseWarning(a: LinkWarning | null, b: LinkWarning | null): LinkWarning | null {
+  if (!a) return b;
+  if (!b) return a;
+  return WARNING_RANK[a] >= WARNING_RANK[b] ? a : b;
 }

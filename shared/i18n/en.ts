@@ -13,6 +13,7 @@ import { phonesEn } from './phones.en.js';
 import { uploadsEn } from './uploads.en.js';
 import { claimGuardEn } from './claim-guard.en.js';
 import { edgeEn } from './edge.en.js';
+import { fairBuzzEn } from './fair-buzz.en.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -30,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   ...uploadsEn,
   ...claimGuardEn,
   ...edgeEn,
+  ...fairBuzzEn,
   'terminal.created': 'Created contest: {title}',
   'terminal.resumed': 'Resumed contest: {title} (continuing where it stopped)',
   'terminal.host': 'Host console:',

@@ -13,6 +13,7 @@ import { phonesZh } from './phones.zh.js';
 import { uploadsZh } from './uploads.zh.js';
 import { claimGuardZh } from './claim-guard.zh.js';
 import { edgeZh } from './edge.zh.js';
+import { fairBuzzZh } from './fair-buzz.zh.js';
 
 export const zh = {
   ...bankZh,
@@ -29,6 +30,7 @@ export const zh = {
   ...uploadsZh,
   ...claimGuardZh,
   ...edgeZh,
+  ...fairBuzzZh,
   // Server terminal
   'terminal.created': '已创建竞赛：{title}',
   'terminal.resumed': '已恢复竞赛：{title}（从上次中断处继续）',

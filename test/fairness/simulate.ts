@@ -102,7 +102,7 @@ function judgeOurs(phones: Phone[], presses: Press[], fairness: Fairness): { win
   const judged = (p: Press) => judgePress({ arrivalAt: p.arrivalAt, claimedAt: p.claimedOurs, link: evidence(phones, p.phone) }, fairness);
   const decideAt = decisionTime(first.arrivalAt, judged(first).at, phones.map((_, i) => evidence(phones, i)), fairness);
   const candidates: Candidate[] = byArrival.filter((p) => p.arrivalAt <= decideAt).map((p) => ({ seatId: String(p.phone), arrivalAt: p.arrivalAt, judged: judged(p) }));
-  return { winner: Number(pickWinner(candidates)?.winner.seatId), decideAt, firstArrival: first.arrivalAt };
+  return { winner: Number(pickWinner(candidates, fairness)?.winner.seatId), decideAt, firstArrival: first.arrivalAt };
 }
 
 function judgeFixed(presses: Press[]): { winner: number; decideAt: number; firstArrival: number } {

@@ -8,7 +8,7 @@ import { linkBadge, poorLinkSeats } from '../../web/host/seat-links.js';
 
 const seat = (id: string, name: string) => ({ id, name }) as SeatView;
 const seats = [seat('s1', '第一代表队'), seat('s2', '第二代表队'), seat('s3', '第三代表队'), seat('s4', '第四代表队')];
-const link = (quality: SeatLink['quality'], rttMs: number | null, oneWayMs: number | null = rttMs === null ? null : rttMs / 2): SeatLink => ({ rttMs, oneWayMs, quality });
+const link = (quality: SeatLink['quality'], rttMs: number | null, oneWayMs: number | null = rttMs === null ? null : rttMs / 2): SeatLink => ({ rttMs, oneWayMs, quality, warning: null });
 
 describe('seat links on the host console', () => {
   it('[P2] badges a seat by its link quality with its round trip in whole milliseconds', () => {

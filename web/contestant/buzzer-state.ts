@@ -19,6 +19,8 @@ export type BuzzerLook =
   | 'held'
   /** Another seat has the buzz. */
   | 'taken'
+  /** This seat pressed together with another (P5): the host decides, or a re-buzz follows. */
+  | 'tied'
   /** This phone pressed in time but another seat pressed earlier (P5). */
   | 'beaten'
   /** This seat is out of the question (wrong answer, or a false-start penalty). */
@@ -73,7 +75,13 @@ export function buzzerState(view: ContestView, serverNow: number, online = true,
   if (me?.out) return state('out', { key: 'buzzer.out' }, true);
   if (me?.lockedUntil != null && me.lockedUntil > serverNow) return state('locked', { key: 'buzzer.locked' }, true);
 
+  const tiedOut = q.tied.length > 0 && !q.tied.includes(view.me ?? '');
   switch (q.phase) {
+    case 'tied':
+      if (tiedOut) return state('held', { key: 'buzzer.tieOthers' }, false);
+      // Waiting for a re-buzz, a press is early like any press before the buzzers open (B2).
+      if (q.decidedBy === 'tie-rebuzz') return state('closed', { key: 'buzzer.tied.rebuzz' }, true);
+      return state('tied', { key: 'buzzer.tied.host' }, false);
     case 'answering':
       if (q.winner === view.me) return state('won', { key: 'buzzer.won' }, true, activeCountdown(q, serverNow)?.seconds ?? null);
       if (myPress === 'pending' || myPress === 'beaten' || myPress === 'sent') {
@@ -81,6 +89,8 @@ export function buzzerState(view: ContestView, serverNow: number, online = true,
       }
       return state('taken', { key: 'buzzer.taken', params: { name: seatName(view, q.winner) } }, true);
     case 'open':
+      // P5: a re-buzz is for the tied seats only.
+      if (tiedOut) return state('held', { key: 'buzzer.tieOthers' }, false);
       // A press now is logged as late (P3), so it is still sent: the log is the record.
       if (q.deciding && (myPress === 'pending' || myPress === 'sent')) return state('deciding', { key: 'buzzer.deciding' }, true);
       if (q.deciding) return state('held', { key: 'buzzer.held' }, true);

@@ -4,6 +4,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { ContestEvent, HostCommand } from '../../shared/contest/commands.js';
 import type { ContestView } from '../../shared/contest/views.js';
 import {
+  type BuzzPressPayload,
   ErrorCode,
   PROTOCOL_VERSION,
   type AckOf,
@@ -98,10 +99,10 @@ export class Connection {
     return this.clock.now(this.localNow);
   }
 
-  /** A press's own time (an event's timeStamp, on performance.now()'s clock) in server time;
-   * undefined until the first clock probe has come back, so the press is judged at arrival. */
-  pressedAt(localTime: number): number | undefined {
-    return this.pressClock?.toServer(localTime) ?? undefined;
+  /** A press at its own time (an event's timeStamp, on performance.now()'s clock), stamped in
+   * server time once the first clock probe has come back; before that, judged at arrival. */
+  pressPayload(localTime: number): BuzzPressPayload {
+    return this.pressClock?.pressPayload(localTime) ?? {};
   }
 
   private async probe(): Promise<number | null> {

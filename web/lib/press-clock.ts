@@ -4,6 +4,7 @@
 // fastest round trips. Plain TypeScript: the socket and the timers are injected, so the tests
 // drive it with fake probe results and never wait on real time.
 import { ClockSync, type ClockEstimate } from '../../shared/fairness/clock-sync.js';
+import type { BuzzPressPayload } from '../../shared/protocol.js';
 
 /** Sends one probe; resolves with the server's time, or null if it failed or timed out. */
 export type SendProbe = () => Promise<number | null>;
@@ -65,6 +66,13 @@ export class PressClock {
   /** A local instant (an event's timeStamp) in server time; null until a probe has come back. */
   toServer(localTime: number): number | null {
     return this.sync.toServer(localTime);
+  }
+
+  /** The `buzz:press` payload for a touch at `localTime`, exactly as the page sends it: the
+   * benchmark's phones build theirs here too. Without an estimate, no stamp: judged at arrival. */
+  pressPayload(localTime: number): BuzzPressPayload {
+    const pressedAt = this.toServer(localTime);
+    return pressedAt === null ? {} : { pressedAt };
   }
 
   estimate(): ClockEstimate | null {

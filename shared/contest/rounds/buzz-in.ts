@@ -1,12 +1,12 @@
-// Buzz-in round (抢答题): rules B1-B14 and P1-P6 of RULES.md.
-import { decisionTime, isFalseStart, judgePress, pickWinner } from '../arbiter.js';
+// Buzz-in round (抢答题): rules B1-B17 and P1-P9 of RULES.md.
+import { decisionTime, isFalseStart, isV1, judgePress, pickWinner, type Picked } from '../arbiter.js';
 import { CommandError, type BuzzOutcome, type Command, type ContestEvent, type PressCommand } from '../commands.js';
 import { addEntry, rememberRuling } from '../ledger.js';
 import { MAX_PRESSES_PER_QUESTION, phoneShare } from '../defaults.js';
 import { accept, isSeat, refuse, seatPhones, withQuestion, type Result } from '../result.js';
 import type { BuzzDecision, BuzzInQuestion, BuzzInRound, BuzzRecord, ContestState, SeatId } from '../types.js';
 
-type BuzzCommand = Extract<Command, { type: 'buzzers:open' | 'buzzers:reopen' | 'answer:rule' | 'answer:reveal' | 'buzz:press' }>;
+type BuzzCommand = Extract<Command, { type: 'buzzers:open' | 'buzzers:reopen' | 'buzz:award' | 'answer:rule' | 'answer:reveal' | 'buzz:press' }>;
 
 export function startBuzzQuestion(index: number): BuzzInQuestion {
   return {
@@ -17,6 +17,9 @@ export function startBuzzQuestion(index: number): BuzzInQuestion {
     buzzDeadline: null,
     decideAt: null,
     leadMs: null,
+    leadErrorMs: null,
+    decidedBy: null,
+    tied: [],
     winner: null,
     wonAt: null,
     answerDeadline: null,
@@ -27,7 +30,7 @@ export function startBuzzQuestion(index: number): BuzzInQuestion {
   };
 }
 
-export const buzzInPlay = (q: BuzzInQuestion): boolean => q.phase === 'open' || q.phase === 'answering';
+export const buzzInPlay = (q: BuzzInQuestion): boolean => q.phase === 'open' || q.phase === 'tied' || q.phase === 'answering';
 
 export function buzzDeadline(q: BuzzInQuestion): number | null {
   if (q.phase === 'open') return q.decideAt ?? q.buzzDeadline;
@@ -54,15 +57,19 @@ export function settleBuzz(state: ContestState, round: BuzzInRound, q: BuzzInQue
 export function handleBuzz(state: ContestState, round: BuzzInRound, q: BuzzInQuestion, command: BuzzCommand): Result {
   switch (command.type) {
     case 'buzzers:open':
+      // P5: from a true tie under the `rebuzz` rule, the buzzers open again for the tied seats.
+      if (q.phase === 'tied' && tieRule(round) === 'rebuzz') return openBuzzers(state, round, q, command.at, 'tied');
       return openBuzzers(state, round, q, command.at, 'reading');
+    case 'buzz:award':
+      return award(state, round, q, command.seatId, command.at);
     case 'buzzers:reopen':
       return openBuzzers(state, round, q, command.at, 'wrong');
     case 'answer:rule':
       return rule(state, round, q, command.at, command.verdict);
     case 'answer:reveal':
-      // B8: the host ends the question and shows the answer.
-      if (q.phase !== 'reading' && q.phase !== 'wrong') return refuse(CommandError.WrongPhase);
-      return accept(withQuestion(state, { ...q, phase: 'revealed', outcome: 'ended' }));
+      // B8: the host ends the question and shows the answer (a tie may be ended too).
+      if (q.phase !== 'reading' && q.phase !== 'wrong' && q.phase !== 'tied') return refuse(CommandError.WrongPhase);
+      return accept(withQuestion(state, { ...q, phase: 'revealed', outcome: 'ended', tied: [] }));
     case 'buzz:press':
       return pressBuzzer(state, round, q, command);
   }
@@ -78,13 +85,16 @@ export function restoreBuzzRuling(q: BuzzInQuestion, seatId: SeatId, wonAt: numb
     answerDeadline: null,
     buzzDeadline: null,
     decideAt: null,
+    tied: [],
     outcome: null,
     out: q.out.filter((id) => id !== seatId),
   };
 }
 
-/** B1 and B7: open from `reading`, reopen for the rest from `wrong`. */
-function openBuzzers(state: ContestState, round: BuzzInRound, q: BuzzInQuestion, at: number, from: 'reading' | 'wrong'): Result {
+const tieRule = (round: BuzzInRound) => (isV1(round.rules.fairness) ? 'arrival' : round.rules.fairness.tieRule);
+
+/** B1 and B7: open from `reading`, reopen for the rest from `wrong`; P5: re-buzz a tie. */
+function openBuzzers(state: ContestState, round: BuzzInRound, q: BuzzInQuestion, at: number, from: 'reading' | 'wrong' | 'tied'): Result {
   if (q.phase !== from) return refuse(CommandError.WrongPhase);
   if (state.definition.seats.every((s) => q.out.includes(s.id))) return refuse(CommandError.NoSeatLeft);
   return accept(
@@ -95,11 +105,23 @@ function openBuzzers(state: ContestState, round: BuzzInRound, q: BuzzInQuestion,
       buzzDeadline: at + round.rules.buzzWindowMs,
       decideAt: null,
       leadMs: null,
+      leadErrorMs: null,
+      decidedBy: null,
+      // A re-buzz is for the tied seats only; any other opening is for every seat still in.
+      tied: from === 'tied' ? q.tied : [],
       winner: null,
       wonAt: null,
       answerDeadline: null,
     }),
   );
+}
+
+/** P5, tie rule `host`: the host gives the tied buzz to one of the tied seats, recorded. */
+function award(state: ContestState, round: BuzzInRound, q: BuzzInQuestion, seatId: SeatId, at: number): Result {
+  if (q.phase !== 'tied') return refuse(CommandError.WrongPhase);
+  if (tieRule(round) !== 'host' || !q.tied.includes(seatId)) return refuse(CommandError.NotTied);
+  const won: BuzzInQuestion = { ...q, phase: 'answering', winner: seatId, wonAt: at, answerDeadline: at + round.rules.answerTimeMs, tied: [], decidedBy: 'tie-host' };
+  return accept(withQuestion(state, won), [{ type: 'buzz-won', seatId }]);
 }
 
 /** B5 and B6, ruled by the host. */
@@ -125,7 +147,7 @@ function ruleWrong(state: ContestState, round: BuzzInRound, q: BuzzInQuestion, a
   return rememberRuling(next, seq, q.wonAt);
 }
 
-/** B2, B3, B14, P2-P6: judges one press arriving at server time `at`; every press is logged. */
+/** B2, B3, B14, P2-P9: judges one press arriving at server time `at`; every press is logged. */
 function pressBuzzer(state: ContestState, round: BuzzInRound, q: BuzzInQuestion, command: PressCommand & { at: number }): Result {
   const { at, seatId } = command;
   if (!isSeat(state, seatId)) return refuse(CommandError.UnknownSeat);
@@ -139,6 +161,7 @@ function pressBuzzer(state: ContestState, round: BuzzInRound, q: BuzzInQuestion,
   const fairness = round.rules.fairness;
   const link = command.link ?? null;
   const judged = judgePress({ arrivalAt: at, claimedAt: command.claimedAt ?? null, link }, fairness);
+  const byStamp = fairness.mode === 'press-time' && (command.claimedAt ?? null) !== null;
   const record = (decision: BuzzDecision): BuzzRecord => ({
     at,
     seatId,
@@ -146,40 +169,63 @@ function pressBuzzer(state: ContestState, round: BuzzInRound, q: BuzzInQuestion,
     claimedAt: command.claimedAt ?? null,
     judgedAt: judged.at,
     errorMs: judged.errorMs,
-    boundMs: fairness.mode === 'press-time' && link ? link.oneWayMs : null,
+    boundMs: isV1(fairness) ? (fairness.mode === 'press-time' && link ? link.oneWayMs : null) : byStamp ? fairness.maxCreditMs : null,
+    ...(judged.heldMs > 0 && { heldMs: judged.heldMs }),
+    ...(!isV1(fairness) && byStamp && { worstErrorMs: judged.worstErrorMs }),
     ...(phone !== undefined && { phone }),
   });
   const pressedAlready = q.buzzes.some((b) => b.seatId === seatId && b.decision === 'pending');
-  if (q.out.includes(seatId)) return logged(state, q, record('locked-out'), { decision: 'locked-out' });
+  const rebuzz = q.tied.length > 0;
+  if (q.out.includes(seatId)) return logged(state, q, record('locked-out'), { decision: 'locked-out' }, q.phase === 'open');
+  // P5: during a tie and its re-buzz, only the tied seats are in the race.
+  if (rebuzz && !q.tied.includes(seatId)) return logged(state, q, record('late'), { decision: 'late' }, q.phase === 'open');
   if (q.phase === 'reading' || q.phase === 'wrong') return falseStart(state, round, q, record('false-start'));
-  if (q.phase === 'answering' || pressedAlready) return logged(state, q, record('late'), { decision: 'late' });
+  if (q.phase === 'tied') {
+    // Waiting for a re-buzz the host has not opened yet: pressing now is pressing early.
+    if (tieRule(round) === 'rebuzz') return falseStart(state, round, q, record('false-start'));
+    return logged(state, q, record('late'), { decision: 'late' });
+  }
+  if (q.phase === 'answering' || pressedAlready) return logged(state, q, record('late'), { decision: 'late' }, q.phase === 'open');
 
   // P6: arrived after opening, but pressed clearly before it.
   if (q.openedAt !== null && isFalseStart(judged, q.openedAt, fairness)) return falseStart(state, round, q, record('false-start'));
   const lockedUntil = q.lockedUntil[seatId];
   if (lockedUntil !== undefined && at < lockedUntil) {
     // B2 lockout: a press inside the lockout restarts it.
-    return lockout(state, round, q, record('locked-out'));
+    return lockout(state, round, q, record('locked-out'), true);
   }
-  // P4: the first valid press sets when the buzz is decided; later ones join until then.
-  const armed = Object.entries(command.armed ?? {})
-    .filter(([id]) => id !== seatId && !q.out.includes(id))
-    .map(([, l]) => l);
-  const decideAt = q.decideAt ?? decisionTime(at, judged.at, armed, fairness);
+  // P4: the earliest judged press so far sets when the buzz is decided; later ones join until then.
+  const armed = Object.entries(command.armed ?? {}).filter(([id]) => id !== seatId && !q.out.includes(id) && (!rebuzz || q.tied.includes(id)));
+  const firstArrival = q.buzzes.find((b) => b.decision === 'pending')?.at ?? at;
+  const candidate = decisionTime(firstArrival, judged.at, armed.map(([, l]) => l), fairness);
+  const decideAt = q.decideAt === null ? candidate : isV1(fairness) ? q.decideAt : Math.min(q.decideAt, candidate);
   const waiting: BuzzInQuestion = { ...q, decideAt, buzzes: [...q.buzzes, record('pending')] };
-  if (decideAt > at) return { ok: true, state: withQuestion(state, waiting), events: [], buzz: { decision: 'pending' } };
-  const decided = decide(state, round, waiting);
-  return decided.ok ? { ...decided, buzz: { decision: decided.state.question?.kind === 'buzz-in' && decided.state.question.winner === seatId ? 'won' : 'beaten' } } : decided;
+  // Every seat that could still press has pressed: nothing is left to wait for.
+  const allIn = !isV1(fairness) && armed.every(([id]) => waiting.buzzes.some((b) => b.seatId === id && b.decision === 'pending'));
+  if (decideAt > at && !allIn) {
+    // P9: nobody but the host and this seat learns that a press is waiting for its decision.
+    return { ok: true, state: withQuestion(state, waiting), events: [], buzz: { decision: 'pending' }, audience: [seatId], unseenByScreen: true };
+  }
+  const decided = decide(state, round, { ...waiting, decideAt: Math.min(decideAt, at) });
+  if (!decided.ok) return decided;
+  const after = decided.state.question;
+  const mine = after?.kind === 'buzz-in' ? after.buzzes.at(-1)?.decision : undefined;
+  return { ...decided, buzz: { decision: mine === 'won' || mine === 'tied' ? mine : mine === 'pending' ? 'pending' : 'beaten' } };
 }
 
 /** P3, P5: the buzz is decided once, among the presses that arrived by `decideAt`. */
 function decide(state: ContestState, round: BuzzInRound, q: BuzzInQuestion): Result {
   const decideAt = q.decideAt as number;
   const pending = q.buzzes.filter((b) => b.decision === 'pending');
-  const picked = pickWinner(pending.map((b) => ({ seatId: b.seatId, arrivalAt: b.at, judged: { at: b.judgedAt, errorMs: b.errorMs, worstErrorMs: 0 } })));
+  const fairness = round.rules.fairness;
+  const candidates = pending.map((b) => ({ seatId: b.seatId, arrivalAt: b.at, judged: { at: b.judgedAt, errorMs: b.errorMs, worstErrorMs: b.worstErrorMs ?? 0 } }));
+  const picked = pickWinner(candidates, fairness);
   if (!picked) return accept(withQuestion(state, { ...q, decideAt: null }));
+  if (picked.decidedBy === 'tie-rebuzz' || picked.decidedBy === 'tie-host') return tie(state, q, picked);
   const seatId = picked.winner.seatId;
   const buzzes = q.buzzes.map((b) => (b.decision !== 'pending' ? b : { ...b, decision: b.seatId === seatId ? ('won' as const) : ('beaten' as const) }));
+  const { runnerUp, winner } = picked;
+  const hasLead = runnerUp !== null && picked.tied.length === 0;
   const won: BuzzInQuestion = {
     ...q,
     phase: 'answering',
@@ -188,11 +234,21 @@ function decide(state: ContestState, round: BuzzInRound, q: BuzzInQuestion): Res
     answerDeadline: decideAt + round.rules.answerTimeMs,
     buzzDeadline: null,
     decideAt: null,
-    // No lead for a near-tie: inside the error, nobody can say who pressed first (P5).
-    leadMs: picked.runnerUp && !picked.nearTie ? picked.runnerUp.judged.at - picked.winner.judged.at : null,
+    tied: [],
+    decidedBy: picked.decidedBy,
+    // No lead for a tie: inside the noise, nobody can say who pressed first (P5).
+    leadMs: hasLead ? runnerUp.judged.at - winner.judged.at : null,
+    leadErrorMs: hasLead && !isV1(fairness) ? runnerUp.judged.worstErrorMs + winner.judged.worstErrorMs : null,
     buzzes,
   };
   return accept(withQuestion(state, won), [{ type: 'buzz-won', seatId }]);
+}
+
+/** P5: a true tie under the `rebuzz` or `host` rule waits for the host, with the tied seats. */
+function tie(state: ContestState, q: BuzzInQuestion, picked: Picked): Result {
+  const tied = picked.tied.map((c) => c.seatId);
+  const buzzes = q.buzzes.map((b) => (b.decision !== 'pending' ? b : { ...b, decision: tied.includes(b.seatId) ? ('tied' as const) : ('beaten' as const) }));
+  return accept(withQuestion(state, { ...q, phase: 'tied', tied, decidedBy: picked.decidedBy, decideAt: null, buzzDeadline: null, buzzes }));
 }
 
 function falseStart(state: ContestState, round: BuzzInRound, q: BuzzInQuestion, record: BuzzRecord): Result {
@@ -212,18 +268,21 @@ function falseStart(state: ContestState, round: BuzzInRound, q: BuzzInQuestion, 
   }
 }
 
-function lockout(state: ContestState, round: BuzzInRound, q: BuzzInQuestion, record: BuzzRecord): Result {
+function lockout(state: ContestState, round: BuzzInRound, q: BuzzInQuestion, record: BuzzRecord, quiet = false): Result {
   const ms = round.rules.falseStart.kind === 'lockout' ? round.rules.falseStart.ms : 0;
   const lockedUntil = record.at + ms;
   const next = { ...q, lockedUntil: { ...q.lockedUntil, [record.seatId]: lockedUntil } };
   const events: ContestEvent[] = record.decision === 'false-start' ? [{ type: 'false-start', seatId: record.seatId }] : [];
-  return withLog(state, next, record, { decision: record.decision, lockedUntil }, events);
+  return withLog(state, next, record, { decision: record.decision, lockedUntil }, events, quiet);
 }
 
-function logged(state: ContestState, q: BuzzInQuestion, record: BuzzRecord, buzz: BuzzOutcome): Result {
-  return withLog(state, q, record, buzz, []);
+/** `quiet`: while the buzzers are open, a press that changes nothing public is told only to
+ * the host and the presser's seat (P9): no phone learns that someone else is pressing. */
+function logged(state: ContestState, q: BuzzInQuestion, record: BuzzRecord, buzz: BuzzOutcome, quiet = false): Result {
+  return withLog(state, q, record, buzz, [], quiet);
 }
 
-function withLog(state: ContestState, q: BuzzInQuestion, record: BuzzRecord, buzz: BuzzOutcome, events: ContestEvent[]): Result {
-  return { ok: true, state: withQuestion(state, { ...q, buzzes: [...q.buzzes, record] }), events, buzz };
+function withLog(state: ContestState, q: BuzzInQuestion, record: BuzzRecord, buzz: BuzzOutcome, events: ContestEvent[], quiet = false): Result {
+  const next = withQuestion(state, { ...q, buzzes: [...q.buzzes, record] });
+  return quiet ? { ok: true, state: next, events, buzz, audience: [record.seatId], unseenByScreen: true } : { ok: true, state: next, events, buzz };
 }
