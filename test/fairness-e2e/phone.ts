@@ -128,8 +128,8 @@ export class BenchPhone {
     this.cancelPlanned?.();
     const trueAt = this.clock.now();
     // Built as the page builds it, from the touch's own time on the phone's clock.
-    const claimedAt = this.pressClock.toServer(this.local(trueAt) - CLAIM_LIE_MS[this.cheat]);
-    this.press = { plannedAt: this.plannedAt, trueAt, claimedAt, reacted };
-    this.socket.emitWithAck('buzz:press', claimedAt === null ? {} : { pressedAt: claimedAt }).catch(() => {});
+    const payload = this.pressClock.pressPayload(this.local(trueAt) - CLAIM_LIE_MS[this.cheat]);
+    this.press = { plannedAt: this.plannedAt, trueAt, claimedAt: payload.pressedAt ?? null, reacted };
+    this.socket.emitWithAck('buzz:press', payload).catch(() => {});
   }
 }

@@ -4,7 +4,7 @@
 // next question, open the buzzers, phones press at true times the driver draws, wait for the
 // decision, rule, next. Each race's truth and the server's press log are recorded together.
 import { uniform, rngFrom, type Rng } from '../fairness/model.js';
-import type { Fairness } from '../../shared/contest/arbiter.js';
+import type { DecidedBy, Fairness } from '../../shared/contest/arbiter.js';
 import type { BuzzRecord } from '../../shared/contest/types.js';
 import type { QuestionView } from '../../shared/contest/views.js';
 import type { SeatLink } from '../../shared/protocol.js';
@@ -71,6 +71,10 @@ export interface RaceRecord {
   /** From the first arrival to the decision (`wonAt`); null if never decided. */
   announceMs: number | null;
   stuck: boolean;
+  /** Why the server gave the buzz where it did, and the lead it showed with its error. */
+  decidedBy: DecidedBy | null;
+  leadMs: number | null;
+  leadErrorMs: number | null;
 }
 
 export interface SessionRecord {
@@ -78,8 +82,6 @@ export interface SessionRecord {
   checks: SeatCheck[];
   races: RaceRecord[];
 }
-
-type LinkWithWarning = SeatLink & { warning?: string | null };
 
 /** Runs one session from lobby to last race; everything is drawn from the plan's seed. */
 export async function runSession(plan: SessionPlan): Promise<SessionRecord> {
@@ -92,7 +94,7 @@ export async function runSession(plan: SessionPlan): Promise<SessionRecord> {
   try {
     const proxyUrl = await proxy.listen();
     const host = await pumpUntil(clock, h.host());
-    let links: Record<string, LinkWithWarning> = {};
+    let links: Record<string, SeatLink> = {};
     host.socket.on('seat:links', (l) => (links = l));
 
     const drawnLinks = sessionLinks(plan.profile, linkRng, plan.phones);
@@ -201,6 +203,9 @@ async function runRace(
     arrivalWinner: firstArrival?.seatId ?? null,
     announceMs: firstArrival && question?.wonAt != null ? question.wonAt - firstArrival.at : null,
     stuck: stuck || winner === null,
+    decidedBy: question?.decidedBy ?? null,
+    leadMs: question?.leadMs ?? null,
+    leadErrorMs: question?.leadErrorMs ?? null,
   };
   if (question?.phase === 'answering') await command(clock, host, { type: 'answer:rule', verdict: 'right' });
   else if (question) await command(clock, host, { type: 'answer:reveal' });
