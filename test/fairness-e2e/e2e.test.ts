@@ -55,6 +55,19 @@ describe('fair buzzing end to end, reduced (issue 11)', () => {
     expect(races.filter(({ race }) => !isRight(race)).map(({ session }) => session.plan.seed)).toEqual([]);
   });
 
+  it('[P2] no press, honest or lying, is judged earlier than it was made by more than the credit', () => {
+    const over = allRaces().flatMap(({ session, race }) =>
+      race.presses.filter((p) => p.logged && p.trueAt - p.logged.judgedAt > session.plan.fairness.maxCreditMs).map((p) => `${session.plan.seed} ${p.cheat}`),
+    );
+    expect(over).toEqual([]);
+  });
+
+  it('[P9] a phone that presses on any news while the buzzers are open is never told of a rival\'s press', () => {
+    const reactive = allRaces().flatMap(({ race }) => race.presses.filter((p) => p.cheat === 'reactive'));
+    expect(reactive.length).toBeGreaterThan(0);
+    expect(reactive.filter((p) => p.reacted)).toEqual([]);
+  });
+
   it('harness: every press reached the server, which logged it at the instant the proxy delivered it', () => {
     const presses = allRaces().flatMap(({ race }) => race.presses);
     expect(presses.every((p) => Number.isFinite(p.trueAt) && p.logged !== null && p.deliveredAt !== null)).toBe(true);

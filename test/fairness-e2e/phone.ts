@@ -78,8 +78,8 @@ export class BenchPhone {
       const wasOpen = this.view?.question?.phase === 'open';
       this.view = update.view;
       // A reactive cheater presses on any news while the buzzers are open: the news that opened
-      // them is not news about a rival, and neither is a ping (sent every second to every phone).
-      if (cheat === 'reactive' && wasOpen) this.react();
+      // them is not news about a rival, nor the decision, nor a ping (every phone gets one a second).
+      if (cheat === 'reactive' && wasOpen && update.view.question?.phase === 'open') this.react();
     });
     this.socket.onAny((event) => {
       if (cheat === 'reactive' && event !== 'contest:update' && event !== 'clock:ping' && this.view?.question?.phase === 'open') this.react();

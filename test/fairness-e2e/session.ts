@@ -97,10 +97,14 @@ export async function runSession(plan: SessionPlan): Promise<SessionRecord> {
     let links: Record<string, SeatLink> = {};
     host.socket.on('seat:links', (l) => (links = l));
 
-    const drawnLinks = sessionLinks(plan.profile, linkRng, plan.phones);
-    const cheater = plan.cheat === 'honest' ? -1 : Math.floor(raceRng() * plan.phones);
+    const drawn = sessionLinks(plan.profile, linkRng, plan.phones);
+    const phoneLinks = Array.from({ length: plan.phones }, (_, i) => drawn.linkFor(i));
+    // The cheater is on a sound link where there is one: an uneven uplink would hide its lie.
+    const sound = phoneLinks.flatMap((l, i) => (l.impaired ? [] : [i]));
+    const candidates = sound.length ? sound : phoneLinks.map((_, i) => i);
+    const cheater = plan.cheat === 'honest' ? -1 : candidates[Math.floor(raceRng() * candidates.length)];
     for (let i = 0; i < plan.phones; i++) {
-      const link = drawnLinks.linkFor(i);
+      const link = phoneLinks[i];
       proxy.next = link.model;
       const phone = new BenchPhone(proxyUrl, h.contestId, clock, drawPhoneClock(linkRng), i === cheater ? plan.cheat : 'honest');
       await pumpUntil(clock, new Promise((resolve) => phone.socket.once('connect', () => resolve(null))));
