@@ -77,6 +77,9 @@ export function accuracyLines(setting: string, sessions: SessionRecord[]): Bench
     const delays = group.flatMap(({ race }) => (race.announceMs === null ? [] : [race.announceMs]));
     const stuck = group.filter(({ race }) => race.stuck).length;
     out.push({ name: 'fairness-e2e-announce', setting, profile, p50_ms: p(delays, 50), p99_ms: p(delays, 99), ...(stuck && { stuck }) });
+    // How far honest stamps are from the true press: the clock sync through the proxy.
+    const syncErrors = group.flatMap(({ race }) => race.presses.flatMap((x) => (x.cheat === 'honest' && x.sentClaim !== null ? [Math.abs(x.sentClaim - x.trueAt)] : [])));
+    out.push({ name: 'fairness-e2e-sync', setting, profile, p50_ms: p(syncErrors, 50), p99_ms: p(syncErrors, 99) });
     const unevenRuns = group.filter(({ session }) => session.plan.profile === 'uneven');
     if (unevenRuns.length) {
       const cost = unevenRuns.filter(({ session, race }) => unevenCost(session, race)).length;
