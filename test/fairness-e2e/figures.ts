@@ -80,6 +80,8 @@ export function accuracyLines(setting: string, sessions: SessionRecord[]): Bench
     // How far honest stamps are from the true press: the clock sync through the proxy.
     const syncErrors = group.flatMap(({ race }) => race.presses.flatMap((x) => (x.cheat === 'honest' && x.sentClaim !== null ? [Math.abs(x.sentClaim - x.trueAt)] : [])));
     out.push({ name: 'fairness-e2e-sync', setting, profile, p50_ms: p(syncErrors, 50), p99_ms: p(syncErrors, 99) });
+    const leads = group.flatMap(({ race }) => leadCheck(race) ?? []);
+    out.push({ name: 'fairness-e2e-lead', setting, profile, leads: leads.length, honest_rate: rate(leads.filter(Boolean).length, leads.length) });
     const unevenRuns = group.filter(({ session }) => session.plan.profile === 'uneven');
     if (unevenRuns.length) {
       const cost = unevenRuns.filter(({ session, race }) => unevenCost(session, race)).length;
@@ -87,6 +89,17 @@ export function accuracyLines(setting: string, sessions: SessionRecord[]): Bench
     }
   }
   return out;
+}
+
+/** Whether the lead the screen showed (领先 x 秒) holds the true lead within its stated error;
+ * null when no lead was shown. The runner-up is the next press by judged time, as the arbiter's. */
+export function leadCheck(race: RaceRecord): boolean | null {
+  if (race.leadMs === null || race.leadErrorMs === null || !race.winner) return null;
+  const decided = race.presses.filter((x) => x.logged?.decision === 'won' || x.logged?.decision === 'beaten');
+  const winner = decided.find((x) => x.seatId === race.winner);
+  const runnerUp = decided.filter((x) => x !== winner).sort((a, b) => (a.logged?.judgedAt ?? 0) - (b.logged?.judgedAt ?? 0))[0];
+  if (!winner || !runnerUp) return null;
+  return Math.abs(race.leadMs - (runnerUp.trueAt - winner.trueAt)) <= race.leadErrorMs;
 }
 
 /** `fairness-e2e-cheat` lines: per profile and cheater, the cheater's gain and steals. */

@@ -23,8 +23,9 @@ export const RACES_PER_SESSION = 40;
 export const PHONE_COUNTS = [2, 4];
 export const CHEAT_PROFILES: ProfileName[] = ['good-wifi', 'power-save', 'congested'];
 
-/** Sessions per group at full size; `scale` multiplies them (at least one each). */
-const FULL = { honest: 20, cheat: 4, sweepHonest: 6, sweepCheat: 2 };
+/** Sessions per group at full size; `scale` multiplies them (at least one each). Two-phone
+ * races, where the bars are, get most of them. */
+const FULL = { honest: { 2: 30, 4: 10 } as Record<number, number>, cheat: 4, sweepHonest: 6, sweepCheat: 2 };
 
 const sessions = (n: number, scale: number) => Math.max(1, Math.round(n * scale));
 
@@ -38,7 +39,7 @@ export function settingPlans(setting: keyof typeof SETTINGS, scale: number, race
   const out: SessionPlan[] = [];
   for (const profile of PROFILE_NAMES) {
     for (const phones of PHONE_COUNTS) {
-      out.push(...plans({ profile, phones, fairness, cheat: 'honest', races }, sessions(FULL.honest, scale), `e2e/${setting}/${profile}/${phones}`));
+      out.push(...plans({ profile, phones, fairness, cheat: 'honest', races }, sessions(FULL.honest[phones], scale), `e2e/${setting}/${profile}/${phones}`));
     }
   }
   for (const profile of CHEAT_PROFILES) {
