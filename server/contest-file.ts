@@ -2,7 +2,7 @@
 // which questions to draw, scoring, timers, false-start penalty, weights. Validated on load;
 // every problem names its field, in Chinese and in English.
 import { z } from 'zod';
-import { DEFAULT_FAIRNESS, DEFAULT_GRACE_CAP_MS, DEFAULT_MAX_CREDIT_MS, TIE_RULES } from '../shared/contest/arbiter.js';
+import { DEFAULT_FAIRNESS, DEFAULT_GRACE_CAP_MS, DEFAULT_MAX_CREDIT_MS, TIE_RULES, type Fairness } from '../shared/contest/arbiter.js';
 import { QUESTION_TYPES } from '../shared/contest/question.js';
 import { DEFAULT_THEME, THEMES } from '../shared/branding.js';
 import { isMessageKey, translate, type Locale, type MessageKey } from '../shared/i18n/index.js';
@@ -36,10 +36,13 @@ const fairness = z
     maxCreditMs: z.number().int().min(0).max(1000).default(DEFAULT_MAX_CREDIT_MS),
     graceCapMs: z.number().int().min(0).max(1000).default(DEFAULT_GRACE_CAP_MS),
     tieRule: z.enum(TIE_RULES).default('arrival'),
+    // Files written for rules v1 name a margin; the credit replaced it, so it is read and dropped.
+    marginMs: z.number().int().min(0).max(50).optional(),
   })
   .strict()
+  .transform((f): Fairness => ({ mode: f.mode, maxCreditMs: f.maxCreditMs, graceCapMs: f.graceCapMs, tieRule: f.tieRule }))
   // The wait must cover the credit: a press earning it may arrive that much after the best stamp.
-  .refine((f) => f.maxCreditMs <= f.graceCapMs, { message: 'maxCreditMs must not exceed graceCapMs', path: ['maxCreditMs'] })
+  .refine((f) => f.maxCreditMs <= f.graceCapMs, { message: 'credit-over-wait', path: ['maxCreditMs'] })
   .default(DEFAULT_FAIRNESS);
 
 const buzzIn = z
@@ -143,6 +146,7 @@ const OWN_MESSAGES: Record<string, MessageKey> = {
   'individual-phones': 'definition.error.individual-phones',
   'duplicate-seat': 'definition.error.duplicate-seat',
   required: 'definition.error.required',
+  'credit-over-wait': 'definition.error.credit-over-wait',
 };
 
 /** zod says "expected string >=1 characters" where an organiser needs "required". */

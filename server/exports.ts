@@ -80,7 +80,7 @@ export function tables(record: ShowRecord, options: ExportOptions): Table[] {
   const presses: Table = {
     name: 'presses',
     title: t('export.sheet.presses'),
-    header: [t('export.col.round'), t('export.col.question'), t('export.col.questionId'), t('export.question'), t('export.col.seat'), t('export.col.arrival'), t('export.col.claimed'), t('export.col.judged'), t('export.col.bound'), t('export.col.decision'), t('export.col.timestamp')],
+    header: [t('export.col.round'), t('export.col.question'), t('export.col.questionId'), t('export.question'), t('export.col.seat'), t('export.col.arrival'), t('export.col.claimed'), t('export.col.judged'), t('export.col.bound'), t('export.col.held'), t('export.col.decision'), t('export.col.decidedBy'), t('export.col.timestamp')],
     rows: record.presses.map((p) => [
       roundName(p.round),
       p.questionNumber,
@@ -91,7 +91,9 @@ export function tables(record: ShowRecord, options: ExportOptions): Table[] {
       time(p.claimedAt),
       time(p.judgedAt),
       p.boundMs === null ? '' : Math.round(p.boundMs * 10) / 10,
+      p.heldMs === undefined ? '' : Math.round(p.heldMs * 10) / 10,
       t(`decision.${p.decision}` as MessageKey),
+      p.decidedBy === null ? '' : t(`export.decidedBy.${p.decidedBy}`),
       p.at,
     ]),
   };

@@ -6,8 +6,11 @@ import { flatRounds } from '../shared/contest/rounds.js';
 import { standings, type Standing } from '../shared/contest/standings.js';
 import type { BuzzRecord, ContestState, ScoreEntry, SeatResult } from '../shared/contest/types.js';
 import type { StoredContest } from './store.js';
+import type { DecidedBy } from '../shared/contest/arbiter.js';
 
 export interface PressRow extends BuzzRecord {
+  /** On the winning press: why the buzz went to it (P5). */
+  decidedBy: DecidedBy | null;
   round: number;
   questionNumber: number;
   questionId: string;
@@ -52,7 +55,7 @@ export function recordOf(stored: StoredContest): ShowRecord {
     const where = { round: state.roundIndex, questionNumber: q.index + 1, questionId: question.id, questionText: question.stem };
     const key = `${state.roundIndex}:${q.index}`;
     if (q.kind === 'buzz-in') {
-      byQuestion.set(key, { presses: q.buzzes.map((b) => ({ ...b, ...where })), answers: [] });
+      byQuestion.set(key, { presses: q.buzzes.map((b) => ({ ...b, decidedBy: b.decision === 'won' ? q.decidedBy : null, ...where })), answers: [] });
     } else if (q.kind === 'all-at-once' && q.results) {
       const answers = Object.entries(q.results).map(([seatId, r]) => ({
         ...where,

@@ -27,7 +27,7 @@ export const exportEn: Record<keyof typeof exportZh, string> = {
   'export.col.arrival': 'Arrived',
   'export.col.claimed': 'Press time claimed by phone',
   'export.col.judged': 'Press time judged',
-  'export.col.bound': 'One-way bound (ms)',
+  'export.col.bound': 'Trusted range (ms)',
   'export.col.decision': 'Decision',
   'export.col.choice': 'Choice',
   'export.col.answeredAt': 'Answered at',

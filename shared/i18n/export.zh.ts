@@ -25,7 +25,7 @@ export const exportZh = {
   'export.col.arrival': '到达时间',
   'export.col.claimed': '手机报告的按下时间',
   'export.col.judged': '判定的按下时间',
-  'export.col.bound': '单程上限（毫秒）',
+  'export.col.bound': '可信范围（毫秒）',
   'export.col.decision': '结果',
   'export.col.choice': '所选答案',
   'export.col.answeredAt': '作答时间',

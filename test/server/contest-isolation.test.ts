@@ -71,7 +71,7 @@ describe('contests are isolated', () => {
 
     asked.length = 0;
     expect(book.armed('a', ['s1', 's2'])).toEqual({ s1: { oneWayMs: 2, errorMs: 1, syncErrorMs: 2 } });
-    expect(book.seatLinks('a', ['s1'])).toEqual({ s1: { rttMs: 4, oneWayMs: 2, quality: 'good' } });
+    expect(book.seatLinks('a', ['s1'])).toEqual({ s1: { rttMs: 4, oneWayMs: 2, quality: 'good', warning: null } });
     expect(asked.every((c) => c === 'a')).toBe(true);
     expect(asked).toHaveLength(2);
     expect(book.seatLinks('b', ['s1']).s1).toMatchObject({ rttMs: 250, quality: 'fair' });

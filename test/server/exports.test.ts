@@ -79,15 +79,17 @@ describe('exports', () => {
     ]);
 
     const presses = cells(workbook.getWorksheet('抢答记录') as ExcelJS.Worksheet);
-    expect(presses[0]).toEqual(['轮次', '题号', '题目编号', '题目', '席位', '到达时间', '手机报告的按下时间', '判定的按下时间', '单程上限（毫秒）', '结果', '时间戳（毫秒）']);
-    // Each press names its question by id and by text, so a dispute needs no other file.
-    expect(presses.slice(1).map((r) => [r[1], r[2], r[3], r[4], r[9]])).toEqual([
-      [1, 'q1', '第1题题干', '3号席', '提前抢答'],
-      [1, 'q1', '第1题题干', '1号席', '抢到'],
-      [1, 'q1', '第1题题干', '2号席', '慢了一步（按下时刻较晚）'],
+    expect(presses[0]).toEqual(['轮次', '题号', '题目编号', '题目', '席位', '到达时间', '手机报告的按下时间', '判定的按下时间', '可信范围（毫秒）', '晚于信用上限到达（毫秒）', '结果', '判定依据', '时间戳（毫秒）']);
+    // Each press names its question by id and by text, so a dispute needs no other file; the
+    // winning press says why it won (P5).
+    expect(presses.slice(1).map((r) => [r[1], r[2], r[3], r[4], r[10], r[11]])).toEqual([
+      [1, 'q1', '第1题题干', '3号席', '提前抢答', ''],
+      // Both pressed in the same millisecond, without stamps: a true tie, given to the first to arrive.
+      [1, 'q1', '第1题题干', '1号席', '抢到', '平局，按到达先后'],
+      [1, 'q1', '第1题题干', '2号席', '慢了一步（按下时刻较晚）', ''],
     ]);
     // Arrival times to the millisecond, with the raw timestamp beside them for disputes.
-    expect(presses[2][5]).toBe(formatTime(Number(presses[2][10])));
+    expect(presses[2][5]).toBe(formatTime(Number(presses[2][12])));
 
     const answers = cells(workbook.getWorksheet('同步作答') as ExcelJS.Worksheet);
     expect(answers[1].slice(2, 4)).toEqual(['c1', '第1道选择题']);
@@ -104,7 +106,7 @@ describe('exports', () => {
     const bytes = Buffer.from(await (await fetch(`${h.url}/api/contests/${h.contestId}/export/presses.csv?key=${h.hostKey}`)).arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = bytes.toString('utf8');
-    expect(csv.split('\r\n')[0]).toBe('\uFEFF轮次,题号,题目编号,题目,席位,到达时间,手机报告的按下时间,判定的按下时间,单程上限（毫秒）,结果,时间戳（毫秒）');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFF轮次,题号,题目编号,题目,席位,到达时间,手机报告的按下时间,判定的按下时间,可信范围（毫秒）,晚于信用上限到达（毫秒）,结果,判定依据,时间戳（毫秒）');
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(4);
     const en = await (await fetch(`${h.url}/api/contests/${h.contestId}/export/results.csv?key=${h.hostKey}&lang=en`)).text();
     expect(en.split('\r\n')[0]).toBe('Rank,Seat,比知识,Weighted total,Raw total');

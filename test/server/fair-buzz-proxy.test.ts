@@ -1,10 +1,12 @@
 // Real sockets through a latency-injecting proxy: a far phone (60 ms each way) presses before a
-// near one (5 ms), so its buzz arrives second. Judged by press time it wins; by arrival it loses.
+// near one (5 ms), so its buzz arrives second. At the lenient setting its stamp is trusted and it
+// wins; at the strict default its link is flagged in the lobby and its stamp earns only the
+// credit; by arrival it loses.
 import { afterEach, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
-import { DEFAULT_FAIRNESS, type Fairness } from '../../shared/contest/arbiter.js';
+import { DEFAULT_FAIRNESS, LENIENT_FAIRNESS, type Fairness } from '../../shared/contest/arbiter.js';
 import { ClockSync } from '../../shared/fairness/clock-sync.js';
-import { PROTOCOL_VERSION, type ContestUpdate } from '../../shared/protocol.js';
+import { PROTOCOL_VERSION, type ContestUpdate, type SeatLink } from '../../shared/protocol.js';
 import { definition } from '../support/definitions.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { startServer, type Harness } from '../support/harness.js';
@@ -48,7 +50,7 @@ class ProxiedPhone {
   }
 }
 
-async function race(fairness: Fairness): Promise<{ h: Harness; winner: string | null; leadMs: number | null; decisions: string[] }> {
+async function race(fairness: Fairness): Promise<{ h: Harness; winner: string | null; leadMs: number | null; decisions: string[]; held: (number | undefined)[]; lobbyLinks: Record<string, SeatLink> }> {
   const clock = new FakeClock();
   const h = await startServer({ clock, definition: definition({ seats: 2, rules: { fairness } }) });
   cleanups.push(() => h.close());
@@ -71,6 +73,8 @@ async function race(fairness: Fairness): Promise<{ h: Harness; winner: string | 
   // A few seconds of the page being open: probes from the phones, pings from the server.
   for (let i = 0; i < 5; i++) await pumpUntil(clock, Promise.all([far.probe(), near.probe()]));
   const host = await h.host();
+  let lobbyLinks: Record<string, SeatLink> = {};
+  host.socket.on('seat:links', (l) => (lobbyLinks = l));
   for (const type of ['question:next', 'question:next', 'buzzers:open'] as const) await host.request('host:command', { type });
   // Let the server time a few round trips to each phone, and the phones see the buzzers open.
   await pumpFor(clock, 3000);
@@ -87,17 +91,32 @@ async function race(fairness: Fairness): Promise<{ h: Harness; winner: string | 
     winner: decided.question?.winner ?? null,
     leadMs: decided.question?.leadMs ?? null,
     decisions: decided.question?.buzzes.map((b) => `${b.seatId}:${b.decision}`) ?? [],
+    held: decided.question?.buzzes.map((b) => b.heldMs) ?? [],
+    lobbyLinks,
   };
 }
 
 describe('fair buzzing over real sockets through a latency proxy', () => {
-  it('[P1][P2][P4][P5] judged by press time, the far phone that pressed first wins, with its lead', async () => {
-    const { winner, leadMs, decisions } = await race(DEFAULT_FAIRNESS);
+  it('[P1][P2][P4][P5] at the lenient setting, the far phone that pressed first wins, with its lead', async () => {
+    const { winner, leadMs, decisions } = await race(LENIENT_FAIRNESS);
     expect(winner).toBe('s1');
     expect(decisions).toEqual(['s2:beaten', 's1:won']);
     // 30 ms apart, give or take the millisecond steps of the pump.
     expect(leadMs).toBeGreaterThanOrEqual(28);
     expect(leadMs).toBeLessThanOrEqual(32);
+  }, 60_000);
+
+  it('[P2][P8] at the strict default, the far phone is flagged before the round and its stamp earns only the credit', async () => {
+    const { winner, decisions, held, lobbyLinks } = await race(DEFAULT_FAIRNESS);
+    // Its fastest round trip (120 ms) leaves room for an uneven link to hide 60 ms.
+    expect(lobbyLinks.s1).toMatchObject({ warning: 'uneven' });
+    expect(lobbyLinks.s2).toMatchObject({ warning: null });
+    // Its buzz, 60 ms on the way, could be judged at best 30 ms before it arrived: by then the
+    // near phone's press was decided.
+    expect(winner).toBe('s2');
+    expect(decisions).toEqual(['s2:won', 's1:late']);
+    expect(held[1]).toBeGreaterThanOrEqual(DEFAULT_FAIRNESS.maxCreditMs - 32);
+    expect(held[1]).toBeGreaterThan(0);
   }, 60_000);
 
   it('[P4] judged by arrival, the near phone wins', async () => {

@@ -120,7 +120,9 @@ function openBuzzers(state: ContestState, round: BuzzInRound, q: BuzzInQuestion,
 function award(state: ContestState, round: BuzzInRound, q: BuzzInQuestion, seatId: SeatId, at: number): Result {
   if (q.phase !== 'tied') return refuse(CommandError.WrongPhase);
   if (tieRule(round) !== 'host' || !q.tied.includes(seatId)) return refuse(CommandError.NotTied);
-  const won: BuzzInQuestion = { ...q, phase: 'answering', winner: seatId, wonAt: at, answerDeadline: at + round.rules.answerTimeMs, tied: [], decidedBy: 'tie-host' };
+  // The record shows whom the host gave it to: the chosen tied press won, the others were beaten.
+  const buzzes = q.buzzes.map((b) => (b.decision !== 'tied' || !q.tied.includes(b.seatId) ? b : { ...b, decision: b.seatId === seatId ? ('won' as const) : ('beaten' as const) }));
+  const won: BuzzInQuestion = { ...q, phase: 'answering', winner: seatId, wonAt: at, answerDeadline: at + round.rules.answerTimeMs, tied: [], decidedBy: 'tie-host', buzzes };
   return accept(withQuestion(state, won), [{ type: 'buzz-won', seatId }]);
 }
 
