@@ -21,6 +21,7 @@ async function runAll(plans: SessionPlan[], label: string): Promise<SessionRecor
   return out;
 }
 
+/** Every fairness-e2e line: both settings, the link check, the credit sweep, and the run's size. */
 export async function fairnessE2e(): Promise<BenchResult[]> {
   const scale = fairnessScale();
   const started = Date.now();

@@ -30,7 +30,9 @@ interface Run {
 
 const runs = (sessions: SessionRecord[]): Run[] => sessions.flatMap((session) => session.races.map((race) => ({ session, race })));
 
+/** Our arbiter gave the buzz to the first true press, in time. */
 export const isRight = (race: RaceRecord) => !race.stuck && race.winner === race.trueFirst;
+/** Plain arrival order would have. */
 export const arrivalRight = (race: RaceRecord) => race.arrivalWinner === race.trueFirst;
 
 /** How much earlier a press was judged than it was made: a cheater's gain. */

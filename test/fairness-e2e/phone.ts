@@ -22,6 +22,7 @@ export interface PhoneClock {
   driftPpm: number;
 }
 
+/** Draws a phone's clock error, as phones in a hall have. */
 export function drawPhoneClock(rng: Rng): PhoneClock {
   return { offsetMs: uniform(rng, -5000, 5000), driftPpm: uniform(rng, -100, 100) };
 }

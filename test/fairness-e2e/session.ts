@@ -5,6 +5,7 @@
 // decision, rule, next. Each race's truth and the server's press log are recorded together.
 import { uniform, rngFrom, type Rng } from '../fairness/model.js';
 import type { DecidedBy, Fairness } from '../../shared/contest/arbiter.js';
+import type { HostCommand } from '../../shared/contest/commands.js';
 import type { BuzzRecord } from '../../shared/contest/types.js';
 import type { QuestionView } from '../../shared/contest/views.js';
 import type { SeatLink } from '../../shared/protocol.js';
@@ -127,8 +128,8 @@ export async function runSession(plan: SessionPlan): Promise<SessionRecord> {
   }
 }
 
-async function command(clock: FakeClock, host: TestClient, cmd: Parameters<TestClient['request']>[1] & { type: string }): Promise<void> {
-  const ack = await pumpUntil(clock, host.request('host:command', cmd as never));
+async function command(clock: FakeClock, host: TestClient, cmd: HostCommand): Promise<void> {
+  const ack = await pumpUntil(clock, host.request('host:command', cmd));
   if (!('data' in ack)) throw new Error(`${cmd.type} refused: ${ack.error}`);
 }
 
