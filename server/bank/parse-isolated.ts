@@ -1,8 +1,6 @@
 // Reading a bank file in a worker thread with a memory cap and a deadline, one file at a time,
 // so that a hostile upload (a zip bomb, a million rows) is refused without stalling or killing
 // the contests that run in this process.
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Clock } from '../clock.js';
 import { detectFormat, MAX_FILE_BYTES, parseBankFile, type BankUpload, type ParsedBank } from './parse.js';
@@ -20,10 +18,8 @@ export const PARSE_LIMITS: ParseLimits = { memoryMb: 192, timeoutMs: 20_000 };
 
 export type BankParser = (file: BankUpload) => Promise<ParsedBank>;
 
-/** tsx's loader, so the worker can load TypeScript under tsx, vitest and the CLI alike. */
-const tsxApi = new URL('dist/esm/api/index.mjs', pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json'))).href;
-const workerFile = new URL('./parse-worker.ts', import.meta.url).href;
-const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerFile)}); });`;
+/** Plain JavaScript that registers tsx, then loads the TypeScript worker: needs no loader from this thread. */
+const workerEntry = new URL('./parse-worker-boot.mjs', import.meta.url);
 
 const refusal = (file: BankUpload, code: FileErrorCode, params: Record<string, number>): ParsedBank => ({
   format: detectFormat(file),
@@ -53,8 +49,7 @@ export function parseInWorker(file: BankUpload, clock: Clock, limits: ParseLimit
   // The cheap refusals need no worker.
   if (file.bytes.length > MAX_FILE_BYTES || file.bytes.length === 0) return parseBankFile(file);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(bootstrap, {
-      eval: true,
+    const worker = new Worker(workerEntry, {
       workerData: file,
       execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },

@@ -193,14 +193,25 @@ function checkCount(format: BankFormat, rows: BankRow[], ignoredColumns: string[
 
 async function parseXlsx(bytes: Uint8Array): Promise<ParsedBank> {
   const zip = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const unsafe = checkZip(zip);
+  const unsafe = await checkZip(zip);
   if (unsafe === 'xlsx-too-large') return refused('xlsx', unsafe, { maxMb: MAX_INFLATED_BYTES / 1024 / 1024 });
   if (unsafe) return refused('xlsx', unsafe);
-  try {
-    return await readSheets(zip);
-  } catch {
-    return refused('xlsx', 'bad-xlsx');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await readSheets(zip);
+    } catch (error) {
+      if (attempt < XLSX_READ_ATTEMPTS && isLostWorkbookPart(error)) continue;
+      return refused('xlsx', 'bad-xlsx');
+    }
   }
+}
+
+/** exceljs's streaming reader now and then loses the zip's last part (xl/workbook.xml) in a race
+ * inside its unzipper (exceljs issue 3064), seen 1-3 times in 300 reads of the same bytes under
+ * load, and then fails reading the sheet names. Reading the same bytes again succeeds. */
+export const XLSX_READ_ATTEMPTS = 3;
+export function isLostWorkbookPart(error: unknown): boolean {
+  return error instanceof TypeError && /reading 'sheets'/.test(error.message);
 }
 
 /** Streams the sheets row by row: the first sheet with a header is the questions, others (instructions) are skipped. */

@@ -1,8 +1,9 @@
 // Checking an XLSX (a zip file) before any reader inflates it: a zip bomb of a few hundred
-// kilobytes can inflate to gigabytes. The central directory's declared sizes are checked first,
-// then every entry is actually inflated with a hard cap, so a file that lies about its sizes or
-// hides entries the directory does not list is refused too.
-import { inflateRawSync } from 'node:zlib';
+// kilobytes can inflate to gigabytes. yauzl reads the central directory and the local headers;
+// the declared sizes are checked first, then every entry is actually inflated with a hard cap,
+// so a file that lies about its sizes or hides entries the directory does not list is refused too.
+import type { Readable } from 'node:stream';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
 
 /** The most an XLSX may inflate to, all its parts together. A 5,000-question bank needs ~20 MB. */
 export const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
@@ -11,113 +12,88 @@ export const MAX_ZIP_ENTRIES = 1000;
 
 export type ZipRefusal = 'bad-xlsx' | 'xlsx-too-large';
 
-interface Entry {
-  method: number;
-  flags: number;
-  compressedSize: number;
-  size: number;
-  offset: number;
-}
-
-const END_SIGNATURE = 0x06054b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const LOCAL_SIGNATURE = 0x04034b50;
-const END_RECORD_BYTES = 22;
-const ZIP64_MARK = 0xffffffff;
 const STORED = 0;
 const DEFLATED = 8;
+/** Bytes a data descriptor may take after an entry's data (with or without its signature, zip64 or not). */
+const DESCRIPTOR_GAPS = [0, 12, 16, 20, 24];
 
-/** Where the end-of-central-directory record starts: the last one, within the comment's reach. */
-function findEnd(zip: Buffer): number {
-  const earliest = Math.max(0, zip.length - END_RECORD_BYTES - 0xffff);
-  for (let i = zip.length - END_RECORD_BYTES; i >= earliest; i--) if (zip.readUInt32LE(i) === END_SIGNATURE) return i;
-  return -1;
-}
-
-function readDirectory(zip: Buffer): { entries: Entry[]; directoryStart: number } | ZipRefusal {
-  const end = findEnd(zip);
-  if (end < 0) return 'bad-xlsx';
-  const count = zip.readUInt16LE(end + 10);
-  const directorySize = zip.readUInt32LE(end + 12);
-  const directoryStart = zip.readUInt32LE(end + 16);
-  if (count > MAX_ZIP_ENTRIES) return 'xlsx-too-large';
-  if (directoryStart === ZIP64_MARK || directoryStart + directorySize > end) return 'bad-xlsx';
-  const entries: Entry[] = [];
-  let at = directoryStart;
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > end || zip.readUInt32LE(at) !== CENTRAL_SIGNATURE) return 'bad-xlsx';
-    const entry = {
-      flags: zip.readUInt16LE(at + 8),
-      method: zip.readUInt16LE(at + 10),
-      compressedSize: zip.readUInt32LE(at + 20),
-      size: zip.readUInt32LE(at + 24),
-      offset: zip.readUInt32LE(at + 42),
-    };
-    // Zip64 sizes: no bank needs them, and a bomb would.
-    if (entry.size === ZIP64_MARK || entry.compressedSize === ZIP64_MARK) return 'xlsx-too-large';
-    if (entry.offset === ZIP64_MARK) return 'bad-xlsx';
-    entries.push(entry);
-    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+class Refused extends Error {
+  constructor(readonly refusal: ZipRefusal) {
+    super(refusal);
   }
-  return { entries, directoryStart };
 }
-
-/** An entry's compressed bytes, located by its local header. */
-function dataOf(zip: Buffer, entry: Entry): { start: number; end: number } | null {
-  const at = entry.offset;
-  if (at + 30 > zip.length || zip.readUInt32LE(at) !== LOCAL_SIGNATURE) return null;
-  const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
-  const end = start + entry.compressedSize;
-  return end > zip.length ? null : { start, end };
-}
-
-/** Bytes a data descriptor may take after an entry's data (with or without its signature). */
-const DESCRIPTOR_GAPS = [0, 12, 16];
 
 /**
  * Null when the zip is safe to inflate: every part is listed, declared and actual sizes agree,
- * and all together stay under MAX_INFLATED_BYTES. Otherwise why not. Costs at most that much
- * memory for one part at a time, and the CPU to inflate it.
+ * and all together stay under MAX_INFLATED_BYTES. Otherwise why not. Holds one chunk of one
+ * part at a time, and stops inflating a part one chunk past its declared size.
  */
-export function checkZip(zip: Buffer): ZipRefusal | null {
-  const directory = readDirectory(zip);
-  if (typeof directory === 'string') return directory;
-  const { entries, directoryStart } = directory;
-  let declared = 0;
-  for (const entry of entries) {
-    declared += entry.size;
-    if (declared > MAX_INFLATED_BYTES) return 'xlsx-too-large';
-    if (entry.method !== STORED && entry.method !== DEFLATED) return 'bad-xlsx';
+export async function checkZip(zip: Buffer): Promise<ZipRefusal | null> {
+  let zipfile: ZipFile;
+  try {
+    // Sizes are counted below, where a lie can be told from a broken file.
+    zipfile = await yauzl.fromBufferPromise(zip, { lazyEntries: true, validateEntrySizes: false });
+  } catch {
+    return 'bad-xlsx';
   }
-  // The parts must tile the file up to the directory: nothing hidden that a streaming reader would find.
-  const byOffset = [...entries].sort((a, b) => a.offset - b.offset);
-  let expected = 0;
-  for (const entry of byOffset) {
-    const data = dataOf(zip, entry);
-    if (!data || entry.offset - expected < 0) return 'bad-xlsx';
-    const gap = entry.offset - expected;
-    if (expected > 0 && !DESCRIPTOR_GAPS.includes(gap)) return 'bad-xlsx';
-    if (expected === 0 && gap !== 0) return 'bad-xlsx';
-    expected = data.end;
+  try {
+    if (zipfile.entryCount > MAX_ZIP_ENTRIES) return 'xlsx-too-large';
+    // Until the first entry is read, yauzl's cursor is where the central directory starts.
+    const directoryStart = Number(zipfile.readEntryCursor);
+    const entries = await listed(zipfile);
+    checkTiling(entries, directoryStart);
+    for (const { entry } of entries) await inflateWithin(await zipfile.openReadStreamPromise(entry), entry.uncompressedSize);
+    return null;
+  } catch (error) {
+    return error instanceof Refused ? error.refusal : 'bad-xlsx';
+  } finally {
+    zipfile.close();
   }
-  const tail = directoryStart - expected;
-  if (!DESCRIPTOR_GAPS.includes(tail)) return 'bad-xlsx';
+}
 
-  for (const entry of entries) {
-    const data = dataOf(zip, entry)!;
-    const compressed = zip.subarray(data.start, data.end);
-    if (entry.method === STORED) {
-      if (compressed.length !== entry.size) return 'bad-xlsx';
-      continue;
-    }
-    let inflated: Buffer;
-    try {
-      // One byte over the declared size is enough to know it lied.
-      inflated = inflateRawSync(compressed, { maxOutputLength: Math.max(1, entry.size + 1) });
-    } catch (error) {
-      return (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'xlsx-too-large' : 'bad-xlsx';
-    }
-    if (inflated.length !== entry.size) return inflated.length > entry.size ? 'xlsx-too-large' : 'bad-xlsx';
+interface Part {
+  entry: Entry;
+  dataStart: number;
+}
+
+/** The directory's entries with where their data starts, refused on declared sizes alone. */
+async function listed(zipfile: ZipFile): Promise<Part[]> {
+  const parts: Part[] = [];
+  let declared = 0;
+  for await (const entry of zipfile.eachEntry()) {
+    declared += entry.uncompressedSize;
+    if (declared > MAX_INFLATED_BYTES) throw new Refused('xlsx-too-large');
+    if (entry.compressionMethod !== STORED && entry.compressionMethod !== DEFLATED) throw new Refused('bad-xlsx');
+    if (entry.isEncrypted()) throw new Refused('bad-xlsx');
+    const { fileDataStart } = await zipfile.readLocalFileHeaderPromise(entry, { minimal: true });
+    parts.push({ entry, dataStart: fileDataStart });
   }
-  return null;
+  return parts;
+}
+
+/** The parts must tile the file up to the directory: nothing hidden that a streaming reader (exceljs's) would find. */
+function checkTiling(parts: Part[], directoryStart: number): void {
+  let expected = 0;
+  for (const { entry, dataStart } of [...parts].sort((a, b) => a.entry.relativeOffsetOfLocalHeader - b.entry.relativeOffsetOfLocalHeader)) {
+    const gap = entry.relativeOffsetOfLocalHeader - expected;
+    if (expected === 0 ? gap !== 0 : !DESCRIPTOR_GAPS.includes(gap)) throw new Refused('bad-xlsx');
+    expected = dataStart + entry.compressedSize;
+  }
+  if (!DESCRIPTOR_GAPS.includes(directoryStart - expected)) throw new Refused('bad-xlsx');
+}
+
+/** Reads a part to its end, stopping as soon as it gives more than it declared. */
+async function inflateWithin(part: Readable, declared: number): Promise<void> {
+  let inflated = 0;
+  try {
+    for await (const chunk of part) {
+      inflated += (chunk as Buffer).length;
+      if (inflated > declared) throw new Refused('xlsx-too-large');
+    }
+  } catch (error) {
+    throw error instanceof Refused ? error : new Refused('bad-xlsx');
+  } finally {
+    part.destroy();
+  }
+  if (inflated !== declared) throw new Refused('bad-xlsx');
 }

@@ -10,6 +10,7 @@ import { brandingEn } from './branding.en.js';
 import { hostSafetyEn } from './host-safety.en.js';
 import { joiningEn } from './joining.en.js';
 import { phonesEn } from './phones.en.js';
+import { joiningSettingEn } from './joining-setting.en.js';
 import { uploadsEn } from './uploads.en.js';
 import { claimGuardEn } from './claim-guard.en.js';
 import { edgeEn } from './edge.en.js';
@@ -28,6 +29,7 @@ export const en: Record<MessageKey, string> = {
   ...hostSafetyEn,
   ...joiningEn,
   ...phonesEn,
+  ...joiningSettingEn,
   ...uploadsEn,
   ...claimGuardEn,
   ...edgeEn,

@@ -10,6 +10,7 @@ import { brandingZh } from './branding.zh.js';
 import { hostSafetyZh } from './host-safety.zh.js';
 import { joiningZh } from './joining.zh.js';
 import { phonesZh } from './phones.zh.js';
+import { joiningSettingZh } from './joining-setting.zh.js';
 import { uploadsZh } from './uploads.zh.js';
 import { claimGuardZh } from './claim-guard.zh.js';
 import { edgeZh } from './edge.zh.js';
@@ -27,6 +28,7 @@ export const zh = {
   ...hostSafetyZh,
   ...joiningZh,
   ...phonesZh,
+  ...joiningSettingZh,
   ...uploadsZh,
   ...claimGuardZh,
   ...edgeZh,

@@ -3,7 +3,7 @@
 // the question bank panel (summary, check a file, import its valid rows).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { byTestId, hasChromium, requireBrowser, shot, startStage, zh, type BrowserStage } from './browser-stage.js';
+import { byTestId, hasChromium, requireBrowser, SHOTS, shot, startStage, zh, type BrowserStage } from './browser-stage.js';
 
 requireBrowser('the lobby in a browser');
 
@@ -91,6 +91,11 @@ describe.skipIf(!hasChromium)('the lobby in a browser', () => {
     await byTestId(host, 'editor-seat-name').nth(1).fill('乙队');
     await byTestId(host, 'editor-add-seat').click();
     await byTestId(host, 'editor-questions').first().fill('4');
+    // [S6] From the start of the show on, new phones need the host's approval.
+    const approvalAfter = byTestId(host, 'editor-approval-after');
+    expect(await approvalAfter.inputValue()).toBe('lock');
+    await approvalAfter.selectOption('start');
+    await approvalAfter.locator('xpath=ancestor::fieldset[1]').screenshot({ path: `${SHOTS}/host-editor-joining.png`, animations: 'disabled' });
     await byTestId(host, 'editor-save').click();
     await byTestId(host, 'banner').filter({ hasText: zh('editor.saved') }).waitFor();
     expect(await byTestId(host, 'editor-issue').count()).toBe(0);
@@ -103,6 +108,8 @@ describe.skipIf(!hasChromium)('the lobby in a browser', () => {
     await byTestId(screen, 'lobby-seat').nth(3).waitFor();
     expect(await byTestId(phone, 'seat-name').textContent()).toBe('甲队');
     await byTestId(host, 'editor-dirty').waitFor({ state: 'detached' });
+    expect(h.room.state.definition.joining).toEqual({ approvalAfter: 'start' });
+    expect(await approvalAfter.inputValue()).toBe('start');
     await shot(screen, 'screen-lobby-teams.png');
 
     expect(stage.pageErrors).toEqual([]);

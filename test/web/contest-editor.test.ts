@@ -47,9 +47,25 @@ describe('loading and saving a contest file', () => {
     expect(model.stages[0].rounds.map((r) => r.kind)).toEqual(['in-turn', 'all-at-once', 'buzz-in']);
   });
 
-  it('[S6] keeps the joining setting it has no field for, so saving does not drop it', () => {
+  it('[S6] shows when joining needs the host: the file\'s moment, else "lock"; saving keeps it', () => {
     const demo = { ...(readContestFile() as object), joining: { approvalAfter: 'start' } };
-    expect(parsed(toFile(fromSource(demo, fallback, names))).joining).toEqual({ approvalAfter: 'start' });
+    const model = fromSource(demo, fallback, names);
+    expect(model.joining).toBe('start');
+    expect(parsed(toFile(model)).joining).toEqual({ approvalAfter: 'start' });
+    expect(fromSource(readContestFile(), fallback, names).joining).toBe('lock');
+    expect(fromSource({ ...(readContestFile() as object), joining: { approvalAfter: 'never' } }, fallback, names).joining).toBe('lock');
+    expect(fromSource(null, fallback, names).joining).toBe('lock');
+  });
+
+  it('[S6] choosing "start" in the form reaches the drawn definition; "lock" leaves the file as it was', () => {
+    const loaded = fromSource(readContestFile(), fallback, names);
+    const chosen = { ...loaded, joining: 'start' as const };
+    expect(sameFile(chosen, loaded)).toBe(false);
+    const drawn = drawContest(parsed(toFile(chosen)), loadBank(BUNDLED_BANK).questions, 'seed');
+    expect(drawn.ok && drawn.definition.joining).toEqual({ approvalAfter: 'start' });
+    const back = { ...chosen, joining: 'lock' as const };
+    expect(sameFile(back, loaded)).toBe(true);
+    expect(toFile(back)).not.toHaveProperty('joining');
   });
 
   it('fills in what a sparse file leaves to defaults, as the format does', () => {

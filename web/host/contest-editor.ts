@@ -14,6 +14,9 @@ export const ROUND_KINDS: readonly RoundKind[] = ['in-turn', 'all-at-once', 'buz
 export const FALSE_START_KINDS = ['lockout', 'lose-question', 'deduct'] as const;
 export type FalseStartKind = (typeof FALSE_START_KINDS)[number];
 export type SeatKind = 'individual' | 'team';
+/** S6's moments, in the order the form offers them; `lock` is the file format's default. */
+export const APPROVAL_AFTER = ['lock', 'start'] as const;
+export type ApprovalAfter = (typeof APPROVAL_AFTER)[number];
 
 /** A number field: null while the host has it empty. */
 export type NumberField = number | null | undefined;
@@ -71,8 +74,8 @@ export interface EditorModel {
   stages: EditorStage[];
   /** Kept as loaded: the same seed draws the same questions. */
   seed: string | null;
-  /** S6, kept as loaded (the form has no field for it): when joining needs the host. */
-  joining?: 'lock' | 'start';
+  /** S6: when a new phone starts to need the host's approval to join. */
+  joining: ApprovalAfter;
 }
 
 /** Names the form gives new things, in the host's language. */
@@ -227,7 +230,7 @@ function brandingFile(b: EditorBranding): Json {
  * file (source null) starts from its title and seats and one stage of each round kind.
  */
 export function fromSource(source: unknown, fallback: { title: string; seats: EditorSeat[] }, names: EditorNames): EditorModel {
-  if (!isRecord(source)) return { title: fallback.title, branding: brandingFrom(null), seats: fallback.seats.map((s) => ({ ...s })), stages: [newStage(names)], seed: null };
+  if (!isRecord(source)) return { title: fallback.title, branding: brandingFrom(null), seats: fallback.seats.map((s) => ({ ...s })), stages: [newStage(names)], seed: null, joining: 'lock' };
   return {
     title: text(source.title),
     branding: brandingFrom(source.branding),
@@ -241,13 +244,13 @@ export function fromSource(source: unknown, fallback: { title: string; seats: Ed
       return { name: text(s.name), weight: num(s.weight, 1), rounds: list(s.rounds).map((r) => roundFrom(r, names)) };
     }),
     seed: typeof source.seed === 'string' ? source.seed : null,
-    ...joiningFrom(source.joining),
+    joining: joiningFrom(source.joining),
   };
 }
 
-function joiningFrom(v: unknown): Pick<EditorModel, 'joining'> {
+function joiningFrom(v: unknown): ApprovalAfter {
   const after = isRecord(v) ? v.approvalAfter : undefined;
-  return after === 'lock' || after === 'start' ? { joining: after } : {};
+  return (APPROVAL_AFTER as readonly unknown[]).includes(after) ? (after as ApprovalAfter) : 'lock';
 }
 
 /** Drops fields the host left empty: the server then fills a default or names the missing field. */
@@ -285,7 +288,8 @@ export function toFile(model: EditorModel): Json {
     stages: model.stages.map((s) => ({ ...compact({ name: s.name, weight: s.weight }), rounds: s.rounds.map(roundFile) })),
     ...(model.seed ? { seed: model.seed } : {}),
     ...brandingFile(model.branding),
-    ...(model.joining ? { joining: { approvalAfter: model.joining } } : {}),
+    // The default is left out, as a file without it loads the same.
+    ...(model.joining === 'lock' ? {} : { joining: { approvalAfter: model.joining } }),
   };
 }
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { describeIssue } from '../../../server/bank/messages.js';
 import { isolatedParser, MAX_PENDING_FILES, parseInWorker } from '../../../server/bank/parse-isolated.js';
 import { parseBankFile, MAX_ROWS, type ParsedBank } from '../../../server/bank/parse.js';
-import { checkZip, MAX_INFLATED_BYTES } from '../../../server/bank/zip-check.js';
+import { checkZip, MAX_INFLATED_BYTES, MAX_ZIP_ENTRIES } from '../../../server/bank/zip-check.js';
 import { FakeClock } from '../../support/fake-clock.js';
 import { bombPart, lyingZipBombXlsx, millionRowCsv, part, workbookParts, zip, zipBombXlsx } from '../../support/zip-bomb.js';
 
@@ -34,23 +34,30 @@ describe('zip bombs are refused before they inflate', () => {
 
   it('a bomb that lies (declares 4 KB, inflates to 200 MB): inflation stops one byte past the lie', async () => {
     const before = process.memoryUsage().arrayBuffers;
-    expect(checkZip(await lyingZipBombXlsx(200))).toBe('xlsx-too-large');
+    expect(await checkZip(await lyingZipBombXlsx(200))).toBe('xlsx-too-large');
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(32 * 1024 * 1024);
   }, HEAVY);
 
   it('a part hidden from the directory (a streaming reader would inflate it): bad-xlsx', async () => {
     const hidden = zip([...workbookParts(), { ...(await bombPart('xl/worksheets/sheet1.xml', 100)), hidden: true }, part('xl/worksheets/sheet2.xml', '<worksheet/>')]);
-    expect(checkZip(hidden)).toBe('bad-xlsx');
+    expect(await checkZip(hidden)).toBe('bad-xlsx');
   }, HEAVY);
 
   it('parts over the cap together, each under it: refused', async () => {
     const half = await bombPart('xl/media/a.bin', MAX_INFLATED_BYTES / 1024 / 1024 / 2 + 1);
-    expect(checkZip(zip([...workbookParts(), half, { ...half, name: 'xl/media/b.bin' }]))).toBe('xlsx-too-large');
+    expect(await checkZip(zip([...workbookParts(), half, { ...half, name: 'xl/media/b.bin' }]))).toBe('xlsx-too-large');
+  }, HEAVY);
+
+  it('more parts than MAX_ZIP_ENTRIES: refused before any is read; a cut-off file: bad-xlsx', async () => {
+    const parts = Array.from({ length: MAX_ZIP_ENTRIES + 1 }, (_, i) => part(`xl/media/${i}.xml`, '<a/>'));
+    expect(await checkZip(zip(parts))).toBe('xlsx-too-large');
+    const honest = await questionsXlsx(3);
+    expect(await checkZip(honest.subarray(0, honest.length - 100))).toBe('bad-xlsx');
   }, HEAVY);
 
   it('real workbooks pass the check and still import', async () => {
     const bytes = await questionsXlsx(3);
-    expect(checkZip(bytes)).toBeNull();
+    expect(await checkZip(bytes)).toBeNull();
     const parsed = await parseBankFile({ name: 'bank.xlsx', bytes });
     expect(parsed.errors).toEqual([]);
     expect(parsed.rows.map((r) => r.cells.stem)).toEqual(['第1题', '第2题', '第3题']);

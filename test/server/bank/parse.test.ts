@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { MAX_FILE_BYTES, MAX_ROWS, decodeText, parseBankFile, type BankUpload, type ParsedBank } from '../../../server/bank/parse.js';
+import { MAX_FILE_BYTES, MAX_ROWS, decodeText, isLostWorkbookPart, parseBankFile, type BankUpload, type ParsedBank } from '../../../server/bank/parse.js';
 import { checkRows } from '../../../server/bank/validate.js';
 import { describeIssue } from '../../../server/bank/messages.js';
 
@@ -202,6 +202,14 @@ describe('XLSX', () => {
     const parsed = await parseBankFile({ name: 'huge.xlsx', bytes: await xlsx({ 题目: rows }) });
     expect(parsed.errors.map((e) => e.code)).toEqual(['too-many-rows']);
     expect(parsed.errors[0].params.max).toBe(MAX_ROWS);
+  });
+});
+
+describe('XLSX read again when exceljs loses the workbook part', () => {
+  it('only the race that loses xl/workbook.xml is read again; a broken file is refused at once', () => {
+    expect(isLostWorkbookPart(new TypeError("Cannot read properties of undefined (reading 'sheets')"))).toBe(true);
+    expect(isLostWorkbookPart(new TypeError("Cannot read properties of undefined (reading 'rows')"))).toBe(false);
+    expect(isLostWorkbookPart(new Error("reading 'sheets'"))).toBe(false);
   });
 });
 
