@@ -4,6 +4,7 @@ import { answerAllAtOnce } from './answer-all-at-once.js';
 import { buzzToLock } from './buzz-to-lock.js';
 import { durableAppend, replay100k } from './durability.js';
 import { fairness } from './fairness.js';
+import { fairnessE2e } from './fairness-e2e.js';
 import { hostileUploads } from './hostile-uploads.js';
 import { deadPhone } from './dead-phone.js';
 import { reconnect1000 } from './reconnect.js';
@@ -11,6 +12,7 @@ import type { BenchResult } from './stats.js';
 
 const benchmarks: Array<[string, () => BenchResult | BenchResult[] | Promise<BenchResult | BenchResult[]>]> = [
   ['fairness', fairness],
+  ['fairness-e2e', fairnessE2e],
   ['replay-100k', replay100k],
   ['durable-append', durableAppend],
   ['buzz-to-lock', () => buzzToLock('arrival')],

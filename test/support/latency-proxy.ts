@@ -1,6 +1,8 @@
 // A TCP proxy that delays each connection's bytes, in each direction, on the fake clock: bytes
 // are held until the test advances time past their due moment. Lets a socket test put one
-// phone "far" from the server and another "near" without ever sleeping on real time.
+// phone "far" from the server and another "near" without ever sleeping on real time. A delay is
+// either constant per direction or a link model: a function of the moment a chunk is sent, with
+// per-connection state (spikes, an access point's beacons), so a benchmark can model real Wi-Fi.
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { FakeClock } from './fake-clock.js';
@@ -10,35 +12,55 @@ export interface Delays {
   downMs: number;
 }
 
+export type Direction = 'up' | 'down';
+
+/** One connection's link: when a chunk sent at `sentAt` (fake time) is due at the other end.
+ * `up` is phone to server. The proxy keeps each direction's chunks in order whatever it says. */
+export interface LinkModel {
+  due(direction: Direction, sentAt: number): number;
+  /** Told when a chunk is handed on, at its due moment (after keeping order). */
+  delivered?(direction: Direction, sentAt: number, dueAt: number): void;
+}
+
+/** A constant delay per direction, as a link model. */
+export function constantLink({ upMs, downMs }: Delays): LinkModel {
+  return { due: (direction, sentAt) => sentAt + (direction === 'up' ? upMs : downMs) };
+}
+
 export class LatencyProxy {
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
-  /** Delays for the next connection to be accepted. */
-  next: Delays = { upMs: 0, downMs: 0 };
+  /** Delays, or the link model, for the next connection to be accepted. */
+  next: Delays | LinkModel = { upMs: 0, downMs: 0 };
 
   constructor(
     private readonly clock: FakeClock,
     targetPort: number,
   ) {
     this.server = createServer((client) => {
-      const delays = { ...this.next };
+      const link = 'due' in this.next ? this.next : constantLink(this.next);
       const upstream = connect(targetPort, '127.0.0.1');
       // No Nagle: a small chunk must leave when it is due, not when the last one is acknowledged.
       client.setNoDelay(true);
       upstream.setNoDelay(true);
       this.sockets.add(client).add(upstream);
-      this.pipe(client, upstream, delays.upMs);
-      this.pipe(upstream, client, delays.downMs);
+      this.pipe(client, upstream, link, 'up');
+      this.pipe(upstream, client, link, 'down');
     });
   }
 
-  private pipe(from: Socket, to: Socket, delayMs: number): void {
+  private pipe(from: Socket, to: Socket, link: LinkModel, direction: Direction): void {
     // Chunks keep their order: each is due no earlier than the one before it.
     let lastDue = 0;
     from.on('data', (chunk) => {
-      const due = Math.max(lastDue, this.clock.now() + delayMs);
+      const sentAt = this.clock.now();
+      const due = Math.max(lastDue, link.due(direction, sentAt));
       lastDue = due;
-      this.clock.schedule(due, () => to.destroyed || to.write(chunk));
+      this.clock.schedule(due, () => {
+        if (to.destroyed) return;
+        to.write(chunk);
+        link.delivered?.(direction, sentAt, due);
+      });
     });
     from.on('close', () => to.destroy());
     from.on('error', () => to.destroy());
