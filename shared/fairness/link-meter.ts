@@ -13,8 +13,11 @@ export interface LinkBound {
   syncErrorMs: number;
   /** Fastest round trip seen: the phone's clock sync can be off by about half of it. */
   bestRttMs: number;
-  /** How much longer than the fastest one in ten round trips take: a spiky (power-saving) link. */
-  spreadMs: number;
+  /** How much longer than the fastest one round trip in four takes: a link that is slow most of
+   * the time (a phone saving power), not one with an odd spike. */
+  typicalSpreadMs: number;
+  /** Round trips in the window held far longer than the fastest: a congested link's spikes. */
+  bigSpikes: number;
   samples: number;
 }
 
@@ -33,13 +36,21 @@ export type LinkQuality = 'good' | 'fair' | 'poor' | 'unknown';
 
 /** P8, what the lobby's link check warns the host of, worst first:
  * `late-presses`: presses keep arriving later than the credit allows: they are judged late;
- * `spiky`: one trip in ten is held longer than the strict credit forgives (a phone saving power);
+ * `spiky`: one trip in four is held longer than the strict credit forgives (a phone saving
+ * power), or several trips are held far longer (a congested channel): honest presses will be;
  * `uneven`: even its fastest trip is so slow that an uneven up and down link could put its
  * stamps off by more than UNEVEN_RISK_MS, and nobody can measure which way. */
 export type LinkWarning = 'late-presses' | 'spiky' | 'uneven';
 /** Round trips needed before a link is judged spiky: one slow trip is not a pattern. */
 export const WARN_AFTER_SAMPLES = 5;
 export const SPIKY_SPREAD_MS = DEFAULT_MAX_CREDIT_MS;
+/** The quantile of round trips that shows how the link usually is: good Wi-Fi's odd spike (one
+ * packet in a hundred) stays above it, a dozing phone's beacon waits do not. */
+export const TYPICAL_QUANTILE = 0.75;
+/** A trip this much slower than the fastest is a spike no credit worth having forgives; two in
+ * the window (twenty seconds) mark a congested channel. Good Wi-Fi's spikes stay under it. */
+export const BIG_SPIKE_MS = 75;
+export const BIG_SPIKES_WARN = 2;
 export const UNEVEN_RISK_MS = 10;
 /** Of a phone's last presses, this many held past the credit make it `late-presses`. */
 export const HELD_PRESSES_WINDOW = 5;
@@ -71,7 +82,8 @@ export class LinkMeter {
       errorMs: (secondBest - best) / 2 + MIN_ERROR_MS,
       syncErrorMs: best / 2,
       bestRttMs: best,
-      spreadMs: spread,
+      typicalSpreadMs: sorted[Math.floor(sorted.length * TYPICAL_QUANTILE)] - best,
+      bigSpikes: sorted.filter((rtt) => rtt > best + BIG_SPIKE_MS).length,
       samples: this.rtts.length,
     };
   }
@@ -87,7 +99,7 @@ export function linkQuality(bound: LinkBound | null): LinkQuality {
 export function linkWarning(bound: LinkBound | null, heldPresses: number): LinkWarning | null {
   if (heldPresses >= HELD_PRESSES_WARN) return 'late-presses';
   if (!bound) return null;
-  if (bound.samples >= WARN_AFTER_SAMPLES && bound.spreadMs > SPIKY_SPREAD_MS) return 'spiky';
+  if (bound.samples >= WARN_AFTER_SAMPLES && (bound.typicalSpreadMs > SPIKY_SPREAD_MS || bound.bigSpikes >= BIG_SPIKES_WARN)) return 'spiky';
   if (bound.bestRttMs / 2 > UNEVEN_RISK_MS) return 'uneven';
   return null;
 }

@@ -39,6 +39,14 @@ describe('[P8] the link check flags links the credit cannot judge fairly', () =>
     expect(seats.s3.warning).toBe('uneven');
   });
 
+  it('[P8] two good-Wi-Fi spikes in the window are no warning; two congestion spikes of 150 ms are', () => {
+    const calm = Array.from({ length: 20 }, (_, i) => 4 + (i % 3));
+    const withSpikes = (spike: number) => calm.map((rtt, i) => (i === 5 || i === 15 ? spike : rtt));
+    const links = book({ wifi: { seatId: 's1', rtts: withSpikes(60) }, busy: { seatId: 's2', rtts: withSpikes(150) }, once: { seatId: 's3', rtts: calm.map((rtt, i) => (i === 5 ? 150 : rtt)) } });
+    const seats = links.seatLinks('c', ['s1', 's2', 's3']);
+    expect([seats.s1.warning, seats.s2.warning, seats.s3.warning]).toEqual([null, 'spiky', null]);
+  });
+
   it('[P8] a phone whose presses keep arriving later than the credit allows is flagged; its seat shows its worst phone', () => {
     const links = book({ one: { seatId: 's1', rtts: [4] }, two: { seatId: 's1', rtts: [4] } });
     links.notePress('two', true);

@@ -1,5 +1,5 @@
 // Buzz-in round (抢答题): rules B1-B17 and P1-P9 of RULES.md.
-import { decisionTime, isFalseStart, isV1, judgePress, pickWinner, type Picked } from '../arbiter.js';
+import { decisionTime, isFalseStart, isV1, judgePress, pickWinner, type Candidate, type Picked } from '../arbiter.js';
 import { CommandError, type BuzzOutcome, type Command, type ContestEvent, type PressCommand } from '../commands.js';
 import { addEntry, rememberRuling } from '../ledger.js';
 import { MAX_PRESSES_PER_QUESTION, phoneShare } from '../defaults.js';
@@ -227,6 +227,9 @@ function decide(state: ContestState, round: BuzzInRound, q: BuzzInQuestion): Res
   const seatId = picked.winner.seatId;
   const buzzes = q.buzzes.map((b) => (b.decision !== 'pending' ? b : { ...b, decision: b.seatId === seatId ? ('won' as const) : ('beaten' as const) }));
   const { runnerUp, winner } = picked;
+  // P9: how far a judged time can be off its true press: its worst sync error, and, for a press
+  // held to the credit, however much earlier it may really have been pressed.
+  const uncertainty = (c: Candidate) => c.judged.worstErrorMs + (pending.find((b) => b.seatId === c.seatId)?.heldMs ?? 0);
   const hasLead = runnerUp !== null && picked.tied.length === 0;
   const won: BuzzInQuestion = {
     ...q,
@@ -240,7 +243,7 @@ function decide(state: ContestState, round: BuzzInRound, q: BuzzInQuestion): Res
     decidedBy: picked.decidedBy,
     // No lead for a tie: inside the noise, nobody can say who pressed first (P5).
     leadMs: hasLead ? runnerUp.judged.at - winner.judged.at : null,
-    leadErrorMs: hasLead && !isV1(fairness) ? runnerUp.judged.worstErrorMs + winner.judged.worstErrorMs : null,
+    leadErrorMs: hasLead && !isV1(fairness) ? uncertainty(runnerUp) + uncertainty(winner) : null,
     buzzes,
   };
   return accept(withQuestion(state, won), [{ type: 'buzz-won', seatId }]);

@@ -110,6 +110,14 @@ describe('[P2][P8] a stamp earns at most the credit', () => {
     const onTime = play(open(), [press('s1', 1005, 1000)]);
     expect(bq(onTime).buzzes[0].heldMs).toBeUndefined();
   });
+
+  it('[P8][P9] a lead over or by a held press is honest about it: the held time widens its error', () => {
+    // s2 pressed at 1000 but its buzz took 70 ms: held to 1040, just ahead of s1's 1045.
+    // Held to the credit, nothing still on its way can beat it: decided as it arrives.
+    const state = play(open(), [press('s1', 1050, 1045), press('s2', 1070, 1000)]);
+    expect(bq(state)).toMatchObject({ winner: 's2', leadMs: 5, decidedBy: 'stamp' });
+    expect(bq(state).leadErrorMs).toBe(near.syncErrorMs + Math.min(far.syncErrorMs, CREDIT) + 40);
+  });
 });
 
 describe('[P6] false starts on press time', () => {
