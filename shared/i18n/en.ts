@@ -15,6 +15,7 @@ import { uploadsEn } from './uploads.en.js';
 import { claimGuardEn } from './claim-guard.en.js';
 import { edgeEn } from './edge.en.js';
 import { fairBuzzEn } from './fair-buzz.en.js';
+import { fairUiEn } from './fair-ui.en.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -34,6 +35,7 @@ export const en: Record<MessageKey, string> = {
   ...claimGuardEn,
   ...edgeEn,
   ...fairBuzzEn,
+  ...fairUiEn,
   'terminal.created': 'Created contest: {title}',
   'terminal.resumed': 'Resumed contest: {title} (continuing where it stopped)',
   'terminal.host': 'Host console:',

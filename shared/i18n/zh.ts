@@ -15,6 +15,7 @@ import { uploadsZh } from './uploads.zh.js';
 import { claimGuardZh } from './claim-guard.zh.js';
 import { edgeZh } from './edge.zh.js';
 import { fairBuzzZh } from './fair-buzz.zh.js';
+import { fairUiZh } from './fair-ui.zh.js';
 
 export const zh = {
   ...bankZh,
@@ -33,6 +34,7 @@ export const zh = {
   ...claimGuardZh,
   ...edgeZh,
   ...fairBuzzZh,
+  ...fairUiZh,
   // Server terminal
   'terminal.created': '已创建竞赛：{title}',
   'terminal.resumed': '已恢复竞赛：{title}（从上次中断处继续）',

@@ -47,11 +47,12 @@ export interface BrowserStage {
   browser: Browser;
   /** Page errors and console errors from every page: a test ends expecting none. */
   pageErrors: string[];
-  open(kind: keyof typeof VIEWPORTS, path: string): Promise<Page>;
+  /** `prepare` runs on the new page before it loads (to route its WebSocket, say). */
+  open(kind: keyof typeof VIEWPORTS, path: string, prepare?: (page: Page) => Promise<void>): Promise<Page>;
   host(): Promise<Page>;
   screen(): Promise<Page>;
   /** A phone that opens `seatId`'s own link, which takes the seat at once (S4), and waits for it. */
-  phone(seatId: string): Promise<Page>;
+  phone(seatId: string, prepare?: (page: Page) => Promise<void>): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -69,7 +70,7 @@ export async function startStage(options: HarnessOptions = {}): Promise<BrowserS
     h,
     browser,
     pageErrors,
-    async open(kind, path) {
+    async open(kind, path, prepare) {
       const context = await browser.newContext({ locale: 'zh-CN', ...VIEWPORTS[kind] });
       contexts.push(context);
       const page = await context.newPage();
@@ -78,13 +79,14 @@ export async function startStage(options: HarnessOptions = {}): Promise<BrowserS
       page.on('console', (message) => {
         if (message.type() === 'error') pageErrors.push(`${path}: ${message.text()}`);
       });
+      await prepare?.(page);
       await page.goto(`${h.url}${path}`);
       return page;
     },
     host: () => stage.open('host', `/host/?c=${h.contestId}&key=${h.hostKey}`),
     screen: () => stage.open('screen', `/screen/?c=${h.contestId}`),
-    async phone(seatId) {
-      const page = await stage.open('phone', `/contestant/?c=${h.contestId}&code=${h.joinCodes[seatId]}`);
+    async phone(seatId, prepare) {
+      const page = await stage.open('phone', `/contestant/?c=${h.contestId}&code=${h.joinCodes[seatId]}`, prepare);
       await byTestId(page, 'seat-name').waitFor();
       return page;
     },

@@ -6,7 +6,7 @@
 // leave one character alone on a line. Time moves only when the test moves it.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
+import { DEFAULT_FAIRNESS, DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
 import { DEFAULT_BUZZ_WINDOW_MS } from '../../shared/contest/defaults.js';
 import type { HostCommand } from '../../shared/contest/commands.js';
 import type { Question } from '../../shared/contest/question.js';
@@ -72,7 +72,14 @@ const contest: ContestDefinition = {
       id: 'buzz',
       name: '抢答赛',
       weight: 1,
-      rounds: [{ ...buzzRound(2, { falseStart: { kind: 'deduct', points: 5 } }), name: '抢答题', questions: [choiceQuestion('b1', [0]), openQuestion('b2')] }],
+      rounds: [
+        {
+          // P5: a true tie re-buzzes the tied seats, so the screen shows both the tie and who may press.
+          ...buzzRound(3, { falseStart: { kind: 'deduct', points: 5 }, fairness: { ...DEFAULT_FAIRNESS, tieRule: 'rebuzz' } }),
+          name: '抢答题',
+          questions: [choiceQuestion('b1', [0]), choiceQuestion('b2', [1]), openQuestion('b3')],
+        },
+      ],
     },
   ],
 };
@@ -89,6 +96,8 @@ const FLOORS: [selector: string, px: number][] = [
   ['[data-testid="explanation"]', 40],
   ['[data-testid="countdown"]', 120],
   ['[data-testid="winner"]', 120],
+  ['[data-testid="tied-names"]', 48],
+  ['[data-testid="rebuzz-who"]', 48],
   // Lists of every seat beside the question: all sixteen must fit, so a smaller floor.
   ['[data-testid="score-row"] .name', 32],
   ['[data-testid="answer-seat"] .name', 32],
@@ -97,7 +106,7 @@ const FLOORS: [selector: string, px: number][] = [
 ];
 
 /** Names and headings, whose lines must never leave one character alone. */
-const NAMES = ['h2', '[data-testid="winner"]', '[data-testid="turn-seat"]', '[data-testid="ranking-name"]', '[data-testid="notice-name"]', '.name'];
+const NAMES = ['h2', '[data-testid="winner"]', '[data-testid="tied-names"]', '[data-testid="turn-seat"]', '[data-testid="ranking-name"]', '[data-testid="notice-name"]', '.name'];
 
 /** Words that must never be split across two lines. */
 const WORDS = ['作答', '抢答', '揭晓', '答错'];
@@ -339,7 +348,9 @@ describe.skipIf(!hasChromium)('the screen layout with extreme content', () => {
     await command({ type: 'buzzers:open' });
     await check('buzz-open', '[data-testid="question"][data-phase="open"] >> [data-testid="countdown"]');
     await phones.s7.request('buzz:press', {});
-    await check('buzz-deciding', '[data-testid="question"][data-phase="open"] >> [data-testid="phase-label"]:has-text("判定中")');
+    // P9: the screen does not learn that someone pressed before the decision: it stays open.
+    await check('buzz-pressed', '[data-testid="question"][data-phase="open"] >> [data-testid="countdown"]');
+    expect(await byTestId(screens[0].page, 'phase-label').textContent()).toBe(zh('phase.open'));
     h.clock.advance(DEFAULT_GRACE_CAP_MS);
     await check('buzz-answering', '[data-testid="question"][data-phase="answering"] >> [data-testid="winner"]');
     await command({ type: 'show:pause' });
@@ -354,10 +365,34 @@ describe.skipIf(!hasChromium)('the screen layout with extreme content', () => {
     await command({ type: 'answer:rule', verdict: 'right' });
     await check('buzz-revealed', '[data-testid="question"][data-kind="buzz-in"][data-phase="revealed"] >> [data-testid="explanation"]');
 
-    // An open buzz-in question nobody buzzes: dead when the window ends.
+    // P5: two seats press with the same stamp: a true tie, the tied names in large type and a
+    // re-buzz to come; then the re-buzz, open only to them.
     await command({ type: 'question:next' });
     await command({ type: 'buzzers:open' });
     await screens[0].page.locator('[data-testid="question"][data-phase="open"]').waitFor();
+    const stamp = h.clock.now() - 5;
+    await phones.s9.request('buzz:press', { pressedAt: stamp });
+    await phones.s10.request('buzz:press', { pressedAt: stamp });
+    h.clock.advance(DEFAULT_GRACE_CAP_MS);
+    await check('buzz-tied', '[data-testid="question"][data-phase="tied"] >> [data-testid="tied-names"]');
+    for (const { page } of screens) {
+      expect(await byTestId(page, 'tied-names').textContent()).toBe(`${SEATS[8].name}、${SEATS[9].name}`);
+      expect(await byTestId(page, 'tie-next').textContent()).toBe(zh('screen.tied.rebuzz'));
+    }
+    await command({ type: 'buzzers:open' });
+    await check('buzz-rebuzz', '[data-testid="question"][data-phase="open"] >> [data-testid="rebuzz-who"]');
+    expect(await byTestId(screens[0].page, 'rebuzz-who').textContent()).toBe(zh('screen.rebuzzWho', { names: `${SEATS[8].name}、${SEATS[9].name}` }));
+    await phones.s10.request('buzz:press', {});
+    h.clock.advance(DEFAULT_GRACE_CAP_MS);
+    await check('buzz-rebuzz-won', '[data-testid="question"][data-phase="answering"] >> [data-testid="winner"]');
+    await command({ type: 'answer:rule', verdict: 'right' });
+
+    // An open buzz-in question nobody buzzes: dead when the window ends.
+    await command({ type: 'question:next' });
+    await command({ type: 'buzzers:open' });
+    // An open-answer question leaves the scoreboard room beside it, but sixteen long names do not
+    // fit there at their floor: the board steps aside rather than cut rows.
+    await check('buzz-open-question-open', '[data-testid="question"][data-phase="open"] >> [data-testid="countdown"]');
     h.clock.advance(DEFAULT_BUZZ_WINDOW_MS);
     await check('buzz-dead', '[data-testid="question"][data-phase="revealed"] >> [data-testid="outcome"]');
 

@@ -5,6 +5,7 @@ import type { RoundKind } from '../../shared/contest/types.js';
 import { translate } from '../../shared/i18n/index.js';
 import { BUNDLED_BANK, loadBank } from '../../server/bank.js';
 import { parseContestFile } from '../../server/contest-file.js';
+import { DEFAULT_FAIRNESS, DEFAULT_MAX_CREDIT_MS, LENIENT_FAIRNESS, LENIENT_MAX_CREDIT_MS } from '../../shared/contest/arbiter.js';
 import { readContestFile } from '../../server/demo.js';
 import { drawContest } from '../../server/draw.js';
 import {
@@ -12,8 +13,11 @@ import {
   changeKind,
   changeSeatKind,
   duplicateSeats,
+  fairnessFrom,
   fromSource,
   hasIssueUnder,
+  CREDIT_PRESETS,
+  TIE_RULES,
   issuesAt,
   move,
   newRound,
@@ -100,6 +104,49 @@ describe('loading and saving a contest file', () => {
     expect(fileOf({ ...round, falseStart: 'deduct', deductPoints: 5 })).toMatchObject({ falseStart: { kind: 'deduct', points: 5 } });
     expect(fileOf({ ...round, falseStart: 'lose-question' })).toMatchObject({ falseStart: { kind: 'lose-question' } });
     expect(fileOf({ ...round, falseStart: 'lockout', lockoutMs: 400 })).toMatchObject({ falseStart: { kind: 'lockout', ms: 400 } });
+  });
+
+  it('[P2][P5] sends the judging fields the format expects: mode, the credit, the tie rule', () => {
+    const round = newRound('buzz-in', '抢答题');
+    const fileOf = (r: typeof round) => parsed(toFile({ ...fromSource(null, fallback, names), stages: [{ name: '抢答', weight: 1, rounds: [r] }] })).stages[0].rounds[0];
+    expect(round.fairness).toEqual({ mode: 'press-time', maxCreditMs: 30, tieRule: 'arrival', graceCapMs: null, legacy: null });
+    expect(fileOf(round)).toMatchObject({ fairness: DEFAULT_FAIRNESS });
+    const lenient = { ...round, fairness: { ...round.fairness, maxCreditMs: CREDIT_PRESETS.lenient, tieRule: 'host' as const } };
+    expect(fileOf(lenient)).toMatchObject({ fairness: { ...LENIENT_FAIRNESS, tieRule: 'host' } });
+    for (const tieRule of TIE_RULES) expect(fileOf({ ...round, fairness: { ...round.fairness, tieRule } })).toMatchObject({ fairness: { tieRule } });
+    expect(fileOf({ ...round, fairness: { ...round.fairness, mode: 'arrival' } })).toMatchObject({ fairness: { mode: 'arrival' } });
+    expect(CREDIT_PRESETS).toEqual({ strict: DEFAULT_MAX_CREDIT_MS, lenient: LENIENT_MAX_CREDIT_MS });
+  });
+
+  it('[P2] loads a file\'s judging as it is, and keeps the longest wait it has no field for', () => {
+    const fairness = { mode: 'press-time', maxCreditMs: 120, graceCapMs: 400, tieRule: 'rebuzz' };
+    expect(fairnessFrom(fairness)).toEqual({ ...fairness, legacy: null });
+    const file = { format: 'qiangda-contest', version: 1, title: 'T', seats: [{ name: '甲' }], stages: [{ name: 'S', rounds: [{ kind: 'buzz-in', questions: 2, fairness }] }] };
+    expect(parsed(toFile(fromSource(file, fallback, names))).stages[0].rounds[0]).toMatchObject({ fairness });
+  });
+
+  it('[P2] shows a round set up under the old rules (a margin) and saves it under the new ones', () => {
+    const old = { mode: 'press-time', marginMs: 2, graceCapMs: 300 };
+    const loaded = fairnessFrom(old);
+    expect(loaded.legacy).toEqual({ marginMs: 2, graceCapMs: 300 });
+    expect(loaded).toMatchObject({ mode: 'press-time', maxCreditMs: 30, tieRule: 'arrival', graceCapMs: 300 });
+    const file = { format: 'qiangda-contest', version: 1, title: 'T', seats: [{ name: '甲' }], stages: [{ name: 'S', rounds: [{ kind: 'buzz-in', questions: 2, fairness: old }] }] };
+    // The server reads such a file and drops the margin; the form's file no longer names one.
+    expect(parseContestFile(file).ok).toBe(true);
+    expect(JSON.stringify(toFile(fromSource(file, fallback, names)))).not.toContain('marginMs');
+    expect(parsed(toFile(fromSource(file, fallback, names))).stages[0].rounds[0]).toMatchObject({ fairness: { ...DEFAULT_FAIRNESS, graceCapMs: 300 } });
+    expect(translate('zh', 'editor.fairness.legacy', { margin: 2, cap: 300 })).toMatch(/^本轮按旧版规则设定（容差 2 毫秒，最长等待 300 毫秒）/);
+  });
+
+  it('[P2] a credit longer than the longest wait is refused at its own field, in words', () => {
+    const model = fromSource(null, fallback, names);
+    model.stages[0].rounds[2].fairness.maxCreditMs = 500;
+    const result = parseContestFile(toFile(model));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((i) => i.path)).toEqual(['stages.0.rounds.2.fairness.maxCreditMs']);
+    expect(result.issues[0].zh).toBe(`第1环节 › 第3轮 › 抢答判定 › ${translate('zh', 'definition.field.maxCreditMs')}：${translate('zh', 'definition.error.credit-over-wait')}`);
+    expect(result.issues[0].en).toContain(translate('en', 'definition.error.credit-over-wait'));
   });
 
   it('leaves an emptied number out, so the server names the missing field or fills its default', () => {

@@ -7,7 +7,8 @@ import { apply, initialState } from '../../shared/contest/engine.js';
 import type { ContestDefinition, ContestState, RoundKind } from '../../shared/contest/types.js';
 import { viewFor, type RoomFacts } from '../../shared/contest/views.js';
 import { nextStep } from '../../web/lib/contest-display.js';
-import { controlCommand, controlForKey, controlsFor, enabledControls, isTypingTarget, kindOf, pauseCommand, type Control, type KeyLike } from '../../web/host/controls.js';
+import { controlCommand, controlForKey, controlsFor, enabledControls, isRebuzzTie, isTypingTarget, kindOf, pauseCommand, tieAwards, type Control, type KeyLike } from '../../web/host/controls.js';
+import type { TieRule } from '../../shared/contest/arbiter.js';
 import { allAtOnceRound, choice, definition, inTurnRound, play, T0 } from '../support/builders.js';
 
 const facts: RoomFacts = { connected: new Map(), claimed: new Map(), joinUrl: '', joinCodes: {}, started: false };
@@ -51,6 +52,31 @@ function buzzInStates(): [string, ContestState][] {
     ['answering again after an undo', undone],
     ['revealed by the host', ended],
     ['finished', finished],
+  ];
+}
+
+/** P5: two seats press with the same stamp: a true tie under `tieRule`, waiting for the host. */
+function tiedState(tieRule: TieRule): ContestState {
+  const def = definition({ seats: 3, questions: 2, rules: { fairness: { mode: 'press-time', maxCreditMs: 30, graceCapMs: 300, tieRule } } });
+  const stamp = at(10);
+  return play(initialState(def), [
+    next(0),
+    next(1),
+    { type: 'buzzers:open', at: at(2) },
+    { type: 'buzz:press', seatId: 's1', claimedAt: stamp, at: at(12), armed: { s2: null } },
+    { type: 'buzz:press', seatId: 's2', claimedAt: stamp, at: at(14), armed: { s1: null } },
+  ]);
+}
+
+function tieStates(): [string, ContestState][] {
+  const host = tiedState('host');
+  const rebuzz = tiedState('rebuzz');
+  return [
+    ['tied, the host decides', host],
+    ['tied, a re-buzz waits', rebuzz],
+    ['re-buzz open for the tied seats', play(rebuzz, [{ type: 'buzzers:open', at: at(20) }])],
+    ['awarded by the host', play(host, [{ type: 'buzz:award', seatId: 's2', at: at(20) }])],
+    ['tie ended by the host', play(host, [{ type: 'answer:reveal', at: at(20) }])],
   ];
 }
 
@@ -106,6 +132,8 @@ const paused = (states: [string, ContestState][], prefix: string): [string, Cont
 
 const ALL: [string, ContestState][] = [
   ...buzzInStates().map(([n, s]): [string, ContestState] => [`buzz-in: ${n}`, s]),
+  ...tieStates().map(([n, s]): [string, ContestState] => [`buzz-in: ${n}`, s]),
+  ...paused(tieStates(), 'buzz-in'),
   ...inTurnStates().map(([n, s]): [string, ContestState] => [`in-turn: ${n}`, s]),
   ...allAtOnceStates().map(([n, s]): [string, ContestState] => [`all-at-once: ${n}`, s]),
   ['second round title card', secondRoundTitle()],
@@ -148,6 +176,41 @@ describe('enabledControls', () => {
       const view = viewFor('host', state, facts);
       expect({ name, swap: enabledControls(view).swap }).toEqual({ name, swap: view.question?.phase === 'reading' });
     }
+  });
+});
+
+describe('[P5] a true tie on the console', () => {
+  it('the states under test really are ties, and the re-buzz is for the tied seats only', () => {
+    const [host, rebuzz, open] = tieStates().map(([, s]) => viewFor('host', s, facts).question);
+    expect([host?.phase, host?.decidedBy, host?.tied]).toEqual(['tied', 'tie-host', ['s1', 's2']]);
+    expect([rebuzz?.phase, rebuzz?.decidedBy]).toEqual(['tied', 'tie-rebuzz']);
+    expect([open?.phase, open?.tied]).toEqual(['open', ['s1', 's2']]);
+    expect([isRebuzzTie(host), isRebuzzTie(rebuzz), isRebuzzTie(open)]).toEqual([false, true, false]);
+  });
+
+  it('under the host rule: one award per tied seat, each accepted by the engine, giving that seat the buzz', () => {
+    const state = tiedState('host');
+    const awards = tieAwards(viewFor('host', state, facts));
+    expect(awards.map((a) => a.seatId)).toEqual(['s1', 's2']);
+    for (const { seatId, command } of awards) {
+      const result = apply(state, { ...command, at: at(20) } as Command);
+      expect(result.ok && result.state.question?.kind === 'buzz-in' && result.state.question.winner).toBe(seatId);
+    }
+    // A seat outside the tie is refused by the engine, and offered no button.
+    expect(apply(state, { type: 'buzz:award', seatId: 's3', at: at(20) })).toEqual({ ok: false, error: 'not-tied' });
+  });
+
+  it('offers no award under any other rule, at any other moment, offline or in a closed contest', () => {
+    for (const [name, state] of [...ALL, ...tieStates().slice(1)]) {
+      const view = viewFor('host', state, facts);
+      if (view.question?.phase === 'tied' && view.question.decidedBy === 'tie-host') continue;
+      expect({ name, awards: tieAwards(view) }).toEqual({ name, awards: [] });
+      // ...and the engine agrees: an award would be refused.
+      expect(apply(state, { type: 'buzz:award', seatId: 's1', at: at(30) }).ok).toBe(false);
+    }
+    const tied = viewFor('host', tiedState('host'), facts);
+    expect(tieAwards(tied, false)).toEqual([]);
+    expect(tieAwards({ ...tied, closed: true })).toEqual([]);
   });
 });
 

@@ -78,7 +78,7 @@ export function buzzerState(view: ContestView, serverNow: number, online = true,
   const tiedOut = q.tied.length > 0 && !q.tied.includes(view.me ?? '');
   switch (q.phase) {
     case 'tied':
-      if (tiedOut) return state('held', { key: 'buzzer.tieOthers' }, false);
+      if (tiedOut) return state('held', { key: q.decidedBy === 'tie-host' ? 'buzzer.tieOthersHost' : 'buzzer.tieOthers' }, false);
       // Waiting for a re-buzz, a press is early like any press before the buzzers open (B2).
       if (q.decidedBy === 'tie-rebuzz') return state('closed', { key: 'buzzer.tied.rebuzz' }, true);
       return state('tied', { key: 'buzzer.tied.host' }, false);

@@ -5,6 +5,7 @@ import type { QuestionType } from '../../shared/contest/question.js';
 import type { RoundKind } from '../../shared/contest/types.js';
 import type { DefinitionIssue } from '../../shared/protocol.js';
 import { DEFAULT_THEME, THEMES, type ThemeName } from '../../shared/branding.js';
+import { DEFAULT_FAIRNESS, LENIENT_MAX_CREDIT_MS, TIE_RULES, type TieRule } from '../../shared/contest/arbiter.js';
 
 /** The five eras of Party history, the bank's own category ids (category.<id> names them). */
 export const ERA_CATEGORIES = ['founding', 'revolution', 'construction', 'reform', 'new-era'] as const;
@@ -14,6 +15,11 @@ export const ROUND_KINDS: readonly RoundKind[] = ['in-turn', 'all-at-once', 'buz
 export const FALSE_START_KINDS = ['lockout', 'lose-question', 'deduct'] as const;
 export type FalseStartKind = (typeof FALSE_START_KINDS)[number];
 export type SeatKind = 'individual' | 'team';
+export const JUDGING_MODES = ['press-time', 'arrival'] as const;
+export type JudgingMode = (typeof JUDGING_MODES)[number];
+export { TIE_RULES };
+/** The two settings the editor offers in one click: strict (the default) and lenient. */
+export const CREDIT_PRESETS = { strict: DEFAULT_FAIRNESS.maxCreditMs, lenient: LENIENT_MAX_CREDIT_MS } as const;
 /** S6's moments, in the order the form offers them; `lock` is the file format's default. */
 export const APPROVAL_AFTER = ['lock', 'start'] as const;
 export type ApprovalAfter = (typeof APPROVAL_AFTER)[number];
@@ -50,7 +56,20 @@ export interface EditorRound {
   falseStart: FalseStartKind;
   lockoutMs: NumberField;
   deductPoints: NumberField;
+  /** buzz-in: how presses are judged (P2, P5). */
+  fairness: EditorFairness;
   draw: EditorDraw;
+}
+
+/** A buzz-in round's judging (P2, P5) as the form edits it. */
+export interface EditorFairness {
+  mode: JudgingMode;
+  maxCreditMs: NumberField;
+  tieRule: TieRule;
+  /** Kept as loaded (the form has no field for it); null: the file's default. */
+  graceCapMs: NumberField;
+  /** A round set up under the old rules (a margin, no credit): shown, not kept; null otherwise. */
+  legacy: { marginMs: number; graceCapMs: number | null } | null;
 }
 
 export interface EditorStage {
@@ -112,8 +131,30 @@ export function newRound(kind: RoundKind, name: string): EditorRound {
     falseStart: 'lockout',
     lockoutMs: DEFAULT_LOCKOUT_MS,
     deductPoints: DEFAULT_DEDUCT_POINTS,
+    fairness: newFairness(),
     draw: { categories: [], difficulties: [], types: kind === 'in-turn' ? ['open'] : [] },
   };
+}
+
+function newFairness(): EditorFairness {
+  return { mode: DEFAULT_FAIRNESS.mode, maxCreditMs: DEFAULT_FAIRNESS.maxCreditMs, tieRule: DEFAULT_FAIRNESS.tieRule, graceCapMs: null, legacy: null };
+}
+
+/** The file's judging, with the defaults shown. A round from before `maxCreditMs` (it names a
+ * margin) shows its old values to the host and takes the new rules' defaults: the server no
+ * longer accepts a margin in a contest file. */
+export function fairnessFrom(v: unknown): EditorFairness {
+  const f = isRecord(v) ? v : {};
+  const base = newFairness();
+  const mode = (JUDGING_MODES as readonly unknown[]).includes(f.mode) ? (f.mode as JudgingMode) : base.mode;
+  const tieRule = (TIE_RULES as readonly unknown[]).includes(f.tieRule) ? (f.tieRule as TieRule) : base.tieRule;
+  const graceCapMs = num(f.graceCapMs, null);
+  const legacy = typeof f.marginMs === 'number' ? { marginMs: f.marginMs, graceCapMs: graceCapMs ?? null } : null;
+  return { mode, maxCreditMs: num(f.maxCreditMs, base.maxCreditMs), tieRule, graceCapMs, legacy };
+}
+
+function fairnessFile(f: EditorFairness): Json {
+  return compact({ mode: f.mode, maxCreditMs: f.maxCreditMs, graceCapMs: f.graceCapMs, tieRule: f.tieRule });
 }
 
 export function newSeat(name: string, kind: SeatKind = 'individual'): EditorSeat {
@@ -208,6 +249,7 @@ function roundFrom(v: unknown, names: EditorNames): EditorRound {
     falseStart: penalty,
     lockoutMs: num(falseStart.ms, DEFAULT_LOCKOUT_MS),
     deductPoints: num(falseStart.points, DEFAULT_DEDUCT_POINTS),
+    fairness: fairnessFrom(r.fairness),
     draw: drawFrom(r.draw),
   };
 }
@@ -269,7 +311,7 @@ function roundFile(round: EditorRound): Json {
           : round.falseStart === 'deduct'
             ? compact({ kind: 'deduct', points: round.deductPoints })
             : { kind: 'lose-question' };
-      return { ...compact({ ...common, questions: round.questions, buzzWindowSec: round.buzzWindowSec }), falseStart, draw };
+      return { ...compact({ ...common, questions: round.questions, buzzWindowSec: round.buzzWindowSec }), falseStart, fairness: fairnessFile(round.fairness), draw };
     }
     case 'in-turn':
       return { ...compact({ ...common, perSeat: round.perSeat }), draw };

@@ -2,8 +2,8 @@
 // are usable now (RULES.md F, T, A, B). Plain TypeScript so the console's rules are testable
 // against the real engine.
 import type { HostCommand } from '../../shared/contest/commands.js';
-import type { RoundKind } from '../../shared/contest/types.js';
-import type { ContestView } from '../../shared/contest/views.js';
+import type { RoundKind, SeatId } from '../../shared/contest/types.js';
+import type { ContestView, QuestionView } from '../../shared/contest/views.js';
 import type { MessageKey } from '../../shared/i18n/index.js';
 
 export type ControlId = 'next' | 'start' | 'right' | 'wrong' | 'reopen' | 'skip' | 'repeat' | 'swap' | 'reveal' | 'undo' | 'pause' | 'extend' | 'standings';
@@ -108,7 +108,7 @@ export function kindOf(view: Pick<ContestView, 'round'> | null): RoundKind | nul
 function questionInPlay(q: ContestView['question']): boolean {
   if (!q) return false;
   if (q.kind === 'in-turn') return q.phase !== 'revealed';
-  return q.phase === 'open' || q.phase === 'answering';
+  return q.phase === 'open' || q.phase === 'tied' || q.phase === 'answering';
 }
 
 export type EnabledControls = Record<ControlId, boolean>;
@@ -136,12 +136,13 @@ export function enabledControls(view: ContestView | null, online = true): Enable
       enabled.next = view.pausedAt === null;
       return enabled;
     case 'buzz-in':
-      // B12: never while the buzzers are open or a seat is answering.
-      enabled.next = phase !== 'open' && phase !== 'answering';
-      enabled.start = phase === 'reading'; // B1
+      // B12: never while the buzzers are open, a tie waits or a seat is answering.
+      enabled.next = phase !== 'open' && phase !== 'tied' && phase !== 'answering';
+      // B1; P5: Space re-opens the buzzers for the seats of a tie under the re-buzz rule.
+      enabled.start = phase === 'reading' || isRebuzzTie(q);
       enabled.right = enabled.wrong = phase === 'answering'; // B5, B6
       enabled.reopen = phase === 'wrong' && view.seats.some((s) => !s.out); // B7
-      enabled.reveal = phase === 'reading' || phase === 'wrong'; // B8
+      enabled.reveal = phase === 'reading' || phase === 'wrong' || phase === 'tied'; // B8, P5
       break;
     case 'in-turn':
       // F2, T6: a turn must be ruled or skipped (S) before moving on, so no seat loses its turn unrecorded.
@@ -162,6 +163,18 @@ export function enabledControls(view: ContestView | null, online = true): Enable
   // K2: nothing opens, starts or moves on until the show resumes.
   if (view.pausedAt !== null) enabled.next = enabled.start = enabled.reopen = false;
   return enabled;
+}
+
+/** P5: a true tie waiting for the host to re-open the buzzers for its seats. */
+export function isRebuzzTie(q: Pick<QuestionView, 'phase' | 'decidedBy'> | null | undefined): boolean {
+  return q?.phase === 'tied' && q.decidedBy === 'tie-rebuzz';
+}
+
+/** P5, tie rule `host`: one award per tied seat, the buzz to that seat; none at any other time. */
+export function tieAwards(view: Pick<ContestView, 'question' | 'closed'> | null, online = true): { seatId: SeatId; command: HostCommand }[] {
+  const q = view?.question;
+  if (!q || !online || view.closed || q.phase !== 'tied' || q.decidedBy !== 'tie-host') return [];
+  return q.tied.map((seatId) => ({ seatId, command: { type: 'buzz:award', seatId } }));
 }
 
 export interface KeyLike {

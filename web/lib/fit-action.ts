@@ -7,6 +7,8 @@ export interface FitLadder {
   levels: number;
   /** Sets the component's layout level (state); the DOM follows at once. */
   set(level: number): void;
+  /** Told after each fitting whether the text fits at all, even at the last level. */
+  fitted?(fits: boolean): void;
 }
 
 /** A Svelte action: fits the node's `data-fit` items, stepping down `ladder` if they cannot fit. */
@@ -19,6 +21,9 @@ export function fit(node: HTMLElement, ladder?: FitLadder) {
     set(level) {
       current?.set(level);
       flushSync();
+    },
+    fitted(fits) {
+      current?.fitted?.(fits);
     },
   });
   return {

@@ -91,6 +91,8 @@ export function firstFittingLevel(levels: number, fitsAt: (level: number) => boo
 export interface Ladder {
   levels: number;
   set(level: number): void;
+  /** Told after each fitting whether the text fits at all (false: even the last level overflows). */
+  fitted?(fits: boolean): void;
 }
 
 /** Keeps a column's text fitted as the window, the content or the language changes; when even
@@ -104,7 +106,7 @@ export function fitColumn(column: HTMLElement, ladder: Ladder = { levels: 0, set
     // Measured as laid out: an animation scaling a name in would make it look smaller than it is
     // (theme.css turns transforms off under this attribute).
     column.setAttribute('data-fitting', '');
-    firstFittingLevel(ladder.levels, (level) => {
+    const { fits } = firstFittingLevel(ladder.levels, (level) => {
       ladder.set(level);
       return fitBox(columnBox(column)).fits;
     });
@@ -112,6 +114,7 @@ export function fitColumn(column: HTMLElement, ladder: Ladder = { levels: 0, set
     // The ladder's own changes are not news.
     mutation.takeRecords();
     size = sizeOf();
+    ladder.fitted?.(fits);
   };
   const schedule = () => {
     if (!frame) frame = requestAnimationFrame(run);

@@ -1,0 +1,52 @@
+// 公平抢答 as the pages show it (issue 11): why each buzz went where it did, ties on the console,
+// the screen and the phones, the lobby's link check, and the editor's judging fields; merged into zh.ts.
+export const fairUiZh = {
+  // Press log: uncertainty and the decision's reason
+  'log.error': '误差',
+  'log.credit': '可提前',
+  'log.reason': '判定依据',
+  'log.plusMinus': '±{ms} 毫秒',
+  'log.held': '滞后 {ms} 毫秒：到达晚于允许的提前量',
+  'log.worst': '最坏 ±{ms} 毫秒',
+  'decidedBy.stamp': '按按下时刻',
+  'decidedBy.arrival': '按到达先后',
+  'decidedBy.tie-arrival': '平局，判给先到达者',
+  'decidedBy.tie-rebuzz': '平局，重新抢答',
+  'decidedBy.tie-host': '平局，主持人判定',
+  'lead.withError': '{name} 领先 {s} 秒（误差 ±{err} 秒）',
+  'lead.together': '{name} 与对手几乎同时按下：相差 {s} 秒，不超过误差 ±{err} 秒',
+  'lead.almostTogether': '几乎同时按下',
+  // Host: a tie
+  'host.tied.host': '{names} 同时按下：请判给其中一方',
+  'host.tied.rebuzz': '{names} 同时按下：按空格键为其重新开放抢答',
+  'host.tied.award': '判给 {name}',
+  'host.rebuzzing': '重新抢答中，仅限：{names}',
+  'host.control.rebuzz': '重新抢答',
+  // Screen: a tie and its re-buzz
+  'screen.tied': '同时按下',
+  'screen.tied.host': '由主持人判定',
+  'screen.tied.rebuzz': '即将重新抢答',
+  'screen.rebuzz': '重新抢答！',
+  'screen.rebuzzWho': '仅限：{names}',
+  // Phones of the seats not in a tie the host decides
+  'buzzer.tieOthersHost': '有席位同时按下\n等待主持人判定',
+  // The lobby's link check (P8)
+  'linkCheck.title': '网络检查：以下席位的抢答判定可能不准，请在开赛前处理',
+  'linkCheck.spiky': '{name}：网络时快时慢，手机可能处于省电状态。请保持手机屏幕常亮，关闭省电（低电量）模式，并靠近无线路由器。',
+  'linkCheck.uneven': '{name}：最快往返也要 {rtt} 毫秒，按下时刻可能偏差至多 {half} 毫秒。请改用会场 Wi-Fi（不要用移动数据），换一个无线接入点，或换一部手机。',
+  'linkCheck.late-presses': '{name}：抢答信号屡次晚于允许的提前量到达，被按晚到判定。请检查其网络，或为本会场改用宽松设置。',
+  'linkCheck.chip.spiky': '时快时慢',
+  'linkCheck.chip.uneven': '往返偏慢',
+  'linkCheck.chip.late-presses': '屡次晚到',
+  // The contest editor's judging fields
+  'editor.fairness': '抢答判定',
+  'editor.mode.press-time': '按按下时刻',
+  'editor.mode.arrival': '按到达先后',
+  'editor.tieRule.arrival': '判给先到达者',
+  'editor.tieRule.rebuzz': '重新抢答',
+  'editor.tieRule.host': '由主持人判定',
+  'editor.credit.strict': '严格 {ms}',
+  'editor.credit.lenient': '宽松 {ms}',
+  'editor.credit.hint': '默认 30 毫秒，严格；宽松 250 毫秒：适合无法改善网络的会场，作弊者最多可获益同样多',
+  'editor.fairness.legacy': '本轮按旧版规则设定（容差 {margin} 毫秒，最长等待 {cap} 毫秒）。新规则不再用容差：保存后按下面的设置判定。',
+};
