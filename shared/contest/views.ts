@@ -238,7 +238,8 @@ export interface ContestView {
   claimAlarm: ClaimAlarm | null;
 }
 
-/** Builds the view one role is allowed to see. */
+/** Builds the view one role is allowed to see, from its SIGHT entry; `seatId` (the phone's seat)
+ * counts only for a role that sees its own seat. */
 export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId: SeatId | null = null): ContestView {
   const sight = SIGHT[role];
   const me = sight.ownSeat ? seatId : null;
