@@ -63,6 +63,7 @@ export const definitionSchema = z
       .strict()
       .optional(),
     joining: z.object({ approvalAfter: z.enum(['lock', 'start']) }).strict().optional(),
+    rulesVersion: z.number().int().min(1).optional(),
   })
   .strict() satisfies z.ZodType<ContestDefinition>;
 
