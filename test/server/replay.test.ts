@@ -1,5 +1,6 @@
 // One replay on the server (RULES.md D3, D4): a stored log with a refused command is reported by
 // the room at start-up, by the export, and refused on restore; each contest's rules version.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -133,5 +134,13 @@ describe('[D4] rules version', () => {
     const target = freshStore();
     expect(restoreArchive(target, gzipSync(JSON.stringify(file)))).toMatchObject({ ok: true });
     expect(notes(loaded(target, h.contestId))?.[0]).toEqual(['规则版本', 1]);
+  });
+
+  it('[D4] an archive played under rules newer than this server knows is not read', async () => {
+    const h = await server();
+    const file = JSON.parse(gunzipSync(archiveOf(loaded(h.store, h.contestId), 0)).toString('utf8'));
+    file.contest.definition.rulesVersion = CURRENT_RULES_VERSION + 1;
+    file.sha256 = createHash('sha256').update(JSON.stringify(file.contest)).digest('hex');
+    expect(restoreArchive(freshStore(), gzipSync(JSON.stringify(file)))).toEqual({ ok: false, error: 'archive-invalid' });
   });
 });
