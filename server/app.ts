@@ -5,7 +5,7 @@ import express, { type RequestHandler } from 'express';
 import { Server } from 'socket.io';
 import type { ContestEvent } from '../shared/contest/commands.js';
 import { viewFor } from '../shared/contest/views.js';
-import { type ClientToServerEvents, type ContestUpdate, type ServerToClientEvents } from '../shared/protocol.js';
+import { type ContestUpdate } from '../shared/protocol.js';
 import type { Clock } from './clock.js';
 import { Contests, type QuestionSource } from './contests.js';
 import type { SeatId } from '../shared/contest/types.js';
@@ -25,7 +25,8 @@ import { logoRoutes } from './logo-routes.js';
 import { organiserRoutes } from './organiser-routes.js';
 import { seatCardRoutes } from './seat-cards.js';
 import type { ContestRoom } from './room.js';
-import { authenticate, registerHandlers, type SocketData } from './socket-handlers.js';
+import { authenticate, registerHandlers } from './socket-handlers.js';
+import { channel, type QiangdaServer } from './realtime.js';
 import type { Store } from './store.js';
 
 export interface AppOptions {
@@ -43,22 +44,12 @@ export interface AppOptions {
   dev?: boolean;
 }
 
-export type QiangdaServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-
 export interface App {
   http: HttpServer;
   io: QiangdaServer;
   contests: Contests;
   close(): Promise<void>;
 }
-
-/** Socket.io rooms: one per role per contest, one per seat. */
-export const channel = {
-  host: (contestId: string) => `${contestId}:host`,
-  screen: (contestId: string) => `${contestId}:screen`,
-  seat: (contestId: string, seatId: string) => `${contestId}:seat:${seatId}`,
-  unseated: (contestId: string) => `${contestId}:unseated`,
-};
 
 // Heartbeats every 2 s with 2.5 s to answer: a phone that drops off Wi-Fi shows as
 // disconnected on the host console within 5 s.

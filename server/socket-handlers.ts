@@ -1,7 +1,6 @@
 // The edge: every socket is authenticated on connect, every payload is checked against its
 // schema, and every request is acknowledged with data or an error code. Nothing thrown by a
 // bad client can reach the process.
-import type { Socket } from 'socket.io';
 import type { z } from 'zod';
 import { viewFor } from '../shared/contest/views.js';
 import {
@@ -21,10 +20,8 @@ import {
   type Ack,
   type ClientToServerEvents,
   type SeatClaimed,
-  type ServerToClientEvents,
 } from '../shared/protocol.js';
-import type { Role } from '../shared/contest/views.js';
-import { channel, type QiangdaServer } from './app.js';
+import { channel, type QiangdaServer, type QiangdaSocket } from './realtime.js';
 import type { Clock } from './clock.js';
 import { PING_TIMEOUT_MS, type LinkBook } from './links.js';
 import type { Contests } from './contests.js';
@@ -32,15 +29,6 @@ import { newDeviceToken, sameSecret } from './secrets.js';
 import { phoneIdOf } from './phones.js';
 import type { ClaimGuard } from './claim-guard.js';
 
-export interface SocketData {
-  contestId: string;
-  role: Role;
-  seatId: string | null;
-  /** The phone's id (phones.ts) while it holds a seat. */
-  phoneId: string | null;
-}
-
-type QiangdaSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** Why a phone could not be added to a seat, as the phone is told. A full seat answers as a
  * wrong code does: a stranger must not learn that a code exists. */

@@ -2,7 +2,7 @@
 // claimed press was trusted within each phone's own measured link, plus a margin. Kept only so
 // that replaying such a contest's log reaches the decisions it announced; new contests are
 // judged by arbiter.ts.
-import type { Candidate, JudgedPress, LinkEvidence, Picked, PressEvidence } from './arbiter.js';
+import type { Candidate, JudgedPress, LinkEvidence, Picked, PressEvidence } from './arbiter-types.js';
 
 export interface FairnessV1 {
   mode: 'press-time' | 'arrival';

@@ -6,8 +6,10 @@
 // link is found in the lobby and fixed, rather than trusted during the round. Pure: times and
 // link measurements come in as data.
 import { judgePressV1, pickWinnerV1, decisionTimeV1, isFalseStartV1, type FairnessV1 } from './arbiter-v1.js';
+import type { Candidate, DecidedBy, JudgedPress, LinkEvidence, Picked, PressEvidence } from './arbiter-types.js';
 
 export type { FairnessV1 };
+export type { Candidate, DecidedBy, JudgedPress, LinkEvidence, Picked, PressEvidence } from './arbiter-types.js';
 
 /** What happens when two stamps are closer than their noise (P5): nobody can say who was first. */
 export const TIE_RULES = ['arrival', 'rebuzz', 'host'] as const;
@@ -50,35 +52,6 @@ export const MAX_NOISE_MS = 3;
 /** P6: a false start must be clearer than this beyond the phone's worst sync error. */
 export const FALSE_START_SLACK_MS = 2;
 
-/** What the server knows of one phone's link when its buzz arrives (server/links.ts). */
-export interface LinkEvidence {
-  /** Longest one-way trip an honest buzz is expected to take (host console, rules v1). */
-  oneWayMs: number;
-  /** How far this phone's stamps wander through measurement noise: for ties. */
-  errorMs: number;
-  /** How far its clock sync can be off at worst (half its fastest round trip: the link may be
-   * uneven): for false starts and for the honest error of a lead. */
-  syncErrorMs: number;
-}
-
-export interface PressEvidence {
-  arrivalAt: number;
-  /** The press time the phone claims, in server time; null if it sent none. */
-  claimedAt: number | null;
-  link: LinkEvidence | null;
-}
-
-export interface JudgedPress {
-  /** The time the press is judged by. */
-  at: number;
-  /** How far `at` wanders through noise; stamps closer than both noises are a tie (P5). */
-  errorMs: number;
-  /** How far `at` can be off at worst; a false start must be clearer than this (P6). */
-  worstErrorMs: number;
-  /** P8: how much later the press arrived than its credit allows: a link slower than trusted. */
-  heldMs: number;
-}
-
 /** P2: a claimed time is kept within [arrival - maxCreditMs, arrival]. */
 export function judgePress(press: PressEvidence, fairness: RecordedFairness): JudgedPress {
   if (isV1(fairness)) return { ...judgePressV1(press, fairness), heldMs: 0 };
@@ -101,23 +74,6 @@ export function decisionTime(firstArrivalAt: number, bestJudgedAt: number, armed
   if (isV1(fairness)) return decisionTimeV1(firstArrivalAt, bestJudgedAt, armedLinks, fairness);
   if (fairness.mode === 'arrival') return firstArrivalAt;
   return Math.min(bestJudgedAt + fairness.maxCreditMs, firstArrivalAt + fairness.graceCapMs);
-}
-
-export interface Candidate {
-  seatId: string;
-  arrivalAt: number;
-  judged: Pick<JudgedPress, 'at' | 'errorMs' | 'worstErrorMs'>;
-}
-
-/** Why the buzz went where it did, for the press log and disputes (申诉). */
-export type DecidedBy = 'stamp' | 'arrival' | 'tie-arrival' | 'tie-rebuzz' | 'tie-host';
-
-export interface Picked {
-  winner: Candidate;
-  runnerUp: Candidate | null;
-  /** Seats whose stamps are within each other's noise of the earliest: a true tie (P5). */
-  tied: Candidate[];
-  decidedBy: DecidedBy;
 }
 
 /** P5: the earliest judged press wins; stamps closer than both their noises are a true tie,
