@@ -3,6 +3,7 @@
 // file is not what it claims to be, and silently dropping it could change the replay.
 import { z } from 'zod';
 import { TIE_RULES } from '../shared/contest/arbiter.js';
+import { CURRENT_RULES_VERSION } from '../shared/contest/replay.js';
 import { QUESTION_TYPES } from '../shared/contest/question.js';
 import type { Command } from '../shared/contest/commands.js';
 import type { ContestDefinition } from '../shared/contest/types.js';
@@ -63,6 +64,8 @@ export const definitionSchema = z
       .strict()
       .optional(),
     joining: z.object({ approvalAfter: z.enum(['lock', 'start']) }).strict().optional(),
+    // Rules newer than this server's would replay differently: such an archive is not read.
+    rulesVersion: z.number().int().min(1).max(CURRENT_RULES_VERSION).optional(),
   })
   .strict() satisfies z.ZodType<ContestDefinition>;
 

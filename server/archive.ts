@@ -5,7 +5,7 @@
 // share the host key, the join codes and the phones' tokens with the original.
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { apply, initialState } from '../shared/contest/engine.js';
+import { replay, type RefusedCommand } from '../shared/contest/replay.js';
 import { OrganiserError, ARCHIVE_EXTENSION } from '../shared/organiser.js';
 import { archiveEnvelopeSchema, archivedContestSchema, type ArchivedContest } from './archive-schema.js';
 import { logoOf } from './logo.js';
@@ -22,8 +22,10 @@ export const MAX_ARCHIVE_BYTES = 64 * 1024 * 1024;
 const MAX_UNPACKED_BYTES = 512 * 1024 * 1024;
 
 type ArchiveError = Exclude<OrganiserError, 'not-authorised' | 'unknown-contest' | 'contest-closed' | 'bad-request' | 'bad-definition'>;
-export type ReadArchive = { ok: true; contest: StoredContest } | { ok: false; error: ArchiveError };
-export type RestoreResult = { ok: true; id: string; title: string; closed: boolean } | { ok: false; error: ArchiveError };
+/** `refused`: the first logged command the engine refused on replay, named for the organiser. */
+type ArchiveRefusal = { ok: false; error: ArchiveError; refused?: RefusedCommand };
+export type ReadArchive = { ok: true; contest: StoredContest } | ArchiveRefusal;
+export type RestoreResult = { ok: true; id: string; title: string; closed: boolean } | ArchiveRefusal;
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -71,7 +73,8 @@ export function readArchive(bytes: Uint8Array): ReadArchive {
   if (!parsed.success || !consistent(parsed.data)) return { ok: false, error: OrganiserError.ArchiveInvalid };
   const contest = storedOf(parsed.data);
   if (contest === null) return { ok: false, error: OrganiserError.ArchiveInvalid };
-  if (!replays(contest)) return { ok: false, error: OrganiserError.ArchiveReplay };
+  const replayed = replays(contest);
+  if (!replayed.ok) return { ok: false, error: OrganiserError.ArchiveReplay, ...(replayed.refused && { refused: replayed.refused }) };
   return { ok: true, contest };
 }
 
@@ -122,21 +125,15 @@ function storedOf(c: ArchivedContest): StoredContest | null {
   };
 }
 
-/** The room logs only commands the engine accepted, in time order: a genuine log replays whole. */
-function replays(c: StoredContest): boolean {
+/** The room logs only commands the engine accepted, in time order: a genuine log replays whole,
+ * so an archive with a refused command is refused, naming it, rather than restored as something else. */
+function replays(c: StoredContest): { ok: true } | { ok: false; refused?: RefusedCommand } {
+  if (c.commands.some((command, i) => i > 0 && command.at < c.commands[i - 1].at)) return { ok: false };
   try {
-    let state = initialState(c.definition);
-    let last = -Infinity;
-    for (const command of c.commands) {
-      if (command.at < last) return false;
-      const result = apply(state, command);
-      if (!result.ok) return false;
-      state = result.state;
-      last = command.at;
-    }
-    return true;
+    const { refused } = replay(c.definition, c.commands);
+    return refused.length ? { ok: false, refused: refused[0] } : { ok: true };
   } catch {
     // A definition the engine cannot work with (a round order naming no seat...).
-    return false;
+    return { ok: false };
   }
 }

@@ -8,6 +8,7 @@ import type { ContestDefinition, DrawSpec, Round, Seat } from '../shared/contest
 import { translate } from '../shared/i18n/index.js';
 import type { DefinitionIssue } from '../shared/protocol.js';
 import { fieldLabel, type ContestFile } from './contest-file.js';
+import { CURRENT_RULES_VERSION } from '../shared/contest/replay.js';
 
 type FileRound = ContestFile['stages'][number]['rounds'][number];
 
@@ -83,7 +84,7 @@ export function drawContest(
     }),
   }));
   if (issues.length) return { ok: false, issues };
-  return { ok: true, definition: { title: file.title, seats, stages, seed, ...(file.branding && { branding: brandingOf(file.branding) }), ...(file.joining && { joining: file.joining }) } };
+  return { ok: true, definition: { title: file.title, rulesVersion: CURRENT_RULES_VERSION, seats, stages, seed, ...(file.branding && { branding: brandingOf(file.branding) }), ...(file.joining && { joining: file.joining }) } };
 }
 
 /** Names left empty are left out, so a page never shows an empty 主办 line. */

@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { flatRounds } from '../shared/contest/rounds.js';
+import { rulesVersionOf } from '../shared/contest/replay.js';
 import { translate, type Locale, type MessageKey } from '../shared/i18n/index.js';
 import type { ShowRecord } from './records.js';
 
@@ -14,6 +15,8 @@ export interface Table {
   title: string;
   header: string[];
   rows: (string | number)[][];
+  /** Lines under the table in the workbook, after a blank row; a CSV stays the bare table. */
+  notes?: (string | number)[][];
 }
 
 export interface ExportOptions {
@@ -59,6 +62,12 @@ export function tables(record: ShowRecord, options: ExportOptions): Table[] {
     title: t('export.sheet.results'),
     header: [t('export.col.rank'), t('export.col.seat'), ...definition.stages.map((s) => s.name), t('export.col.weighted'), t('export.col.total')],
     rows: ranked.map((s) => [s.rank, seatName(s.seatId), ...s.stages, s.weighted, s.total]),
+    notes: [
+      [t('replay.export.rulesVersion'), rulesVersionOf(definition)],
+      ...(record.refused.length
+        ? record.refused.map((r) => [t('replay.export.refused', { n: r.index + 1, type: r.type, error: r.error })])
+        : [[t('replay.export.complete')]]),
+    ],
   };
 
   const perRound = new Map<string, number[]>(definition.seats.map((s) => [s.id, rounds.map(() => 0)]));
@@ -139,6 +148,7 @@ export async function toXlsx(all: Table[]): Promise<Buffer> {
     const [header, ...rows] = safeRows(table);
     sheet.addRow(header).font = { bold: true };
     for (const row of rows) sheet.addRow(row);
+    if (table.notes?.length) sheet.addRows([[], ...table.notes.map((row) => row.map(neutraliseFormula))]);
     sheet.columns.forEach((column) => (column.width = 16));
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
   }

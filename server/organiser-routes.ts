@@ -87,7 +87,7 @@ export function organiserRoutes({ contests, store, clock, template = () => readC
     const body: unknown = req.body;
     if (!Buffer.isBuffer(body) || body.byteLength === 0) return refuse(res, OrganiserError.ArchiveUnreadable);
     const restored = restoreArchive(store, body);
-    if (!restored.ok) return refuse(res, restored.error);
+    if (!restored.ok) return refuse(res, restored.error, restored.refused && { refused: restored.refused });
     res.status(201).json({ id: restored.id, title: restored.title, closed: restored.closed } satisfies ContestRestored);
   });
 

@@ -1,6 +1,6 @@
 // The record of a show, for the organisers and for disputes (申诉): rebuilt by replaying the
 // contest's log, so every press of every question is there, not only the current question's.
-import { apply, initialState } from '../shared/contest/engine.js';
+import { replay, type RefusedCommand } from '../shared/contest/replay.js';
 import { letters } from '../shared/contest/question.js';
 import { flatRounds } from '../shared/contest/rounds.js';
 import { standings, type Standing } from '../shared/contest/standings.js';
@@ -37,23 +37,22 @@ export interface ShowRecord {
   ledger: ScoreEntry[];
   presses: PressRow[];
   answers: AnswerRow[];
+  /** Logged commands that no longer replay: the record says so instead of hiding them. */
+  refused: RefusedCommand[];
 }
 
 /** Replays the log and keeps each question's presses and answers as they ended. */
 export function recordOf(stored: StoredContest): ShowRecord {
   const byQuestion = new Map<string, { presses: PressRow[]; answers: AnswerRow[] }>();
-  let state = initialState(stored.definition);
-  for (const command of stored.commands) {
-    const result = apply(state, command);
-    if (!result.ok) continue;
-    state = result.state;
-    const q = state.question;
-    if (!q) continue;
-    const round = flatRounds(state.definition)[state.roundIndex]?.round;
+  // The record is still made from what replays; `refused` tells its reader what did not.
+  const { state, refused } = replay(stored.definition, stored.commands, ({ result: { state: played } }) => {
+    const q = played.question;
+    if (!q) return;
+    const round = flatRounds(played.definition)[played.roundIndex]?.round;
     const question = round?.questions[q.index];
-    if (!round || !question) continue;
-    const where = { round: state.roundIndex, questionNumber: q.index + 1, questionId: question.id, questionText: question.stem };
-    const key = `${state.roundIndex}:${q.index}`;
+    if (!round || !question) return;
+    const where = { round: played.roundIndex, questionNumber: q.index + 1, questionId: question.id, questionText: question.stem };
+    const key = `${played.roundIndex}:${q.index}`;
     if (q.kind === 'buzz-in') {
       byQuestion.set(key, { presses: q.buzzes.map((b) => ({ ...b, decidedBy: b.decision === 'won' ? q.decidedBy : null, ...where })), answers: [] });
     } else if (q.kind === 'all-at-once' && q.results) {
@@ -68,7 +67,7 @@ export function recordOf(stored: StoredContest): ShowRecord {
       const late = q.late.map((l) => ({ ...where, seatId: l.seatId, choice: '', answeredAt: l.at, result: 'late' as const, points: 0 }));
       byQuestion.set(key, { presses: [], answers: [...answers, ...late] });
     }
-  }
+  });
   const questions = [...byQuestion.values()];
   return {
     state,
@@ -76,5 +75,6 @@ export function recordOf(stored: StoredContest): ShowRecord {
     ledger: state.ledger,
     presses: questions.flatMap((q) => q.presses),
     answers: questions.flatMap((q) => q.answers),
+    refused,
   };
 }

@@ -3,6 +3,9 @@
 // nothing can interleave between apply, append and broadcast. That is the serial queue.
 import { CommandError, SEAT_COMMANDS, type BuzzOutcome, type Command, type ContestEvent, type SubmissionOutcome } from '../shared/contest/commands.js';
 import { apply, initialState, nextDeadline } from '../shared/contest/engine.js';
+import { replay } from '../shared/contest/replay.js';
+import { translate } from '../shared/i18n/index.js';
+import { terminalLocale } from './terminal-locale.js';
 import type { ContestDefinition, ContestState, SeatId } from '../shared/contest/types.js';
 import type { RoomFacts } from '../shared/contest/views.js';
 import type { Clock } from './clock.js';
@@ -89,17 +92,16 @@ export class ContestRoom {
     this.closedAt = stored.closedAt;
     this.logoVersion = stored.logo?.version ?? null;
     // Replay the log: the state is exactly what the accepted commands made it.
-    let state = initialState(stored.definition);
     const requestAt = new Map([...stored.requestIds].map(([id, index]) => [index, id]));
-    stored.commands.forEach((command, index) => {
-      const result = apply(state, command);
-      if (result.ok) state = result.state;
-      if (result.ok && !SEAT_COMMANDS.includes(command.type)) this.showCommands += 1;
-      this.lastAt = command.at;
+    const replayed = replay(stored.definition, stored.commands, ({ index, command, result }) => {
+      if (!SEAT_COMMANDS.includes(command.type)) this.showCommands += 1;
       const requestId = requestAt.get(index);
-      if (requestId !== undefined && result.ok) this.answered.set(requestId, outcome(result));
+      if (requestId !== undefined) this.answered.set(requestId, outcome(result));
     });
-    this.state = state;
+    this.lastAt = stored.commands.reduce((last, command) => Math.max(last, command.at), 0);
+    // The show goes on from what did replay, but the staff must know the log no longer replays whole.
+    for (const refused of replayed.refused) options.log?.(translate(terminalLocale(), 'replay.refused.terminal', { contest: stored.id, n: refused.index + 1, type: refused.type, error: refused.error }));
+    this.state = replayed.state;
     this.seq = stored.commands.length;
     this.answerGaps.follow(this.state, this.connections, options.clock.now());
     this.scheduleDeadline();

@@ -69,6 +69,8 @@ export interface ContestRestored extends ContestCreated {
 export interface OrganiserRefusal {
   error: OrganiserError;
   issues?: DefinitionIssue[];
+  /** For `archive-replay`: the logged command the engine refused (zero-based index, type, its code). */
+  refused?: { index: number; type: string; error: string };
 }
 
 /** Archive files end in this. */

@@ -29,7 +29,8 @@ export function runRestore(argv: string[], env: NodeJS.ProcessEnv, print: (line:
   try {
     const restored = restoreArchive(store, bytes);
     if (!restored.ok) {
-      print(translate(locale, `error.${restored.error}` as MessageKey));
+      const { refused } = restored;
+      print(refused ? translate(locale, 'replay.archive.refused', { n: refused.index + 1, type: refused.type, error: refused.error }) : translate(locale, `error.${restored.error}` as MessageKey));
       return 1;
     }
     print(translate(locale, restored.closed ? 'archive.restoredClosed' : 'archive.restored', { title: restored.title, id: restored.id }));

@@ -94,6 +94,8 @@ export interface ContestDefinition {
   branding?: Branding;
   /** S6: when joining starts to need the host; absent means after the seats are locked. */
   joining?: Joining;
+  /** The version of the rules the contest is played under (replay.ts); absent: 1, stored before versions were recorded. */
+  rulesVersion?: number;
 }
 
 /** S6: `lock`: once the host locks the seats; `start`: also once the show has started. */

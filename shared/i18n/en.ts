@@ -16,6 +16,7 @@ import { claimGuardEn } from './claim-guard.en.js';
 import { edgeEn } from './edge.en.js';
 import { fairBuzzEn } from './fair-buzz.en.js';
 import { fairUiEn } from './fair-ui.en.js';
+import { replayEn } from './replay.en.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -36,6 +37,7 @@ export const en: Record<MessageKey, string> = {
   ...edgeEn,
   ...fairBuzzEn,
   ...fairUiEn,
+  ...replayEn,
   'terminal.created': 'Created contest: {title}',
   'terminal.resumed': 'Resumed contest: {title} (continuing where it stopped)',
   'terminal.host': 'Host console:',

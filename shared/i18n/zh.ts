@@ -16,6 +16,7 @@ import { claimGuardZh } from './claim-guard.zh.js';
 import { edgeZh } from './edge.zh.js';
 import { fairBuzzZh } from './fair-buzz.zh.js';
 import { fairUiZh } from './fair-ui.zh.js';
+import { replayZh } from './replay.zh.js';
 
 export const zh = {
   ...bankZh,
@@ -35,6 +36,7 @@ export const zh = {
   ...edgeZh,
   ...fairBuzzZh,
   ...fairUiZh,
+  ...replayZh,
   // Server terminal
   'terminal.created': '已创建竞赛：{title}',
   'terminal.resumed': '已恢复竞赛：{title}（从上次中断处继续）',

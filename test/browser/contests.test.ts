@@ -2,7 +2,9 @@
 // listed; a new one from the demo; a bad contest file's problems named; one closed (after asking)
 // and marked read-only; its host console opened from the list shows the 只读 bar and nothing to
 // press; its archive downloaded and refused when restored into the folder that holds it.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byTestId, en, hasChromium, requireBrowser, shot, startStage, zh, type BrowserStage } from './browser-stage.js';
@@ -98,6 +100,19 @@ describe.skipIf(!hasChromium)('the organiser page in a browser', () => {
     expect(await row(h.contestId).locator('[data-testid="contest-status"]').textContent()).toBe(en('contests.status.closed'));
     await shot(page, 'organiser-en.png');
     takeRefusals(409, 1);
+    expect(h.store.listContests()).toHaveLength(2);
+    expect(stage.pageErrors).toEqual([]);
+
+    // [D3] An archive whose log holds a command the engine refuses is refused, naming it.
+    const inside = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8'));
+    const log = inside.contest.log as { command: { type: string; at: number }; requestId: string | null }[];
+    log.push({ command: { type: 'ruling:undo', at: (log.at(-1)?.command.at ?? 0) + 1 }, requestId: null });
+    inside.sha256 = createHash('sha256').update(JSON.stringify(inside.contest)).digest('hex');
+    await byTestId(page, 'restore-file').setInputFiles({ name: 'spoiled.qiangda', mimeType: 'application/gzip', buffer: gzipSync(JSON.stringify(inside)) });
+    const named = en('replay.archive.refused', { n: log.length, type: 'ruling:undo', error: 'nothing-to-undo' });
+    await byTestId(page, 'restore-error').filter({ hasText: named }).waitFor();
+    await shot(page, 'organiser-refused-replay-en.png');
+    takeRefusals(400, 1);
     expect(h.store.listContests()).toHaveLength(2);
     expect(stage.pageErrors).toEqual([]);
   });

@@ -65,10 +65,15 @@ describe('exports', () => {
 
     const results = cells(workbook.getWorksheet('成绩') as ExcelJS.Worksheet);
     expect(results[0]).toEqual(['名次', '席位', '比知识', '加权总分', '原始总分']);
-    expect(results.slice(1)).toEqual([
+    expect(results.slice(1, 4)).toEqual([
       [1, '1号席', 20, 20, 20],
       [2, '3号席', 0, 0, 0],
       [3, '2号席', -5, -5, -5],
+    ]);
+    // [D3][D4] Under the ranking, after a blank row: the rules it was played under, and that the log replayed whole.
+    expect(results.slice(5)).toEqual([
+      ['规则版本', 1],
+      ['操作记录全部重放，无遗漏'],
     ]);
 
     const ledger = cells(workbook.getWorksheet('计分记录') as ExcelJS.Worksheet);

@@ -60,6 +60,14 @@ describe('contestsApi', () => {
     expect(api.archiveUrl('c1')).toBe('/api/contests/c1/archive?key=k%20y');
   });
 
+  it('[D3] a restore refused on replay hands back the command it names; a malformed one is dropped', async () => {
+    const refused = { index: 2, type: 'ruling:undo', error: 'nothing-to-undo' };
+    const named = fakeFetch(() => json({ error: 'archive-replay', refused }, 400));
+    expect(await contestsApi(named.fetch, 'k').restore(new Uint8Array())).toEqual({ ok: false, error: 'archive-replay', refused });
+    const odd = fakeFetch(() => json({ error: 'archive-replay', refused: { index: '2' } }, 400));
+    expect(await contestsApi(odd.fetch, 'k').restore(new Uint8Array())).toEqual({ ok: false, error: 'archive-replay' });
+  });
+
   it('says offline when nothing answers, unavailable when something else does', async () => {
     const down: Fetch = () => Promise.reject(new TypeError('Failed to fetch'));
     expect(await contestsApi(down, 'k').list()).toEqual({ ok: false, error: 'offline' });

@@ -6,13 +6,16 @@ import {
   type ContestListing,
   type ContestRestored,
   type CreateContest,
+  type OrganiserRefusal,
 } from '../../shared/organiser.js';
 import type { DefinitionIssue } from '../../shared/protocol.js';
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** `offline`: no answer; `unavailable`: an answer that is not ours (a proxy's page, an old server). */
-export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: string; issues?: DefinitionIssue[] };
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: string; issues?: DefinitionIssue[]; refused?: RefusedCommandFact };
+/** An archive's logged command that is refused on replay, as the server names it. */
+export type RefusedCommandFact = NonNullable<OrganiserRefusal['refused']>;
 
 export interface ContestsApi {
   list(): Promise<ApiResult<ContestListing[]>>;
@@ -54,8 +57,18 @@ async function call<T>(fetch: Fetch, url: string, init: RequestInit, valid: (bod
   }
   if (!body || typeof body !== 'object') return { ok: false, error: 'unavailable' };
   if (response.ok && valid(body)) return { ok: true, data: body };
-  const { error, issues } = body as { error?: unknown; issues?: unknown };
-  return { ok: false, error: typeof error === 'string' ? error : 'unavailable', ...(Array.isArray(issues) && { issues: issues as DefinitionIssue[] }) };
+  const { error, issues, refused } = body as { error?: unknown; issues?: unknown; refused?: unknown };
+  return {
+    ok: false,
+    error: typeof error === 'string' ? error : 'unavailable',
+    ...(Array.isArray(issues) && { issues: issues as DefinitionIssue[] }),
+    ...(isRefusedCommand(refused) && { refused }),
+  };
+}
+
+function isRefusedCommand(x: unknown): x is RefusedCommandFact {
+  const r = x as Partial<RefusedCommandFact> | null;
+  return typeof r === 'object' && r !== null && typeof r.index === 'number' && typeof r.type === 'string' && typeof r.error === 'string';
 }
 
 function isCreated(body: object): body is ContestCreated & ContestRestored {
