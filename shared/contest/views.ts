@@ -1,6 +1,6 @@
-// What each role is allowed to see (B13, A5). A phone or the screen must never receive the key
-// before it is revealed, nor a phone another seat's answer, so views are built by picking
-// fields in, never by deleting them.
+// Builds what each role is allowed to see, as the SIGHT table says (sight.ts). A phone or the
+// screen must never receive the key before it is revealed, nor a phone another seat's answer, so
+// views are built by picking fields in, never by deleting them.
 import { answerKey, choiceCount, type QuestionType } from './question.js';
 import { currentRound, flatRounds, roundAt } from './rounds.js';
 import { seatDeadline } from './rounds/all-at-once.js';
@@ -10,8 +10,9 @@ import type { ClaimAlarm } from '../claim-alarm.js';
 import { brandingView, type BrandingView } from '../branding.js';
 import type { BuzzRecord, ContestStage, ContestState, FalseStartPenalty, RoundKind, ScoreEntry, SeatId, SeatResult } from './types.js';
 import type { DecidedBy } from './arbiter.js';
+import { SIGHT, type Role, type Sight } from './sight.js';
 
-export type Role = 'host' | 'screen' | 'contestant';
+export type { Role } from './sight.js';
 
 /** Views carry only the latest score changes: every update goes to every page, and the full
  * record belongs in the exports, not in each push. */
@@ -237,14 +238,16 @@ export interface ContestView {
   claimAlarm: ClaimAlarm | null;
 }
 
-/** Builds the view one role is allowed to see. */
-export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: SeatId | null = null): ContestView {
+/** Builds the view one role is allowed to see, from its SIGHT entry; `seatId` (the phone's seat)
+ * counts only for a role that sees its own seat. */
+export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId: SeatId | null = null): ContestView {
+  const sight = SIGHT[role];
+  const me = sight.ownSeat ? seatId : null;
   const q = state.question;
-  const staff = role !== 'contestant';
   // A phone gets only the seats it names, never the whole room: with 1,000 seats every phone's
   // view would otherwise be 200 KB, sent to each phone on every change and on every reconnect.
   const named = new Set([me, q?.kind === 'buzz-in' ? q.winner : null, q?.kind === 'in-turn' ? q.seatId : null]);
-  const shown = staff ? state.definition.seats : state.definition.seats.filter((seat) => named.has(seat.id));
+  const shown = sight.seats === 'every' ? state.definition.seats : state.definition.seats.filter((seat) => named.has(seat.id));
   const seats = shown.map((seat): SeatView => {
     const claimed = room.claimed.get(seat.id) ?? 0;
     // The screen projects codes only before the show: once it starts, anyone who can see the
@@ -253,20 +256,20 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: Se
     // A code given anew after phones were freed (S5) is not projected either: whoever was freed
     // may be watching the screen.
     const projected = state.stage === 'lobby' && !state.seatsLocked && claimed < seat.phones && !room.privateCodes?.has(seat.id);
-    const showCode = role === 'host' || (role === 'screen' && projected);
+    const showCode = sight.joinCodes === 'all' || (sight.joinCodes === 'projected' && projected);
     const buzz = q?.kind === 'buzz-in' ? q : null;
     return {
       id: seat.id,
       name: seat.name,
       kind: seat.kind,
       phones: seat.phones,
-      claimed: staff ? claimed : 0,
-      connected: staff ? (room.connected.get(seat.id) ?? 0) : 0,
+      claimed: sight.phoneCounts ? claimed : 0,
+      connected: sight.phoneCounts ? (room.connected.get(seat.id) ?? 0) : 0,
       score: state.scores[seat.id] ?? 0,
       out: buzz?.out.includes(seat.id) ?? false,
       lockedUntil: buzz?.lockedUntil[seat.id] ?? null,
       joinCode: showCode ? (room.joinCodes[seat.id] ?? null) : null,
-      ...(role === 'host' && { phoneList: room.phones?.[seat.id] ?? [] }),
+      ...(sight.phonesOfSeats && { phoneList: room.phones?.[seat.id] ?? [] }),
     };
   });
   return {
@@ -281,22 +284,22 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, me: Se
     nextRound: nextRoundOf(state),
     seats,
     round: roundView(state),
-    question: questionView(role, state, me),
-    standings: staff ? standings(state) : [],
-    ledger: recentLedger(state, role === 'contestant' ? me : undefined),
-    canUndo: role === 'host' && state.rulings.length > 0,
+    question: questionView(sight, state, me),
+    standings: sight.ranking ? standings(state) : [],
+    ledger: recentLedger(state, sight.scoreChanges === 'own' ? me : undefined),
+    canUndo: sight.undo && state.rulings.length > 0,
     standingsShown: state.standingsShown,
-    joinUrl: role === 'contestant' ? '' : room.joinUrl,
-    me: role === 'contestant' ? me : null,
+    joinUrl: sight.joinLink ? room.joinUrl : '',
+    me,
     seatsLocked: state.seatsLocked,
-    admitted: role === 'host' ? state.admitted : null,
-    joinRequests: role === 'host' ? (room.joinRequests ?? []) : [],
-    myRank: role === 'contestant' && me && state.stage === 'finished' ? rankOf(state, me) : null,
-    storage: role === 'host' ? (room.storage ?? null) : null,
+    admitted: sight.admission ? state.admitted : null,
+    joinRequests: sight.joinRequests ? (room.joinRequests ?? []) : [],
+    myRank: me && state.stage === 'finished' ? rankOf(state, me) : null,
+    storage: sight.storageProblems ? (room.storage ?? null) : null,
     pausedAt: state.pausedAt,
-    lastRuling: role === 'host' ? lastRuling(state) : null,
-    answerGaps: role === 'host' ? { ...room.answerGaps } : {},
-    claimAlarm: role === 'host' ? (room.claimAlarm ?? null) : null,
+    lastRuling: sight.undo ? lastRuling(state) : null,
+    answerGaps: sight.answerGaps ? { ...room.answerGaps } : {},
+    claimAlarm: sight.claimAlarms ? (room.claimAlarm ?? null) : null,
   };
 }
 
@@ -363,13 +366,12 @@ function recentLedger(state: ContestState, onlySeat: SeatId | null | undefined):
   return recent.reverse();
 }
 
-function questionView(role: Role, state: ContestState, me: SeatId | null): QuestionView | null {
+function questionView(sight: Sight, state: ContestState, me: SeatId | null): QuestionView | null {
   const q = state.question;
   const round = currentRound(state);
   if (!q || !round) return null;
   const question = round.questions[q.index];
-  const mayKnow = role === 'host' || q.phase === 'revealed';
-  const staff = role !== 'contestant';
+  const mayKnow = sight.keyBeforeReveal || q.phase === 'revealed';
   const answers = q.kind === 'all-at-once' ? q : null;
   const results = answers?.results ?? null;
   return {
@@ -385,9 +387,9 @@ function questionView(role: Role, state: ContestState, me: SeatId | null): Quest
     outcome: q.kind === 'all-at-once' ? null : q.outcome,
     buzzDeadline: q.kind === 'buzz-in' ? q.buzzDeadline : null,
     // K8: a phone counts down to its own deadline.
-    answerDeadline: answers && role === 'contestant' && me ? seatDeadline(answers, me) : q.answerDeadline,
+    answerDeadline: answers && me ? seatDeadline(answers, me) : q.answerDeadline,
     winner: q.kind === 'buzz-in' ? q.winner : null,
-    deciding: q.kind === 'buzz-in' && q.decideAt !== null && (role === 'host' || (me !== null && q.buzzes.some((b) => b.seatId === me && b.decision === 'pending'))),
+    deciding: q.kind === 'buzz-in' && q.decideAt !== null && (sight.pendingPress === 'any' || (sight.pendingPress === 'own' && me !== null && q.buzzes.some((b) => b.seatId === me && b.decision === 'pending'))),
     tied: q.kind === 'buzz-in' ? q.tied : [],
     decidedBy: q.kind === 'buzz-in' ? q.decidedBy : null,
     wonAt: q.kind === 'buzz-in' ? q.wonAt : null,
@@ -398,13 +400,13 @@ function questionView(role: Role, state: ContestState, me: SeatId | null): Quest
     answerKey: mayKnow && question.type !== 'open' ? answerKey(question) : null,
     explanation: mayKnow ? question.explanation : null,
     source: mayKnow ? (question.source ?? null) : null,
-    buzzes: role === 'host' && q.kind === 'buzz-in' ? q.buzzes : [],
-    answered: answers && staff ? Object.keys(answers.answers) : [],
-    myAnswer: answers && role === 'contestant' && me ? (answers.answers[me]?.choice ?? null) : null,
-    results: results && (staff ? results : me && results[me] ? { [me]: results[me] } : {}),
+    buzzes: sight.pressLog && q.kind === 'buzz-in' ? q.buzzes : [],
+    answered: answers && sight.whoAnswered ? Object.keys(answers.answers) : [],
+    myAnswer: answers && me ? (answers.answers[me]?.choice ?? null) : null,
+    results: results && (sight.results === 'every' ? results : me && results[me] ? { [me]: results[me] } : {}),
     distribution: results ? distribution(results, choiceCount(question)) : null,
-    late: role === 'host' && answers ? answers.late : [],
-    seatDeadlines: role === 'host' && answers ? answers.seatDeadlines : {},
+    late: sight.lateAnswers && answers ? answers.late : [],
+    seatDeadlines: sight.seatDeadlines && answers ? answers.seatDeadlines : {},
   };
 }
 
