@@ -6,14 +6,14 @@ import express, { type RequestHandler } from 'express';
 import QRCode from 'qrcode';
 import { translate, type Locale } from '../shared/i18n/index.js';
 import { createApp } from './app.js';
-import { BUNDLED_BANK, seedBankIfEmpty } from './bank.js';
+import { BUNDLED_BANK, seedBankIfEmpty } from './bank/bank.js';
 import { openBank } from './bank/store.js';
 import { realClock } from './clock.js';
-import { readConfig } from './config.js';
-import { readContestFile } from './demo.js';
-import { publicUrlFor } from './network.js';
-import { openCheckedStore, storeOpenMessage, StoreOpenError } from './store-check.js';
-import { terminalLocale } from './terminal-locale.js';
+import { readConfig } from './setup/config.js';
+import { readContestFile } from './setup/demo.js';
+import { publicUrlFor } from './setup/network.js';
+import { openCheckedStore, storeOpenMessage, StoreOpenError } from './storage/store-check.js';
+import { terminalLocale } from './setup/terminal-locale.js';
 
 const WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
 

@@ -141,7 +141,7 @@ export const emptySchema = z.object({}).strict();
 export const buzzPressSchema = z.object({ pressedAt: z.number().finite().optional() }).strict();
 export type BuzzPressPayload = z.infer<typeof buzzPressSchema>;
 export const answerSubmitSchema = z.object({ choice: z.array(z.number().int().min(0).max(MAX_OPTIONS - 1)).min(1).max(MAX_OPTIONS) }).strict();
-/** The definition itself is checked by server/contest-file.ts, which names each bad field. */
+/** The definition itself is checked by server/setup/contest-file.ts, which names each bad field. */
 export const contestDefineSchema = z.object({ file: z.unknown() }).strict();
 
 export interface SeatClaimed {

@@ -3,7 +3,7 @@
 import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { translate } from '../../shared/i18n/index.js';
-import { sameSecret } from '../secrets.js';
+import { sameSecret } from '../setup/secrets.js';
 import { IMPORT_MODES, importQuestions } from './import.js';
 import type { BankParser } from './parse-isolated.js';
 import { MAX_FILE_BYTES } from './parse.js';

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { translate, type MessageKey } from '../../shared/i18n/index.js';
 import { letters, type QuestionType } from '../../shared/contest/question.js';
-import { BUNDLED_BANK, loadBank } from '../bank.js';
+import { BUNDLED_BANK, loadBank } from './bank.js';
 import { eraName, OPTION_COLUMNS, optionColumn, TEMPLATE_HEADER, type ColumnKey } from './columns.js';
 import { MAX_FILE_BYTES, MAX_ROWS } from './parse.js';
 

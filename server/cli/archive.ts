@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { translate } from '../../shared/i18n/index.js';
-import { archiveFileName, archiveOf } from '../archive.js';
+import { archiveFileName, archiveOf } from '../storage/archive.js';
 import { cliLocale, contestAskedFor, openDataStore } from './data-folder.js';
 
 export function runArchive(argv: string[], env: NodeJS.ProcessEnv, print: (line: string) => void, now: () => number = Date.now): number {

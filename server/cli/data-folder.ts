@@ -3,9 +3,9 @@
 // they print in, and the contest they were asked for.
 import { join } from 'node:path';
 import type { Locale } from '../../shared/i18n/index.js';
-import type { Store, StoredContest } from '../store.js';
-import { openCheckedStore, storeOpenMessage, StoreOpenError } from '../store-check.js';
-import { terminalLocale } from '../terminal-locale.js';
+import type { Store, StoredContest } from '../storage/store.js';
+import { openCheckedStore, storeOpenMessage, StoreOpenError } from '../storage/store-check.js';
+import { terminalLocale } from '../setup/terminal-locale.js';
 
 export const cliLocale = (env: NodeJS.ProcessEnv): Locale => terminalLocale(env);
 

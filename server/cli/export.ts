@@ -5,8 +5,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { translate } from '../../shared/i18n/index.js';
-import { tables, toCsv, toXlsx } from '../exports.js';
-import { recordOf } from '../records.js';
+import { tables, toCsv, toXlsx } from '../http/exports.js';
+import { recordOf } from '../http/records.js';
 import { cliLocale, contestAskedFor, openDataStore } from './data-folder.js';
 
 export async function runExport(argv: string[], env: NodeJS.ProcessEnv, print: (line: string) => void): Promise<number> {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { translate, type MessageKey } from '../../shared/i18n/index.js';
-import { restoreArchive } from '../archive.js';
+import { restoreArchive } from '../storage/archive.js';
 import { cliLocale, openDataStore } from './data-folder.js';
 
 export function runRestore(argv: string[], env: NodeJS.ProcessEnv, print: (line: string) => void): number {

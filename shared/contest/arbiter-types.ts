@@ -1,7 +1,7 @@
 // The words both arbiters (arbiter.ts, and arbiter-v1.ts for contests recorded under the old
 // rules) judge presses in: what a press and a link bring, and what a judgement says.
 
-/** What the server knows of one phone's link when its buzz arrives (server/links.ts). */
+/** What the server knows of one phone's link when its buzz arrives (server/realtime/links.ts). */
 export interface LinkEvidence {
   /** Longest one-way trip an honest buzz is expected to take (host console, rules v1). */
   oneWayMs: number;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../../server/app.js';
 import { realClock } from '../../server/clock.js';
-import { openStore } from '../../server/store.js';
+import { openStore } from '../../server/storage/store.js';
 import { DEFAULT_FAIRNESS, type Fairness } from '../../shared/contest/arbiter.js';
 import { definition } from '../support/definitions.js';
 import { summarise, type BenchResult } from './stats.js';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { setTimeout as wait } from 'node:timers/promises';
 import { createApp } from '../../server/app.js';
 import { realClock } from '../../server/clock.js';
-import { openStore } from '../../server/store.js';
+import { openStore } from '../../server/storage/store.js';
 import { definition } from '../support/definitions.js';
 import { open } from './clients.js';
 import { summarise, type BenchResult } from './stats.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Command } from '../../shared/contest/commands.js';
 import { apply, initialState } from '../../shared/contest/engine.js';
-import { openStore } from '../../server/store.js';
+import { openStore } from '../../server/storage/store.js';
 import { definition } from '../support/definitions.js';
 import { summarise, type BenchResult } from './stats.js';
 

@@ -12,7 +12,7 @@ import { setTimeout as wait } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { createApp, type App } from '../../server/app.js';
 import { realClock } from '../../server/clock.js';
-import { openStore, type Store } from '../../server/store.js';
+import { openStore, type Store } from '../../server/storage/store.js';
 import { allAtOnceRound, choice, definition } from '../support/definitions.js';
 import type { ReconnectJob, ReconnectReport } from './reconnect-clients.js';
 import type { BenchResult } from './stats.js';

@@ -3,7 +3,7 @@
 // an alarm saying what is going on and what to do (G1-G3).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../shared/protocol.js';
-import { CLAIM_ALARM_FAILURES, CLAIM_LIMITS } from '../../server/claim-guard.js';
+import { CLAIM_ALARM_FAILURES, CLAIM_LIMITS } from '../../server/realtime/claim-guard.js';
 import { byTestId, hasChromium, requireBrowser, shot, startStage, zh, type BrowserStage } from './browser-stage.js';
 
 requireBrowser('guarding join codes in a browser');

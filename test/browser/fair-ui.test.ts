@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_FAIRNESS, DEFAULT_MAX_CREDIT_MS } from '../../shared/contest/arbiter.js';
 import type { BuzzInQuestion, ContestDefinition } from '../../shared/contest/types.js';
 import { definition } from '../support/definitions.js';
-import { PING_EVERY_MS } from '../../server/links.js';
+import { PING_EVERY_MS } from '../../server/realtime/links.js';
 import { byTestId, hasChromium, requireBrowser, shot, SHOTS, startStage, zh, type BrowserStage } from './browser-stage.js';
 
 requireBrowser('fair buzzing on the pages');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../shared/protocol.js';
-import { openStore, type Store } from '../../server/store.js';
+import { openStore, type Store } from '../../server/storage/store.js';
 import { fillDisk } from '../support/full-disk.js';
 import { byTestId, en, hasChromium, requireBrowser, shot, startStage, zh, type BrowserStage } from './browser-stage.js';
 

@@ -1,7 +1,7 @@
 // The room's count of answering time each seat lost offline (K8), with time as a value.
 import { describe, expect, it } from 'vitest';
 import { initialState } from '../../shared/contest/engine.js';
-import { AnswerGaps } from '../../server/answer-gaps.js';
+import { AnswerGaps } from '../../server/rooms/answer-gaps.js';
 import { allAtOnceRound, choice, definition, play, T0 } from '../support/builders.js';
 
 const at = (ms: number) => T0 + ms;

@@ -10,13 +10,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
 import { translate } from '../../shared/i18n/index.js';
 import { ORGANISER_KEY_HEADER } from '../../shared/organiser.js';
-import { ARCHIVE_FORMAT, ARCHIVE_VERSION, archiveFileName, archiveOf, readArchive, restoreArchive } from '../../server/archive.js';
+import { ARCHIVE_FORMAT, ARCHIVE_VERSION, archiveFileName, archiveOf, readArchive, restoreArchive } from '../../server/storage/archive.js';
 import { runArchive } from '../../server/cli/archive.js';
-import { readContestFile } from '../../server/demo.js';
+import { readContestFile } from '../../server/setup/demo.js';
 import { runRestore } from '../../server/cli/restore.js';
-import { tables } from '../../server/exports.js';
-import { recordOf } from '../../server/records.js';
-import { openStore, type Store } from '../../server/store.js';
+import { tables } from '../../server/http/exports.js';
+import { recordOf } from '../../server/http/records.js';
+import { openStore, type Store } from '../../server/storage/store.js';
 import { allAtOnceRound, buzzRound, choice, definition } from '../support/definitions.js';
 import { startServer, type Harness } from '../support/harness.js';
 

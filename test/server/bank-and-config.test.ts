@@ -3,12 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_BANK, loadBank } from '../../server/bank.js';
-import { readConfig } from '../../server/config.js';
-import { parseContestFile } from '../../server/contest-file.js';
-import { readContestFile } from '../../server/demo.js';
-import { drawContest } from '../../server/draw.js';
-import { pickLanAddress, publicUrlFor } from '../../server/network.js';
+import { BUNDLED_BANK, loadBank } from '../../server/bank/bank.js';
+import { readConfig } from '../../server/setup/config.js';
+import { parseContestFile } from '../../server/setup/contest-file.js';
+import { readContestFile } from '../../server/setup/demo.js';
+import { drawContest } from '../../server/rooms/draw.js';
+import { pickLanAddress, publicUrlFor } from '../../server/setup/network.js';
 
 describe('bundled question bank', () => {
   const bank = loadBank(BUNDLED_BANK);

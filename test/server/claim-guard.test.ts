@@ -4,10 +4,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import { ErrorCode, PROTOCOL_VERSION, type Ack, type SeatClaimed } from '../../shared/protocol.js';
-import { CLAIM_ALARM_FAILURES, CLAIM_ALARM_WINDOW_MS, CLAIM_LIMITS } from '../../server/claim-guard.js';
+import { CLAIM_ALARM_FAILURES, CLAIM_ALARM_WINDOW_MS, CLAIM_LIMITS } from '../../server/realtime/claim-guard.js';
 import { machineKey } from '../../server/edge/client-address.js';
-import { redactSecrets } from '../../server/redact.js';
-import { openStore, type Store } from '../../server/store.js';
+import { redactSecrets } from '../../server/setup/redact.js';
+import { openStore, type Store } from '../../server/storage/store.js';
 import { JOIN_CODE_DIGITS, formatJoinCode } from '../../shared/join-code.js';
 import { definition } from '../support/definitions.js';
 import { startServer, type Harness } from '../support/harness.js';

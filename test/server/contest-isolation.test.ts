@@ -2,7 +2,7 @@
 // s1, s2, ..., and a slow phone of one contest must not widen another's grace window (P4) nor
 // show on its host console.
 import { afterEach, describe, expect, it } from 'vitest';
-import { LinkBook } from '../../server/links.js';
+import { LinkBook } from '../../server/realtime/links.js';
 import { DEFAULT_FAIRNESS } from '../../shared/contest/arbiter.js';
 import type { SeatLink } from '../../shared/protocol.js';
 import { definition } from '../support/definitions.js';

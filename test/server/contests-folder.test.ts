@@ -7,7 +7,7 @@ import type { ContestListing } from '../../shared/organiser.js';
 import { ORGANISER_KEY_HEADER } from '../../shared/organiser.js';
 import { ErrorCode } from '../../shared/protocol.js';
 import { createApp } from '../../server/app.js';
-import { openStore, type Store } from '../../server/store.js';
+import { openStore, type Store } from '../../server/storage/store.js';
 import { startServer, type Harness } from '../support/harness.js';
 
 let h: Harness;

@@ -10,9 +10,9 @@ import { translate } from '../../shared/i18n/index.js';
 import { runArchive } from '../../server/cli/archive.js';
 import { runExport } from '../../server/cli/export.js';
 import { runImportBank } from '../../server/cli/import-bank.js';
-import { formatTime } from '../../server/exports.js';
-import { fileDate, fileTitle } from '../../server/file-names.js';
-import { openStore } from '../../server/store.js';
+import { formatTime } from '../../server/http/exports.js';
+import { fileDate, fileTitle } from '../../server/http/file-names.js';
+import { openStore } from '../../server/storage/store.js';
 import { allAtOnceRound, buzzRound, choice, definition } from '../support/definitions.js';
 import { startServer, type Harness } from '../support/harness.js';
 

@@ -2,8 +2,8 @@
 // still load; a credit longer than the wait is named in the organiser's words.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FAIRNESS } from '../../shared/contest/arbiter.js';
-import { parseContestFile } from '../../server/contest-file.js';
-import { readContestFile } from '../../server/demo.js';
+import { parseContestFile } from '../../server/setup/contest-file.js';
+import { readContestFile } from '../../server/setup/demo.js';
 
 /** The demo contest file with `fairness` set on each of its buzz-in rounds. */
 function withFairness(fairness: unknown): unknown {

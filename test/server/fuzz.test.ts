@@ -5,8 +5,8 @@
 // QIANGDA_FUZZ_SEED=<seed> npx vitest run test/server/fuzz.test.ts replays it.
 import seedrandom from 'seedrandom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseContestFile } from '../../server/contest-file.js';
-import type { ContestRoom } from '../../server/room.js';
+import { parseContestFile } from '../../server/setup/contest-file.js';
+import type { ContestRoom } from '../../server/rooms/room.js';
 import type { Command } from '../../shared/contest/commands.js';
 import { apply, initialState } from '../../shared/contest/engine.js';
 import type { ContestDefinition, ContestState } from '../../shared/contest/types.js';

@@ -4,11 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BUNDLED_BANK, loadBank } from '../../server/bank.js';
-import { parseContestFile } from '../../server/contest-file.js';
-import { readContestFile } from '../../server/demo.js';
-import { drawContest } from '../../server/draw.js';
-import { openStore } from '../../server/store.js';
+import { BUNDLED_BANK, loadBank } from '../../server/bank/bank.js';
+import { parseContestFile } from '../../server/setup/contest-file.js';
+import { readContestFile } from '../../server/setup/demo.js';
+import { drawContest } from '../../server/rooms/draw.js';
+import { openStore } from '../../server/storage/store.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { startServer } from '../support/harness.js';
 

@@ -9,7 +9,7 @@ import seedrandom from 'seedrandom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apply, initialState } from '../../shared/contest/engine.js';
 import type { Command } from '../../shared/contest/commands.js';
-import { openStore } from '../../server/store.js';
+import { openStore } from '../../server/storage/store.js';
 import { FAULT_SCRIPT } from '../support/fault-script.js';
 import { killAllFaultServers, playFaultScript, type FaultRun, type Kill, type KillMoment } from '../support/fault-run.js';
 import { T0 } from '../support/definitions.js';

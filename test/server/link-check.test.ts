@@ -1,6 +1,6 @@
 // The lobby's link check (P8) and what a press tells the other pages (P9), on the server.
 import { afterEach, describe, expect, it } from 'vitest';
-import { LinkBook } from '../../server/links.js';
+import { LinkBook } from '../../server/realtime/links.js';
 import { definition } from '../support/definitions.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { startServer, type Harness, type TestClient } from '../support/harness.js';

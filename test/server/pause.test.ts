@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
 import { DEFAULT_ANSWER_TIME_MS } from '../../shared/contest/defaults.js';
 import { ErrorCode } from '../../shared/protocol.js';
-import { openStore } from '../../server/store.js';
+import { openStore } from '../../server/storage/store.js';
 import { allAtOnceRound, choice, definition } from '../support/definitions.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { startServer, type Harness } from '../support/harness.js';

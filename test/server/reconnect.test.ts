@@ -8,7 +8,7 @@ import type { Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ContestView } from '../../shared/contest/views.js';
 import { ErrorCode } from '../../shared/protocol.js';
-import { openStore, type Store } from '../../server/store.js';
+import { openStore, type Store } from '../../server/storage/store.js';
 import { Connection } from '../../web/lib/connection.svelte.js';
 import { allAtOnceRound, choice, definition } from '../support/definitions.js';
 import { FakeClock } from '../support/fake-clock.js';

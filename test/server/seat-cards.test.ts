@@ -1,7 +1,7 @@
 // Seat cards (S4): a printable page with every seat's name, join code and its own QR code; the
 // codes are secrets, so the page needs the host key or the organiser key.
 import { afterEach, describe, expect, it } from 'vitest';
-import { seatJoinLink } from '../../server/seat-cards.js';
+import { seatJoinLink } from '../../server/http/seat-cards.js';
 import { startServer, type Harness } from '../support/harness.js';
 import { formatJoinCode } from '../../shared/join-code.js';
 

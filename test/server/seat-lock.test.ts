@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../shared/protocol.js';
-import { archiveOf, readArchive } from '../../server/archive.js';
-import { openStore } from '../../server/store.js';
+import { archiveOf, readArchive } from '../../server/storage/archive.js';
+import { openStore } from '../../server/storage/store.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { startServer, type Harness } from '../support/harness.js';
 

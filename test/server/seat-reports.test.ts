@@ -1,8 +1,8 @@
 // Who holds and who is connected to a seat reaches the host and the screen only, one report per
-// room per event-loop turn however many phones came or went in it (server/seat-reports.ts).
+// room per event-loop turn however many phones came or went in it (server/realtime/seat-reports.ts).
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ContestRoom } from '../../server/room.js';
-import { SeatReports } from '../../server/seat-reports.js';
+import type { ContestRoom } from '../../server/rooms/room.js';
+import { SeatReports } from '../../server/realtime/seat-reports.js';
 import { startServer, type Harness } from '../support/harness.js';
 
 /** The end of the current event-loop turn: not a wait on the clock. */

@@ -5,9 +5,9 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { classifyStorageError } from '../../server/storage-problem.js';
-import { openCheckedStore, storeOpenMessage, StoreOpenError } from '../../server/store-check.js';
-import { openStore, type Store } from '../../server/store.js';
+import { classifyStorageError } from '../../server/storage/storage-problem.js';
+import { openCheckedStore, storeOpenMessage, StoreOpenError } from '../../server/storage/store-check.js';
+import { openStore, type Store } from '../../server/storage/store.js';
 import { definition } from '../support/definitions.js';
 
 const dirs: string[] = [];

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import type { ContestView } from '../../shared/contest/views.js';
 import { PROTOCOL_VERSION } from '../../shared/protocol.js';
-import { openStore } from '../../server/store.js';
+import { openStore } from '../../server/storage/store.js';
 import { FAULT_PHONES, FAULT_SCRIPT, type FaultStep } from './fault-script.js';
 import type { FaultServerReady } from './fault-server.js';
 

@@ -9,7 +9,7 @@
 // view: a view arrives whenever the socket delivers it, which on a busy machine can be late.
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app.js';
-import { openStore } from '../../server/store.js';
+import { openStore } from '../../server/storage/store.js';
 import { faultContest, FAULT_BANK } from './fault-script.js';
 import { FakeClock } from './fake-clock.js';
 

@@ -4,7 +4,7 @@
 // filled first with placeholder rows the next real command would have to go after; `free()`
 // removes them and lifts the cap. Placeholders sit between the last real seq and the next
 // (n < n + i/1e7 < n + 1): the log is only readable again after free().
-import type { Store } from '../../server/store.js';
+import type { Store } from '../../server/storage/store.js';
 
 export interface FullDisk {
   free(): void;

@@ -14,11 +14,11 @@ import {
   type ServerToClientEvents,
 } from '../../shared/protocol.js';
 import { createApp, type App } from '../../server/app.js';
-import { BUNDLED_BANK, loadBank } from '../../server/bank.js';
+import { BUNDLED_BANK, loadBank } from '../../server/bank/bank.js';
 import type { EdgeOptions } from '../../server/edge/guard.js';
 import type { Question } from '../../shared/contest/question.js';
-import type { ContestRoom } from '../../server/room.js';
-import { openStore, type Store } from '../../server/store.js';
+import type { ContestRoom } from '../../server/rooms/room.js';
+import { openStore, type Store } from '../../server/storage/store.js';
 import { RECONNECTION } from '../../shared/reconnection.js';
 import { definition } from './definitions.js';
 import { FakeClock } from './fake-clock.js';

@@ -3,8 +3,8 @@
 // key they are given and bring every refusal back as its code.
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../shared/i18n/index.js';
-import { parseContestFile } from '../../server/contest-file.js';
-import { readContestFile } from '../../server/demo.js';
+import { parseContestFile } from '../../server/setup/contest-file.js';
+import { readContestFile } from '../../server/setup/demo.js';
 import { fromSource, sameFile, toFile, type EditorNames } from '../../web/host/contest-editor.js';
 import { logoApi, type Fetch } from '../../web/lib/logo-api.js';
 

@@ -3,11 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import type { RoundKind } from '../../shared/contest/types.js';
 import { translate } from '../../shared/i18n/index.js';
-import { BUNDLED_BANK, loadBank } from '../../server/bank.js';
-import { parseContestFile } from '../../server/contest-file.js';
+import { BUNDLED_BANK, loadBank } from '../../server/bank/bank.js';
+import { parseContestFile } from '../../server/setup/contest-file.js';
 import { DEFAULT_FAIRNESS, DEFAULT_MAX_CREDIT_MS, LENIENT_FAIRNESS, LENIENT_MAX_CREDIT_MS } from '../../shared/contest/arbiter.js';
-import { readContestFile } from '../../server/demo.js';
-import { drawContest } from '../../server/draw.js';
+import { readContestFile } from '../../server/setup/demo.js';
+import { drawContest } from '../../server/rooms/draw.js';
 import {
   categoryChoices,
   changeKind,

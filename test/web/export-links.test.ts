@@ -1,6 +1,6 @@
 // The host console's download links for the record.
 import { describe, expect, it } from 'vitest';
-import { TABLES } from '../../server/exports.js';
+import { TABLES } from '../../server/http/exports.js';
 import { EXPORT_TABLES, exportLinks } from '../../web/host/export-links.js';
 
 describe('export links', () => {

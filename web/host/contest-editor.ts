@@ -1,4 +1,4 @@
-// The contest file (server/contest-file.ts) as the host's settings form edits it: every field a
+// The contest file (server/setup/contest-file.ts) as the host's settings form edits it: every field a
 // plain value the form can bind to, defaults filled in, and back to a file to send with
 // contest:define. The server checks the file; the form only keeps it well-formed.
 import type { QuestionType } from '../../shared/contest/question.js';
@@ -104,7 +104,7 @@ export interface EditorNames {
   seat: (n: number) => string;
 }
 
-// The file format's defaults (server/contest-file.ts), so a field left out of a file shows its value.
+// The file format's defaults (server/setup/contest-file.ts), so a field left out of a file shows its value.
 const KIND_DEFAULTS: Record<RoundKind, Pick<EditorRound, 'answerTimeSec' | 'rightPoints' | 'wrongPoints'>> = {
   'buzz-in': { answerTimeSec: 20, rightPoints: 10, wrongPoints: 10 },
   'in-turn': { answerTimeSec: 30, rightPoints: 10, wrongPoints: 0 },

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openBank } from '../../../server/bank/store.js';
 import { runImportBank } from '../../../server/cli/import-bank.js';
-import { openStore } from '../../../server/store.js';
+import { openStore } from '../../../server/storage/store.js';
 import { zipBombXlsx } from '../../support/zip-bomb.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/bank/${name}`, import.meta.url));

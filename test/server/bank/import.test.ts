@@ -4,11 +4,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BUNDLED_BANK, BankFileError, loadBank, seedBankIfEmpty } from '../../../server/bank.js';
+import { BUNDLED_BANK, BankFileError, loadBank, seedBankIfEmpty } from '../../../server/bank/bank.js';
 import { importQuestions, reportLines, type ImportMode } from '../../../server/bank/import.js';
 import { MAX_ROWS, parseBankFile, type BankUpload } from '../../../server/bank/parse.js';
 import { openBank, type BankStore } from '../../../server/bank/store.js';
-import { openStore, type Store } from '../../../server/store.js';
+import { openStore, type Store } from '../../../server/storage/store.js';
 import type { Question } from '../../../shared/contest/question.js';
 
 const fixture = (name: string): BankUpload => ({ name, bytes: new Uint8Array(readFileSync(new URL(`../../fixtures/bank/${name}`, import.meta.url))) });

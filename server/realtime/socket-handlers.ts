@@ -1,0 +1,317 @@
+// The edge: every socket is authenticated on connect, every payload is checked against its
+// schema, and every request is acknowledged with data or an error code. Nothing thrown by a
+// bad client can reach the process.
+import type { z } from 'zod';
+import { viewFor } from '../../shared/contest/views.js';
+import {
+  ErrorCode,
+  PROTOCOL_VERSION,
+  answerSubmitSchema,
+  buzzPressSchema,
+  contestDefineSchema,
+  handshakeSchema,
+  emptySchema,
+  hostCommandSchema,
+  requestIdSchema,
+  seatClaimSchema,
+  seatReleaseSchema,
+  phoneRemoveSchema,
+  joinDecideSchema,
+  type Ack,
+  type ClientToServerEvents,
+  type SeatClaimed,
+} from '../../shared/protocol.js';
+import { channel, type QiangdaServer, type QiangdaSocket } from './realtime.js';
+import type { Clock } from '../clock.js';
+import { PING_TIMEOUT_MS, type LinkBook } from './links.js';
+import type { Contests } from '../rooms/contests.js';
+import { newDeviceToken, sameSecret } from '../setup/secrets.js';
+import { phoneIdOf } from './phones.js';
+import type { ClaimGuard } from './claim-guard.js';
+
+
+/** Why a phone could not be added to a seat, as the phone is told. A full seat answers as a
+ * wrong code does: a stranger must not learn that a code exists. */
+const CLAIM_REFUSAL = { full: ErrorCode.BadJoinCode, unknown: ErrorCode.UnknownSeat, closed: ErrorCode.ContestClosed, 'needs-host': ErrorCode.AwaitingApproval, 'storage-failed': ErrorCode.StorageFailed } as const;
+
+/** Refusals that say nothing about the code, so they do not count against the claimant. A phone
+ * waiting for the host (S6) had a right code: the host, not the throttle, decides about it. */
+const NOT_THE_CLAIMANTS_FAULT = new Set<ErrorCode>([ErrorCode.StorageFailed, ErrorCode.ContestClosed, ErrorCode.Internal, ErrorCode.AwaitingApproval]);
+
+function refuse(code: ErrorCode): Error {
+  return Object.assign(new Error(code), { data: { code } });
+}
+
+/** Connection middleware: who is this socket, and for which contest? */
+export function authenticate(contests: Contests) {
+  return (socket: QiangdaSocket, next: (err?: Error) => void) => {
+    const parsed = handshakeSchema.safeParse(socket.handshake.auth);
+    if (!parsed.success) return next(refuse(ErrorCode.BadHandshake));
+    const auth = parsed.data;
+    if (auth.v !== PROTOCOL_VERSION) return next(refuse(ErrorCode.VersionMismatch));
+    const room = contests.get(auth.contestId);
+    if (!room) return next(refuse(ErrorCode.UnknownContest));
+    if (auth.role === 'host' && !sameSecret(auth.hostKey, room.hostKey)) return next(refuse(ErrorCode.NotAuthorised));
+    // A phone whose token no longer holds a seat (the host freed it) joins unseated.
+    const token = auth.role === 'contestant' ? auth.deviceToken : undefined;
+    const seatId = token ? (room.seatByDeviceToken(token)?.seatId ?? null) : null;
+    const phoneId = seatId && token ? phoneIdOf(token) : null;
+    socket.data = { contestId: room.id, role: auth.role, seatId, phoneId };
+    next();
+  };
+}
+
+/** Takes the request id (D2) off a payload, so each event's schema sees only its own fields. */
+function splitRequestId(payload: unknown): { payload: unknown; rid?: string } | null {
+  if (typeof payload !== 'object' || payload === null || !('rid' in payload)) return { payload };
+  const { rid, ...rest } = payload as { rid: unknown };
+  const parsed = requestIdSchema.safeParse(rid);
+  return parsed.success ? { payload: rest, rid: parsed.data } : null;
+}
+
+/** Wraps a handler: validates the payload, guarantees one acknowledgement, never throws. */
+function handle<S extends z.ZodType, T>(
+  schema: S,
+  run: (payload: z.infer<S>, rid: string | undefined) => Ack<T>,
+  log: (message: string) => void,
+): (payload: unknown, ack: unknown) => void {
+  return (payload, ack) => {
+    const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => {};
+    const split = splitRequestId(payload);
+    const parsed = split && schema.safeParse(split.payload);
+    if (!split || !parsed?.success) return reply({ error: ErrorCode.BadPayload });
+    try {
+      reply(run(parsed.data, split.rid));
+    } catch (error) {
+      log(`handler failed: ${String(error)}`);
+      reply({ error: ErrorCode.Internal });
+    }
+  };
+}
+
+export function registerHandlers(
+  io: QiangdaServer,
+  socket: QiangdaSocket,
+  contests: Contests,
+  clock: Clock,
+  links: LinkBook,
+  claims: { guard: ClaimGuard; address: string },
+  log: (message: string) => void = console.error,
+): void {
+  const { contestId, role } = socket.data;
+  const room = contests.get(contestId);
+  if (!room) return void socket.disconnect(true);
+  const claimGuard = claims.guard;
+
+  const join = () => {
+    if (role === 'host') socket.join(channel.host(contestId));
+    else if (role === 'screen') socket.join(channel.screen(contestId));
+    else if (socket.data.seatId) socket.join(channel.seat(contestId, socket.data.seatId));
+    else socket.join(channel.unseated(contestId));
+  };
+
+  // Who holds which seat is news only for the host and the screen (seat-reports.ts), so a phone
+  // whose own seat changes (it connects, claims one, or is freed from one) is sent its own view.
+  const sendView = (to: QiangdaSocket) =>
+    to.emit('contest:update', { view: viewFor(to.data.role, room.state, room.facts(), to.data.seatId), events: [], serverNow: clock.now() });
+
+  join();
+  if (socket.data.seatId) room.seatConnected(socket.data.seatId, 1, socket.data.phoneId ?? undefined);
+  sendView(socket);
+
+  socket.on('disconnect', () => {
+    links.remove(socket.id);
+    claimGuard.forgetSocket(socket.id);
+    if (socket.data.seatId) room.seatConnected(socket.data.seatId, -1, socket.data.phoneId ?? undefined);
+    room.dropJoinRequests(socket.id);
+  });
+  if (role === 'contestant') {
+    links.add({
+      id: socket.id,
+      contestId,
+      seatId: () => socket.data.seatId,
+      ping: (answered) => socket.timeout(PING_TIMEOUT_MS).emit('clock:ping', (err: Error | null) => err || answered()),
+    });
+  }
+
+  const hostOnly = <T>(run: () => Ack<T>): Ack<T> => (role === 'host' ? run() : { error: ErrorCode.NotAuthorised });
+  // A closed contest is read-only: asked before anything is drawn, written or told to phones.
+  const closed = () => room.closedAt !== null;
+  const seated = <T>(run: (seatId: string) => Ack<T>): Ack<T> =>
+    role === 'contestant' && socket.data.seatId ? run(socket.data.seatId) : { error: ErrorCode.NoSeat };
+  const on = <S extends z.ZodType, T>(event: keyof ClientToServerEvents, schema: S, run: (payload: z.infer<S>, rid: string | undefined) => Ack<T>) =>
+    socket.on(event, handle(schema, run, log));
+  // A request id is the sender's own: scoped to the host or the seat, so one page cannot
+  // answer for another's request.
+  const requestKey = (rid: string | undefined) => rid && `${role === 'host' ? 'host' : `seat:${socket.data.seatId}`}/${rid}`;
+
+  on('host:command', hostCommandSchema, (command, rid) =>
+    hostOnly(() => {
+      // S3: the engine takes the seat as given (see admitSeat); an unknown one is refused here.
+      if (command.type === 'seat:admit' && command.seatId !== null && !room.hasSeat(command.seatId)) return { error: ErrorCode.UnknownSeat };
+      const result = room.submit(command, requestKey(rid));
+      return result.ok ? { data: null } : { error: result.error };
+    }),
+  );
+
+  on('question:swap', emptySchema, (_, rid) =>
+    hostOnly(() => {
+      // A retried swap is answered from the log before a new question is drawn for it.
+      const key = requestKey(rid);
+      if (key && room.answeredBefore(key)) return { data: null };
+      if (closed()) return { error: ErrorCode.ContestClosed };
+      const swap = contests.swapFor(room);
+      if (!swap) return { error: room.state.question ? ErrorCode.NoReplacement : ErrorCode.NotInQuestion };
+      const result = room.submit(swap, key);
+      return result.ok ? { data: null } : { error: result.error };
+    }),
+  );
+
+  on('contest:source', emptySchema, () => hostOnly(() => ({ data: room.source })));
+
+  on('contest:define', contestDefineSchema, ({ file }) =>
+    hostOnly(() => {
+      if (closed()) return { error: ErrorCode.ContestClosed };
+      if (!room.notStarted()) return { error: ErrorCode.ContestStarted };
+      const result = contests.redefine(room, file);
+      if (!result.ok) return 'issues' in result ? { error: ErrorCode.BadDefinition, issues: result.issues } : { error: result.error };
+      // Phones whose seat the new definition dropped go back to the join form.
+      for (const phone of io.sockets.sockets.values()) {
+        const seatId = phone.data.contestId === contestId ? phone.data.seatId : null;
+        if (!seatId || room.hasSeat(seatId)) continue;
+        phone.emit('seat:released');
+        phone.leave(channel.seat(contestId, seatId));
+        phone.join(channel.unseated(contestId));
+        phone.data.seatId = null;
+        room.seatConnected(seatId, -1);
+        sendView(phone);
+      }
+      return { data: null };
+    }),
+  );
+
+  // S5: the freed phones (all of the seat's, or the one named) are told, and leave the seat.
+  const unseat = (seatId: string, phoneId?: string): Ack<null> => {
+    if (closed()) return { error: ErrorCode.ContestClosed };
+    if (!room.hasSeat(seatId)) return { error: ErrorCode.UnknownSeat };
+    const freed = room.releaseSeat(seatId, phoneId);
+    if (freed === false) return { error: ErrorCode.StorageFailed };
+    if (phoneId !== undefined && freed.length === 0) return { error: ErrorCode.UnknownPhone };
+    const seatRoom = channel.seat(contestId, seatId);
+    for (const id of [...(io.sockets.adapter.rooms.get(seatRoom) ?? [])]) {
+      const phone = io.sockets.sockets.get(id);
+      if (!phone || (phoneId !== undefined && phone.data.phoneId !== phoneId)) continue;
+      phone.emit('seat:released', { removed: phoneId !== undefined });
+      phone.leave(seatRoom);
+      phone.join(channel.unseated(contestId));
+      room.seatConnected(seatId, -1, phone.data.phoneId ?? undefined);
+      phone.data.seatId = null;
+      phone.data.phoneId = null;
+      sendView(phone);
+    }
+    return { data: null };
+  };
+
+  on('seat:release', seatReleaseSchema, ({ seatId }) => hostOnly(() => unseat(seatId)));
+
+  on('seat:remove-phone', phoneRemoveSchema, ({ seatId, phoneId }) => hostOnly(() => unseat(seatId, phoneId)));
+
+  const seatSocket = (phone: QiangdaSocket, seatId: string, deviceToken: string): void => {
+    phone.leave(channel.unseated(contestId));
+    phone.data.seatId = seatId;
+    phone.data.phoneId = phoneIdOf(deviceToken);
+    phone.join(channel.seat(contestId, seatId));
+    room.seatConnected(seatId, 1, phone.data.phoneId);
+    sendView(phone);
+  };
+
+  // S6: the host lets a waiting phone in, or not; the phone is told either way.
+  on('seat:decide', joinDecideSchema, ({ requestId, approve }) =>
+    hostOnly(() => {
+      if (closed()) return { error: ErrorCode.ContestClosed };
+      const decided = room.decideJoin(requestId, approve);
+      if (!decided) return { error: ErrorCode.UnknownRequest };
+      const { pending, added } = decided;
+      const phone = io.sockets.sockets.get(pending.socketId);
+      if (added === 'refused') {
+        phone?.emit('seat:decided', { approved: false });
+        return { data: null };
+      }
+      if (added !== 'added') return { error: CLAIM_REFUSAL[added] };
+      if (phone && !phone.data.seatId) {
+        seatSocket(phone, pending.seatId, pending.deviceToken);
+        phone.emit('seat:decided', { approved: true, seatId: pending.seatId, deviceToken: pending.deviceToken });
+      }
+      return { data: null };
+    }),
+  );
+
+  const claimSeat = (joinCode: string, offered: string | undefined): Ack<SeatClaimed> => {
+    const seat = room.seatByJoinCode(joinCode);
+    // A repeated claim (its first answer was lost) with the same token: the same answer again.
+    const holder = offered ? room.seatByDeviceToken(offered) : undefined;
+    if (seat && holder && offered) {
+      if (holder.seatId !== seat.seatId) return { error: ErrorCode.AlreadySeated };
+      if (socket.data.seatId !== seat.seatId) seatSocket(socket, seat.seatId, offered);
+      return { data: { seatId: seat.seatId, deviceToken: offered } };
+    }
+    if (socket.data.seatId) return { error: ErrorCode.AlreadySeated };
+    // S2: while locked, any code but the admitted seat's answers alike, wrong or right, except a
+    // right code for a seat with room: that phone asks the host (S6).
+    if (room.state.seatsLocked && seat?.seatId !== room.state.admitted && !(seat && room.joiningNeedsHost(seat.seatId))) return { error: ErrorCode.SeatsLocked };
+    if (!seat) return { error: ErrorCode.BadJoinCode };
+    const deviceToken = offered ?? newDeviceToken();
+    // Persisted first: if the write fails, this socket must not hold the seat either.
+    const added = room.addDevice(seat.seatId, deviceToken);
+    // S6: joining needs the host now: the phone waits for the decision (seat:decided).
+    if (added === 'needs-host') room.askHost({ seatId: seat.seatId, socketId: socket.id, deviceToken });
+    if (added !== 'added') return { error: CLAIM_REFUSAL[added] };
+    seatSocket(socket, seat.seatId, deviceToken);
+    return { data: { seatId: seat.seatId, deviceToken } };
+  };
+
+  // Failed claims are throttled per phone, address and contest (claim-guard.ts); a throttled
+  // claim is not tried at all, so its answer says nothing about the code.
+  const claimant = { socketId: socket.id, address: claims.address, contestId };
+  on('seat:claim', seatClaimSchema, ({ joinCode, deviceToken }) => {
+    if (role !== 'contestant') return { error: ErrorCode.NotAuthorised };
+    const wait = claimGuard.waitFor(claimant);
+    if (wait !== null) return { error: ErrorCode.ClaimsThrottled, retryAfterMs: wait };
+    const answer = claimSeat(joinCode, deviceToken);
+    if ('error' in answer && !NOT_THE_CLAIMANTS_FAULT.has(answer.error)) claimGuard.failed(claimant);
+    return answer;
+  });
+
+  on('clock:probe', emptySchema, () => ({ data: { serverNow: clock.now() } }));
+
+  on('buzz:press', buzzPressSchema, ({ pressedAt }, rid) =>
+    seated((seatId) => {
+      const key = requestKey(rid);
+      // P2: the press goes to the engine with what this server measured of the links.
+      const result = room.submit({
+        type: 'buzz:press',
+        seatId,
+        claimedAt: pressedAt ?? null,
+        link: links.evidence(socket.id),
+        armed: links.armed(contestId, room.state.definition.seats.map((s) => s.id)),
+        ...(socket.data.phoneId && { phone: socket.data.phoneId }),
+      }, key);
+      if (!result.ok) return { error: result.error };
+      if (!result.buzz) throw new Error('engine accepted a press without deciding it');
+      // P8: a press held past its credit is the link telling on itself; the host is warned.
+      const q = room.state.question;
+      const mine = q?.kind === 'buzz-in' ? q.buzzes.findLast((b) => b.seatId === seatId) : undefined;
+      if (mine?.claimedAt != null) links.notePress(socket.id, (mine.heldMs ?? 0) > 0);
+      return { data: result.buzz };
+    }),
+  );
+
+  on('answer:submit', answerSubmitSchema, ({ choice }, rid) =>
+    seated((seatId) => {
+      const result = room.submit({ type: 'answer:submit', seatId, choice, ...(socket.data.phoneId && { phone: socket.data.phoneId }) }, requestKey(rid));
+      if (!result.ok) return { error: result.error };
+      if (!result.answer) throw new Error('engine accepted an answer without deciding it');
+      return { data: { status: result.answer } };
+    }),
+  );
+}

@@ -1,0 +1,140 @@
+// Drawing questions for a contest from the bank. Seeded, so the same file, bank and seed give
+// the same draw (the seed is kept in the definition for the audit), and no question is used
+// twice in one contest.
+import seedrandom from 'seedrandom';
+import type { Branding } from '../../shared/branding.js';
+import type { Question } from '../../shared/contest/question.js';
+import type { ContestDefinition, DrawSpec, Round, Seat } from '../../shared/contest/types.js';
+import { translate } from '../../shared/i18n/index.js';
+import type { DefinitionIssue } from '../../shared/protocol.js';
+import { fieldLabel, type ContestFile } from '../setup/contest-file.js';
+import { CURRENT_RULES_VERSION } from '../../shared/contest/replay.js';
+
+type FileRound = ContestFile['stages'][number]['rounds'][number];
+
+/** Choice types only: an all-at-once question is answered on the phone. */
+const ALL_AT_ONCE_TYPES: DrawSpec['types'] = ['single', 'multiple', 'true-false'];
+
+export function matches(spec: DrawSpec, q: Question): boolean {
+  return (
+    (spec.categories.length === 0 || spec.categories.includes(q.category)) &&
+    (spec.difficulties.length === 0 || spec.difficulties.includes(q.difficulty)) &&
+    (spec.types.length === 0 || spec.types.includes(q.type))
+  );
+}
+
+/** Fisher-Yates with a seeded generator: the same seed always gives the same order. */
+function shuffled<T>(items: readonly T[], seed: string): T[] {
+  const rng = seedrandom(seed);
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/** Seats keep their id (and so their join code and phones) across edits when the name stays;
+ * a new seat gets a `seat-N` no earlier seat had, so it never inherits another's phones. */
+function seatsOf(file: ContestFile, previous: readonly Seat[]): Seat[] {
+  const byName = new Map(previous.map((s) => [s.name, s.id]));
+  const used = new Set(previous.map((s) => s.id));
+  let n = 0;
+  const nextId = () => {
+    do n++;
+    while (used.has(`seat-${n}`));
+    used.add(`seat-${n}`);
+    return `seat-${n}`;
+  };
+  return file.seats.map((s) => ({ id: byName.get(s.name) ?? nextId(), name: s.name, kind: s.kind, phones: s.kind === 'team' ? s.phones : 1 }));
+}
+
+function specOf(round: FileRound): DrawSpec {
+  if (round.kind !== 'all-at-once') return round.draw;
+  return { ...round.draw, types: round.draw.types.length ? round.draw.types : ALL_AT_ONCE_TYPES };
+}
+
+/** Turns a checked contest file into a definition, drawing each round's questions in order. */
+export function drawContest(
+  file: ContestFile,
+  bank: readonly Question[],
+  seed: string,
+  previousSeats: readonly Seat[] = [],
+): { ok: true; definition: ContestDefinition } | { ok: false; issues: DefinitionIssue[] } {
+  const seats = seatsOf(file, previousSeats);
+  const used = new Set<string>();
+  const issues: DefinitionIssue[] = [];
+  const stages = file.stages.map((stage, s) => ({
+    id: `stage-${s + 1}`,
+    name: stage.name,
+    weight: stage.weight,
+    rounds: stage.rounds.map((round, r): Round => {
+      const draw = specOf(round);
+      const need = round.kind === 'in-turn' ? round.perSeat * seats.length : round.questions;
+      const pool = shuffled(bank.filter((q) => matches(draw, q) && !used.has(q.id)), `${seed}/${s}/${r}`);
+      const questions = pool.slice(0, need);
+      questions.forEach((q) => used.add(q.id));
+      if (questions.length < need) {
+        const path = ['stages', s, 'rounds', r];
+        const say = (locale: 'zh' | 'en') =>
+          `${fieldLabel(locale, path)}${translate(locale, 'definition.separator')}${translate(locale, 'definition.error.not-enough-questions', { need, have: questions.length })}`;
+        issues.push({ path: path.join('.'), zh: say('zh'), en: say('en') });
+      }
+      return roundOf(round, `round-${s + 1}-${r + 1}`, draw, questions, seats);
+    }),
+  }));
+  if (issues.length) return { ok: false, issues };
+  return { ok: true, definition: { title: file.title, rulesVersion: CURRENT_RULES_VERSION, seats, stages, seed, ...(file.branding && { branding: brandingOf(file.branding) }), ...(file.joining && { joining: file.joining }) } };
+}
+
+/** Names left empty are left out, so a page never shows an empty 主办 line. */
+function brandingOf(file: NonNullable<ContestFile['branding']>): Branding {
+  const { organiser, coOrganiser, subtitle, theme } = file;
+  return { ...(organiser && { organiser }), ...(coOrganiser && { coOrganiser }), ...(subtitle && { subtitle }), theme };
+}
+
+function roundOf(round: FileRound, id: string, draw: DrawSpec, questions: Question[], seats: Seat[]): Round {
+  const base = { id, name: round.name, draw, questions };
+  const ms = (sec: number) => Math.round(sec * 1000);
+  switch (round.kind) {
+    case 'buzz-in':
+      return {
+        ...base,
+        kind: 'buzz-in',
+        rules: {
+          buzzWindowMs: ms(round.buzzWindowSec),
+          answerTimeMs: ms(round.answerTimeSec),
+          rightPoints: round.rightPoints,
+          wrongPoints: round.wrongPoints,
+          falseStart: round.falseStart,
+          fairness: round.fairness,
+        },
+      };
+    case 'in-turn':
+      return {
+        ...base,
+        kind: 'in-turn',
+        order: seats.map((s) => s.id),
+        perSeat: round.perSeat,
+        answerTimeMs: ms(round.answerTimeSec),
+        rightPoints: round.rightPoints,
+        wrongPoints: round.wrongPoints,
+      };
+    case 'all-at-once':
+      return {
+        ...base,
+        kind: 'all-at-once',
+        answerTimeMs: ms(round.answerTimeSec),
+        rightPoints: round.rightPoints,
+        wrongPoints: round.wrongPoints,
+        partialCredit: round.partialCredit,
+        partialPoints: round.partialPoints,
+      };
+  }
+}
+
+/** F4: an unused question for the current round's draw, picked by the seed and the swap count. */
+export function drawReplacement(definition: ContestDefinition, roundDraw: DrawSpec, usedIds: ReadonlySet<string>, bank: readonly Question[], swapNumber: number): Question | null {
+  const pool = bank.filter((q) => matches(roundDraw, q) && !usedIds.has(q.id));
+  return shuffled(pool, `${definition.seed}/swap/${swapNumber}`)[0] ?? null;
+}

@@ -1,0 +1,314 @@
+// Durable storage in one SQLite file. A contest is its definition plus an append-only log of
+// accepted commands; its state is the replay of that log. Seat secrets live beside it.
+import Database from 'better-sqlite3';
+import { SEAT_COMMANDS, type Command } from '../../shared/contest/commands.js';
+import type { ContestDefinition, SeatId } from '../../shared/contest/types.js';
+import type { LogoType } from '../../shared/branding.js';
+
+export interface SeatSecret {
+  seatId: SeatId;
+  joinCode: string;
+  /** Phones holding the seat; each keeps it across reloads. */
+  deviceTokens: string[];
+  /** When each phone (by its token) joined, for the host's list of phones; absent from older files. */
+  joinedAt?: Record<string, number>;
+  /** S5: the code was given anew when phones were freed: the screen never projects it. */
+  codePrivate?: boolean;
+}
+
+export interface StoredContest {
+  id: string;
+  createdAt: number;
+  definition: ContestDefinition;
+  /** The contest file the definition was drawn from, for the host to edit. */
+  source: unknown;
+  hostKey: string;
+  seats: SeatSecret[];
+  commands: Command[];
+  /** Request ids of logged commands that carried one (D2): id → index in `commands`. */
+  requestIds: Map<string, number>;
+  /** When the organiser closed the contest (read-only from then on), or null while it is open. */
+  closedAt: number | null;
+  /** Its logo, kept beside it (not in the log): uploading one is not a move in the contest. */
+  logo: Logo | null;
+}
+
+/** A contest's logo: checked image bytes, and a version that changes with them (for caching). */
+export interface Logo {
+  type: LogoType;
+  bytes: Buffer;
+  version: string;
+}
+
+/** A contest as it is first stored: no log yet, open, and no logo. */
+export type NewContest = Omit<StoredContest, 'commands' | 'requestIds' | 'closedAt' | 'logo'>;
+
+export interface ContestSummary {
+  id: string;
+  title: string;
+  createdAt: number;
+  closedAt: number | null;
+  /** How many commands the contest's log holds. */
+  commands: number;
+  /** How many of them are the show's own, not seat locks (S2): one or more, the show has begun. */
+  showCommands: number;
+  hostKey: string;
+  /** The version of its logo, or null: it has none. */
+  logoVersion: string | null;
+}
+
+export interface Store {
+  /** The open database, for other tables kept in the same file (the question bank). */
+  readonly db: Database.Database;
+  createContest(contest: NewContest): void;
+  /** Replaces a contest's definition and seats before its first command. */
+  redefineContest(id: string, definition: ContestDefinition, source: unknown, seats: SeatSecret[]): void;
+  listContests(): ContestSummary[];
+  loadContest(id: string): StoredContest | null;
+  /** Appends command number `seq` (1-based); returns only once it is on disk. `requestId`:
+   * the client's id for the request, so a retry of it is recognised after a restart (D2). */
+  appendCommand(contestId: string, seq: number, command: Command, requestId?: string): void;
+  addDevice(contestId: string, seatId: SeatId, deviceToken: string, joinedAt?: number): void;
+  /** Whether a phone token holds a seat in any contest of the folder (tokens are unique in it). */
+  deviceTokenTaken(deviceToken: string): boolean;
+  /** Frees a seat's phones (all of them, or the one given) and gives the seat a new join code. */
+  releaseSeat(contestId: string, seatId: SeatId, newJoinCode: string, deviceToken?: string): void;
+  /** Records that the organiser closed the contest; false if it was closed already. */
+  closeContest(id: string, at: number): boolean;
+  /** Inserts a whole contest (an archive being restored), log included, in one transaction. */
+  importContest(contest: StoredContest): void;
+  /** A contest's logo, or null: it has none. */
+  loadLogo(contestId: string): Logo | null;
+  /** Sets (or with null removes) a contest's logo. */
+  saveLogo(contestId: string, logo: Logo | null): void;
+  /** A server-wide setting, made with `make` and kept the first time it is asked for. */
+  ensureSetting(name: string, make: () => string): string;
+  close(): void;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS contests (
+  id TEXT PRIMARY KEY,
+  created_at INTEGER NOT NULL,
+  definition TEXT NOT NULL,
+  source TEXT,
+  host_key TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS seats (
+  contest_id TEXT NOT NULL REFERENCES contests(id),
+  seat_id TEXT NOT NULL,
+  join_code TEXT NOT NULL,
+  PRIMARY KEY (contest_id, seat_id),
+  UNIQUE (contest_id, join_code)
+);
+CREATE TABLE IF NOT EXISTS seat_devices (
+  contest_id TEXT NOT NULL,
+  seat_id TEXT NOT NULL,
+  device_token TEXT NOT NULL PRIMARY KEY
+);
+CREATE TABLE IF NOT EXISTS commands (
+  contest_id TEXT NOT NULL REFERENCES contests(id),
+  seq INTEGER NOT NULL,
+  command TEXT NOT NULL,
+  PRIMARY KEY (contest_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS contest_logos (
+  contest_id TEXT PRIMARY KEY REFERENCES contests(id),
+  type TEXT NOT NULL,
+  bytes BLOB NOT NULL,
+  version TEXT NOT NULL
+);
+`;
+
+// Changes to the schema after the first release, applied in order to older files. PRAGMA
+// user_version counts how many a file already has, so each runs once and in one transaction.
+const MIGRATIONS: string[] = [
+  `ALTER TABLE commands ADD COLUMN request_id TEXT;
+   CREATE UNIQUE INDEX commands_request ON commands (contest_id, request_id) WHERE request_id IS NOT NULL;`,
+  // Several contests per data folder: a closed contest is read-only; the organiser key lives in settings.
+  `ALTER TABLE contests ADD COLUMN closed_at INTEGER;
+   CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;`,
+  // The host sees when each phone of a seat joined.
+  `ALTER TABLE seat_devices ADD COLUMN joined_at INTEGER;
+   ALTER TABLE seats ADD COLUMN code_private INTEGER NOT NULL DEFAULT 0;`,
+];
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
+
+/** Opens (creating if needed) the store at `file`; ':memory:' works for tests. */
+export function openStore(file: string): Store {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // FULL: a command is acknowledged only after its log record is synced, so a power cut
+  // or kill -9 cannot lose an acknowledged buzz or ruling.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.exec(SCHEMA);
+  migrate(db);
+
+  const insertContest = db.prepare('INSERT INTO contests (id, created_at, definition, host_key, source) VALUES (?, ?, ?, ?, ?)');
+  const updateContest = db.prepare('UPDATE contests SET definition = ?, source = ? WHERE id = ?');
+  const insertSeat = db.prepare('INSERT INTO seats (contest_id, seat_id, join_code, code_private) VALUES (?, ?, ?, ?)');
+  const deleteSeats = db.prepare('DELETE FROM seats WHERE contest_id = ?');
+  const insertDevice = db.prepare('INSERT INTO seat_devices (contest_id, seat_id, device_token, joined_at) VALUES (?, ?, ?, ?)');
+  const deleteDevicesOfContest = db.prepare('DELETE FROM seat_devices WHERE contest_id = ?');
+  // Locking seats (S2, S3) is not part of the show: the definition may still change after it.
+  const seatCommands = SEAT_COMMANDS.map((t) => `'${t}'`).join(', ');
+  // The title is read inside SQLite: a definition holds every drawn question, and a list needs none.
+  const selectContests = db.prepare(
+    `SELECT id, created_at, json_extract(definition, '$.title') AS title, host_key, closed_at,
+       (SELECT count(*) FROM commands WHERE contest_id = contests.id) AS commands,
+       (SELECT count(*) FROM commands WHERE contest_id = contests.id AND json_extract(command, '$.type') NOT IN (${seatCommands})) AS show_commands,
+       (SELECT version FROM contest_logos WHERE contest_id = contests.id) AS logo_version
+     FROM contests ORDER BY created_at DESC, rowid DESC`,
+  );
+  const selectContest = db.prepare('SELECT id, created_at, definition, host_key, source, closed_at FROM contests WHERE id = ?');
+  const insertWholeContest = db.prepare('INSERT INTO contests (id, created_at, definition, host_key, source, closed_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const updateClosed = db.prepare('UPDATE contests SET closed_at = ? WHERE id = ? AND closed_at IS NULL');
+  const selectSetting = db.prepare('SELECT value FROM settings WHERE name = ?');
+  const insertSetting = db.prepare('INSERT OR IGNORE INTO settings (name, value) VALUES (?, ?)');
+  const selectSeats = db.prepare('SELECT seat_id, join_code, code_private FROM seats WHERE contest_id = ? ORDER BY rowid');
+  const selectDevices = db.prepare('SELECT seat_id, device_token, joined_at FROM seat_devices WHERE contest_id = ? ORDER BY rowid');
+  const selectCommands = db.prepare('SELECT command, request_id FROM commands WHERE contest_id = ? ORDER BY seq');
+  const countShowCommands = db.prepare(`SELECT count(*) AS n FROM commands WHERE contest_id = ? AND json_extract(command, '$.type') NOT IN (${seatCommands})`);
+  const insertCommand = db.prepare('INSERT INTO commands (contest_id, seq, command, request_id) VALUES (?, ?, ?, ?)');
+  const deleteDevices = db.prepare('DELETE FROM seat_devices WHERE contest_id = ? AND seat_id = ?');
+  const selectDevice = db.prepare('SELECT 1 FROM seat_devices WHERE device_token = ?');
+  const deleteDevice = db.prepare('DELETE FROM seat_devices WHERE contest_id = ? AND seat_id = ? AND device_token = ?');
+  const updateJoinCode = db.prepare('UPDATE seats SET join_code = ?, code_private = 1 WHERE contest_id = ? AND seat_id = ?');
+  const selectLogo = db.prepare('SELECT type, bytes, version FROM contest_logos WHERE contest_id = ?');
+  const upsertLogo = db.prepare(
+    'INSERT INTO contest_logos (contest_id, type, bytes, version) VALUES (?, ?, ?, ?) ON CONFLICT (contest_id) DO UPDATE SET type = excluded.type, bytes = excluded.bytes, version = excluded.version',
+  );
+  const deleteLogo = db.prepare('DELETE FROM contest_logos WHERE contest_id = ?');
+  const loadLogo = (id: string): Logo | null => {
+    const row = selectLogo.get(id) as { type: LogoType; bytes: Buffer; version: string } | undefined;
+    return row ? { type: row.type, bytes: row.bytes, version: row.version } : null;
+  };
+  const saveLogo = (id: string, logo: Logo | null) => {
+    if (logo) upsertLogo.run(id, logo.type, logo.bytes, logo.version);
+    else deleteLogo.run(id);
+  };
+
+  const createContest = db.transaction((c: NewContest) => {
+    insertContest.run(c.id, c.createdAt, JSON.stringify(c.definition), c.hostKey, JSON.stringify(c.source));
+    for (const s of c.seats) insertSeat.run(c.id, s.seatId, s.joinCode, s.codePrivate ? 1 : 0);
+  });
+
+  const redefineContest = db.transaction((id: string, definition: ContestDefinition, source: unknown, seats: SeatSecret[]) => {
+    if ((countShowCommands.get(id) as { n: number }).n > 0) throw new Error(`contest ${id} has started; its definition is fixed`);
+    updateContest.run(JSON.stringify(definition), JSON.stringify(source), id);
+    deleteSeats.run(id);
+    for (const s of seats) insertSeat.run(id, s.seatId, s.joinCode, s.codePrivate ? 1 : 0);
+    // Exactly the phones the new definition keeps: dropped seats lose theirs, and a team whose
+    // phone count went down keeps only as many as it now allows.
+    deleteDevicesOfContest.run(id);
+    for (const s of seats) for (const token of s.deviceTokens) insertDevice.run(id, s.seatId, token, s.joinedAt?.[token] ?? null);
+  });
+
+  const importContest = db.transaction((c: StoredContest) => {
+    insertWholeContest.run(c.id, c.createdAt, JSON.stringify(c.definition), c.hostKey, JSON.stringify(c.source), c.closedAt);
+    for (const s of c.seats) insertSeat.run(c.id, s.seatId, s.joinCode, s.codePrivate ? 1 : 0);
+    for (const s of c.seats) for (const token of s.deviceTokens) insertDevice.run(c.id, s.seatId, token, s.joinedAt?.[token] ?? null);
+    const requestAt = new Map([...c.requestIds].map(([requestId, index]) => [index, requestId]));
+    c.commands.forEach((command, i) => insertCommand.run(c.id, i + 1, JSON.stringify(command), requestAt.get(i) ?? null));
+    if (c.logo) saveLogo(c.id, c.logo);
+  });
+
+  return {
+    db,
+    createContest,
+    redefineContest,
+    importContest,
+    listContests() {
+      type Row = {
+        id: string;
+        created_at: number;
+        title: string;
+        host_key: string;
+        closed_at: number | null;
+        commands: number;
+        show_commands: number;
+        logo_version: string | null;
+      };
+      return (selectContests.all() as Row[]).map((r) => ({
+        id: r.id,
+        createdAt: r.created_at,
+        title: r.title,
+        closedAt: r.closed_at,
+        commands: r.commands,
+        showCommands: r.show_commands,
+        hostKey: r.host_key,
+        logoVersion: r.logo_version,
+      }));
+    },
+    loadContest(id) {
+      const row = selectContest.get(id) as
+        | { id: string; created_at: number; definition: string; host_key: string; source: string | null; closed_at: number | null }
+        | undefined;
+      if (!row) return null;
+      const devices = selectDevices.all(id) as { seat_id: string; device_token: string; joined_at: number | null }[];
+      const seats = (selectSeats.all(id) as { seat_id: string; join_code: string; code_private: number }[]).map((s) => ({
+        ...(s.code_private === 1 && { codePrivate: true }),
+        seatId: s.seat_id,
+        joinCode: s.join_code,
+        deviceTokens: devices.filter((d) => d.seat_id === s.seat_id).map((d) => d.device_token),
+        joinedAt: Object.fromEntries(devices.filter((d) => d.seat_id === s.seat_id && d.joined_at !== null).map((d) => [d.device_token, d.joined_at as number])),
+      }));
+      const rows = selectCommands.all(id) as { command: string; request_id: string | null }[];
+      const commands = rows.map((r) => JSON.parse(r.command) as Command);
+      const requestIds = new Map<string, number>();
+      rows.forEach((r, i) => r.request_id !== null && requestIds.set(r.request_id, i));
+      return {
+        id: row.id,
+        createdAt: row.created_at,
+        definition: JSON.parse(row.definition) as ContestDefinition,
+        source: row.source === null ? null : JSON.parse(row.source),
+        hostKey: row.host_key,
+        seats,
+        commands,
+        requestIds,
+        closedAt: row.closed_at,
+        logo: loadLogo(id),
+      };
+    },
+    loadLogo,
+    saveLogo,
+    appendCommand(contestId, seq, command, requestId) {
+      insertCommand.run(contestId, seq, JSON.stringify(command), requestId ?? null);
+    },
+    addDevice(contestId, seatId, deviceToken, joinedAt) {
+      insertDevice.run(contestId, seatId, deviceToken, joinedAt ?? null);
+    },
+    deviceTokenTaken(deviceToken) {
+      return selectDevice.get(deviceToken) !== undefined;
+    },
+    releaseSeat: db.transaction((contestId: string, seatId: SeatId, newJoinCode: string, deviceToken?: string) => {
+      if (deviceToken === undefined) deleteDevices.run(contestId, seatId);
+      else deleteDevice.run(contestId, seatId, deviceToken);
+      updateJoinCode.run(newJoinCode, contestId, seatId);
+    }),
+    closeContest(id, at) {
+      return updateClosed.run(at, id).changes === 1;
+    },
+    ensureSetting(name, make) {
+      const read = () => (selectSetting.get(name) as { value: string } | undefined)?.value;
+      const existing = read();
+      if (existing !== undefined) return existing;
+      // OR IGNORE: if another process stored one meanwhile, theirs is the one everybody reads.
+      insertSetting.run(name, make());
+      return read() as string;
+    },
+    close() {
+      db.close();
+    },
+  };
+}
