@@ -12,6 +12,8 @@ export const REFUSED_WHILE_PAUSED: ReadonlySet<Command['type']> = new Set([
   'answer:submit',
   'buzzers:open',
   'buzzers:reopen',
+  // P5: awarding a tie starts the winner's answer countdown.
+  'buzz:award',
   'turn:start',
   'answers:open',
   'question:next',

@@ -170,10 +170,12 @@ export function isRebuzzTie(q: Pick<QuestionView, 'phase' | 'decidedBy'> | null 
   return q?.phase === 'tied' && q.decidedBy === 'tie-rebuzz';
 }
 
-/** P5, tie rule `host`: one award per tied seat, the buzz to that seat; none at any other time. */
-export function tieAwards(view: Pick<ContestView, 'question' | 'closed'> | null, online = true): { seatId: SeatId; command: HostCommand }[] {
+/** P5, tie rule `host`: one award per tied seat, the buzz to that seat; none at any other time
+ * nor while paused (K2). */
+export function tieAwards(view: Pick<ContestView, 'question' | 'closed' | 'pausedAt'> | null, online = true): { seatId: SeatId; command: HostCommand }[] {
   const q = view?.question;
-  if (!q || !online || view.closed || q.phase !== 'tied' || q.decidedBy !== 'tie-host') return [];
+  // K2: an award starts the answer countdown, so it waits for the resume.
+  if (!q || !online || view.closed || view.pausedAt !== null || q.phase !== 'tied' || q.decidedBy !== 'tie-host') return [];
   return q.tied.map((seatId) => ({ seatId, command: { type: 'buzz:award', seatId } }));
 }
 

@@ -179,6 +179,13 @@ describe('[P5] true ties', () => {
     ]);
   });
 
+  it('[P5][K2] tie rule host: an award waits for the resume, since it starts the answer countdown', () => {
+    const paused = play(play(withTies('host'), tiedPresses), [{ type: 'show:pause', at: T0 + 2500 }]);
+    expect(apply(paused, { type: 'buzz:award', seatId: 's1', at: T0 + 3000 })).toEqual({ ok: false, error: 'paused' });
+    const resumed = play(paused, [{ type: 'show:resume', at: T0 + 4000 }, { type: 'buzz:award', seatId: 's1', at: T0 + 4500 }]);
+    expect(bq(resumed)).toMatchObject({ winner: 's1', answerDeadline: T0 + 24_500 });
+  });
+
   it('[P5] tie rule host: awarding is refused under any other rule, and outside a tie', () => {
     expect(apply(play(withTies('rebuzz'), tiedPresses), { type: 'buzz:award', seatId: 's1', at: T0 + 3000 })).toEqual({ ok: false, error: 'not-tied' });
     expect(apply(withTies('host'), { type: 'buzz:award', seatId: 's1', at: T0 + 3000 })).toEqual({ ok: false, error: 'wrong-phase' });
