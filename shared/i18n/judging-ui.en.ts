@@ -91,11 +91,4 @@ export const judgingUiEn: Record<keyof typeof judgingUiZh, string> = {
   'host.control.speechStop': 'Stop timer',
   'host.control.closeScoring': 'Close scoring',
   'host.control.revealScore': 'Reveal score',
-
-  'error.scores-missing': 'Not every judge has scored yet',
-  'error.scoring-closed': 'Scoring is closed: no more scores or changes',
-  'error.not-current-seat': 'Another speaker is on now: score the current one',
-  'error.bad-score': 'That score is out of range or off the step',
-  'error.unknown-judge': 'No such judge',
-  'error.judge-excluded': 'This judge does not score this speaker',
 };

@@ -89,11 +89,4 @@ export const judgingUiZh = {
   'host.control.speechStop': '停止计时',
   'host.control.closeScoring': '截止评分',
   'host.control.revealScore': '揭晓得分',
-
-  'error.scores-missing': '还有评委未评分，不能截止',
-  'error.scoring-closed': '评分已截止，不能再提交或修改',
-  'error.not-current-seat': '台上已换了选手，请为当前选手评分',
-  'error.bad-score': '分数超出范围或不在档位上',
-  'error.unknown-judge': '没有这位评委',
-  'error.judge-excluded': '该评委不参与本位选手的评分',
 } as const;
