@@ -4,6 +4,12 @@ import type { judgingUiZh } from './judging-ui.zh.js';
 
 export const judgingUiEn: Record<keyof typeof judgingUiZh, string> = {
   'judge.pageTitle': 'Judge',
+  'judge.codeLabel': 'Judge code',
+  'judge.signIn': 'Sign in',
+  'judge.signingIn': 'Signing in…',
+  'judge.codeHint': 'The code is on your judge card; opening the QR code on the card signs you in without it.',
+  'judge.released': 'The panel changed: enter your judge code again',
+  'judge.notAJudge': 'This device is not signed in as a judge',
   'judge.missingLink': "Open this page with your judge's link or the QR code on your judge card",
   'judge.welcome': 'Welcome, {name}',
   'judge.waiting': 'The judged stage has not started yet',

@@ -2,6 +2,12 @@
 // judged stage (RULES.md J); merged into zh.ts.
 export const judgingUiZh = {
   'judge.pageTitle': '评委评分',
+  'judge.codeLabel': '评委码',
+  'judge.signIn': '进入评分',
+  'judge.signingIn': '正在进入…',
+  'judge.codeHint': '评委码在评委卡上；用评委卡上的二维码打开则不必输入。',
+  'judge.released': '评委名单已调整，请重新输入评委码',
+  'judge.notAJudge': '本设备尚未登录为评委',
   'judge.missingLink': '请用评委专用链接或评委卡上的二维码打开本页',
   'judge.welcome': '{name}，您好',
   'judge.waiting': '评委打分环节尚未开始，请稍候',
