@@ -63,7 +63,7 @@ export const judgingUiEn: Record<keyof typeof judgingUiZh, string> = {
   'judging.aggregate.sum': 'Total',
   'judging.mark.high': 'Highest, dropped',
   'judging.mark.low': 'Lowest, dropped',
-  'judging.mark.excluded': 'Recused',
+  'judging.mark.excluded': 'Not scoring',
   'judging.deduction': '{over} overtime: −{points}',
   'judging.final': 'Result',
 
@@ -93,6 +93,8 @@ export const judgingUiEn: Record<keyof typeof judgingUiZh, string> = {
   'judging.host.code': 'Code',
   'judging.host.noJudges': 'The contest file names no judges',
 
+  'judging.rule.speakers': '{n} speakers in turn, scored by the judges',
+  'judging.skipConfirm': '{name} (speaker {n} of “{round}”) has not spoken yet. Next skips this speaker for good. Skip?',
   'host.control.speechStart': 'Start timer',
   'host.control.speechStop': 'Stop timer',
   'host.control.closeScoring': 'Close scoring',

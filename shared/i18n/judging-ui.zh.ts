@@ -61,7 +61,7 @@ export const judgingUiZh = {
   'judging.aggregate.sum': '总分',
   'judging.mark.high': '去掉最高分',
   'judging.mark.low': '去掉最低分',
-  'judging.mark.excluded': '回避',
+  'judging.mark.excluded': '不计分',
   'judging.deduction': '超时 {over}，扣 {points} 分',
   'judging.final': '最后得分',
 
@@ -91,6 +91,8 @@ export const judgingUiZh = {
   'judging.host.code': '评委码',
   'judging.host.noJudges': '竞赛文件中没有评委',
 
+  'judging.rule.speakers': '共 {n} 位选手依次登台，评委现场打分',
+  'judging.skipConfirm': '“{round}”第 {n} 位 {name} 还没有发言。按“下一步”会跳过这位选手，之后不能再回到。确定跳过吗？',
   'host.control.speechStart': '开始计时',
   'host.control.speechStop': '停止计时',
   'host.control.closeScoring': '截止评分',

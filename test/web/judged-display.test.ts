@@ -27,6 +27,8 @@ describe('a judged turn on the pages', () => {
       [5, 80, 'low'],
     ]);
     expect(aggregateLabel({ ...turn, revealed })).toBe('judging.aggregate.trimmed');
+    // The screen is not told who was excluded, nor why: a judge without a score did not count.
+    expect(revealRows(judges, { revealed })[2].mark).toBe('excluded');
   });
 
   it('[J3] a trimmed mean that dropped nothing reads as a mean; results keep their decimals', () => {

@@ -2,6 +2,7 @@
 // score before the speech starts, the entry while scores are taken, the score sent with 修改
 // until scoring closes, then 评分已截止 and, after the reveal, the panel's result.
 import type { JudgedTurnView } from '../../shared/contest/judging-types.js';
+import { takesScores } from '../lib/judged-display.js';
 
 export type DeskLook =
   /** Called or preparing: scores are not taken yet. */
@@ -15,11 +16,6 @@ export type DeskLook =
   /** Scoring closed: the score stands. */
   | 'closed'
   | 'revealed';
-
-/** Scores are taken while the seat speaks and while the panel scores (J2). */
-export function takesScores(phase: JudgedTurnView['phase']): boolean {
-  return phase === 'speaking' || phase === 'scoring';
-}
 
 /** The page's look for this judge (`judgeId`) now; `changing`: 修改 was pressed. */
 export function deskLook(turn: Pick<JudgedTurnView, 'phase' | 'excluded' | 'myScore'>, judgeId: string | null, changing: boolean): DeskLook {

@@ -4,6 +4,11 @@
 import type { JudgedTurnView, JudgeId, JudgeView } from '../../shared/contest/judging-types.js';
 import type { MessageKey } from '../../shared/i18n/index.js';
 
+/** Scores are taken while the seat speaks and while the panel scores (J2). */
+export function takesScores(phase: JudgedTurnView['phase']): boolean {
+  return phase === 'speaking' || phase === 'scoring';
+}
+
 /** Where one judge stands on the seat now called, as the host may know it (J5, J7). */
 export type JudgeStatus = 'waiting' | 'scored' | 'by-host' | 'excluded';
 
@@ -41,7 +46,7 @@ export interface RevealRow {
 
 /** Every judge of the panel, in panel order, with their revealed score and what was dropped.
  * Of the two dropped scores the higher is the highest; equal values keep the engine's order. */
-export function revealRows(judges: readonly JudgeView[], turn: Pick<JudgedTurnView, 'revealed' | 'excluded'>): RevealRow[] {
+export function revealRows(judges: readonly JudgeView[], turn: Pick<JudgedTurnView, 'revealed'>): RevealRow[] {
   const revealed = turn.revealed;
   if (!revealed) return [];
   const dropped = revealed.result.dropped.filter((id) => id in revealed.scores);
@@ -50,7 +55,9 @@ export function revealRows(judges: readonly JudgeView[], turn: Pick<JudgedTurnVi
   const low = byValue.length > 1 ? byValue[byValue.length - 1] : null;
   return judges.map((judge, i) => {
     const value = judge.id in revealed.scores ? revealed.scores[judge.id] : null;
-    const mark: RevealMark = judge.id === high ? 'high' : judge.id === low ? 'low' : value === null && judge.id in turn.excluded ? 'excluded' : null;
+    // A judge without a revealed score did not count (回避, absent), whether or not this page was
+    // told why.
+    const mark: RevealMark = judge.id === high ? 'high' : judge.id === low ? 'low' : value === null ? 'excluded' : null;
     return { judgeId: judge.id, n: i + 1, name: judge.name, value, mark };
   });
 }
