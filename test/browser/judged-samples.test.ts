@@ -26,6 +26,8 @@ const SCREENS = [
 const DEVICES = [
   { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
   { name: 'tablet', viewport: { width: 1024, height: 768 }, isMobile: true, hasTouch: true },
+  { name: 'tablet-portrait', viewport: { width: 768, height: 1024 }, isMobile: true, hasTouch: true },
+  { name: 'phone-landscape', viewport: { width: 844, height: 390 }, isMobile: true, hasTouch: true },
 ];
 
 describe.skipIf(!hasChromium)('judged turns drawn from sample views', () => {
