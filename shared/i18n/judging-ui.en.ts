@@ -61,9 +61,9 @@ export const judgingUiEn: Record<keyof typeof judgingUiZh, string> = {
   'judging.aggregate.trimmed': 'Mean without the highest and the lowest',
   'judging.aggregate.mean': 'Mean',
   'judging.aggregate.sum': 'Total',
-  'judging.mark.high': 'Highest, dropped',
-  'judging.mark.low': 'Lowest, dropped',
-  'judging.mark.excluded': 'Not scoring',
+  'judging.mark.high': 'Highest',
+  'judging.mark.low': 'Lowest',
+  'judging.mark.excluded': 'No score',
   'judging.deduction': '{over} overtime: −{points}',
   'judging.final': 'Result',
 

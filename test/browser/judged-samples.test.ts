@@ -69,6 +69,31 @@ describe.skipIf(!hasChromium)('judged turns drawn from sample views', () => {
     }
   });
 
+  it('[J4] [J6] in English too, the screen fits and the judge page reads', { timeout: 60_000 }, async () => {
+    for (const size of [SCREENS[0], SCREENS[1]]) {
+      const context = await browser.newContext({ locale: 'en', viewport: { width: size.width, height: size.height } });
+      await context.addInitScript(() => localStorage.setItem('qiangda.locale', 'en'));
+      const page = await context.newPage();
+      for (const name of ['screen-scoring', 'screen-reveal']) {
+        await page.goto(`${url}/#${name}`);
+        await page.reload();
+        await page.locator('[data-testid="question"][data-kind="judged"]').waitFor();
+        await page.screenshot({ path: `${SHOTS}/judged-sample-${name}-${size.name}-en.png`, animations: 'disabled' });
+        await expect.poll(() => page.evaluate(layoutProblems, { floors: FLOORS, names: NAMES, words: WORDS }), { message: `${name} at ${size.name} in English` }).toEqual([]);
+      }
+      await context.close();
+    }
+    const context = await browser.newContext({ locale: 'en', ...DEVICES[0] });
+    await context.addInitScript(() => localStorage.setItem('qiangda.locale', 'en'));
+    const page = await context.newPage();
+    await page.goto(`${url}/#judge-criteria`);
+    await page.reload();
+    await page.locator('[data-testid="judge-desk"]').waitFor();
+    await page.screenshot({ path: `${SHOTS}/judged-sample-judge-criteria-phone-en.png`, animations: 'disabled', fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await context.close();
+  });
+
   it('[J2] the judge page fits a phone and a tablet on its side', { timeout: 60_000 }, async () => {
     const names = Object.keys(SAMPLES).filter((n) => SAMPLES[n].role === 'judge');
     for (const device of DEVICES) {
