@@ -91,6 +91,7 @@ export const judgingUiEn: Record<keyof typeof judgingUiZh, string> = {
   'judging.host.links': 'Judge links',
   'judging.host.cards': 'Print judge cards',
   'judging.host.code': 'Code',
+  'judging.host.codePage': 'A judge without a link opens this page and types the code:',
   'judging.host.noJudges': 'The contest file names no judges',
 
   'judging.rule.speakers': '{n} speakers in turn, scored by the judges',

@@ -89,6 +89,7 @@ export const judgingUiZh = {
   'judging.host.links': '评委链接',
   'judging.host.cards': '打印评委卡',
   'judging.host.code': '评委码',
+  'judging.host.codePage': '没有链接的评委打开此页，输入评委码：',
   'judging.host.noJudges': '竞赛文件中没有评委',
 
   'judging.rule.speakers': '共 {n} 位选手依次登台，评委现场打分',
