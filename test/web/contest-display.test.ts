@@ -117,9 +117,9 @@ describe('display helpers', () => {
   });
 
   it('counts down the buzz window and the answer time, rounding up', () => {
-    const q = { phase: 'open', buzzDeadline: T0 + 10_000, answerDeadline: null } as never;
+    const q = { kind: 'buzz-in', phase: 'open', buzzDeadline: T0 + 10_000, answerDeadline: null } as never;
     expect(activeCountdown(q, T0 + 200)).toEqual({ kind: 'buzz', seconds: 10 });
-    const answering = { phase: 'answering', buzzDeadline: null, answerDeadline: null } as never;
+    const answering = { kind: 'buzz-in', phase: 'answering', buzzDeadline: null, answerDeadline: null } as never;
     expect(activeCountdown(answering, T0)).toBeNull();
   });
 
@@ -218,7 +218,7 @@ describe('rounds in words', () => {
 
   it('[T6] a skipped turn is marked skipped, not answered; a turn worth nothing names its ruling', () => {
     const ledger = [entry(1, 'a', 0, 'wrong', 1)];
-    const view = { round: round(), question: { number: 3, phase: 'revealed', outcome: 'skipped' } as never, ledger };
+    const view = { round: round(), question: { kind: 'in-turn', number: 3, phase: 'revealed', outcome: 'skipped' } as never, ledger };
     const [first, second, third] = turnOrder(view);
     expect(first).toMatchObject({ mark: 'done', delta: 0, skipped: false, reason: 'wrong' });
     expect(second).toMatchObject({ mark: 'done', delta: null, skipped: true });

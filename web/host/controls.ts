@@ -3,7 +3,7 @@
 // against the real engine.
 import type { HostCommand } from '../../shared/contest/commands.js';
 import type { RoundKind, SeatId } from '../../shared/contest/types.js';
-import type { ContestView, QuestionView } from '../../shared/contest/views.js';
+import type { BuzzInQuestionView, ContestView } from '../../shared/contest/views.js';
 import type { MessageKey } from '../../shared/i18n/index.js';
 
 export type ControlId = 'next' | 'start' | 'right' | 'wrong' | 'reopen' | 'skip' | 'repeat' | 'swap' | 'reveal' | 'undo' | 'pause' | 'extend' | 'standings';
@@ -129,7 +129,7 @@ export function enabledControls(view: ContestView | null, online = true): Enable
   const q = view.question;
   const phase = q?.phase ?? null;
   // K5: the buzz window, or an answer countdown (none after an undo: the host rules by hand).
-  enabled.extend = (phase === 'open' && q?.buzzDeadline != null) || (phase === 'answering' && q?.answerDeadline != null);
+  enabled.extend = (q?.kind === 'buzz-in' && phase === 'open' && q.buzzDeadline != null) || (phase === 'answering' && q?.kind !== 'judged' && q?.answerDeadline != null);
   switch (q?.kind) {
     case undefined:
       // F1: the lobby and title cards only move on (K2: not while paused).
@@ -166,7 +166,7 @@ export function enabledControls(view: ContestView | null, online = true): Enable
 }
 
 /** P5: a true tie waiting for the host to re-open the buzzers for its seats. */
-export function isRebuzzTie(q: Pick<QuestionView, 'phase' | 'decidedBy'> | null | undefined): boolean {
+export function isRebuzzTie(q: Pick<BuzzInQuestionView, 'phase' | 'decidedBy'> | null | undefined): boolean {
   return q?.phase === 'tied' && q.decidedBy === 'tie-rebuzz';
 }
 
@@ -175,7 +175,7 @@ export function isRebuzzTie(q: Pick<QuestionView, 'phase' | 'decidedBy'> | null 
 export function tieAwards(view: Pick<ContestView, 'question' | 'closed' | 'pausedAt'> | null, online = true): { seatId: SeatId; command: HostCommand }[] {
   const q = view?.question;
   // K2: an award starts the answer countdown, so it waits for the resume.
-  if (!q || !online || view.closed || view.pausedAt !== null || q.phase !== 'tied' || q.decidedBy !== 'tie-host') return [];
+  if (!view || q?.kind !== 'buzz-in' || !online || view.closed || view.pausedAt !== null || q.phase !== 'tied' || q.decidedBy !== 'tie-host') return [];
   return q.tied.map((seatId) => ({ seatId, command: { type: 'buzz:award', seatId } }));
 }
 

@@ -4,6 +4,7 @@ import type { Command } from '../../../shared/contest/commands.js';
 import { apply, initialState } from '../../../shared/contest/engine.js';
 import { VIEW_LEDGER_LIMIT, viewFor, type RoomFacts, type Role } from '../../../shared/contest/views.js';
 import { definition, openQuestion, play, T0 } from '../../support/builders.js';
+import { askedOf, buzzOf } from '../../support/question-of.js';
 
 const facts: RoomFacts = {
   connected: new Map([['s1', 1]]),
@@ -20,23 +21,23 @@ describe('[B13] who can see the answer', () => {
     ['contestant', false],
   ])('[B13] %s sees the answer before the reveal: %s', (role, sees) => {
     const v = viewFor(role, openQuestion(), facts, role === 'contestant' ? 's1' : null);
-    expect(v.question?.answer !== null).toBe(sees);
-    expect(v.question?.explanation !== null).toBe(sees);
+    expect(askedOf(v)?.answer !== null).toBe(sees);
+    expect(askedOf(v)?.explanation !== null).toBe(sees);
     expect(JSON.stringify(v).includes('答案1')).toBe(sees);
   });
 
   it('[B13] everyone sees the answer once revealed', () => {
     const state = play(openQuestion(), [{ type: 'clock:tick', at: T0 + 60_000 }]);
     for (const role of ['host', 'screen', 'contestant'] as const) {
-      expect(viewFor(role, state, facts, 's2').question?.answer).toBe('答案1');
+      expect(askedOf(viewFor(role, state, facts, 's2'))?.answer).toBe('答案1');
     }
   });
 
   it('[B14] only the host receives the press log', () => {
     const state = play(openQuestion(), [{ type: 'buzz:press', seatId: 's2', at: T0 + 5 }]);
-    expect(viewFor('host', state, facts).question?.buzzes).toHaveLength(1);
-    expect(viewFor('screen', state, facts).question?.buzzes).toEqual([]);
-    expect(viewFor('contestant', state, facts, 's2').question?.buzzes).toEqual([]);
+    expect(buzzOf(viewFor('host', state, facts))?.buzzes).toHaveLength(1);
+    expect(buzzOf(viewFor('screen', state, facts))?.buzzes).toEqual([]);
+    expect(buzzOf(viewFor('contestant', state, facts, 's2'))?.buzzes).toEqual([]);
   });
 });
 
