@@ -1,6 +1,7 @@
 // Builds what each role is allowed to see, as the SIGHT table says (sight.ts). A phone or the
 // screen must never receive the key before it is revealed, nor a phone another seat's answer, so
 // views are built by picking fields in, never by deleting them.
+import { allowedCommands, type HostAction } from './allowed.js';
 import { currentRound, flatRounds, roundAt } from './rounds.js';
 import { allAtOnceView } from './rounds/all-at-once-view.js';
 import { buzzInView } from './rounds/buzz-in-view.js';
@@ -178,6 +179,9 @@ export interface ContestView {
   pausedAt: number | null;
   /** Host only: what undo would reverse (K7). */
   lastRuling: RulingView | null;
+  /** Host only (absent for other roles): the commands the engine would accept now; the console
+   * enables exactly these. None in a closed contest. */
+  allowed?: HostAction[];
   /** Host only: seats offline while the current all-at-once answers are open, to give time (K8). */
   answerGaps: Record<SeatId, AnswerGap>;
   /** Host only: repeated failed join-code claims (someone guessing codes), or null. */
@@ -244,6 +248,7 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId
     storage: sight.storageProblems ? (room.storage ?? null) : null,
     pausedAt: state.pausedAt,
     lastRuling: sight.undo ? lastRuling(state) : null,
+    ...(sight.hostCommands && { allowed: room.closed ? [] : allowedCommands(state) }),
     answerGaps: sight.answerGaps ? { ...room.answerGaps } : {},
     claimAlarm: sight.claimAlarms ? (room.claimAlarm ?? null) : null,
   };
