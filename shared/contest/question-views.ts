@@ -90,6 +90,9 @@ export type AskedQuestionView = BuzzInQuestionView | InTurnQuestionView | AllAtO
 /** What a page sees of the question in play; a judged round's "question" is a seat's turn. */
 export type QuestionView = AskedQuestionView | JudgedTurnView;
 
+/** The view of a question of one kind. */
+export type QuestionViewOf<K extends QuestionView['kind']> = Extract<QuestionView, { kind: K }>;
+
 export type QuestionPhase = QuestionView['phase'];
 export type QuestionOutcome = BuzzOutcomeKind | TurnOutcome;
 
@@ -130,6 +133,6 @@ export function isAsked(q: QuestionView | null | undefined): q is AskedQuestionV
 }
 
 /** The question's view if it is of `kind`, else null: one step to narrow a view a page holds. */
-export function viewOfKind<K extends QuestionView['kind']>(q: QuestionView | null | undefined, kind: K): Extract<QuestionView, { kind: K }> | null {
-  return q?.kind === kind ? (q as Extract<QuestionView, { kind: K }>) : null;
+export function viewOfKind<K extends QuestionView['kind']>(q: QuestionView | null | undefined, kind: K): QuestionViewOf<K> | null {
+  return q?.kind === kind ? (q as QuestionViewOf<K>) : null;
 }

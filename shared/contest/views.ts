@@ -3,9 +3,7 @@
 // views are built by picking fields in, never by deleting them.
 import { allowedCommands, type HostAction } from './allowed.js';
 import { currentRound, flatRounds, roundAt } from './rounds.js';
-import { allAtOnceView } from './rounds/all-at-once-view.js';
-import { buzzInView } from './rounds/buzz-in-view.js';
-import { inTurnView } from './rounds/in-turn-view.js';
+import { sameKind } from './kinds.js';
 import type { QuestionView } from './question-views.js';
 import { standings, type Standing } from './standings.js';
 import type { StorageProblem } from '../storage-problem.js';
@@ -322,9 +320,6 @@ function questionView(sight: Sight, state: ContestState, me: SeatId | null): Que
   const q = state.question;
   const round = currentRound(state);
   if (!q || !round) return null;
-  const viewer = { sight, me };
-  if (q.kind === 'buzz-in' && round.kind === 'buzz-in') return buzzInView(round, q, viewer);
-  if (q.kind === 'in-turn' && round.kind === 'in-turn') return inTurnView(round, q, viewer);
-  if (q.kind === 'all-at-once' && round.kind === 'all-at-once') return allAtOnceView(round, q, viewer);
-  return null;
+  const pair = sameKind(round, q);
+  return pair && pair.rules.view(pair.round, pair.q, { sight, me });
 }

@@ -2,7 +2,7 @@
 import { choiceCount } from '../question.js';
 import { askedHead, askedKey, type AllAtOnceQuestionView, type Viewer } from '../question-views.js';
 import type { AllAtOnceQuestion, AllAtOnceRound, SeatId, SeatResult } from '../types.js';
-import { seatDeadline } from './all-at-once.js';
+import { seatDeadline } from './seat-deadline.js';
 
 /** The question as `viewer` may see it: who answered for staff and screen, a phone its own answer,
  * deadline and grade, never another seat's (A5). */
