@@ -3,6 +3,7 @@
 import type { Command, HostCommand } from './commands.js';
 import type { Question } from './question.js';
 import type { QuestionViewOf, Viewer } from './question-views.js';
+import type { RoundRulesViewOf } from './round-views.js';
 import type { Result } from './result.js';
 import type { ContestState, QuestionState, Round, RoundKind, SeatId } from './types.js';
 
@@ -67,4 +68,6 @@ export interface RoundKindRules<K extends RoundKind> {
   allowed(state: ContestState, round: RoundOf<K>, q: QuestionOf<K>): RoundHostCommand[];
   /** What `viewer` may see of the question (its SIGHT entry, and its own seat for a phone). */
   view(round: RoundOf<K>, q: QuestionOf<K>, viewer: Viewer): QuestionViewOf<K>;
+  /** The round's own rules as every page shows them (its title card, the rules line). */
+  roundView(round: RoundOf<K>): RoundRulesViewOf<K>;
 }

@@ -3,17 +3,19 @@
 // views are built by picking fields in, never by deleting them.
 import { allowedCommands, type HostAction } from './allowed.js';
 import { currentRound, flatRounds, roundAt } from './rounds.js';
-import { sameKind } from './kinds.js';
+import { rulesOf, sameKind } from './kinds.js';
+import type { RoundView } from './round-views.js';
 import type { QuestionView } from './question-views.js';
 import { standings, type Standing } from './standings.js';
 import type { StorageProblem } from '../storage-problem.js';
 import type { ClaimAlarm } from '../claim-alarm.js';
 import { brandingView, type BrandingView } from '../branding.js';
-import type { ContestStage, ContestState, FalseStartPenalty, RoundKind, ScoreEntry, SeatId } from './types.js';
+import type { ContestStage, ContestState, ScoreEntry, SeatId } from './types.js';
 import { SIGHT, type Role, type Sight } from './sight.js';
 
 export type { Role } from './sight.js';
 export type * from './question-views.js';
+export type * from './round-views.js';
 export { isAsked, viewOfKind } from './question-views.js';
 
 /** Views carry only the latest score changes: every update goes to every page, and the full
@@ -92,30 +94,6 @@ export interface SeatView {
 
 
 
-export interface RoundView {
-  /** Flat index over the contest's rounds, and how many there are. */
-  index: number;
-  count: number;
-  /** 1-based number of this round within its stage, and how many rounds the stage has. */
-  numberInStage: number;
-  roundsInStage: number;
-  stageName: string;
-  stageNumber: number;
-  stageCount: number;
-  name: string;
-  kind: RoundKind;
-  questionCount: number;
-  rightPoints: number;
-  wrongPoints: number;
-  answerTimeMs: number;
-  buzzWindowMs: number | null;
-  partialCredit: boolean;
-  partialPoints: number;
-  /** Buzz-in rounds: the false-start penalty. */
-  falseStart: FalseStartPenalty | null;
-  /** In-turn rounds: the order seats answer in. */
-  order: SeatId[];
-}
 
 /** The ruling an undo would reverse, in words the host can check before undoing it (K7). */
 export interface RulingView {
@@ -283,7 +261,9 @@ function roundView(state: ContestState): RoundView | null {
   const place = roundAt(state.definition, state.roundIndex);
   if (!place || state.stage !== 'round') return null;
   const { round, stage, stageIndex, roundInStage } = place;
-  const buzz = round.kind === 'buzz-in' ? round.rules : null;
+  const { kind, ...own } = rulesOf(round).roundView(round);
+  // Taken apart only to keep the fields in the order pages have always received them; `own`
+  // is the rest of that same kind's rules, hence the cast.
   return {
     index: state.roundIndex,
     count: flatRounds(state.definition).length,
@@ -293,17 +273,10 @@ function roundView(state: ContestState): RoundView | null {
     stageNumber: stageIndex + 1,
     stageCount: state.definition.stages.length,
     name: round.name,
-    kind: round.kind,
+    kind,
     questionCount: round.questions.length,
-    rightPoints: buzz ? buzz.rightPoints : round.kind === 'buzz-in' ? 0 : round.rightPoints,
-    wrongPoints: buzz ? buzz.wrongPoints : round.kind === 'buzz-in' ? 0 : round.wrongPoints,
-    answerTimeMs: buzz ? buzz.answerTimeMs : round.kind === 'buzz-in' ? 0 : round.answerTimeMs,
-    buzzWindowMs: buzz ? buzz.buzzWindowMs : null,
-    partialCredit: round.kind === 'all-at-once' && round.partialCredit,
-    partialPoints: round.kind === 'all-at-once' ? round.partialPoints : 0,
-    falseStart: buzz ? buzz.falseStart : null,
-    order: round.kind === 'in-turn' ? round.order : [],
-  };
+    ...own,
+  } as RoundView;
 }
 
 function recentLedger(state: ContestState, onlySeat: SeatId | null | undefined): ScoreEntry[] {

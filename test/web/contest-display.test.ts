@@ -55,7 +55,7 @@ const entry = (seq: number, seatId: string, delta: number, reason: ScoreEntry['r
   note,
 });
 const standing = (seatId: string, stages: number[], weighted: number, rank: number): Standing => ({ seatId, total: stages.reduce((a, b) => a + b, 0), stages, weighted, rank });
-const round = (overrides: Partial<RoundView> = {}): RoundView => ({
+const round = (overrides: Partial<Record<string, unknown>> = {}): RoundView => ({
   index: 0,
   count: 3,
   numberInStage: 1,
@@ -69,13 +69,9 @@ const round = (overrides: Partial<RoundView> = {}): RoundView => ({
   rightPoints: 10,
   wrongPoints: 0,
   answerTimeMs: 30_000,
-  buzzWindowMs: null,
-  partialCredit: false,
-  partialPoints: 0,
-  falseStart: null,
   order: ['a', 'b', 'c'],
   ...overrides,
-});
+}) as RoundView;
 
 describe('display helpers', () => {
   it('[R1] ranks by the standings\' weighted totals, ties sharing a rank in seat order', () => {
@@ -174,10 +170,10 @@ describe('rounds in words', () => {
       { key: 'rule.right', params: { delta: '+10' } },
       { key: 'rule.noDeduction' },
     ]);
-    const buzz = ruleSummary(round({ kind: 'buzz-in', questionCount: 8, buzzWindowMs: 10_000, answerTimeMs: 20_000, wrongPoints: 10, order: [] }));
+    const buzz = ruleSummary(round({ kind: 'buzz-in', questionCount: 8, buzzWindowMs: 10_000, answerTimeMs: 20_000, wrongPoints: 10, falseStart: { kind: 'lockout', ms: 250 }, order: undefined }));
     expect(buzz.map((m) => m.key)).toEqual(['rule.questions', 'rule.buzzWindow', 'rule.answerTime', 'rule.right', 'rule.wrong']);
     expect(buzz.at(-1)?.params).toEqual({ delta: '\u221210' });
-    expect(ruleSummary(round({ kind: 'all-at-once', partialCredit: true, order: [] })).map((m) => m.key)).toContain('rule.partial');
+    expect(ruleSummary(round({ kind: 'all-at-once', partialCredit: true, partialPoints: 5, order: undefined })).map((m) => m.key)).toContain('rule.partial');
   });
 
   it('labels choices by letter, and true/false as 对 and 错', () => {

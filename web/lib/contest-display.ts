@@ -230,10 +230,10 @@ export function ruleSummary(round: RoundView): Message[] {
   } else {
     parts.push({ key: 'rule.questions', params: { n: round.questionCount } });
   }
-  if (round.buzzWindowMs !== null) parts.push({ key: 'rule.buzzWindow', params: { s: seconds(round.buzzWindowMs) } });
+  if (round.kind === 'buzz-in') parts.push({ key: 'rule.buzzWindow', params: { s: seconds(round.buzzWindowMs) } });
   parts.push({ key: 'rule.answerTime', params: { s: seconds(round.answerTimeMs) } });
   parts.push({ key: 'rule.right', params: { delta: formatDelta(round.rightPoints) } });
-  if (round.partialCredit) parts.push({ key: 'rule.partial' });
+  if (round.kind === 'all-at-once' && round.partialCredit) parts.push({ key: 'rule.partial' });
   parts.push(round.wrongPoints > 0 ? { key: 'rule.wrong', params: { delta: formatDelta(0 - round.wrongPoints) } } : { key: 'rule.noDeduction' });
   return parts;
 }

@@ -138,4 +138,12 @@ export const allAtOnce: RoundKindRules<'all-at-once'> = {
   extend: extendAnswers,
   allowed: (_state, _round, q) => (q.phase === 'reading' ? ['answers:open'] : q.phase === 'answering' ? ['answer:reveal'] : []),
   view: allAtOnceView,
+  roundView: (round) => ({
+    kind: 'all-at-once',
+    rightPoints: round.rightPoints,
+    wrongPoints: round.wrongPoints,
+    answerTimeMs: round.answerTimeMs,
+    partialCredit: round.partialCredit,
+    partialPoints: round.partialPoints,
+  }),
 };

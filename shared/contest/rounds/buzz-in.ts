@@ -346,4 +346,12 @@ export const buzzIn: RoundKindRules<'buzz-in'> = {
   extend: extendBuzz,
   allowed: allowedBuzz,
   view: buzzInView,
+  roundView: ({ rules }) => ({
+    kind: 'buzz-in',
+    rightPoints: rules.rightPoints,
+    wrongPoints: rules.wrongPoints,
+    answerTimeMs: rules.answerTimeMs,
+    buzzWindowMs: rules.buzzWindowMs,
+    falseStart: rules.falseStart,
+  }),
 };

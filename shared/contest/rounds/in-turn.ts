@@ -86,4 +86,5 @@ export const inTurn: RoundKindRules<'in-turn'> = {
   // T2, T3, T6; T7 takes a repeat at any point.
   allowed: (_state, _round, q) => (q.phase === 'revealed' ? ['turn:repeat'] : [...(q.phase === 'reading' ? (['turn:start'] as const) : []), 'answer:rule', 'turn:skip', 'answer:reveal', 'turn:repeat']),
   view: inTurnView,
+  roundView: (round) => ({ kind: 'in-turn', rightPoints: round.rightPoints, wrongPoints: round.wrongPoints, answerTimeMs: round.answerTimeMs, order: round.order }),
 };
