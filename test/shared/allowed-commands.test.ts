@@ -1,4 +1,4 @@
-// The host console asks the view which commands are allowed now (issue 12): over many states
+// The host console asks the view which commands are allowed now (V4): over many states
 // reached by random legal play of each round kind, `allowed` names a host command exactly when
 // the engine accepts it (B15: a refused one would only show a refusal).
 import { describe, expect, it } from 'vitest';
@@ -135,8 +135,8 @@ function accepted(state: ContestState, at: number): HostAction[] {
   return (Object.keys(all) as HostAction[]).filter((type) => apply(state, all[type]).ok);
 }
 
-describe('the host view names the commands the engine would accept now', () => {
-  it.each(CONTESTS)('over random legal play: %s', (_, def, reached) => {
+describe('[V4] the host view names the commands the engine would accept now', () => {
+  it.each(CONTESTS)('[V4] over random legal play: %s', (_, def, reached) => {
     let states = 0;
     const seen = new Set<HostAction>();
     for (let seed = 1; seed <= 40; seed++) {
@@ -152,7 +152,7 @@ describe('the host view names the commands the engine would accept now', () => {
     expect([...reached].filter((type) => !seen.has(type))).toEqual([]);
   });
 
-  it('the property holds of allowedCommands, which the view carries for the host only', () => {
+  it('[V4] the host view carries allowedCommands, and no other role carries the list', () => {
     const def = CONTESTS[0][1];
     walk(def, 3, 60, (state) => {
       expect(viewFor('host', state, facts).allowed).toEqual(allowedCommands(state));

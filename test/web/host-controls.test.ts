@@ -155,7 +155,7 @@ const key = (code: string, extra: Partial<KeyLike> = {}): KeyLike => ({
 });
 
 describe('enabledControls', () => {
-  it.each(ALL)('enables exactly the commands the engine accepts: %s', (_, state) => {
+  it.each(ALL)('[V4] enables exactly the commands the engine accepts: %s', (_, state) => {
     const view = viewFor('host', state, facts);
     const enabled = enabledControls(view);
     for (const control of controlsFor(kindOf(view))) {

@@ -5,6 +5,7 @@ import { apply, initialState } from '../../../shared/contest/engine.js';
 import { VIEW_LEDGER_LIMIT, viewFor, type RoomFacts, type Role } from '../../../shared/contest/views.js';
 import { definition, openQuestion, play, T0 } from '../../support/builders.js';
 import { askedOf, buzzOf } from '../../support/question-of.js';
+import { roleViewCases } from '../../support/role-view-cases.js';
 
 const facts: RoomFacts = {
   connected: new Map([['s1', 1]]),
@@ -116,5 +117,37 @@ describe('locked seats and the end of the contest', () => {
     expect(phone.myRank).toEqual({ rank: 2, seats: 3, weighted: 10 });
     expect(phone.standings).toEqual([]);
     expect(viewFor('host', finished, facts).myRank).toBeNull();
+  });
+});
+
+describe('[V3] each kind shows its own', () => {
+  // The fields only one kind has: a view of any other kind must not carry them.
+  const QUESTION: Record<string, string[]> = {
+    'buzz-in': ['buzzDeadline', 'winner', 'deciding', 'tied', 'decidedBy', 'wonAt', 'leadMs', 'leadErrorMs', 'buzzes'],
+    'in-turn': ['turnSeat'],
+    'all-at-once': ['answered', 'myAnswer', 'results', 'distribution', 'late', 'seatDeadlines'],
+  };
+  const ROUND: Record<string, string[]> = {
+    'buzz-in': ['buzzWindowMs', 'falseStart'],
+    'in-turn': ['order'],
+    'all-at-once': ['partialCredit', 'partialPoints'],
+  };
+  const cases = roleViewCases();
+
+  it.each(cases.map((c) => [c.name, c] as const))('[V3] %s', (_, c) => {
+    const view = viewFor(c.role, c.state, c.facts, c.me);
+    for (const [part, fields] of [[view.question, QUESTION], [view.round, ROUND]] as const) {
+      if (!part) continue;
+      for (const [kind, own] of Object.entries(fields)) {
+        const keys = own.filter((key) => key in part);
+        expect({ kind: part.kind, of: kind, keys }).toEqual({ kind: part.kind, of: kind, keys: kind === part.kind ? own : [] });
+      }
+    }
+  });
+
+  it('[V3] the cases show a question and a round of every kind', () => {
+    const kinds = (pick: (c: (typeof cases)[number]) => { kind: string } | null) => new Set(cases.map(pick).map((p) => p?.kind));
+    expect(kinds((c) => viewFor(c.role, c.state, c.facts, c.me).question)).toEqual(new Set([undefined, 'buzz-in', 'in-turn', 'all-at-once']));
+    expect(kinds((c) => viewFor(c.role, c.state, c.facts, c.me).round)).toEqual(new Set([undefined, 'buzz-in', 'in-turn', 'all-at-once']));
   });
 });
