@@ -1,8 +1,9 @@
 // Per-role views: who may see the answer, join codes and which score changes.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Command } from '../../../shared/contest/commands.js';
 import { apply, initialState } from '../../../shared/contest/engine.js';
-import { VIEW_LEDGER_LIMIT, viewFor, type RoomFacts, type Role } from '../../../shared/contest/views.js';
+import type { JudgedTurnView } from '../../../shared/contest/judging-types.js';
+import { VIEW_LEDGER_LIMIT, viewFor, viewOfKind, type QuestionView, type RoomFacts, type Role } from '../../../shared/contest/views.js';
 import { definition, openQuestion, play, T0 } from '../../support/builders.js';
 import { askedOf, buzzOf } from '../../support/question-of.js';
 import { roleViewCases } from '../../support/role-view-cases.js';
@@ -143,6 +144,11 @@ describe('[V3] each kind shows its own', () => {
         expect({ kind: part.kind, of: kind, keys }).toEqual({ kind: part.kind, of: kind, keys: kind === part.kind ? own : [] });
       }
     }
+  });
+
+  it('[V3] a judged seat\'s turn is one more member of the union, narrowed like the others', () => {
+    expectTypeOf<JudgedTurnView>().toExtend<QuestionView>();
+    expectTypeOf(viewOfKind(null as QuestionView | null, 'judged')).toEqualTypeOf<JudgedTurnView | null>();
   });
 
   it('[V3] the cases show a question and a round of every kind', () => {
