@@ -4,8 +4,11 @@ import { isAsked, viewOfKind, type AskedQuestionView, type QuestionView } from '
 
 type Holder = { question: QuestionView | null } | null | undefined;
 
+/** A buzz-in question: winner, press log, tie, lead. */
 export const buzzOf = (view: Holder) => viewOfKind(view?.question, 'buzz-in');
+/** An in-turn question: whose turn it is. */
 export const turnOf = (view: Holder) => viewOfKind(view?.question, 'in-turn');
+/** An all-at-once question: who answered, grades, late answers, seats' own deadlines. */
 export const answersOf = (view: Holder) => viewOfKind(view?.question, 'all-at-once');
 /** A question drawn from the bank, of any kind: stem, key, answer deadline. */
 export const askedOf = (view: Holder): AskedQuestionView | null => (isAsked(view?.question) ? view.question : null);
