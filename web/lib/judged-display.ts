@@ -2,7 +2,14 @@
 // host console and in the reveal, the highest and lowest dropped, the panel's result. Plain
 // functions over the turn's view, so the console, the screen and the judges' pages agree.
 import type { JudgedTurnView, JudgeId, JudgeView } from '../../shared/contest/judging-types.js';
+import type { ContestView } from '../../shared/contest/views.js';
 import type { MessageKey } from '../../shared/i18n/index.js';
+
+/** The seat's turn in play, when the round is a judged one (the judged member of the question view). */
+export function judgedTurnOf(view: Pick<ContestView, 'question'> | null | undefined): JudgedTurnView | null {
+  const q = view?.question;
+  return q?.kind === 'judged' ? q : null;
+}
 
 /** Scores are taken while the seat speaks and while the panel scores (J2). */
 export function takesScores(phase: JudgedTurnView['phase']): boolean {
