@@ -11,6 +11,9 @@ import { brandingView, type BrandingView } from '../branding.js';
 import type { BuzzRecord, ContestStage, ContestState, FalseStartPenalty, RoundKind, ScoreEntry, SeatId, SeatResult } from './types.js';
 import type { DecidedBy } from './arbiter.js';
 import { SIGHT, type Role, type Sight } from './sight.js';
+import { judgedTurnView, judgesView } from './judged-view.js';
+import type { JudgeId, JudgedTurnView, JudgeView } from './judging-types.js';
+import { roundLength } from './engine.js';
 
 export type { Role } from './sight.js';
 
@@ -178,7 +181,7 @@ export interface RulingView {
   roundName: string;
   questionNumber: number;
   seatId: SeatId;
-  verdict: 'right' | 'wrong' | 'timeout';
+  verdict: 'right' | 'wrong' | 'timeout' | 'judged';
   delta: number;
   /** Whether it was made on the question now in play; otherwise undoing it reaches back. */
   current: boolean;
@@ -205,6 +208,10 @@ export interface ContestView {
   seats: SeatView[];
   round: RoundView | null;
   question: QuestionView | null;
+  /** A seat's turn in a judged round (J7), in place of `question`, which is then null. */
+  judgedTurn: JudgedTurnView | null;
+  /** The judging panel, for every role (names, titles, units: nothing secret). */
+  judges: JudgeView[];
   /** The ranking, for the host and the screen; a phone shows none, so it gets none. */
   standings: Standing[];
   /** Latest score changes, oldest first: all seats' for the host and screen, its own for a phone. */
@@ -239,8 +246,9 @@ export interface ContestView {
 }
 
 /** Builds the view one role is allowed to see, from its SIGHT entry; `seatId` (the phone's seat)
- * counts only for a role that sees its own seat. */
-export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId: SeatId | null = null): ContestView {
+ * counts only for a role that sees its own seat, `judgeId` (the judge's page) only for a role that
+ * sees its own score. */
+export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId: SeatId | null = null, judgeId: JudgeId | null = null): ContestView {
   const sight = SIGHT[role];
   const me = sight.ownSeat ? seatId : null;
   const q = state.question;
@@ -285,6 +293,8 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId
     seats,
     round: roundView(state),
     question: questionView(sight, state, me),
+    judgedTurn: judgedTurnOf(sight, state, sight.judgeScores === 'own' ? judgeId : null),
+    judges: judgesView(state),
     standings: sight.ranking ? standings(state) : [],
     ledger: recentLedger(state, sight.scoreChanges === 'own' ? me : undefined),
     canUndo: sight.undo && state.rulings.length > 0,
@@ -308,7 +318,7 @@ function lastRuling(state: ContestState): RulingView | null {
   const entry = memo && state.ledger[memo.entrySeq - 1];
   const place = memo && roundAt(state.definition, memo.round);
   if (!memo || !entry || !place) return null;
-  const verdict = entry.reason === 'right' || entry.reason === 'wrong' || entry.reason === 'timeout' ? entry.reason : 'wrong';
+  const verdict = entry.reason === 'right' || entry.reason === 'wrong' || entry.reason === 'timeout' || entry.reason === 'judged' ? entry.reason : 'wrong';
   return {
     stageName: place.stage.name,
     roundName: place.round.name,
@@ -335,6 +345,7 @@ function roundView(state: ContestState): RoundView | null {
   if (!place || state.stage !== 'round') return null;
   const { round, stage, stageIndex, roundInStage } = place;
   const buzz = round.kind === 'buzz-in' ? round.rules : null;
+  const scoring = round.kind === 'buzz-in' ? buzz : round.kind === 'judged' ? null : round;
   return {
     index: state.roundIndex,
     count: flatRounds(state.definition).length,
@@ -345,15 +356,15 @@ function roundView(state: ContestState): RoundView | null {
     stageCount: state.definition.stages.length,
     name: round.name,
     kind: round.kind,
-    questionCount: round.questions.length,
-    rightPoints: buzz ? buzz.rightPoints : round.kind === 'buzz-in' ? 0 : round.rightPoints,
-    wrongPoints: buzz ? buzz.wrongPoints : round.kind === 'buzz-in' ? 0 : round.wrongPoints,
-    answerTimeMs: buzz ? buzz.answerTimeMs : round.kind === 'buzz-in' ? 0 : round.answerTimeMs,
+    questionCount: roundLength(round),
+    rightPoints: scoring?.rightPoints ?? 0,
+    wrongPoints: scoring?.wrongPoints ?? 0,
+    answerTimeMs: scoring?.answerTimeMs ?? 0,
     buzzWindowMs: buzz ? buzz.buzzWindowMs : null,
     partialCredit: round.kind === 'all-at-once' && round.partialCredit,
     partialPoints: round.kind === 'all-at-once' ? round.partialPoints : 0,
     falseStart: buzz ? buzz.falseStart : null,
-    order: round.kind === 'in-turn' ? round.order : [],
+    order: round.kind === 'in-turn' ? round.order : round.kind === 'judged' ? round.judging.order : [],
   };
 }
 
@@ -366,10 +377,16 @@ function recentLedger(state: ContestState, onlySeat: SeatId | null | undefined):
   return recent.reverse();
 }
 
+function judgedTurnOf(sight: Sight, state: ContestState, judgeId: JudgeId | null): JudgedTurnView | null {
+  const q = state.question;
+  const round = currentRound(state);
+  return q?.kind === 'judged' && round?.kind === 'judged' ? judgedTurnView(sight, state, round, q, judgeId) : null;
+}
+
 function questionView(sight: Sight, state: ContestState, me: SeatId | null): QuestionView | null {
   const q = state.question;
   const round = currentRound(state);
-  if (!q || !round) return null;
+  if (!q || !round || q.kind === 'judged') return null;
   const question = round.questions[q.index];
   const mayKnow = sight.keyBeforeReveal || q.phase === 'revealed';
   const answers = q.kind === 'all-at-once' ? q : null;
