@@ -82,9 +82,9 @@ export const definitionSchema = z
       .strict()
       .optional(),
     joining: z.object({ approvalAfter: z.enum(['lock', 'start']) }).strict().optional(),
-    judges: z.array(z.object({ id, name: text, title: text.optional(), unit: text.optional() }).strict()).optional(),
     // Rules newer than this server's would replay differently: such an archive is not read.
     rulesVersion: z.number().int().min(1).max(CURRENT_RULES_VERSION).optional(),
+    judges: z.array(z.object({ id, name: text, title: text.optional(), unit: text.optional() }).strict()).optional(),
   })
   .strict() satisfies z.ZodType<ContestDefinition>;
 

@@ -15,7 +15,7 @@ export interface Seat {
   kind: 'individual' | 'team';
   /** How many phones may hold this seat at once: 1 for an individual. */
   phones: number;
-  /** The seat's own title (述行动): what it speaks on in an action round. */
+  /** The seat's own title in an action round (述行动), from the contest file. */
   topic?: string;
 }
 
@@ -107,7 +107,7 @@ export interface ContestDefinition {
   joining?: Joining;
   /** The version of the rules the contest is played under (replay.ts); absent: 1, stored before versions were recorded. */
   rulesVersion?: number;
-  /** The judging panel (评委) of judged rounds, in panel order (J3 ties go by it). */
+  /** The judging panel (评委) of the judged stages; absent: none. */
   judges?: Judge[];
 }
 
