@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CommandError, type BuzzOutcome, type ContestEvent, type HostCommand, type SubmissionOutcome } from './contest/commands.js';
 import type { ContestView } from './contest/views.js';
 import { MAX_OPTIONS } from './contest/question.js';
+import { MAX_CRITERIA } from './contest/judging.js';
 import type { LinkQuality, LinkWarning } from './fairness/link-meter.js';
 import type { SeatId } from './contest/types.js';
 import { JOIN_CODE_PATTERN, typedJoinCode } from './join-code.js';
@@ -93,11 +94,9 @@ export const MAX_REASON_LENGTH = 200;
 /** The most time one request can add to a countdown (K5, K8): ten minutes. */
 export const MAX_EXTEND_MS = 600_000;
 const extendMs = z.number().int().min(1000).max(MAX_EXTEND_MS);
-/** J2: a judge's score and its parts as sent; the round's scale and step are checked by the engine. */
-export const MAX_SCORE_VALUE = 1000;
-export const MAX_CRITERIA = 10;
-const scoreValue = z.number().finite().min(0).max(MAX_SCORE_VALUE);
-const scoreParts = z.array(scoreValue).min(1).max(MAX_CRITERIA).optional();
+/** J5: a paper score the host types; the round's scale and step are checked by the engine (J2). */
+const paperScore = z.number().finite().min(0).max(1000);
+const paperParts = z.array(paperScore).min(1).max(MAX_CRITERIA).optional();
 
 export const hostCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('question:next') }),
@@ -132,12 +131,8 @@ export const hostCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('judging:close') }),
   z.object({ type: z.literal('judge:exclude'), judgeId: id, reason: z.string().trim().min(1).max(MAX_REASON_LENGTH) }),
   z.object({ type: z.literal('judge:include'), judgeId: id }),
-  z.object({ type: z.literal('judge:enter'), judgeId: id, seatId: id, value: scoreValue, parts: scoreParts }),
+  z.object({ type: z.literal('judge:enter'), judgeId: id, seatId: id, value: paperScore, parts: paperParts }),
 ]) satisfies z.ZodType<HostCommand>;
-
-/** J2: a judge's score from its page. No `judgeId`: the server takes it from the judge's link. */
-export const judgeScoreSchema = z.object({ seatId: id, value: scoreValue, parts: scoreParts }).strict();
-export type JudgeScorePayload = z.infer<typeof judgeScoreSchema>;
 
 /** `deviceToken`: made by the phone and saved before it claims, so a claim whose answer was
  * lost can be repeated (or the page reloaded) without the seat counting the phone twice. */

@@ -6,8 +6,8 @@ import { DEFAULT_FAIRNESS, DEFAULT_GRACE_CAP_MS, DEFAULT_MAX_CREDIT_MS, TIE_RULE
 import { QUESTION_TYPES } from '../../shared/contest/question.js';
 import { DEFAULT_THEME, THEMES } from '../../shared/branding.js';
 import { isMessageKey, translate, type Locale, type MessageKey } from '../../shared/i18n/index.js';
-import { MAX_CRITERIA, type DefinitionIssue } from '../../shared/protocol.js';
-import { onStep } from '../../shared/contest/judging.js';
+import type { DefinitionIssue } from '../../shared/protocol.js';
+import { MAX_CRITERIA, onStep } from '../../shared/contest/judging.js';
 
 const name = z.string().trim().min(1).max(40);
 const seconds = (fallback: number) => z.number().positive().max(3600).default(fallback);

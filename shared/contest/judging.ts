@@ -3,6 +3,8 @@
 // checked by hand.
 import type { Aggregate, JudgeId, JudgedResult, JudgedSettings, JudgeScore, OvertimeDeduction } from './judging-types.js';
 
+/** The most scored criteria a judged round may have (内容, 表达, 效果...). */
+export const MAX_CRITERIA = 10;
 /** J3: a panel of this many judges or more drops the highest and the lowest by default. */
 export const TRIMMED_MEAN_PANEL = 5;
 /** J3: the trimmed mean needs this many counting scores; with fewer it is the plain mean. */
