@@ -1,6 +1,7 @@
 // The arithmetic of judged turns (RULES.md J3, J6), with every figure worked by hand.
 import { describe, expect, it } from 'vitest';
 import { defaultAggregate, judgedResult, overtimeDeduction, roundHalfUp, validScore } from '../../../shared/contest/judging.js';
+import { addPoints } from '../../../shared/contest/ledger.js';
 import type { JudgedSettings, JudgeScore } from '../../../shared/contest/judging-types.js';
 
 const scores = (values: number[]): Record<string, JudgeScore> => Object.fromEntries(values.map((value, i) => [`j${i + 1}`, { value, at: 0, changes: 0 }]));
@@ -75,6 +76,13 @@ describe('[J3] rounding half up, without binary surprises', () => {
     [-2.675, 2, -2.68],
   ])('[J3] %d to %d decimals is %d', (value, decimals, rounded) => {
     expect(roundHalfUp(value, decimals)).toBe(rounded);
+  });
+
+  it('[J3] results with decimals add up on the scoreboard without float dust', () => {
+    expect(0.1 + 0.2).not.toBe(0.3);
+    expect(addPoints(0.1, 0.2)).toBe(0.3);
+    expect(addPoints(87.67, -87.67)).toBe(0);
+    expect(Object.is(addPoints(-0.1, 0.1), 0)).toBe(true);
   });
 
   it('[J3] a mean that lands on a half is rounded up: (84 + 84.25) / 2 = 84.125 -> 84.13', () => {
