@@ -12,7 +12,7 @@ import type { BuzzRecord, ContestStage, ContestState, FalseStartPenalty, RoundKi
 import type { DecidedBy } from './arbiter.js';
 import { SIGHT, type Role, type Sight } from './sight.js';
 import { judgedTurnView, judgesView } from './judged-view.js';
-import type { JudgeId, JudgedTurnView, JudgeView } from './judging-types.js';
+import type { JudgeId, JudgedSettings, JudgedTurnView, JudgeView } from './judging-types.js';
 import { roundLength } from './engine.js';
 
 export type { Role } from './sight.js';
@@ -114,8 +114,10 @@ export interface RoundView {
   partialPoints: number;
   /** Buzz-in rounds: the false-start penalty. */
   falseStart: FalseStartPenalty | null;
-  /** In-turn rounds: the order seats answer in. */
+  /** In-turn rounds: the order seats answer in; judged rounds: the order seats are called in (J1). */
   order: SeatId[];
+  /** Judged rounds: timers, scale, criteria, aggregate, for the title card and every page (J1-J6). */
+  judging: JudgedSettings | null;
 }
 
 export type QuestionPhase = 'reading' | 'open' | 'tied' | 'answering' | 'wrong' | 'revealed';
@@ -365,6 +367,7 @@ function roundView(state: ContestState): RoundView | null {
     partialPoints: round.kind === 'all-at-once' ? round.partialPoints : 0,
     falseStart: buzz ? buzz.falseStart : null,
     order: round.kind === 'in-turn' ? round.order : round.kind === 'judged' ? round.judging.order : [],
+    judging: round.kind === 'judged' ? round.judging : null,
   };
 }
 

@@ -74,6 +74,7 @@ const round = (overrides: Partial<RoundView> = {}): RoundView => ({
   partialPoints: 0,
   falseStart: null,
   order: ['a', 'b', 'c'],
+  judging: null,
   ...overrides,
 });
 
