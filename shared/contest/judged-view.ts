@@ -1,8 +1,8 @@
 // What a page sees of a seat's turn in a judged round (J7): before the reveal no page receives a
 // judge's value, except a judge its own; the host learns who has scored, from paper or not.
-import type { JudgeId, JudgedTurn, JudgedTurnView, JudgeView } from './judging-types.js';
-import type { Sight } from './sight.js';
-import type { ContestState, JudgedRound } from './types.js';
+import type { JudgedTurn, JudgedTurnView, JudgeView } from './judging-types.js';
+import type { Viewer } from './question-views.js';
+import type { ContestState, JudgedRound, Seat } from './types.js';
 
 /** Every role shows the panel by name, title and unit: nothing secret. */
 export function judgesView(state: ContestState): JudgeView[] {
@@ -10,13 +10,13 @@ export function judgesView(state: ContestState): JudgeView[] {
 }
 
 /** J1: what the seat is called to speak on: its drawn question (悟思想) or its own title (述行动). */
-export function topicOf(state: ContestState, round: JudgedRound, q: JudgedTurn): string {
+export function topicOf(seats: readonly Seat[], round: JudgedRound, q: JudgedTurn): string {
   if (round.judging.prompt === 'question') return round.questions[q.index]?.stem ?? '';
-  return state.definition.seats.find((s) => s.id === q.seatId)?.topic ?? '';
+  return seats.find((s) => s.id === q.seatId)?.topic ?? '';
 }
 
-/** J7: the turn as one role may see it; `judgeId` is the judge whose page this is, if any. */
-export function judgedTurnView(sight: Sight, state: ContestState, round: JudgedRound, q: JudgedTurn, judgeId: JudgeId | null): JudgedTurnView {
+/** J7: the turn as one viewer may see it (a judge's page: its own score). */
+export function judgedTurnView(round: JudgedRound, q: JudgedTurn, { sight, judgeId, seats }: Viewer): JudgedTurnView {
   const { judging } = round;
   const status = sight.judgeScores === 'status';
   const own = sight.judgeScores === 'own' && judgeId !== null && Object.hasOwn(q.scores, judgeId) ? q.scores[judgeId] : null;
@@ -27,7 +27,7 @@ export function judgedTurnView(sight: Sight, state: ContestState, round: JudgedR
     total: judging.order.length,
     seatId: q.seatId,
     prompt: judging.prompt,
-    topic: topicOf(state, round, q),
+    topic: topicOf(seats, round, q),
     phase: q.phase,
     prepareDeadline: q.prepareDeadline,
     speakingFrom: q.speakingFrom,

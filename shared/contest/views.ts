@@ -1,21 +1,24 @@
 // Builds what each role is allowed to see, as the SIGHT table says (sight.ts). A phone or the
 // screen must never receive the key before it is revealed, nor a phone another seat's answer, so
 // views are built by picking fields in, never by deleting them.
-import { answerKey, choiceCount, type QuestionType } from './question.js';
+import { allowedCommands, type HostAction } from './allowed.js';
 import { currentRound, flatRounds, roundAt } from './rounds.js';
-import { seatDeadline } from './rounds/all-at-once.js';
+import { rulesOf, sameKind } from './kinds.js';
+import type { RoundView } from './round-views.js';
+import type { QuestionView } from './question-views.js';
 import { standings, type Standing } from './standings.js';
 import type { StorageProblem } from '../storage-problem.js';
 import type { ClaimAlarm } from '../claim-alarm.js';
 import { brandingView, type BrandingView } from '../branding.js';
-import type { BuzzRecord, ContestStage, ContestState, FalseStartPenalty, RoundKind, ScoreEntry, SeatId, SeatResult } from './types.js';
-import type { DecidedBy } from './arbiter.js';
+import type { ContestStage, ContestState, ScoreEntry, SeatId } from './types.js';
 import { SIGHT, type Role, type Sight } from './sight.js';
-import { judgedTurnView, judgesView } from './judged-view.js';
-import type { JudgeId, JudgedSettings, JudgedTurnView, JudgeView } from './judging-types.js';
-import { roundLength } from './engine.js';
+import { judgesView } from './judged-view.js';
+import type { JudgeId, JudgeView } from './judging-types.js';
 
 export type { Role } from './sight.js';
+export type * from './question-views.js';
+export type * from './round-views.js';
+export { isAsked, viewOfKind } from './question-views.js';
 
 /** Views carry only the latest score changes: every update goes to every page, and the full
  * record belongs in the exports, not in each push. */
@@ -93,89 +96,6 @@ export interface SeatView {
 
 
 
-export interface RoundView {
-  /** Flat index over the contest's rounds, and how many there are. */
-  index: number;
-  count: number;
-  /** 1-based number of this round within its stage, and how many rounds the stage has. */
-  numberInStage: number;
-  roundsInStage: number;
-  stageName: string;
-  stageNumber: number;
-  stageCount: number;
-  name: string;
-  kind: RoundKind;
-  questionCount: number;
-  rightPoints: number;
-  wrongPoints: number;
-  answerTimeMs: number;
-  buzzWindowMs: number | null;
-  partialCredit: boolean;
-  partialPoints: number;
-  /** Buzz-in rounds: the false-start penalty. */
-  falseStart: FalseStartPenalty | null;
-  /** In-turn rounds: the order seats answer in; judged rounds: the order seats are called in (J1). */
-  order: SeatId[];
-  /** Judged rounds: timers, scale, criteria, aggregate, for the title card and every page (J1-J6). */
-  judging: JudgedSettings | null;
-}
-
-export type QuestionPhase = 'reading' | 'open' | 'tied' | 'answering' | 'wrong' | 'revealed';
-export type QuestionOutcome = 'right' | 'dead' | 'ended' | 'wrong' | 'timeout' | 'skipped';
-
-export interface QuestionView {
-  kind: RoundKind;
-  number: number;
-  total: number;
-  type: QuestionType;
-  stem: string;
-  category: string;
-  /** Option texts for single and multiple choice; empty for true/false and open. */
-  options: string[];
-  /** How many choices a phone offers: options, 2 for true/false, 0 for open. */
-  choices: number;
-  phase: QuestionPhase;
-  outcome: QuestionOutcome | null;
-  buzzDeadline: number | null;
-  answerDeadline: number | null;
-  /** Buzz-in: who won the buzz. */
-  winner: SeatId | null;
-  /** Buzz-in: a press has arrived and the buzz is being decided (P4). Told only to the host and
-   * to the seat that pressed (P9): nobody else may learn that someone pressed. */
-  deciding: boolean;
-  /** Buzz-in: the seats of a true tie (P5), waiting for the host or re-buzzing; empty otherwise. */
-  tied: SeatId[];
-  /** Buzz-in: why the buzz went to the winner (stamp, tie rule, arrival). */
-  decidedBy: DecidedBy | null;
-  /** Buzz-in: when the buzz was decided, and how much earlier the winner pressed than the
-   * runner-up (P5); no lead when nobody else pressed or it was a near-tie. */
-  wonAt: number | null;
-  leadMs: number | null;
-  /** How far that lead can be off at worst (P9): a lead inside it is not a clear one. */
-  leadErrorMs: number | null;
-  /** In-turn: whose turn it is. */
-  turnSeat: SeatId | null;
-  /** The key (B13): text of an open answer, indices of the right choices; null until the viewer may see it. */
-  answer: string | null;
-  answerKey: number[] | null;
-  explanation: string | null;
-  source: string | null;
-  /** Press log of a buzz-in question: host only. */
-  buzzes: BuzzRecord[];
-  /** All at once: who has answered (not what): host and screen. */
-  answered: SeatId[];
-  /** All at once: this phone's own current answer. */
-  myAnswer: number[] | null;
-  /** All at once, once revealed: grades (all seats for host and screen, its own for a phone). */
-  results: Record<SeatId, SeatResult> | null;
-  /** All at once, once revealed: how many seats chose each choice. */
-  distribution: number[] | null;
-  /** All at once: answers that came too late (host only). */
-  late: { seatId: SeatId; at: number }[];
-  /** All at once: seats the host gave their own later deadline (K8), host only. A phone's own
-   * deadline is its `answerDeadline`. */
-  seatDeadlines: Record<SeatId, number>;
-}
 
 /** The ruling an undo would reverse, in words the host can check before undoing it (K7). */
 export interface RulingView {
@@ -210,8 +130,6 @@ export interface ContestView {
   seats: SeatView[];
   round: RoundView | null;
   question: QuestionView | null;
-  /** A seat's turn in a judged round (J7), in place of `question`, which is then null. */
-  judgedTurn: JudgedTurnView | null;
   /** The judging panel, for every role (names, titles, units: nothing secret). */
   judges: JudgeView[];
   /** The ranking, for the host and the screen; a phone shows none, so it gets none. */
@@ -241,6 +159,9 @@ export interface ContestView {
   pausedAt: number | null;
   /** Host only: what undo would reverse (K7). */
   lastRuling: RulingView | null;
+  /** Host only (absent for other roles): the commands the engine would accept now; the console
+   * enables exactly these. None in a closed contest. */
+  allowed?: HostAction[];
   /** Host only: seats offline while the current all-at-once answers are open, to give time (K8). */
   answerGaps: Record<SeatId, AnswerGap>;
   /** Host only: repeated failed join-code claims (someone guessing codes), or null. */
@@ -248,8 +169,7 @@ export interface ContestView {
 }
 
 /** Builds the view one role is allowed to see, from its SIGHT entry; `seatId` (the phone's seat)
- * counts only for a role that sees its own seat, `judgeId` (the judge's page) only for a role that
- * sees its own score. */
+ * counts only for a role that sees its own seat. */
 export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId: SeatId | null = null, judgeId: JudgeId | null = null): ContestView {
   const sight = SIGHT[role];
   const me = sight.ownSeat ? seatId : null;
@@ -294,8 +214,7 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId
     nextRound: nextRoundOf(state),
     seats,
     round: roundView(state),
-    question: questionView(sight, state, me),
-    judgedTurn: judgedTurnOf(sight, state, sight.judgeScores === 'own' ? judgeId : null),
+    question: questionView(sight, state, me, sight.judgeScores === 'own' ? judgeId : null),
     judges: judgesView(state),
     standings: sight.ranking ? standings(state) : [],
     ledger: recentLedger(state, sight.scoreChanges === 'own' ? me : undefined),
@@ -310,6 +229,7 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId
     storage: sight.storageProblems ? (room.storage ?? null) : null,
     pausedAt: state.pausedAt,
     lastRuling: sight.undo ? lastRuling(state) : null,
+    ...(sight.hostCommands && { allowed: room.closed ? [] : allowedCommands(state) }),
     answerGaps: sight.answerGaps ? { ...room.answerGaps } : {},
     claimAlarm: sight.claimAlarms ? (room.claimAlarm ?? null) : null,
   };
@@ -346,8 +266,9 @@ function roundView(state: ContestState): RoundView | null {
   const place = roundAt(state.definition, state.roundIndex);
   if (!place || state.stage !== 'round') return null;
   const { round, stage, stageIndex, roundInStage } = place;
-  const buzz = round.kind === 'buzz-in' ? round.rules : null;
-  const scoring = round.kind === 'buzz-in' ? buzz : round.kind === 'judged' ? null : round;
+  const { kind, ...own } = rulesOf(round).roundView(round);
+  // Taken apart only to keep the fields in the order pages have always received them; `own`
+  // is the rest of that same kind's rules, hence the cast.
   return {
     index: state.roundIndex,
     count: flatRounds(state.definition).length,
@@ -357,18 +278,10 @@ function roundView(state: ContestState): RoundView | null {
     stageNumber: stageIndex + 1,
     stageCount: state.definition.stages.length,
     name: round.name,
-    kind: round.kind,
-    questionCount: roundLength(round),
-    rightPoints: scoring?.rightPoints ?? 0,
-    wrongPoints: scoring?.wrongPoints ?? 0,
-    answerTimeMs: scoring?.answerTimeMs ?? 0,
-    buzzWindowMs: buzz ? buzz.buzzWindowMs : null,
-    partialCredit: round.kind === 'all-at-once' && round.partialCredit,
-    partialPoints: round.kind === 'all-at-once' ? round.partialPoints : 0,
-    falseStart: buzz ? buzz.falseStart : null,
-    order: round.kind === 'in-turn' ? round.order : round.kind === 'judged' ? round.judging.order : [],
-    judging: round.kind === 'judged' ? round.judging : null,
-  };
+    kind,
+    questionCount: round.questions.length,
+    ...own,
+  } as RoundView;
 }
 
 function recentLedger(state: ContestState, onlySeat: SeatId | null | undefined): ScoreEntry[] {
@@ -380,58 +293,11 @@ function recentLedger(state: ContestState, onlySeat: SeatId | null | undefined):
   return recent.reverse();
 }
 
-function judgedTurnOf(sight: Sight, state: ContestState, judgeId: JudgeId | null): JudgedTurnView | null {
+/** The question in play as `sight` lets the viewer see it, built by its round's kind. */
+function questionView(sight: Sight, state: ContestState, me: SeatId | null, judgeId: JudgeId | null): QuestionView | null {
   const q = state.question;
   const round = currentRound(state);
-  return q?.kind === 'judged' && round?.kind === 'judged' ? judgedTurnView(sight, state, round, q, judgeId) : null;
-}
-
-function questionView(sight: Sight, state: ContestState, me: SeatId | null): QuestionView | null {
-  const q = state.question;
-  const round = currentRound(state);
-  if (!q || !round || q.kind === 'judged') return null;
-  const question = round.questions[q.index];
-  const mayKnow = sight.keyBeforeReveal || q.phase === 'revealed';
-  const answers = q.kind === 'all-at-once' ? q : null;
-  const results = answers?.results ?? null;
-  return {
-    kind: q.kind,
-    number: q.index + 1,
-    total: round.questions.length,
-    type: question.type,
-    stem: question.stem,
-    category: question.category,
-    options: question.type === 'single' || question.type === 'multiple' ? question.options : [],
-    choices: choiceCount(question),
-    phase: q.phase,
-    outcome: q.kind === 'all-at-once' ? null : q.outcome,
-    buzzDeadline: q.kind === 'buzz-in' ? q.buzzDeadline : null,
-    // K8: a phone counts down to its own deadline.
-    answerDeadline: answers && me ? seatDeadline(answers, me) : q.answerDeadline,
-    winner: q.kind === 'buzz-in' ? q.winner : null,
-    deciding: q.kind === 'buzz-in' && q.decideAt !== null && (sight.pendingPress === 'any' || (sight.pendingPress === 'own' && me !== null && q.buzzes.some((b) => b.seatId === me && b.decision === 'pending'))),
-    tied: q.kind === 'buzz-in' ? q.tied : [],
-    decidedBy: q.kind === 'buzz-in' ? q.decidedBy : null,
-    wonAt: q.kind === 'buzz-in' ? q.wonAt : null,
-    leadMs: q.kind === 'buzz-in' ? q.leadMs : null,
-    leadErrorMs: q.kind === 'buzz-in' ? q.leadErrorMs : null,
-    turnSeat: q.kind === 'in-turn' ? q.seatId : null,
-    answer: mayKnow && question.type === 'open' ? question.answer : null,
-    answerKey: mayKnow && question.type !== 'open' ? answerKey(question) : null,
-    explanation: mayKnow ? question.explanation : null,
-    source: mayKnow ? (question.source ?? null) : null,
-    buzzes: sight.pressLog && q.kind === 'buzz-in' ? q.buzzes : [],
-    answered: answers && sight.whoAnswered ? Object.keys(answers.answers) : [],
-    myAnswer: answers && me ? (answers.answers[me]?.choice ?? null) : null,
-    results: results && (sight.results === 'every' ? results : me && results[me] ? { [me]: results[me] } : {}),
-    distribution: results ? distribution(results, choiceCount(question)) : null,
-    late: sight.lateAnswers && answers ? answers.late : [],
-    seatDeadlines: sight.seatDeadlines && answers ? answers.seatDeadlines : {},
-  };
-}
-
-function distribution(results: Record<SeatId, SeatResult>, choices: number): number[] {
-  const counts = Array.from({ length: choices }, () => 0);
-  for (const r of Object.values(results)) for (const c of r.choice ?? []) counts[c] += 1;
-  return counts;
+  if (!q || !round) return null;
+  const pair = sameKind(round, q);
+  return pair && pair.rules.view(pair.round, pair.q, { sight, me, judgeId, seats: state.definition.seats });
 }

@@ -9,6 +9,7 @@ import type { ContestDefinition } from '../../shared/contest/types.js';
 import { ErrorCode } from '../../shared/protocol.js';
 import { openStore } from '../../server/storage/store.js';
 import { judgedRound, judges, seats } from '../support/definitions.js';
+import { judgedOf } from '../support/question-of.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { startServer, type Harness } from '../support/harness.js';
 
@@ -38,13 +39,12 @@ describe('[J6][J7][D1] a judged turn in the room', () => {
     const host = await first.host();
     const screen = await first.screen();
     for (const type of ['question:next', 'question:next', 'speech:start'] as const) expect(await host.request('host:command', { type })).toEqual({ data: null });
-    const preparing = await screen.until((v) => v.judgedTurn?.phase === 'preparing');
-    expect(preparing.judgedTurn).toMatchObject({ seatId: 's2', prompt: 'question', topic: FINAL.stages[0].rounds[0].questions[0].stem });
-    expect(preparing.question).toBeNull();
+    const preparing = await screen.until((v) => judgedOf(v)?.phase === 'preparing');
+    expect(judgedOf(preparing)).toMatchObject({ seatId: 's2', prompt: 'question', topic: FINAL.stages[0].rounds[0].questions[0].stem });
 
     clock.advance(30_000);
-    const speaking = await screen.until((v) => v.judgedTurn?.phase === 'speaking');
-    expect(speaking.judgedTurn?.speakingFrom).toBe(preparing.judgedTurn?.prepareDeadline);
+    const speaking = await screen.until((v) => judgedOf(v)?.phase === 'speaking');
+    expect(judgedOf(speaking)?.speakingFrom).toBe(judgedOf(preparing)?.prepareDeadline);
 
     // The wire schema: a paper score needs its judge and seat, an exclusion its reason.
     expect(await host.request('host:command', { type: 'judge:exclude', judgeId: 'j5', reason: ' ' } as never)).toEqual({ error: ErrorCode.BadPayload });
@@ -55,11 +55,11 @@ describe('[J6][J7][D1] a judged turn in the room', () => {
     [88, 92.5, 79].forEach((value, i) => expect(first.room.submit({ type: 'judge:score', judgeId: `j${i + 1}`, seatId: 's2', value })).toEqual({ ok: true }));
     expect(await host.request('host:command', { type: 'judge:enter', judgeId: 'j4', seatId: 's2', value: 85 })).toEqual({ data: null });
 
-    const scored = await host.until((v) => v.judgedTurn?.scored.length === 4);
-    expect(scored.judgedTurn).toMatchObject({ byHost: ['j4'], excluded: { j5: '缺席' }, revealed: null });
-    expect(JSON.stringify(scored.judgedTurn)).not.toContain('"value"');
-    const screenNow = await screen.until((v) => v.judgedTurn?.phase === 'scoring');
-    expect(screenNow.judgedTurn).toMatchObject({ scored: [], byHost: [], excluded: {}, myScore: null, revealed: null });
+    const scored = await host.until((v) => judgedOf(v)?.scored.length === 4);
+    expect(judgedOf(scored)).toMatchObject({ byHost: ['j4'], excluded: { j5: '缺席' }, revealed: null });
+    expect(JSON.stringify(judgedOf(scored))).not.toContain('"value"');
+    const screenNow = await screen.until((v) => judgedOf(v)?.phase === 'scoring');
+    expect(judgedOf(screenNow)).toMatchObject({ scored: [], byHost: [], excluded: {}, myScore: null, revealed: null });
 
     const before = structuredClone(first.room.state);
     await first.close();
@@ -73,8 +73,8 @@ describe('[J6][J7][D1] a judged turn in the room', () => {
     const host2 = await second.host();
     expect(await host2.request('host:command', { type: 'answer:reveal' })).toEqual({ data: null });
     const screen2 = await second.screen();
-    const revealed = await screen2.until((v) => v.judgedTurn?.phase === 'revealed');
-    expect(revealed.judgedTurn?.revealed).toMatchObject({ scores: { j1: 88, j2: 92.5, j3: 79, j4: 85 }, result: { dropped: ['j2', 'j3'], points: 86.5 } });
+    const revealed = await screen2.until((v) => judgedOf(v)?.phase === 'revealed');
+    expect(judgedOf(revealed)?.revealed).toMatchObject({ scores: { j1: 88, j2: 92.5, j3: 79, j4: 85 }, result: { dropped: ['j2', 'j3'], points: 86.5 } });
     expect(revealed.seats.find((s) => s.id === 's2')?.score).toBe(86.5);
   });
 });

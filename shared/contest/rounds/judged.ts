@@ -7,6 +7,7 @@ import { addEntry, rememberRuling } from '../ledger.js';
 import { accept, refuse, withQuestion, type Result } from '../result.js';
 import type { RoundCommand, RoundHostCommand, RoundKindRules } from '../round-kind.js';
 import type { ContestState, JudgedRound } from '../types.js';
+import { judgedTurnView } from '../judged-view.js';
 
 /** J1: the i-th turn calls the i-th seat of the round's order (the file's, or drawn by lot). */
 export function callSeat(round: JudgedRound, index: number): JudgedTurn {
@@ -181,4 +182,6 @@ export const judged: RoundKindRules<'judged'> = {
   shift: shiftJudged,
   extend: extendJudged,
   allowed: allowedJudged,
+  view: judgedTurnView,
+  roundView: (round) => ({ kind: 'judged', judging: round.judging }),
 };

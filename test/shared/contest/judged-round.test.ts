@@ -7,6 +7,7 @@ import type { JudgedSettings, JudgedTurn } from '../../../shared/contest/judging
 import type { ContestState } from '../../../shared/contest/types.js';
 import { viewFor, type RoomFacts } from '../../../shared/contest/views.js';
 import { judgedRound, judges, play, seats, T0 } from '../../support/builders.js';
+import { judgedOf } from '../../support/question-of.js';
 
 const at = (ms: number) => T0 + ms;
 const turn = (state: ContestState): JudgedTurn => {
@@ -52,7 +53,7 @@ describe('[J1] seats are called in the round order', () => {
   });
 
   it('[J1] an action round shows the seat its own title; a reflection round its drawn question', () => {
-    const host = (state: ContestState) => viewFor('host', state, ROOM).judgedTurn;
+    const host = (state: ContestState) => judgedOf(viewFor('host', state, ROOM));
     expect(host(firstTurn())).toMatchObject({ prompt: 'title', topic: '党建引领乡村振兴', number: 1, total: 3, seatId: 's2', phase: 'called' });
     const reflection = firstTurn({ prompt: 'question' });
     expect(host(reflection)).toMatchObject({ prompt: 'question', topic: reflection.definition.stages[0].rounds[0].questions[0].stem });
@@ -125,7 +126,7 @@ describe('[J3][J4] the reveal', () => {
     expect(turn(state)).toMatchObject({ phase: 'revealed', result: { counted: ['j1', 'j2', 'j3', 'j4', 'j5'], dropped: ['j2', 'j3'], aggregate: 87.67, deduction: 0, points: 87.67 } });
     expect(state.scores.s2).toBe(87.67);
     expect(state.ledger.at(-1)).toMatchObject({ seatId: 's2', delta: 87.67, reason: 'judged', round: 0, questionNumber: 1 });
-    const screen = viewFor('screen', state, ROOM).judgedTurn;
+    const screen = judgedOf(viewFor('screen', state, ROOM));
     expect(screen?.revealed).toEqual({ scores: { j1: 88, j2: 92.5, j3: 79, j4: 85, j5: 90 }, result: turn(state).result });
   });
 
@@ -164,7 +165,7 @@ describe('[J5] exclusion and paper scores', () => {
 
   it('[J5] a judge excluded after scoring stops counting; included again, counts again', () => {
     const state = play(scored(), [{ type: 'judge:exclude', judgeId: 'j3', reason: '缺席', at: at(4000) }]);
-    expect(viewFor('host', state, ROOM).judgedTurn).toMatchObject({ scored: ['j1', 'j2', 'j4', 'j5'], excluded: { j3: '缺席' } });
+    expect(judgedOf(viewFor('host', state, ROOM))).toMatchObject({ scored: ['j1', 'j2', 'j4', 'j5'], excluded: { j3: '缺席' } });
     const back = play(state, [{ type: 'judge:include', judgeId: 'j3', at: at(4100) }, { type: 'answer:reveal', at: at(5000) }]);
     expect(turn(back).result?.counted).toEqual(['j1', 'j2', 'j3', 'j4', 'j5']);
   });
@@ -179,7 +180,7 @@ describe('[J5] exclusion and paper scores', () => {
   it('[J5] the host enters a paper score on a judge’s behalf, recorded as such', () => {
     const state = play(firstTurn(), [{ type: 'speech:start', at: at(1000) }, { type: 'judge:enter', judgeId: 'j4', seatId: 's2', value: 85, at: at(1500) }]);
     expect(turn(state).scores.j4).toEqual({ value: 85, at: at(1500), byHost: true, changes: 0 });
-    expect(viewFor('host', state, ROOM).judgedTurn).toMatchObject({ scored: ['j4'], byHost: ['j4'] });
+    expect(judgedOf(viewFor('host', state, ROOM))).toMatchObject({ scored: ['j4'], byHost: ['j4'] });
   });
 });
 
@@ -261,19 +262,19 @@ describe('[J7] nobody sees a judge’s score before the reveal, but the judge', 
   it('[J7] judge A’s view carries its own score and never judge B’s', () => {
     const state = scored();
     const j1 = viewFor('judge', state, ROOM, null, 'j1');
-    expect(j1.judgedTurn?.myScore).toEqual({ value: 88, at: at(3000), changes: 0 });
-    expect(j1.judgedTurn).toMatchObject({ scored: [], byHost: [], excluded: {}, revealed: null });
+    expect(judgedOf(j1)?.myScore).toEqual({ value: 88, at: at(3000), changes: 0 });
+    expect(judgedOf(j1)).toMatchObject({ scored: [], byHost: [], excluded: {}, revealed: null });
     expect(JSON.stringify(j1).match(/"value"/g)).toHaveLength(1);
   });
 
   it('[J7] the host sees who has scored, never a value; the screen and phones see nothing', () => {
     const state = scored();
     const host = viewFor('host', state, ROOM);
-    expect(host.judgedTurn).toMatchObject({ scored: ['j1', 'j2', 'j3', 'j4', 'j5'], myScore: null, revealed: null });
+    expect(judgedOf(host)).toMatchObject({ scored: ['j1', 'j2', 'j3', 'j4', 'j5'], myScore: null, revealed: null });
     for (const role of ['host', 'screen', 'contestant'] as const) {
       const view = viewFor(role, state, ROOM, 's2', 'j1');
-      expect(JSON.stringify(view.judgedTurn)).not.toMatch(/"value"|92\.5/);
-      if (role !== 'host') expect(view.judgedTurn).toMatchObject({ scored: [], byHost: [], excluded: {}, myScore: null });
+      expect(JSON.stringify(judgedOf(view))).not.toMatch(/"value"|92\.5/);
+      if (role !== 'host') expect(judgedOf(view)).toMatchObject({ scored: [], byHost: [], excluded: {}, myScore: null });
     }
   });
 
@@ -282,7 +283,7 @@ describe('[J7] nobody sees a judge’s score before the reveal, but the judge', 
     for (const role of ['host', 'screen', 'contestant', 'judge'] as const) {
       const view = viewFor(role, state, ROOM, 's1', 'j2');
       expect(view.judges.map((j) => j.id)).toEqual(['j1', 'j2', 'j3', 'j4', 'j5']);
-      expect(view.judgedTurn?.revealed?.scores).toEqual({ j1: 88, j2: 92.5, j3: 79, j4: 85, j5: 90 });
+      expect(judgedOf(view)?.revealed?.scores).toEqual({ j1: 88, j2: 92.5, j3: 79, j4: 85, j5: 90 });
     }
   });
 });
