@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CommandError, type BuzzOutcome, type ContestEvent, type HostCommand, type SubmissionOutcome } from './contest/commands.js';
 import type { ContestView } from './contest/views.js';
 import { MAX_OPTIONS } from './contest/question.js';
+import { MAX_CRITERIA } from './contest/judging.js';
 import type { LinkQuality, LinkWarning } from './fairness/link-meter.js';
 import type { SeatId } from './contest/types.js';
 import { JOIN_CODE_PATTERN, typedJoinCode } from './join-code.js';
@@ -94,6 +95,9 @@ export const MAX_REASON_LENGTH = 200;
 /** The most time one request can add to a countdown (K5, K8): ten minutes. */
 export const MAX_EXTEND_MS = 600_000;
 const extendMs = z.number().int().min(1000).max(MAX_EXTEND_MS);
+/** J5: a paper score the host types; the round's scale and step are checked by the engine (J2). */
+const paperScore = z.number().finite().min(0).max(1000);
+const paperParts = z.array(paperScore).min(1).max(MAX_CRITERIA).optional();
 
 export const hostCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('question:next') }),
@@ -123,6 +127,12 @@ export const hostCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('answers:extend-seat'), seatId: id, ms: extendMs }),
   z.object({ type: z.literal('seats:lock'), locked: z.boolean() }),
   z.object({ type: z.literal('seat:admit'), seatId: id.nullable() }),
+  z.object({ type: z.literal('speech:start') }),
+  z.object({ type: z.literal('speech:stop') }),
+  z.object({ type: z.literal('judging:close') }),
+  z.object({ type: z.literal('judge:exclude'), judgeId: id, reason: z.string().trim().min(1).max(MAX_REASON_LENGTH) }),
+  z.object({ type: z.literal('judge:include'), judgeId: id }),
+  z.object({ type: z.literal('judge:enter'), judgeId: id, seatId: id, value: paperScore, parts: paperParts }),
 ]) satisfies z.ZodType<HostCommand>;
 
 /** `deviceToken`: made by the phone and saved before it claims, so a claim whose answer was

@@ -13,6 +13,8 @@ export const ROLE_SENDS: Readonly<Record<Role, readonly ClientEvent[]>> = {
   host: ['host:command', 'question:swap', 'contest:source', 'contest:define', 'seat:release', 'seat:remove-phone', 'seat:decide', CLOCK],
   screen: [CLOCK],
   contestant: ['seat:claim', 'buzz:press', 'answer:submit', CLOCK],
+  // The judge's own events (signing in, scoring) come with its sockets, from the server slice.
+  judge: [CLOCK],
 };
 
 /** Whether a socket of this role may send this event. */

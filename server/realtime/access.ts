@@ -33,5 +33,12 @@ export const ACCESS: Readonly<Record<Role, Access>> = {
     requestScope: (data) => `seat:${data.seatId}`,
     measuredLink: true,
   },
+  // No judge socket signs in yet (the server slice adds them): until then, the screen's channel,
+  // which carries no judge's score (J7).
+  judge: {
+    channel: (data) => channel.screen(data.contestId),
+    requestScope: () => 'judge',
+    measuredLink: false,
+  },
 };
 

@@ -7,6 +7,7 @@ import { QUESTION_TYPES } from '../../shared/contest/question.js';
 import { DEFAULT_THEME, THEMES } from '../../shared/branding.js';
 import { isMessageKey, translate, type Locale, type MessageKey } from '../../shared/i18n/index.js';
 import type { DefinitionIssue } from '../../shared/protocol.js';
+import { MAX_CRITERIA, onStep } from '../../shared/contest/judging.js';
 
 const name = z.string().trim().min(1).max(40);
 const seconds = (fallback: number) => z.number().positive().max(3600).default(fallback);
@@ -86,6 +87,40 @@ const allAtOnce = z
   })
   .strict();
 
+/** J1-J6: a judged round (评委打分). Reflection (`prompt: 'question'`) draws one open question per
+ * seat; action (`'title'`) has each seat speak on its own title. `aggregate` left out: trimmed
+ * mean with 5 or more judges on the panel, else the mean (J3). */
+const judged = z
+  .object({
+    kind: z.literal('judged'),
+    name: name.default('评委打分'),
+    prompt: z.enum(['question', 'title']).default('title'),
+    orderBy: z.enum(['file', 'lot']).default('file'),
+    prepareSec: z.number().min(0).max(3600).default(0),
+    speakSec: seconds(300),
+    warnAtSec: z.number().min(0).max(3600).default(60),
+    overtime: z
+      .object({ perSec: z.number().positive().max(3600), points: z.number().positive().max(100) })
+      .strict()
+      .nullable()
+      .default(null),
+    scale: z
+      .object({ min: z.number().min(0).max(1000).default(0), max: z.number().positive().max(1000).default(100), step: z.number().positive().max(100).default(0.5) })
+      .strict()
+      .refine((sc) => sc.min < sc.max && onStep(sc.max, sc.min, sc.step), { message: 'judged-scale' })
+      .default({ min: 0, max: 100, step: 0.5 }),
+    criteria: z
+      .array(z.object({ name: z.string().trim().min(1).max(20), max: z.number().positive().max(1000) }).strict())
+      .max(MAX_CRITERIA)
+      .default([]),
+    aggregate: z.enum(['trimmed-mean', 'mean', 'sum']).optional(),
+    decimals: z.number().int().min(0).max(4).default(2),
+    draw: draw.refine((d) => d.types.every((t) => t === 'open'), { message: 'judged-open', path: ['types'] }),
+  })
+  .strict()
+  .refine((r) => r.warnAtSec < r.speakSec, { message: 'judged-warn', path: ['warnAtSec'] })
+  .refine((r) => r.criteria.length === 0 || r.criteria.reduce((sum, c) => sum + c.max, 0) === r.scale.max, { message: 'judged-criteria', path: ['criteria'] });
+
 const seat = z
   .object({
     name,
@@ -125,7 +160,7 @@ export const contestFileSchema = z
           .object({
             name,
             weight: z.number().min(0).max(100).default(1),
-            rounds: z.array(z.discriminatedUnion('kind', [buzzIn, inTurn, allAtOnce])).min(1).max(20),
+            rounds: z.array(z.discriminatedUnion('kind', [buzzIn, inTurn, allAtOnce, judged])).min(1).max(20),
           })
           .strict(),
       )
@@ -147,6 +182,10 @@ const OWN_MESSAGES: Record<string, MessageKey> = {
   'duplicate-seat': 'definition.error.duplicate-seat',
   required: 'definition.error.required',
   'credit-over-wait': 'definition.error.credit-over-wait',
+  'judged-scale': 'definition.error.judged-scale',
+  'judged-open': 'definition.error.judged-open',
+  'judged-warn': 'definition.error.judged-warn',
+  'judged-criteria': 'definition.error.judged-criteria',
 };
 
 /** zod says "expected string >=1 characters" where an organiser needs "required". */
