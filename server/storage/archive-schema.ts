@@ -57,7 +57,7 @@ export const definitionSchema = z
   .object({
     title: text,
     seed: text,
-    seats: z.array(z.object({ id, name: text, kind: z.enum(['individual', 'team']), phones: z.number().int().min(1) }).strict()).min(1),
+    seats: z.array(z.object({ id, name: text, kind: z.enum(['individual', 'team']), phones: z.number().int().min(1), topic: text.optional() }).strict()).min(1),
     stages: z.array(z.object({ id, name: text, weight: z.number(), rounds: z.array(round) }).strict()).min(1),
     branding: z
       .object({ organiser: text.optional(), coOrganiser: text.optional(), subtitle: text.optional(), theme: z.enum(THEMES) })
@@ -66,6 +66,7 @@ export const definitionSchema = z
     joining: z.object({ approvalAfter: z.enum(['lock', 'start']) }).strict().optional(),
     // Rules newer than this server's would replay differently: such an archive is not read.
     rulesVersion: z.number().int().min(1).max(CURRENT_RULES_VERSION).optional(),
+    judges: z.array(z.object({ id, name: text, title: text.optional(), unit: text.optional() }).strict()).optional(),
   })
   .strict() satisfies z.ZodType<ContestDefinition>;
 
@@ -106,6 +107,10 @@ export const archivedContestSchema = z
     source: z.unknown(),
     hostKey: z.string().min(8).max(128),
     seats: z.array(z.object({ seatId: id, joinCode: z.string().regex(JOIN_CODE_PATTERN), deviceTokens: z.array(z.string().min(1).max(128)), joinedAt: z.record(z.string(), time).optional(), codePrivate: z.boolean().optional() }).strict()),
+    /** The judges' link keys, codes and devices; absent without judges (and in archives made before them). */
+    judges: z
+      .array(z.object({ judgeId: id, key: z.string().min(16).max(128), code: z.string().regex(JOIN_CODE_PATTERN), deviceTokens: z.array(z.string().min(1).max(128)) }).strict())
+      .optional(),
     log: z.array(z.object({ command: commandSchema, requestId: z.string().min(1).max(200).nullable() }).strict()),
     /** The logo, base64; absent when the contest has none (and in archives made before logos). */
     logo: z

@@ -3,7 +3,7 @@
 // what it sees; adding one is one line in `Role` and one entry in SIGHT. Start a new entry from
 // the screen's or the contestant's, never the host's: nothing staff-only is seen by default.
 
-export type Role = 'host' | 'screen' | 'contestant';
+export type Role = 'host' | 'screen' | 'contestant' | 'judge';
 
 /** One role's sight. Values name what is seen; `false`/`'none'` means the field goes out empty. */
 export interface Sight {
@@ -91,6 +91,31 @@ export const SIGHT: Readonly<Record<Role, Sight>> = {
     pendingPress: 'none',
     pressLog: false,
     whoAnswered: true,
+    results: 'every',
+    lateAnswers: false,
+    seatDeadlines: false,
+    answerGaps: false,
+    undo: false,
+    admission: false,
+    joinRequests: false,
+    storageProblems: false,
+    claimAlarms: false,
+  },
+  // A judge (评委) scores on its own device: it sees the stage as the hall does, and nothing of
+  // the seats' phones or codes.
+  judge: {
+    seats: 'every',
+    phoneCounts: false,
+    phonesOfSeats: false,
+    joinCodes: 'none',
+    joinLink: false,
+    ranking: true,
+    scoreChanges: 'every',
+    ownSeat: false,
+    keyBeforeReveal: false,
+    pendingPress: 'none',
+    pressLog: false,
+    whoAnswered: false,
     results: 'every',
     lateAnswers: false,
     seatDeadlines: false,

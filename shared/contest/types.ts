@@ -3,6 +3,7 @@
 import type { Branding } from '../branding.js';
 import type { DecidedBy, RecordedFairness } from './arbiter.js';
 import type { Question, QuestionType } from './question.js';
+import type { Judge } from './judging-types.js';
 
 export type { Question };
 export type SeatId = string;
@@ -14,6 +15,8 @@ export interface Seat {
   kind: 'individual' | 'team';
   /** How many phones may hold this seat at once: 1 for an individual. */
   phones: number;
+  /** The seat's own title in an action round (述行动), from the contest file. */
+  topic?: string;
 }
 
 /** How a false start (提前抢答) is punished; see RULES.md B2. */
@@ -96,6 +99,8 @@ export interface ContestDefinition {
   joining?: Joining;
   /** The version of the rules the contest is played under (replay.ts); absent: 1, stored before versions were recorded. */
   rulesVersion?: number;
+  /** The judging panel (评委) of the judged stages; absent: none. */
+  judges?: Judge[];
 }
 
 /** S6: `lock`: once the host locks the seats; `start`: also once the show has started. */

@@ -17,6 +17,7 @@ import { edgeEn } from './edge.en.js';
 import { fairBuzzEn } from './fair-buzz.en.js';
 import { fairUiEn } from './fair-ui.en.js';
 import { replayEn } from './replay.en.js';
+import { judgesServerEn } from './judges-server.en.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -38,6 +39,7 @@ export const en: Record<MessageKey, string> = {
   ...fairBuzzEn,
   ...fairUiEn,
   ...replayEn,
+  ...judgesServerEn,
   'terminal.created': 'Created contest: {title}',
   'terminal.resumed': 'Resumed contest: {title} (continuing where it stopped)',
   'terminal.host': 'Host console:',

@@ -17,6 +17,7 @@ import { edgeZh } from './edge.zh.js';
 import { fairBuzzZh } from './fair-buzz.zh.js';
 import { fairUiZh } from './fair-ui.zh.js';
 import { replayZh } from './replay.zh.js';
+import { judgesServerZh } from './judges-server.zh.js';
 
 export const zh = {
   ...bankZh,
@@ -37,6 +38,7 @@ export const zh = {
   ...fairBuzzZh,
   ...fairUiZh,
   ...replayZh,
+  ...judgesServerZh,
   // Server terminal
   'terminal.created': '已创建竞赛：{title}',
   'terminal.resumed': '已恢复竞赛：{title}（从上次中断处继续）',
