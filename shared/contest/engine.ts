@@ -4,9 +4,8 @@ import { CommandError, type Command } from './commands.js';
 import { addEntry, markUndone } from './ledger.js';
 import { accept, isSeat, refuse, withQuestion, type Result } from './result.js';
 import { currentRound, flatRounds, replaceRound } from './rounds.js';
-import { answersDeadline, answersInPlay, handleAnswers, settleAnswers, startAnswerQuestion } from './rounds/all-at-once.js';
-import { buzzDeadline, buzzInPlay, handleBuzz, restoreBuzzRuling, settleBuzz, startBuzzQuestion } from './rounds/buzz-in.js';
-import { handleTurn, restoreTurnRuling, settleTurn, startTurn, turnDeadline, turnInPlay } from './rounds/in-turn.js';
+import { questionRules, rulesOf, sameKind } from './kinds.js';
+import type { RoundHostCommand } from './round-kind.js';
 import { handleShow, REFUSED_WHILE_PAUSED } from './show.js';
 import type { ContestDefinition, ContestState, Question, QuestionState, Round, SeatId } from './types.js';
 
@@ -30,20 +29,22 @@ export function initialState(definition: ContestDefinition): ContestState {
 
 /** The next instant at which the contest changes by itself, for the room's timer. */
 export function nextDeadline(state: ContestState): number | null {
-  const q = state.question;
+  const round = currentRound(state);
+  const pair = round && state.question && sameKind(round, state.question);
   // K1: a paused show changes only when the host resumes it.
-  if (!q || state.pausedAt !== null) return null;
-  if (q.kind === 'buzz-in') return buzzDeadline(q);
-  if (q.kind === 'in-turn') return turnDeadline(q);
-  return answersDeadline(q);
+  if (!pair || state.pausedAt !== null) return null;
+  return pair.rules.deadline(pair.q);
 }
 
 /** True while the current question must not be left (F2). */
 export function inPlay(q: QuestionState | null): boolean {
   if (!q) return false;
-  if (q.kind === 'buzz-in') return buzzInPlay(q);
-  if (q.kind === 'in-turn') return turnInPlay(q);
-  return answersInPlay(q);
+  return questionRules(q).inPlay(q);
+}
+
+/** How many questions (or turns) a round has (F1). */
+export function roundLength(round: Round): number {
+  return rulesOf(round).length(round);
 }
 
 /** Applies one command. A refusal leaves `state` untouched (B15). */
@@ -58,13 +59,10 @@ export function apply(state: ContestState, command: Command): Result {
 
 /** B9: apply every deadline that has passed by `at`, before the command itself. */
 function settle(state: ContestState, at: number): Extract<Result, { ok: true }> | null {
-  const q = state.question;
   const round = currentRound(state);
-  if (!q || !round || state.pausedAt !== null) return null;
-  let result: Result | null = null;
-  if (q.kind === 'buzz-in' && round.kind === 'buzz-in') result = settleBuzz(state, round, q, at);
-  else if (q.kind === 'in-turn' && round.kind === 'in-turn') result = settleTurn(state, round, q, at);
-  else if (q.kind === 'all-at-once' && round.kind === 'all-at-once') result = settleAnswers(state, round, q, at);
+  const pair = round && state.question && sameKind(round, state.question);
+  if (!pair || state.pausedAt !== null) return null;
+  const result = pair.rules.settle(state, pair.round, pair.q, at);
   return result?.ok ? result : null;
 }
 
@@ -98,38 +96,25 @@ function dispatch(state: ContestState, command: Exclude<Command, { type: 'clock:
         { type: 'score-adjusted', seatId: command.seatId, delta: command.delta, reason: command.reason },
       ]);
   }
-  const q = state.question;
+  // Everything else is about the question in play, and its round's kind decides.
   const round = currentRound(state);
-  if (!q || !round) return refuse(state.stage === 'finished' ? CommandError.ContestFinished : CommandError.NotInQuestion);
-  switch (command.type) {
-    case 'buzzers:open':
-    case 'buzzers:reopen':
-    case 'buzz:award':
-    case 'buzz:press':
-      return q.kind === 'buzz-in' && round.kind === 'buzz-in' ? handleBuzz(state, round, q, command) : refuse(CommandError.WrongRoundKind);
-    case 'turn:start':
-    case 'turn:skip':
-    case 'turn:repeat':
-      return q.kind === 'in-turn' && round.kind === 'in-turn' ? handleTurn(state, round, q, command) : refuse(CommandError.WrongRoundKind);
-    case 'answers:open':
-    case 'answer:submit':
-      return q.kind === 'all-at-once' && round.kind === 'all-at-once' ? handleAnswers(state, round, q, command) : refuse(CommandError.WrongRoundKind);
-    case 'answer:rule':
-      if (q.kind === 'buzz-in' && round.kind === 'buzz-in') return handleBuzz(state, round, q, command);
-      if (q.kind === 'in-turn' && round.kind === 'in-turn') return handleTurn(state, round, q, command);
-      return refuse(CommandError.WrongRoundKind);
-    case 'answer:reveal':
-      if (q.kind === 'buzz-in' && round.kind === 'buzz-in') return handleBuzz(state, round, q, command);
-      if (q.kind === 'in-turn' && round.kind === 'in-turn') return handleTurn(state, round, q, command);
-      if (q.kind === 'all-at-once' && round.kind === 'all-at-once') return handleAnswers(state, round, q, command);
-      return refuse(CommandError.WrongRoundKind);
-  }
+  const pair = round && state.question && sameKind(round, state.question);
+  if (!pair) return refuse(state.stage === 'finished' ? CommandError.ContestFinished : state.question ? CommandError.WrongRoundKind : CommandError.NotInQuestion);
+  return pair.rules.handle(state, pair.round, pair.q, command);
+}
+
+/** The host commands about the question in play that the engine would accept now (K2: none that
+ * open or start while paused), for the host console. */
+export function allowedRoundCommands(state: ContestState): RoundHostCommand[] {
+  const round = currentRound(state);
+  const pair = round && state.question && sameKind(round, state.question);
+  if (!pair || state.stage !== 'round') return [];
+  const allowed = pair.rules.allowed(state, pair.round, pair.q);
+  return state.pausedAt === null ? allowed : allowed.filter((type) => !REFUSED_WHILE_PAUSED.has(type));
 }
 
 function firstQuestion(round: Round, index: number): QuestionState {
-  if (round.kind === 'buzz-in') return startBuzzQuestion(index);
-  if (round.kind === 'in-turn') return startTurn(round, index);
-  return startAnswerQuestion(index);
+  return rulesOf(round).start(round, index);
 }
 
 /** F1, F2: title card, then each question, then the next round; finished after the last. */
@@ -139,7 +124,7 @@ function nextQuestion(state: ContestState): Result {
   const round = currentRound(state);
   const nextIndex = state.question ? state.question.index + 1 : 0;
   const moved = { ...state, standingsShown: false };
-  if (round && state.stage === 'round' && nextIndex < round.questions.length) {
+  if (round && state.stage === 'round' && nextIndex < roundLength(round)) {
     return accept(withQuestion(moved, firstQuestion(round, nextIndex)));
   }
   const roundIndex = state.roundIndex + 1;
@@ -161,7 +146,7 @@ function swapQuestion(state: ContestState, replacement: Question, at: number): R
   if (q.phase !== 'reading') return refuse(CommandError.WrongPhase);
   const used = new Set([...flatRounds(state.definition).flatMap((r) => r.round.questions.map((x) => x.id)), ...state.swaps.map((s) => s.removedId)]);
   if (used.has(replacement.id)) return refuse(CommandError.RepeatedQuestion);
-  if (round.kind === 'all-at-once' && replacement.type === 'open') return refuse(CommandError.WrongRoundKind);
+  if (!rulesOf(round).canAsk(round, replacement)) return refuse(CommandError.WrongRoundKind);
   const removed = round.questions[q.index];
   const questions = round.questions.map((x, i) => (i === q.index ? replacement : x));
   const definition = replaceRound(state.definition, state.roundIndex, { ...round, questions } as Round);
@@ -173,15 +158,14 @@ function swapQuestion(state: ContestState, replacement: Question, at: number): R
 function undoRuling(state: ContestState, at: number): Result {
   const memo = state.rulings.at(-1);
   if (!memo) return refuse(CommandError.NothingToUndo);
-  // Not while a press waits for its decision: the undo would strand it (P3).
-  if (state.question?.kind === 'buzz-in' && state.question.decideAt !== null) return refuse(CommandError.QuestionInPlay);
+  const round = currentRound(state);
+  const current = round && state.question && sameKind(round, state.question);
+  if (current && !current.rules.mayUndo(current.q)) return refuse(CommandError.QuestionInPlay);
   const ruling = state.ledger[memo.entrySeq - 1];
   const reversed = addEntry(state, { at, seatId: ruling.seatId, delta: 0 - ruling.delta, reason: 'undo', reverses: ruling.seq, round: ruling.round, questionNumber: ruling.questionNumber }).state;
   let next: ContestState = { ...markUndone(reversed, ruling.seq), rulings: state.rulings.slice(0, -1) };
-  const q = state.question;
-  if (q && state.stage === 'round' && memo.round === state.roundIndex && memo.questionIndex === q.index) {
-    if (q.kind === 'buzz-in') next = withQuestion(next, restoreBuzzRuling(q, ruling.seatId, memo.wonAt));
-    if (q.kind === 'in-turn') next = withQuestion(next, restoreTurnRuling(q));
+  if (current && state.stage === 'round' && memo.round === state.roundIndex && memo.questionIndex === current.q.index) {
+    next = withQuestion(next, current.rules.restore(current.q, { seatId: ruling.seatId, wonAt: memo.wonAt }));
   }
   return accept(next, [{ type: 'ruling-undone', seatId: ruling.seatId }]);
 }

@@ -2,7 +2,8 @@
 // one seat its own later deadline. Rules K1-K9 of RULES.md.
 import { CommandError, type Command } from './commands.js';
 import { accept, isSeat, refuse, withQuestion, type Result } from './result.js';
-import type { AllAtOnceQuestion, ContestState, QuestionState } from './types.js';
+import { questionRules } from './kinds.js';
+import type { ContestState, QuestionState } from './types.js';
 
 type ShowCommand = Extract<Command, { type: 'show:pause' | 'show:resume' | 'countdown:extend' | 'answers:extend-seat' }>;
 
@@ -50,47 +51,12 @@ export function handleShow(state: ContestState, command: ShowCommand): Result {
 
 /** Moves every deadline of the question later than `after` by `ms` (K3). */
 function shiftDeadlines(q: QuestionState, after: number, ms: number): QuestionState {
-  const shift = (t: number | null) => (t !== null && t > after ? t + ms : t);
-  switch (q.kind) {
-    case 'buzz-in':
-      return {
-        ...q,
-        buzzDeadline: shift(q.buzzDeadline),
-        decideAt: shift(q.decideAt),
-        answerDeadline: shift(q.answerDeadline),
-        // A lockout that had ended before the pause stays ended.
-        lockedUntil: Object.fromEntries(Object.entries(q.lockedUntil).map(([seatId, until]) => [seatId, shift(until) as number])),
-      };
-    case 'in-turn':
-      return { ...q, answerDeadline: shift(q.answerDeadline) };
-    case 'all-at-once':
-      return { ...q, answerDeadline: shift(q.answerDeadline), seatDeadlines: shiftSeatDeadlines(q, after, ms) };
-  }
+  return questionRules(q).shift(q, after, ms);
 }
 
-function shiftSeatDeadlines(q: AllAtOnceQuestion, after: number, ms: number): Record<string, number> {
-  return Object.fromEntries(Object.entries(q.seatDeadlines).map(([seatId, t]) => [seatId, t > after ? t + ms : t]));
-}
-
-/** K5: the countdowns running at `now` get `ms` more; null if none is running. The decision
- * instant (P4) and false-start lockouts (B2) are not countdowns the host can lengthen. */
+/** K5: the countdowns running at `now` get `ms` more; null if none is running. */
 function extendCountdowns(q: QuestionState, now: number, ms: number): QuestionState | null {
-  const running = (t: number | null): t is number => t !== null && t > now;
-  switch (q.kind) {
-    case 'buzz-in':
-      if (q.phase === 'open' && running(q.buzzDeadline)) return { ...q, buzzDeadline: q.buzzDeadline + ms };
-      if (q.phase === 'answering' && running(q.answerDeadline)) return { ...q, answerDeadline: q.answerDeadline + ms };
-      return null;
-    case 'in-turn':
-      return q.phase === 'answering' && running(q.answerDeadline) ? { ...q, answerDeadline: q.answerDeadline + ms } : null;
-    case 'all-at-once': {
-      if (q.phase !== 'answering') return null;
-      const seatsRunning = Object.values(q.seatDeadlines).some(running);
-      if (!running(q.answerDeadline) && !seatsRunning) return null;
-      // Everyone still answering gets the time; a seat whose own deadline has passed does not.
-      return { ...q, answerDeadline: running(q.answerDeadline) ? q.answerDeadline + ms : q.answerDeadline, seatDeadlines: shiftSeatDeadlines(q, now, ms) };
-    }
-  }
+  return questionRules(q).extend(q, now, ms);
 }
 
 /** K8, K9: one seat answers until its own later deadline, reopened for it if it had passed. */

@@ -1,12 +1,11 @@
 // Required answer all at once (同步作答): rules A1-A6 of RULES.md.
-import { CommandError, type Command } from '../commands.js';
+import { CommandError } from '../commands.js';
 import { MAX_ANSWERS_PER_QUESTION, phoneShare } from '../defaults.js';
 import { addEntry } from '../ledger.js';
 import { answerKey, choiceCount, type Question } from '../question.js';
 import { accept, isSeat, refuse, seatPhones, withQuestion, type Result } from '../result.js';
+import type { RoundCommand, RoundKindRules } from '../round-kind.js';
 import type { AllAtOnceQuestion, AllAtOnceRound, ContestState, SeatResult } from '../types.js';
-
-type AnswerCommand = Extract<Command, { type: 'answers:open' | 'answer:submit' | 'answer:reveal' }>;
 
 export function startAnswerQuestion(index: number): AllAtOnceQuestion {
   return { kind: 'all-at-once', index, phase: 'reading', answerDeadline: null, seatDeadlines: {}, answers: {}, late: [], results: null };
@@ -33,7 +32,7 @@ export function settleAnswers(state: ContestState, round: AllAtOnceRound, q: All
   return accept(lockAndGrade(state, round, q, deadline), [{ type: 'answers-locked' }]);
 }
 
-export function handleAnswers(state: ContestState, round: AllAtOnceRound, q: AllAtOnceQuestion, command: AnswerCommand): Result {
+export function handleAnswers(state: ContestState, round: AllAtOnceRound, q: AllAtOnceQuestion, command: RoundCommand): Result {
   switch (command.type) {
     case 'answers:open':
       // A1
@@ -45,6 +44,8 @@ export function handleAnswers(state: ContestState, round: AllAtOnceRound, q: All
       return accept(lockAndGrade(state, round, q, command.at), [{ type: 'answers-locked' }]);
     case 'answer:submit':
       return submit(state, round, q, command.seatId, command.choice, command.at, command.phone);
+    default:
+      return refuse(CommandError.WrongRoundKind);
   }
 }
 
@@ -109,3 +110,35 @@ function lockAndGrade(state: ContestState, round: AllAtOnceRound, q: AllAtOnceQu
   }
   return withQuestion(next, { ...q, phase: 'revealed', answerDeadline: null, results });
 }
+
+const later = (t: number | null, after: number, ms: number) => (t !== null && t > after ? t + ms : t);
+
+function shiftSeatDeadlines(q: AllAtOnceQuestion, after: number, ms: number): Record<string, number> {
+  return Object.fromEntries(Object.entries(q.seatDeadlines).map(([seatId, t]) => [seatId, t > after ? t + ms : t]));
+}
+
+/** K5: everyone still answering gets the time; a seat whose own deadline has passed does not. */
+function extendAnswers(q: AllAtOnceQuestion, now: number, ms: number): AllAtOnceQuestion | null {
+  if (q.phase !== 'answering') return null;
+  const running = (t: number | null): t is number => t !== null && t > now;
+  if (!running(q.answerDeadline) && !Object.values(q.seatDeadlines).some(running)) return null;
+  return { ...q, answerDeadline: running(q.answerDeadline) ? q.answerDeadline + ms : q.answerDeadline, seatDeadlines: shiftSeatDeadlines(q, now, ms) };
+}
+
+/** 同步作答 as the engine sees it. */
+export const allAtOnce: RoundKindRules<'all-at-once'> = {
+  length: (round) => round.questions.length,
+  start: (_round, index) => startAnswerQuestion(index),
+  // A1: every seat answers on its phone, so only choice questions.
+  canAsk: (_round, question) => question.type !== 'open',
+  deadline: answersDeadline,
+  inPlay: answersInPlay,
+  settle: settleAnswers,
+  handle: handleAnswers,
+  mayUndo: () => true,
+  // Graded answers are reversed by the ledger alone: the question stays revealed.
+  restore: (q) => q,
+  shift: (q, after, ms) => ({ ...q, answerDeadline: later(q.answerDeadline, after, ms), seatDeadlines: shiftSeatDeadlines(q, after, ms) }),
+  extend: extendAnswers,
+  allowed: (_state, _round, q) => (q.phase === 'reading' ? ['answers:open'] : q.phase === 'answering' ? ['answer:reveal'] : []),
+};

@@ -1,12 +1,11 @@
 // Buzz-in round (抢答题): rules B1-B17 and P1-P9 of RULES.md.
 import { decisionTime, isFalseStart, isV1, judgePress, pickWinner, type Candidate, type Picked } from '../arbiter.js';
-import { CommandError, type BuzzOutcome, type Command, type ContestEvent, type PressCommand } from '../commands.js';
+import { CommandError, type BuzzOutcome, type ContestEvent, type PressCommand } from '../commands.js';
 import { addEntry, rememberRuling } from '../ledger.js';
 import { MAX_PRESSES_PER_QUESTION, phoneShare } from '../defaults.js';
 import { accept, isSeat, refuse, seatPhones, withQuestion, type Result } from '../result.js';
+import type { RoundCommand, RoundHostCommand, RoundKindRules } from '../round-kind.js';
 import type { BuzzDecision, BuzzInQuestion, BuzzInRound, BuzzRecord, ContestState, SeatId } from '../types.js';
-
-type BuzzCommand = Extract<Command, { type: 'buzzers:open' | 'buzzers:reopen' | 'buzz:award' | 'answer:rule' | 'answer:reveal' | 'buzz:press' }>;
 
 export function startBuzzQuestion(index: number): BuzzInQuestion {
   return {
@@ -54,7 +53,7 @@ export function settleBuzz(state: ContestState, round: BuzzInRound, q: BuzzInQue
   return null;
 }
 
-export function handleBuzz(state: ContestState, round: BuzzInRound, q: BuzzInQuestion, command: BuzzCommand): Result {
+export function handleBuzz(state: ContestState, round: BuzzInRound, q: BuzzInQuestion, command: RoundCommand): Result {
   switch (command.type) {
     case 'buzzers:open':
       // P5: from a true tie under the `rebuzz` rule, the buzzers open again for the tied seats.
@@ -72,6 +71,8 @@ export function handleBuzz(state: ContestState, round: BuzzInRound, q: BuzzInQue
       return accept(withQuestion(state, { ...q, phase: 'revealed', outcome: 'ended', tied: [] }));
     case 'buzz:press':
       return pressBuzzer(state, round, q, command);
+    default:
+      return refuse(CommandError.WrongRoundKind);
   }
 }
 
@@ -291,3 +292,56 @@ function withLog(state: ContestState, q: BuzzInQuestion, record: BuzzRecord, buz
   const next = withQuestion(state, { ...q, buzzes: [...q.buzzes, record] });
   return quiet ? { ok: true, state: next, events, buzz, audience: [record.seatId], unseenByScreen: true } : { ok: true, state: next, events, buzz };
 }
+
+const later = (t: number | null, after: number, ms: number) => (t !== null && t > after ? t + ms : t);
+
+/** K5: the buzz window or the answer countdown; the decision instant (P4) and false-start
+ * lockouts (B2) are not countdowns the host can lengthen. */
+function extendBuzz(q: BuzzInQuestion, now: number, ms: number): BuzzInQuestion | null {
+  const running = (t: number | null): t is number => t !== null && t > now;
+  if (q.phase === 'open' && running(q.buzzDeadline)) return { ...q, buzzDeadline: q.buzzDeadline + ms };
+  if (q.phase === 'answering' && running(q.answerDeadline)) return { ...q, answerDeadline: q.answerDeadline + ms };
+  return null;
+}
+
+/** B1, B5-B8, P5: what the host may do with the buzz now. */
+function allowedBuzz(state: ContestState, round: BuzzInRound, q: BuzzInQuestion): RoundHostCommand[] {
+  const seatLeft = state.definition.seats.some((s) => !q.out.includes(s.id));
+  switch (q.phase) {
+    case 'reading':
+      return seatLeft ? ['buzzers:open', 'answer:reveal'] : ['answer:reveal'];
+    case 'open':
+    case 'revealed':
+      return [];
+    case 'tied':
+      return [...(tieRule(round) === 'rebuzz' && seatLeft ? (['buzzers:open'] as const) : []), ...(tieRule(round) === 'host' ? (['buzz:award'] as const) : []), 'answer:reveal'];
+    case 'answering':
+      return q.winner ? ['answer:rule'] : [];
+    case 'wrong':
+      return seatLeft ? ['buzzers:reopen', 'answer:reveal'] : ['answer:reveal'];
+  }
+}
+
+/** 抢答 as the engine sees it. */
+export const buzzIn: RoundKindRules<'buzz-in'> = {
+  length: (round) => round.questions.length,
+  start: (_round, index) => startBuzzQuestion(index),
+  canAsk: () => true,
+  deadline: buzzDeadline,
+  inPlay: buzzInPlay,
+  settle: settleBuzz,
+  handle: handleBuzz,
+  // P3: an undo while a press waits for its decision would strand it.
+  mayUndo: (q) => q.decideAt === null,
+  restore: (q, ruling) => restoreBuzzRuling(q, ruling.seatId, ruling.wonAt),
+  shift: (q, after, ms) => ({
+    ...q,
+    buzzDeadline: later(q.buzzDeadline, after, ms),
+    decideAt: later(q.decideAt, after, ms),
+    answerDeadline: later(q.answerDeadline, after, ms),
+    // A lockout that had ended before the pause stays ended.
+    lockedUntil: Object.fromEntries(Object.entries(q.lockedUntil).map(([seatId, until]) => [seatId, until > after ? until + ms : until])),
+  }),
+  extend: extendBuzz,
+  allowed: allowedBuzz,
+};

@@ -1,10 +1,9 @@
 // Required answer in turn (轮流必答): rules T1-T7 of RULES.md.
-import { CommandError, type Command } from '../commands.js';
+import { CommandError } from '../commands.js';
 import { addEntry, markUndone, rememberRuling } from '../ledger.js';
 import { accept, refuse, withQuestion, type Result } from '../result.js';
+import type { RoundCommand, RoundKindRules } from '../round-kind.js';
 import type { ContestState, InTurnQuestion, InTurnRound, TurnOutcome } from '../types.js';
-
-type TurnCommand = Extract<Command, { type: 'turn:start' | 'turn:skip' | 'turn:repeat' | 'answer:rule' | 'answer:reveal' }>;
 
 /** T1: turn k belongs to the k-th seat of the order, going round `perSeat` times. */
 export function startTurn(round: InTurnRound, index: number): InTurnQuestion {
@@ -21,7 +20,7 @@ export function settleTurn(state: ContestState, round: InTurnRound, q: InTurnQue
   return accept(ruleTurn(state, round, q, q.answerDeadline, 'timeout'), [{ type: 'ruled', seatId: q.seatId, verdict: 'timeout' }]);
 }
 
-export function handleTurn(state: ContestState, round: InTurnRound, q: InTurnQuestion, command: TurnCommand): Result {
+export function handleTurn(state: ContestState, round: InTurnRound, q: InTurnQuestion, command: RoundCommand): Result {
   switch (command.type) {
     case 'turn:start':
       // T2
@@ -40,6 +39,8 @@ export function handleTurn(state: ContestState, round: InTurnRound, q: InTurnQue
       ]);
     case 'turn:repeat':
       return repeatTurn(state, q, command.at);
+    default:
+      return refuse(CommandError.WrongRoundKind);
   }
 }
 
@@ -67,3 +68,20 @@ function repeatTurn(state: ContestState, q: InTurnQuestion, at: number): Result 
   }
   return accept(withQuestion(next, { ...q, phase: 'reading', outcome: null, answerDeadline: null }));
 }
+
+/** 轮流必答 as the engine sees it. */
+export const inTurn: RoundKindRules<'in-turn'> = {
+  length: (round) => round.questions.length,
+  start: startTurn,
+  canAsk: () => true,
+  deadline: turnDeadline,
+  inPlay: turnInPlay,
+  settle: settleTurn,
+  handle: handleTurn,
+  mayUndo: () => true,
+  restore: restoreTurnRuling,
+  shift: (q, after, ms) => ({ ...q, answerDeadline: q.answerDeadline !== null && q.answerDeadline > after ? q.answerDeadline + ms : q.answerDeadline }),
+  extend: (q, now, ms) => (q.phase === 'answering' && q.answerDeadline !== null && q.answerDeadline > now ? { ...q, answerDeadline: q.answerDeadline + ms } : null),
+  // T2, T3, T6; T7 takes a repeat at any point.
+  allowed: (_state, _round, q) => (q.phase === 'revealed' ? ['turn:repeat'] : [...(q.phase === 'reading' ? (['turn:start'] as const) : []), 'answer:rule', 'turn:skip', 'answer:reveal', 'turn:repeat']),
+};
