@@ -24,6 +24,7 @@ import {
   type ClientToServerEvents,
   type SeatClaimed,
 } from '../../shared/protocol.js';
+import { ACCESS, maySend } from './access.js';
 import { channel, type QiangdaServer, type QiangdaSocket } from './realtime.js';
 import type { Clock } from '../clock.js';
 import { PING_TIMEOUT_MS, type LinkBook } from './links.js';
@@ -116,13 +117,7 @@ export function registerHandlers(
   if (!room) return void socket.disconnect(true);
   const claimGuard = claims.guard;
 
-  const join = () => {
-    if (role === 'host') socket.join(channel.host(contestId));
-    else if (role === 'screen') socket.join(channel.screen(contestId));
-    else if (role === 'judge') socket.join(socket.data.judgeId ? channel.judge(contestId, socket.data.judgeId) : channel.judgesUnsigned(contestId));
-    else if (socket.data.seatId) socket.join(channel.seat(contestId, socket.data.seatId));
-    else socket.join(channel.unseated(contestId));
-  };
+  const join = () => socket.join(ACCESS[role].channel(socket.data));
 
   // Who holds which seat is news only for the host and the screen (seat-reports.ts), so a phone
   // whose own seat changes (it connects, claims one, or is freed from one) is sent its own view.
@@ -141,7 +136,7 @@ export function registerHandlers(
     if (socket.data.judgeId) room.judgeConnected(socket.data.judgeId, -1);
     room.dropJoinRequests(socket.id);
   });
-  if (role === 'contestant') {
+  if (ACCESS[role].measuredLink) {
     links.add({
       id: socket.id,
       contestId,
@@ -150,74 +145,68 @@ export function registerHandlers(
     });
   }
 
-  const hostOnly = <T>(run: () => Ack<T>): Ack<T> => (role === 'host' ? run() : { error: ErrorCode.NotAuthorised });
   // A closed contest is read-only: asked before anything is drawn, written or told to phones.
   const closed = () => room.closedAt !== null;
   const seated = <T>(run: (seatId: string) => Ack<T>): Ack<T> =>
-    role === 'contestant' && socket.data.seatId ? run(socket.data.seatId) : { error: ErrorCode.NoSeat };
+    socket.data.seatId ? run(socket.data.seatId) : { error: ErrorCode.NoSeat };
+  // ACCESS says which role may send what: an event outside its role's list is refused unread.
   const on = <S extends z.ZodType, T>(event: keyof ClientToServerEvents, schema: S, run: (payload: z.infer<S>, rid: string | undefined) => Ack<T>) =>
-    socket.on(event, handle(schema, run, log));
+    socket.on(event, maySend(role, event) ? handle(schema, run, log) : (_payload: unknown, ack: unknown) => typeof ack === 'function' && ack({ error: ErrorCode.NotAuthorised }));
   // A request id is the sender's own: scoped to the host or the seat, so one page cannot
   // answer for another's request.
-  const requestKey = (rid: string | undefined) => rid && `${role === 'host' ? 'host' : role === 'judge' ? `judge:${socket.data.judgeId}` : `seat:${socket.data.seatId}`}/${rid}`;
+  const requestKey = (rid: string | undefined) => rid && `${ACCESS[role].requestScope(socket.data)}/${rid}`;
 
-  on('host:command', hostCommandSchema, (command, rid) =>
-    hostOnly(() => {
-      // S3: the engine takes the seat as given (see admitSeat); an unknown one is refused here.
-      if (command.type === 'seat:admit' && command.seatId !== null && !room.hasSeat(command.seatId)) return { error: ErrorCode.UnknownSeat };
-      const result = room.submit(command, requestKey(rid));
-      return result.ok ? { data: null } : { error: result.error };
-    }),
-  );
+  on('host:command', hostCommandSchema, (command, rid) => {
+    // S3: the engine takes the seat as given (see admitSeat); an unknown one is refused here.
+    if (command.type === 'seat:admit' && command.seatId !== null && !room.hasSeat(command.seatId)) return { error: ErrorCode.UnknownSeat };
+    const result = room.submit(command, requestKey(rid));
+    return result.ok ? { data: null } : { error: result.error };
+  });
 
-  on('question:swap', emptySchema, (_, rid) =>
-    hostOnly(() => {
-      // A retried swap is answered from the log before a new question is drawn for it.
-      const key = requestKey(rid);
-      if (key && room.answeredBefore(key)) return { data: null };
-      if (closed()) return { error: ErrorCode.ContestClosed };
-      const swap = contests.swapFor(room);
-      if (!swap) return { error: room.state.question ? ErrorCode.NoReplacement : ErrorCode.NotInQuestion };
-      const result = room.submit(swap, key);
-      return result.ok ? { data: null } : { error: result.error };
-    }),
-  );
+  on('question:swap', emptySchema, (_, rid) => {
+    // A retried swap is answered from the log before a new question is drawn for it.
+    const key = requestKey(rid);
+    if (key && room.answeredBefore(key)) return { data: null };
+    if (closed()) return { error: ErrorCode.ContestClosed };
+    const swap = contests.swapFor(room);
+    if (!swap) return { error: room.state.question ? ErrorCode.NoReplacement : ErrorCode.NotInQuestion };
+    const result = room.submit(swap, key);
+    return result.ok ? { data: null } : { error: result.error };
+  });
 
-  on('contest:source', emptySchema, () => hostOnly(() => ({ data: room.source })));
+  on('contest:source', emptySchema, () => ({ data: room.source }));
 
-  on('contest:define', contestDefineSchema, ({ file }) =>
-    hostOnly(() => {
-      if (closed()) return { error: ErrorCode.ContestClosed };
-      if (!room.notStarted()) return { error: ErrorCode.ContestStarted };
-      const result = contests.redefine(room, file);
-      if (!result.ok) return 'issues' in result ? { error: ErrorCode.BadDefinition, issues: result.issues } : { error: result.error };
-      // Phones whose seat the new definition dropped go back to the join form.
-      for (const phone of io.sockets.sockets.values()) {
-        const seatId = phone.data.contestId === contestId ? phone.data.seatId : null;
-        if (!seatId || room.hasSeat(seatId)) continue;
-        phone.emit('seat:released');
-        phone.leave(channel.seat(contestId, seatId));
-        phone.join(channel.unseated(contestId));
-        phone.data.seatId = null;
-        room.seatConnected(seatId, -1);
-        sendView(phone);
-      }
-      // Judges the new panel dropped lose their place too: their pages ask for a code.
-      for (const page of io.sockets.sockets.values()) {
-        const judgeId = page.data.contestId === contestId ? page.data.judgeId : null;
-        if (!judgeId || room.hasJudge(judgeId)) continue;
-        page.emit('judge:released');
-        page.leave(channel.judge(contestId, judgeId));
-        page.join(channel.judgesUnsigned(contestId));
-        page.data.judgeId = null;
-        room.judgeConnected(judgeId, -1);
-        sendView(page);
-      }
-      return { data: null };
-    }),
-  );
+  on('contest:define', contestDefineSchema, ({ file }) => {
+    if (closed()) return { error: ErrorCode.ContestClosed };
+    if (!room.notStarted()) return { error: ErrorCode.ContestStarted };
+    const result = contests.redefine(room, file);
+    if (!result.ok) return 'issues' in result ? { error: ErrorCode.BadDefinition, issues: result.issues } : { error: result.error };
+    // Phones whose seat the new definition dropped go back to the join form.
+    for (const phone of io.sockets.sockets.values()) {
+      const seatId = phone.data.contestId === contestId ? phone.data.seatId : null;
+      if (!seatId || room.hasSeat(seatId)) continue;
+      phone.emit('seat:released');
+      phone.leave(channel.seat(contestId, seatId));
+      phone.join(channel.unseated(contestId));
+      phone.data.seatId = null;
+      room.seatConnected(seatId, -1);
+      sendView(phone);
+    }
+    // Judges the new panel dropped lose their place too: their pages ask for a code.
+    for (const page of io.sockets.sockets.values()) {
+      const judgeId = page.data.contestId === contestId ? page.data.judgeId : null;
+      if (!judgeId || room.hasJudge(judgeId)) continue;
+      page.emit('judge:released');
+      page.leave(ACCESS.judge.channel(page.data));
+      page.data.judgeId = null;
+      page.join(ACCESS.judge.channel(page.data));
+      room.judgeConnected(judgeId, -1);
+      sendView(page);
+    }
+    return { data: null };
+  });
 
-  on('judges:access', emptySchema, () => hostOnly(() => ({ data: judgesAccess(contests, room) })));
+  on('judges:access', emptySchema, () => ({ data: judgesAccess(contests, room) }));
 
   // S5: the freed phones (all of the seat's, or the one named) are told, and leave the seat.
   const unseat = (seatId: string, phoneId?: string): Ack<null> => {
@@ -241,9 +230,9 @@ export function registerHandlers(
     return { data: null };
   };
 
-  on('seat:release', seatReleaseSchema, ({ seatId }) => hostOnly(() => unseat(seatId)));
+  on('seat:release', seatReleaseSchema, ({ seatId }) => unseat(seatId));
 
-  on('seat:remove-phone', phoneRemoveSchema, ({ seatId, phoneId }) => hostOnly(() => unseat(seatId, phoneId)));
+  on('seat:remove-phone', phoneRemoveSchema, ({ seatId, phoneId }) => unseat(seatId, phoneId));
 
   const seatSocket = (phone: QiangdaSocket, seatId: string, deviceToken: string): void => {
     phone.leave(channel.unseated(contestId));
@@ -255,25 +244,23 @@ export function registerHandlers(
   };
 
   // S6: the host lets a waiting phone in, or not; the phone is told either way.
-  on('seat:decide', joinDecideSchema, ({ requestId, approve }) =>
-    hostOnly(() => {
-      if (closed()) return { error: ErrorCode.ContestClosed };
-      const decided = room.decideJoin(requestId, approve);
-      if (!decided) return { error: ErrorCode.UnknownRequest };
-      const { pending, added } = decided;
-      const phone = io.sockets.sockets.get(pending.socketId);
-      if (added === 'refused') {
-        phone?.emit('seat:decided', { approved: false });
-        return { data: null };
-      }
-      if (added !== 'added') return { error: CLAIM_REFUSAL[added] };
-      if (phone && !phone.data.seatId) {
-        seatSocket(phone, pending.seatId, pending.deviceToken);
-        phone.emit('seat:decided', { approved: true, seatId: pending.seatId, deviceToken: pending.deviceToken });
-      }
+  on('seat:decide', joinDecideSchema, ({ requestId, approve }) => {
+    if (closed()) return { error: ErrorCode.ContestClosed };
+    const decided = room.decideJoin(requestId, approve);
+    if (!decided) return { error: ErrorCode.UnknownRequest };
+    const { pending, added } = decided;
+    const phone = io.sockets.sockets.get(pending.socketId);
+    if (added === 'refused') {
+      phone?.emit('seat:decided', { approved: false });
       return { data: null };
-    }),
-  );
+    }
+    if (added !== 'added') return { error: CLAIM_REFUSAL[added] };
+    if (phone && !phone.data.seatId) {
+      seatSocket(phone, pending.seatId, pending.deviceToken);
+      phone.emit('seat:decided', { approved: true, seatId: pending.seatId, deviceToken: pending.deviceToken });
+    }
+    return { data: null };
+  });
 
   const claimSeat = (joinCode: string, offered: string | undefined): Ack<SeatClaimed> => {
     const seat = room.seatByJoinCode(joinCode);
@@ -303,7 +290,6 @@ export function registerHandlers(
   // claim is not tried at all, so its answer says nothing about the code.
   const claimant = { socketId: socket.id, address: claims.address, contestId };
   on('seat:claim', seatClaimSchema, ({ joinCode, deviceToken }) => {
-    if (role !== 'contestant') return { error: ErrorCode.NotAuthorised };
     const wait = claimGuard.waitFor(claimant);
     if (wait !== null) return { error: ErrorCode.ClaimsThrottled, retryAfterMs: wait };
     const answer = claimSeat(joinCode, deviceToken);
@@ -333,15 +319,14 @@ export function registerHandlers(
   };
 
   const signInJudge = (judgeId: string): void => {
-    socket.leave(channel.judgesUnsigned(contestId));
+    socket.leave(ACCESS[role].channel(socket.data));
     socket.data.judgeId = judgeId;
-    socket.join(channel.judge(contestId, judgeId));
+    socket.join(ACCESS[role].channel(socket.data));
     room.judgeConnected(judgeId, 1);
     sendView(socket);
   };
 
   on('judge:claim', judgeClaimSchema, ({ code, deviceToken }) => {
-    if (role !== 'judge') return { error: ErrorCode.NotAuthorised };
     const wait = claimGuard.waitFor(claimant);
     if (wait !== null) return { error: ErrorCode.ClaimsThrottled, retryAfterMs: wait };
     const answer = claimJudge(code, deviceToken);
@@ -351,7 +336,6 @@ export function registerHandlers(
 
   // J2: the judge is the one this socket signed in as, never a field of the payload.
   on('judge:score', judgeScoreSchema, ({ seatId, value, parts }, rid) => {
-    if (role !== 'judge') return { error: ErrorCode.NotAuthorised };
     const judgeId = socket.data.judgeId;
     if (!judgeId) return { error: ErrorCode.NoJudge };
     const command = { type: 'judge:score', judgeId, seatId, value, ...(parts && { parts }) };

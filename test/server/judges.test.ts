@@ -232,8 +232,8 @@ describe('what a judge socket may send', () => {
     expect(await judge.request('seat:release', { seatId: 's1' })).toEqual({ error: ErrorCode.NotAuthorised });
     expect(await judge.request('contest:define', { file: {} })).toEqual({ error: ErrorCode.NotAuthorised });
     expect(await judge.request('contest:source', {})).toEqual({ error: ErrorCode.NotAuthorised });
-    expect(await judge.request('buzz:press', {})).toEqual({ error: ErrorCode.NoSeat });
-    expect(await judge.request('answer:submit', { choice: [0] })).toEqual({ error: ErrorCode.NoSeat });
+    expect(await judge.request('buzz:press', {})).toEqual({ error: ErrorCode.NotAuthorised });
+    expect(await judge.request('answer:submit', { choice: [0] })).toEqual({ error: ErrorCode.NotAuthorised });
 
     const phone = await h.contestant('s1');
     const screen = await h.screen();

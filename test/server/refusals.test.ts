@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ErrorCode, PROTOCOL_VERSION } from '../../shared/protocol.js';
 import { DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
 import { MAX_PRESSES_PER_QUESTION } from '../../shared/contest/defaults.js';
+import { maySend, ROLE_SENDS } from '../../shared/role-sends.js';
 import { startServer, type Harness, type TestClient } from '../support/harness.js';
 
 let h: Harness;
@@ -24,7 +25,7 @@ describe('connections are authenticated', () => {
   it.each([
     ['a wrong host key', { role: 'host', hostKey: 'guess' }, ErrorCode.NotAuthorised],
     ['no role', { hostKey: 'x' }, ErrorCode.BadHandshake],
-    ['an unknown role', { role: 'judge' }, ErrorCode.BadHandshake],
+    ['an unknown role', { role: 'audience' }, ErrorCode.BadHandshake],
     ['an unknown contest', { role: 'screen', contestId: 'nope' }, ErrorCode.UnknownContest],
     ['an old protocol version', { role: 'screen', v: PROTOCOL_VERSION - 1 }, ErrorCode.VersionMismatch],
   ])('refuses %s', async (_, auth, code) => {
@@ -52,13 +53,27 @@ describe('commands are authorised', () => {
     expect(snapshot()).toEqual(before);
   });
 
-  it('refuses a buzz from a socket without a seat', async () => {
+  it('refuses a buzz from a phone without a seat, and from any role that does not press', async () => {
     const host = await h.host();
     for (const type of ['question:next', 'question:next', 'buzzers:open'] as const) await host.request('host:command', { type });
     const before = snapshot();
     expect(await unseated.request('buzz:press', {})).toEqual({ error: ErrorCode.NoSeat });
-    expect(await screen.request('buzz:press', {})).toEqual({ error: ErrorCode.NoSeat });
-    expect(await host.request('buzz:press', {})).toEqual({ error: ErrorCode.NoSeat });
+    expect(await screen.request('buzz:press', {})).toEqual({ error: ErrorCode.NotAuthorised });
+    expect(await host.request('buzz:press', {})).toEqual({ error: ErrorCode.NotAuthorised });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('refuses every event outside a role\'s entry in ROLE_SENDS, before reading its payload', async () => {
+    const host = await h.host();
+    const everyEvent = new Set(Object.values(ROLE_SENDS).flat());
+    const before = snapshot();
+    for (const [role, socket] of [['screen', screen], ['contestant', phone], ['host', host]] as const) {
+      for (const event of everyEvent) {
+        if (maySend(role, event)) continue;
+        expect(await socket.request(event, { garbage: true } as never), `${role} ${event}`).toEqual({ error: ErrorCode.NotAuthorised });
+      }
+    }
+    expect(maySend('screen', 'clock:probe')).toBe(true);
     expect(snapshot()).toEqual(before);
   });
 

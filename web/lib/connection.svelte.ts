@@ -17,6 +17,7 @@ import {
 import type { SeatId } from '../../shared/contest/types.js';
 import { RECONNECTION, TRANSPORTS } from '../../shared/reconnection.js';
 import { PressClock } from './press-clock.js';
+import { maySend } from '../../shared/role-sends.js';
 import { ServerClock } from './server-clock.js';
 import { sendOnce, type RequestLink } from './once-request.js';
 
@@ -52,7 +53,7 @@ export class Connection {
   private ticker: ReturnType<typeof setInterval> | undefined;
 
   constructor(auth: () => HandshakeWithoutVersion, url?: string) {
-    this.pressClock = auth().role === 'contestant' ? new PressClock(() => this.probe()) : null;
+    this.pressClock = maySend(auth().role, 'buzz:press') ? new PressClock(() => this.probe()) : null;
     this.socket = io(url ?? window.location.origin, {
       // Re-read auth on every reconnect: a phone that just claimed a seat sends its new token.
       auth: (cb) => cb({ ...auth(), v: PROTOCOL_VERSION }),
