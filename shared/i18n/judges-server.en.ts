@@ -22,6 +22,7 @@ export const judgesServerEn: Record<keyof typeof judgesServerZh, string> = {
   'terminal.judge': '{name}  code {code}  {link}',
   'terminal.judgeCards': 'Judge cards (print):',
 
+  'host.judgeCards': 'Print judge cards',
   'judgeCards.pageTitle': 'Judge cards',
   'judgeCards.hint': "Each card holds the judge's own link as a QR code and the judge code: they are the judge's password. Hand each card to its judge; never project it.",
   'judgeCards.scan': 'Scan with a phone or tablet to open the scoring page',

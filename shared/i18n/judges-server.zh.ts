@@ -20,6 +20,7 @@ export const judgesServerZh = {
   'terminal.judge': '{name}  评委码 {code}  {link}',
   'terminal.judgeCards': '评委卡（打印）：',
 
+  'host.judgeCards': '打印评委卡',
   'judgeCards.pageTitle': '评委卡',
   'judgeCards.hint': '每张卡片含该评委的专用链接二维码与评委码，相当于评委的密码：请当面交给评委本人，不要投屏。',
   'judgeCards.scan': '用手机或平板扫码，进入评分页面',
