@@ -10,7 +10,7 @@ import { CLAIM_LIMITS } from '../../server/realtime/claim-guard.js';
 import { drawContest } from '../../server/rooms/draw.js';
 import { parseContestFile, MAX_JUDGES } from '../../server/setup/contest-file.js';
 import { openStore } from '../../server/storage/store.js';
-import { archiveOf, readArchive } from '../../server/storage/archive.js';
+import { archiveOf, readArchive, restoreArchive } from '../../server/storage/archive.js';
 import type { Judge } from '../../shared/contest/judging-types.js';
 import { ErrorCode, type JudgesAccess } from '../../shared/protocol.js';
 import { JOIN_CODE_PATTERN } from '../../shared/join-code.js';
@@ -319,5 +319,22 @@ describe('archives', () => {
     expect(read.contest.judges[1].deviceTokens).toEqual([token(5)]);
     expect(read.contest.judges.map((j) => j.code)).toEqual(list.judges.map((j) => j.code));
     expect(list.judges.every((j) => JOIN_CODE_PATTERN.test(j.code))).toBe(true);
+    // Restored into another folder, the judges' links, codes and devices are the same.
+    const elsewhere = openStore(':memory:');
+    try {
+      expect(restoreArchive(elsewhere, archiveOf(stored, h.clock.now()))).toMatchObject({ ok: true });
+      expect(elsewhere.loadContest(h.contestId)?.judges).toEqual(stored.judges);
+    } finally {
+      elsewhere.close();
+    }
+  });
+
+  it('an archive whose judges do not match its panel is refused', async () => {
+    const h = await server();
+    const stored = h.store.loadContest(h.contestId);
+    if (!stored) throw new Error('no contest');
+    const read = (judges: typeof stored.judges) => readArchive(archiveOf({ ...stored, judges }, h.clock.now()));
+    expect(read(stored.judges.slice(1))).toMatchObject({ ok: false, error: 'archive-invalid' });
+    expect(read(stored.judges.map((j, i) => (i === 1 ? { ...j, code: h.joinCodes.s1 } : j)))).toMatchObject({ ok: false, error: 'archive-invalid' });
   });
 });
