@@ -319,6 +319,7 @@ export function registerHandlers(
   };
 
   const signInJudge = (judgeId: string): void => {
+    if (socket.data.judgeId) room.judgeConnected(socket.data.judgeId, -1);
     socket.leave(ACCESS[role].channel(socket.data));
     socket.data.judgeId = judgeId;
     socket.join(ACCESS[role].channel(socket.data));
