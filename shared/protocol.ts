@@ -8,8 +8,9 @@ import type { LinkQuality, LinkWarning } from './fairness/link-meter.js';
 import type { SeatId } from './contest/types.js';
 import { JOIN_CODE_PATTERN, typedJoinCode } from './join-code.js';
 
-/** Bumped on any breaking change; a page on another version is told to reload. */
-export const PROTOCOL_VERSION = 1;
+/** Bumped on any breaking change; a page on another version is told to reload. 2: the question
+ * view is a union per round kind (a page from 1 reads fields a kind no longer sends). */
+export const PROTOCOL_VERSION = 2;
 
 /** Every error a page can be told. Pages translate the code; they never show it raw. */
 export const ErrorCode = {

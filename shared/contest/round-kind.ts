@@ -2,6 +2,8 @@
 // kind is one module implementing RoundKindRules and one entry in KINDS (kinds.ts).
 import type { Command, HostCommand } from './commands.js';
 import type { Question } from './question.js';
+import type { QuestionViewOf, Viewer } from './question-views.js';
+import type { RoundRulesViewOf } from './round-views.js';
 import type { Result } from './result.js';
 import type { ContestState, QuestionState, Round, RoundKind, SeatId } from './types.js';
 
@@ -64,4 +66,8 @@ export interface RoundKindRules<K extends RoundKind> {
   /** The question's host commands (RoundCommand types) the engine would accept now, pause aside:
    * the host console asks this instead of re-encoding the rules. */
   allowed(state: ContestState, round: RoundOf<K>, q: QuestionOf<K>): RoundHostCommand[];
+  /** What `viewer` may see of the question (its SIGHT entry, and its own seat for a phone). */
+  view(round: RoundOf<K>, q: QuestionOf<K>, viewer: Viewer): QuestionViewOf<K>;
+  /** The round's own rules as every page shows them (its title card, the rules line). */
+  roundView(round: RoundOf<K>): RoundRulesViewOf<K>;
 }

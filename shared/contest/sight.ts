@@ -43,6 +43,8 @@ export interface Sight {
   answerGaps: boolean;
   /** Whether undo is possible, and the ruling it would reverse (K7). */
   undo: boolean;
+  /** Which host commands the engine would accept now, for the console's keys and buttons. */
+  hostCommands: boolean;
   /** The seat admitted to take a new phone while seats are locked (S3). */
   admission: boolean;
   /** Phones waiting for the host to let them join (S6). */
@@ -73,6 +75,7 @@ export const SIGHT: Readonly<Record<Role, Sight>> = {
     seatDeadlines: true,
     answerGaps: true,
     undo: true,
+    hostCommands: true,
     admission: true,
     joinRequests: true,
     storageProblems: true,
@@ -96,6 +99,7 @@ export const SIGHT: Readonly<Record<Role, Sight>> = {
     seatDeadlines: false,
     answerGaps: false,
     undo: false,
+    hostCommands: false,
     admission: false,
     joinRequests: false,
     storageProblems: false,
@@ -144,6 +148,7 @@ export const SIGHT: Readonly<Record<Role, Sight>> = {
     seatDeadlines: false,
     answerGaps: false,
     undo: false,
+    hostCommands: false,
     admission: false,
     joinRequests: false,
     storageProblems: false,

@@ -1,18 +1,22 @@
 // Builds what each role is allowed to see, as the SIGHT table says (sight.ts). A phone or the
 // screen must never receive the key before it is revealed, nor a phone another seat's answer, so
 // views are built by picking fields in, never by deleting them.
-import { answerKey, choiceCount, type QuestionType } from './question.js';
+import { allowedCommands, type HostAction } from './allowed.js';
 import { currentRound, flatRounds, roundAt } from './rounds.js';
-import { seatDeadline } from './rounds/all-at-once.js';
+import { rulesOf, sameKind } from './kinds.js';
+import type { RoundView } from './round-views.js';
+import type { QuestionView } from './question-views.js';
 import { standings, type Standing } from './standings.js';
 import type { StorageProblem } from '../storage-problem.js';
 import type { ClaimAlarm } from '../claim-alarm.js';
 import { brandingView, type BrandingView } from '../branding.js';
-import type { BuzzRecord, ContestStage, ContestState, FalseStartPenalty, RoundKind, ScoreEntry, SeatId, SeatResult } from './types.js';
-import type { DecidedBy } from './arbiter.js';
+import type { ContestStage, ContestState, ScoreEntry, SeatId } from './types.js';
 import { SIGHT, type Role, type Sight } from './sight.js';
 
 export type { Role } from './sight.js';
+export type * from './question-views.js';
+export type * from './round-views.js';
+export { isAsked, viewOfKind } from './question-views.js';
 
 /** Views carry only the latest score changes: every update goes to every page, and the full
  * record belongs in the exports, not in each push. */
@@ -90,87 +94,6 @@ export interface SeatView {
 
 
 
-export interface RoundView {
-  /** Flat index over the contest's rounds, and how many there are. */
-  index: number;
-  count: number;
-  /** 1-based number of this round within its stage, and how many rounds the stage has. */
-  numberInStage: number;
-  roundsInStage: number;
-  stageName: string;
-  stageNumber: number;
-  stageCount: number;
-  name: string;
-  kind: RoundKind;
-  questionCount: number;
-  rightPoints: number;
-  wrongPoints: number;
-  answerTimeMs: number;
-  buzzWindowMs: number | null;
-  partialCredit: boolean;
-  partialPoints: number;
-  /** Buzz-in rounds: the false-start penalty. */
-  falseStart: FalseStartPenalty | null;
-  /** In-turn rounds: the order seats answer in. */
-  order: SeatId[];
-}
-
-export type QuestionPhase = 'reading' | 'open' | 'tied' | 'answering' | 'wrong' | 'revealed';
-export type QuestionOutcome = 'right' | 'dead' | 'ended' | 'wrong' | 'timeout' | 'skipped';
-
-export interface QuestionView {
-  kind: RoundKind;
-  number: number;
-  total: number;
-  type: QuestionType;
-  stem: string;
-  category: string;
-  /** Option texts for single and multiple choice; empty for true/false and open. */
-  options: string[];
-  /** How many choices a phone offers: options, 2 for true/false, 0 for open. */
-  choices: number;
-  phase: QuestionPhase;
-  outcome: QuestionOutcome | null;
-  buzzDeadline: number | null;
-  answerDeadline: number | null;
-  /** Buzz-in: who won the buzz. */
-  winner: SeatId | null;
-  /** Buzz-in: a press has arrived and the buzz is being decided (P4). Told only to the host and
-   * to the seat that pressed (P9): nobody else may learn that someone pressed. */
-  deciding: boolean;
-  /** Buzz-in: the seats of a true tie (P5), waiting for the host or re-buzzing; empty otherwise. */
-  tied: SeatId[];
-  /** Buzz-in: why the buzz went to the winner (stamp, tie rule, arrival). */
-  decidedBy: DecidedBy | null;
-  /** Buzz-in: when the buzz was decided, and how much earlier the winner pressed than the
-   * runner-up (P5); no lead when nobody else pressed or it was a near-tie. */
-  wonAt: number | null;
-  leadMs: number | null;
-  /** How far that lead can be off at worst (P9): a lead inside it is not a clear one. */
-  leadErrorMs: number | null;
-  /** In-turn: whose turn it is. */
-  turnSeat: SeatId | null;
-  /** The key (B13): text of an open answer, indices of the right choices; null until the viewer may see it. */
-  answer: string | null;
-  answerKey: number[] | null;
-  explanation: string | null;
-  source: string | null;
-  /** Press log of a buzz-in question: host only. */
-  buzzes: BuzzRecord[];
-  /** All at once: who has answered (not what): host and screen. */
-  answered: SeatId[];
-  /** All at once: this phone's own current answer. */
-  myAnswer: number[] | null;
-  /** All at once, once revealed: grades (all seats for host and screen, its own for a phone). */
-  results: Record<SeatId, SeatResult> | null;
-  /** All at once, once revealed: how many seats chose each choice. */
-  distribution: number[] | null;
-  /** All at once: answers that came too late (host only). */
-  late: { seatId: SeatId; at: number }[];
-  /** All at once: seats the host gave their own later deadline (K8), host only. A phone's own
-   * deadline is its `answerDeadline`. */
-  seatDeadlines: Record<SeatId, number>;
-}
 
 /** The ruling an undo would reverse, in words the host can check before undoing it (K7). */
 export interface RulingView {
@@ -232,6 +155,9 @@ export interface ContestView {
   pausedAt: number | null;
   /** Host only: what undo would reverse (K7). */
   lastRuling: RulingView | null;
+  /** Host only (absent for other roles): the commands the engine would accept now; the console
+   * enables exactly these. None in a closed contest. */
+  allowed?: HostAction[];
   /** Host only: seats offline while the current all-at-once answers are open, to give time (K8). */
   answerGaps: Record<SeatId, AnswerGap>;
   /** Host only: repeated failed join-code claims (someone guessing codes), or null. */
@@ -298,6 +224,7 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId
     storage: sight.storageProblems ? (room.storage ?? null) : null,
     pausedAt: state.pausedAt,
     lastRuling: sight.undo ? lastRuling(state) : null,
+    ...(sight.hostCommands && { allowed: room.closed ? [] : allowedCommands(state) }),
     answerGaps: sight.answerGaps ? { ...room.answerGaps } : {},
     claimAlarm: sight.claimAlarms ? (room.claimAlarm ?? null) : null,
   };
@@ -334,7 +261,9 @@ function roundView(state: ContestState): RoundView | null {
   const place = roundAt(state.definition, state.roundIndex);
   if (!place || state.stage !== 'round') return null;
   const { round, stage, stageIndex, roundInStage } = place;
-  const buzz = round.kind === 'buzz-in' ? round.rules : null;
+  const { kind, ...own } = rulesOf(round).roundView(round);
+  // Taken apart only to keep the fields in the order pages have always received them; `own`
+  // is the rest of that same kind's rules, hence the cast.
   return {
     index: state.roundIndex,
     count: flatRounds(state.definition).length,
@@ -344,17 +273,10 @@ function roundView(state: ContestState): RoundView | null {
     stageNumber: stageIndex + 1,
     stageCount: state.definition.stages.length,
     name: round.name,
-    kind: round.kind,
+    kind,
     questionCount: round.questions.length,
-    rightPoints: buzz ? buzz.rightPoints : round.kind === 'buzz-in' ? 0 : round.rightPoints,
-    wrongPoints: buzz ? buzz.wrongPoints : round.kind === 'buzz-in' ? 0 : round.wrongPoints,
-    answerTimeMs: buzz ? buzz.answerTimeMs : round.kind === 'buzz-in' ? 0 : round.answerTimeMs,
-    buzzWindowMs: buzz ? buzz.buzzWindowMs : null,
-    partialCredit: round.kind === 'all-at-once' && round.partialCredit,
-    partialPoints: round.kind === 'all-at-once' ? round.partialPoints : 0,
-    falseStart: buzz ? buzz.falseStart : null,
-    order: round.kind === 'in-turn' ? round.order : [],
-  };
+    ...own,
+  } as RoundView;
 }
 
 function recentLedger(state: ContestState, onlySeat: SeatId | null | undefined): ScoreEntry[] {
@@ -366,52 +288,11 @@ function recentLedger(state: ContestState, onlySeat: SeatId | null | undefined):
   return recent.reverse();
 }
 
+/** The question in play as `sight` lets the viewer see it, built by its round's kind. */
 function questionView(sight: Sight, state: ContestState, me: SeatId | null): QuestionView | null {
   const q = state.question;
   const round = currentRound(state);
   if (!q || !round) return null;
-  const question = round.questions[q.index];
-  const mayKnow = sight.keyBeforeReveal || q.phase === 'revealed';
-  const answers = q.kind === 'all-at-once' ? q : null;
-  const results = answers?.results ?? null;
-  return {
-    kind: q.kind,
-    number: q.index + 1,
-    total: round.questions.length,
-    type: question.type,
-    stem: question.stem,
-    category: question.category,
-    options: question.type === 'single' || question.type === 'multiple' ? question.options : [],
-    choices: choiceCount(question),
-    phase: q.phase,
-    outcome: q.kind === 'all-at-once' ? null : q.outcome,
-    buzzDeadline: q.kind === 'buzz-in' ? q.buzzDeadline : null,
-    // K8: a phone counts down to its own deadline.
-    answerDeadline: answers && me ? seatDeadline(answers, me) : q.answerDeadline,
-    winner: q.kind === 'buzz-in' ? q.winner : null,
-    deciding: q.kind === 'buzz-in' && q.decideAt !== null && (sight.pendingPress === 'any' || (sight.pendingPress === 'own' && me !== null && q.buzzes.some((b) => b.seatId === me && b.decision === 'pending'))),
-    tied: q.kind === 'buzz-in' ? q.tied : [],
-    decidedBy: q.kind === 'buzz-in' ? q.decidedBy : null,
-    wonAt: q.kind === 'buzz-in' ? q.wonAt : null,
-    leadMs: q.kind === 'buzz-in' ? q.leadMs : null,
-    leadErrorMs: q.kind === 'buzz-in' ? q.leadErrorMs : null,
-    turnSeat: q.kind === 'in-turn' ? q.seatId : null,
-    answer: mayKnow && question.type === 'open' ? question.answer : null,
-    answerKey: mayKnow && question.type !== 'open' ? answerKey(question) : null,
-    explanation: mayKnow ? question.explanation : null,
-    source: mayKnow ? (question.source ?? null) : null,
-    buzzes: sight.pressLog && q.kind === 'buzz-in' ? q.buzzes : [],
-    answered: answers && sight.whoAnswered ? Object.keys(answers.answers) : [],
-    myAnswer: answers && me ? (answers.answers[me]?.choice ?? null) : null,
-    results: results && (sight.results === 'every' ? results : me && results[me] ? { [me]: results[me] } : {}),
-    distribution: results ? distribution(results, choiceCount(question)) : null,
-    late: sight.lateAnswers && answers ? answers.late : [],
-    seatDeadlines: sight.seatDeadlines && answers ? answers.seatDeadlines : {},
-  };
-}
-
-function distribution(results: Record<SeatId, SeatResult>, choices: number): number[] {
-  const counts = Array.from({ length: choices }, () => 0);
-  for (const r of Object.values(results)) for (const c of r.choice ?? []) counts[c] += 1;
-  return counts;
+  const pair = sameKind(round, q);
+  return pair && pair.rules.view(pair.round, pair.q, { sight, me });
 }

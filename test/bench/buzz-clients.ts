@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { Socket } from 'socket.io-client';
 import { open, seatPhones, type ClientJob } from './clients.js';
 import type { ContestUpdate } from '../../shared/protocol.js';
+import { viewOfKind } from '../../shared/contest/views.js';
 
 interface Job extends ClientJob {
   races: number;
@@ -49,7 +50,7 @@ async function run(job: Job): Promise<{ samples: number[]; graces: number[] }> {
     const arrivals = await Promise.all(locked);
     const [hostAt, hostUpdate] = await hostLocked;
     // The grace window the server waited (P4): from the winning buzz's arrival to the decision.
-    const q = hostUpdate.view.question;
+    const q = viewOfKind(hostUpdate.view.question, 'buzz-in');
     const arrived = q?.buzzes.find((b) => b.decision === 'won')?.at ?? 0;
     if (race >= job.warmup) {
       samples.push(Math.max(hostAt, ...arrivals) - pressed);

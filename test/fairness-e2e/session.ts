@@ -7,7 +7,7 @@ import { uniform, rngFrom, type Rng } from '../fairness/model.js';
 import type { DecidedBy, Fairness } from '../../shared/contest/arbiter.js';
 import type { HostCommand } from '../../shared/contest/commands.js';
 import type { BuzzRecord } from '../../shared/contest/types.js';
-import type { QuestionView } from '../../shared/contest/views.js';
+import type { BuzzInQuestionView, QuestionView } from '../../shared/contest/views.js';
 import type { SeatLink } from '../../shared/protocol.js';
 import { definition } from '../support/definitions.js';
 import { FakeClock } from '../support/fake-clock.js';
@@ -162,16 +162,16 @@ async function runRace(
   const times = drawPresses(rng, openedAt, phones.length, gapMs, firstPressMs);
   phones.forEach(({ phone }, i) => phone.arm(times[i]));
 
-  const isThis = (q: QuestionView | null | undefined): q is QuestionView => !!q && q.kind === 'buzz-in' && q.number === number;
+  const isThis = (q: QuestionView | null | undefined): q is BuzzInQuestionView => !!q && q.kind === 'buzz-in' && q.number === number;
   let stuck = false;
-  let question: QuestionView | null = null;
+  let question: BuzzInQuestionView | null = null;
   try {
     const view = await pumpUntil(
       clock,
       host.until((v) => isThis(v.question) && v.question.phase === 'answering' && v.question.buzzes.length >= phones.length),
       STUCK_AFTER_MS + 3_000,
     );
-    question = view.question as QuestionView;
+    question = view.question as BuzzInQuestionView;
   } catch {
     stuck = true;
     const q = host.view?.question;

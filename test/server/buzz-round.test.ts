@@ -4,6 +4,7 @@ import { DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
 import { DEFAULT_ANSWER_TIME_MS, DEFAULT_BUZZ_WINDOW_MS, DEFAULT_FALSE_START_LOCKOUT_MS } from '../../shared/contest/defaults.js';
 import type { ContestView } from '../../shared/contest/views.js';
 import { startServer, type Harness, type TestClient } from '../support/harness.js';
+import { askedOf, buzzOf } from '../support/question-of.js';
 
 let h: Harness;
 let host: TestClient;
@@ -61,15 +62,15 @@ describe('buzz-in round over sockets', () => {
     // The lock reaches every phone, the host and the screen, naming the winner.
     for (const client of [host, screen, ...phones]) {
       const v = await client.until(phase('answering'));
-      expect(v.question?.winner).toBe('s2');
-      expect(v.question?.answerDeadline).toBeLessThanOrEqual(h.clock.now() + DEFAULT_ANSWER_TIME_MS);
-      expect(v.question?.answerDeadline).toBeGreaterThan(h.clock.now() + DEFAULT_ANSWER_TIME_MS - DEFAULT_GRACE_CAP_MS);
+      expect(buzzOf(v)?.winner).toBe('s2');
+      expect(askedOf(v)?.answerDeadline).toBeLessThanOrEqual(h.clock.now() + DEFAULT_ANSWER_TIME_MS);
+      expect(askedOf(v)?.answerDeadline).toBeGreaterThan(h.clock.now() + DEFAULT_ANSWER_TIME_MS - DEFAULT_GRACE_CAP_MS);
     }
     await hostDoes({ type: 'answer:rule', verdict: 'right' });
     const revealed = await screen.until(phase('revealed'));
     expect(score(revealed, 's2')).toBe(10);
-    expect(revealed.question?.answer).toBe('答案1');
-    expect(host.view?.question?.buzzes.map((b) => b.decision)).toEqual(['false-start', 'locked-out', 'won', 'beaten']);
+    expect(askedOf(revealed)?.answer).toBe('答案1');
+    expect(buzzOf(host.view)?.buzzes.map((b) => b.decision)).toEqual(['false-start', 'locked-out', 'won', 'beaten']);
   });
 
   it('[B6][B7] wrong answer deducts and locks that seat out; the host reopens and another seat answers', async () => {
@@ -105,7 +106,7 @@ describe('buzz-in round over sockets', () => {
     await firstQuestion();
     await hostDoes({ type: 'buzzers:open' });
     const before = await phones[0].until(phase('open'));
-    expect(before.question?.answer).toBeNull();
+    expect(askedOf(before)?.answer).toBeNull();
     h.clock.advance(DEFAULT_BUZZ_WINDOW_MS);
     const v = await phones[0].until(phase('revealed'));
     expect(v.question).toMatchObject({ outcome: 'dead', answer: '答案1', explanation: '解析1' });
@@ -137,6 +138,6 @@ describe('buzz-in round over sockets', () => {
         expect(JSON.stringify(update.view)).not.toContain('解析1');
       }
     }
-    expect(host.view?.question?.answer).toBe('答案1');
+    expect(askedOf(host.view)?.answer).toBe('答案1');
   });
 });

@@ -15,6 +15,7 @@ import { fileDate, fileTitle } from '../../server/http/file-names.js';
 import { openStore } from '../../server/storage/store.js';
 import { allAtOnceRound, buzzRound, choice, definition } from '../support/definitions.js';
 import { startServer, type Harness } from '../support/harness.js';
+import { answersOf } from '../support/question-of.js';
 
 const harnesses: Harness[] = [];
 const dirs: string[] = [];
@@ -47,7 +48,7 @@ async function playShow(store = openStore(':memory:')): Promise<Harness> {
   await p2.request('answer:submit', { choice: [0] });
   h.clock.advance(20_000);
   await p3.request('answer:submit', { choice: [1] }); // late
-  await host.until((v) => v.question?.late.length === 1);
+  await host.until((v) => answersOf(v)?.late.length === 1);
   return h;
 }
 

@@ -11,6 +11,7 @@ import { definition } from '../support/definitions.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { startServer, type Harness } from '../support/harness.js';
 import { LatencyProxy, pumpFor, pumpUntil } from '../support/latency-proxy.js';
+import { buzzOf } from '../support/question-of.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -88,10 +89,10 @@ async function race(fairness: Fairness): Promise<{ h: Harness; winner: string | 
   const decided = await pumpUntil(clock, host.until((v) => v.question?.phase === 'answering'));
   return {
     h,
-    winner: decided.question?.winner ?? null,
-    leadMs: decided.question?.leadMs ?? null,
-    decisions: decided.question?.buzzes.map((b) => `${b.seatId}:${b.decision}`) ?? [],
-    held: decided.question?.buzzes.map((b) => b.heldMs) ?? [],
+    winner: buzzOf(decided)?.winner ?? null,
+    leadMs: buzzOf(decided)?.leadMs ?? null,
+    decisions: buzzOf(decided)?.buzzes.map((b) => `${b.seatId}:${b.decision}`) ?? [],
+    held: buzzOf(decided)?.buzzes.map((b) => b.heldMs) ?? [],
     lobbyLinks,
   };
 }

@@ -7,6 +7,7 @@ import type { ImportReport } from '../../server/bank/import.js';
 import { HOST_KEY_HEADER } from '../../server/bank/routes.js';
 import { startServer, type Harness, type TestClient } from '../support/harness.js';
 import { millionRowCsv, zipBombXlsx } from '../support/zip-bomb.js';
+import { buzzOf } from '../support/question-of.js';
 
 let h: Harness;
 
@@ -44,7 +45,7 @@ describe('hostile uploads while a show runs', () => {
     expect(await host.request('host:command', { type: 'buzzers:open' } as never)).toEqual({ data: null });
     expect(await phones[1].request('buzz:press', {})).toEqual({ data: { decision: 'pending' } });
     h.clock.advance(DEFAULT_GRACE_CAP_MS);
-    expect((await phones[0].until(phase('answering'))).question?.winner).toBe('s2');
+    expect(buzzOf(await phones[0].until(phase('answering')))?.winner).toBe('s2');
     expect(await host.request('host:command', { type: 'answer:rule', verdict: 'right' } as never)).toEqual({ data: null });
     expect((await phones[1].until(phase('revealed'))).seats.find((s) => s.id === 's2')?.score).toBe(10);
 

@@ -6,6 +6,7 @@ import { FakeClock } from '../support/fake-clock.js';
 import { startServer, type Harness, type TestClient } from '../support/harness.js';
 import { pumpFor, pumpUntil } from '../support/latency-proxy.js';
 import { DEFAULT_FAIRNESS } from '../../shared/contest/arbiter.js';
+import { buzzOf } from '../support/question-of.js';
 
 const harnesses: Harness[] = [];
 afterEach(async () => {
@@ -82,8 +83,8 @@ describe('[P9] a press waiting for its decision is told to nobody but the host a
 
     expect(await pumpUntil(clock, presser.request('buzz:press', {}))).toEqual({ data: { decision: 'pending' } });
     await pumpFor(clock, DEFAULT_FAIRNESS.maxCreditMs - 1);
-    expect(host.view?.question?.deciding).toBe(true);
-    expect(presser.view?.question?.deciding).toBe(true);
+    expect(buzzOf(host.view)?.deciding).toBe(true);
+    expect(buzzOf(presser.view)?.deciding).toBe(true);
     expect(rivalHeard).toEqual([]);
     expect(screenHeard).toEqual([]);
 

@@ -12,6 +12,7 @@ import { openStore } from '../../server/storage/store.js';
 import { allAtOnceRound, choice, definition } from '../support/definitions.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { startServer, type Harness } from '../support/harness.js';
+import { answersOf, askedOf, buzzOf } from '../support/question-of.js';
 
 const harnesses: Harness[] = [];
 const dirs: string[] = [];
@@ -41,7 +42,7 @@ describe('[K1][K3][K4] pause over sockets', () => {
     await phone.request('buzz:press', {});
     clock.advance(DEFAULT_GRACE_CAP_MS);
     const won = await host.until((v) => v.question?.phase === 'answering');
-    const deadline = won.question?.answerDeadline as number;
+    const deadline = askedOf(won)?.answerDeadline as number;
     clock.advance(5000);
     expect(await host.request('host:command', { type: 'show:pause' })).toEqual({ data: null });
     const paused = await phone.until((v) => v.pausedAt !== null);
@@ -67,7 +68,7 @@ describe('[K1][K3][K4] pause over sockets', () => {
     const host2 = await second.host();
     expect(await host2.request('host:command', { type: 'show:resume' })).toEqual({ data: null });
     const resumed = await screen.until((v) => v.pausedAt === null);
-    expect(resumed.question?.answerDeadline).toBe(clock.now() + left);
+    expect(askedOf(resumed)?.answerDeadline).toBe(clock.now() + left);
 
     clock.advance(left - 1);
     expect(second.room.state.question?.phase).toBe('answering');
@@ -84,8 +85,8 @@ describe('[K1][K3][K4] pause over sockets', () => {
     for (const type of ['question:next', 'question:next', 'buzzers:open'] as const) await host.request('host:command', { type });
     const open = await host.until((v) => v.question?.phase === 'open');
     expect(await host.request('host:command', { type: 'countdown:extend', ms: 10_000 })).toEqual({ data: null });
-    const longer = await host.until((v) => v.question?.buzzDeadline !== open.question?.buzzDeadline);
-    expect(longer.question?.buzzDeadline).toBe((open.question?.buzzDeadline as number) + 10_000);
+    const longer = await host.until((v) => buzzOf(v)?.buzzDeadline !== buzzOf(open)?.buzzDeadline);
+    expect(buzzOf(longer)?.buzzDeadline).toBe((buzzOf(open)?.buzzDeadline as number) + 10_000);
     const logged = h.store.loadContest(h.contestId)?.commands.at(-1);
     expect(logged).toMatchObject({ type: 'countdown:extend', ms: 10_000 });
     for (const ms of [0, -5000, 1.5, 3_600_000]) {
@@ -107,14 +108,14 @@ describe('[K1][K3][K4] pause over sockets', () => {
     h.clock.advance(15_000);
     expect(await host.request('host:command', { type: 'answers:extend-seat', seatId: 's2', ms: 30_000 })).toEqual({ data: null });
     // Its own deadline: the later of its deadline (20 s) and now (15 s), plus 30 s.
-    await s2.until((v) => v.question?.answerDeadline === opened + 50_000);
-    expect((await s1.until(() => true)).question?.answerDeadline).toBe(opened + 20_000);
+    await s2.until((v) => askedOf(v)?.answerDeadline === opened + 50_000);
+    expect(askedOf(await s1.until(() => true))?.answerDeadline).toBe(opened + 20_000);
     h.clock.advance(10_000);
     expect(await s1.request('answer:submit', { choice: [1] })).toEqual({ data: { status: 'late' } });
     expect(await s2.request('answer:submit', { choice: [1] })).toEqual({ data: { status: 'recorded' } });
     h.clock.advance(25_000);
     const graded = await host.until((v) => v.question?.phase === 'revealed');
-    expect(graded.question?.results).toMatchObject({ s1: { grade: 'none' }, s2: { grade: 'right' } });
+    expect(answersOf(graded)?.results).toMatchObject({ s1: { grade: 'none' }, s2: { grade: 'right' } });
     expect(await host.request('host:command', { type: 'answers:extend-seat', seatId: 's1', ms: 10_000 })).toEqual({ error: ErrorCode.KeyRevealed });
   });
 
@@ -157,7 +158,7 @@ describe('[K1][K3][K4] pause over sockets', () => {
     expect(await s2Again.request('answer:submit', { choice: [1] })).toEqual({ data: { status: 'recorded' } });
     clock.advance(7000);
     const graded = await host2.until((v) => v.question?.phase === 'revealed');
-    expect(graded.question?.results).toMatchObject({ s1: { grade: 'none' }, s2: { grade: 'right' } });
+    expect(answersOf(graded)?.results).toMatchObject({ s1: { grade: 'none' }, s2: { grade: 'right' } });
     second.store.close();
   });
 });

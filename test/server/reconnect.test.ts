@@ -13,6 +13,7 @@ import { Connection } from '../../web/lib/connection.svelte.js';
 import { allAtOnceRound, choice, definition } from '../support/definitions.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { startServer, type Harness, type TestClient } from '../support/harness.js';
+import { answersOf, askedOf } from '../support/question-of.js';
 
 const SEATS = 200;
 const ANSWER_MS = 20_000;
@@ -74,7 +75,7 @@ describe('a restart', () => {
     expect(acks.every((a) => 'data' in a && a.data.status === 'recorded')).toBe(true);
     clock.advance(5_000);
     const before = structuredClone(first.room.state);
-    const deadline = (await host.until((v) => v.question?.answered.length === answered.length)).question?.answerDeadline;
+    const deadline = answersOf(await host.until((v) => answersOf(v)?.answered.length === answered.length))?.answerDeadline;
     expect(deadline).toBe(clock.now() + ANSWER_MS - 5_000);
 
     // The next view each page gets is the new server's, sent when it has reconnected.
@@ -91,14 +92,14 @@ describe('a restart', () => {
 
     // The same state, the same deadline on every phone, each with its own answer.
     expect(second.room.state).toEqual(before);
-    expect(views.every((v) => v.question?.phase === 'answering' && v.question.answerDeadline === deadline)).toBe(true);
-    expect(views.map((v) => v.question?.myAnswer ?? null)).toEqual(phones.map((_, i) => (i % 2 === 0 ? [(i / 2) % 4] : null)));
+    expect(views.every((v) => v.question?.phase === 'answering' && askedOf(v)?.answerDeadline === deadline)).toBe(true);
+    expect(views.map((v) => answersOf(v)?.myAnswer ?? null)).toEqual(phones.map((_, i) => (i % 2 === 0 ? [(i / 2) % 4] : null)));
 
     // The phones that had not answered still can; at the deadline, all are graded.
     expect(await phones[1].request('answer:submit', { choice: [1] })).toEqual({ data: { status: 'recorded' } });
     clock.advance(ANSWER_MS - 5_000);
     const revealed = await phones[1].until((v) => v.question?.phase === 'revealed');
-    expect(revealed.question?.results?.s2?.grade).toBe('right');
+    expect(answersOf(revealed)?.results?.s2?.grade).toBe('right');
   });
 });
 
@@ -132,7 +133,7 @@ describe('a phone dropping off Wi-Fi', () => {
     await hostDoes(host, 'question:next', 'question:next');
     const opened = nextView(phone, (v) => v.question?.phase === 'answering');
     await hostDoes(host, 'answers:open');
-    const deadline = (await opened).question?.answerDeadline;
+    const deadline = askedOf(await opened)?.answerDeadline;
     h.clock.advance(5_000);
 
     // The Wi-Fi drops: the link closes under the page, which was told nothing.
@@ -153,7 +154,7 @@ describe('a phone dropping off Wi-Fi', () => {
     expect(view.question).toMatchObject({ phase: 'answering', answerDeadline: deadline, myAnswer: null });
     await host.until((v) => v.seats[0].connected === 1);
     expect(await phone.request('answer:submit', { choice: [1] })).toEqual({ data: { status: 'recorded' } });
-    expect((await host.until((v) => v.question?.answered.includes('s1') ?? false)).question?.answered).toEqual(['s1']);
+    expect(answersOf(await host.until((v) => answersOf(v)?.answered.includes('s1') ?? false))?.answered).toEqual(['s1']);
   });
 });
 

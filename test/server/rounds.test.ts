@@ -5,6 +5,7 @@ import type { ContestView } from '../../shared/contest/views.js';
 import { ErrorCode } from '../../shared/protocol.js';
 import { allAtOnceRound, choice, definition, question, trueFalse } from '../support/definitions.js';
 import { startServer, type Harness, type TestClient } from '../support/harness.js';
+import { answersOf, askedOf } from '../support/question-of.js';
 
 const harnesses: Harness[] = [];
 afterEach(async () => {
@@ -64,20 +65,20 @@ describe('all-at-once over sockets', () => {
     expect(await p1.request('answer:submit', { choice: [1] })).toEqual({ data: { status: 'recorded' } });
     expect(await p2.request('answer:submit', { choice: [9] })).toEqual({ error: ErrorCode.BadPayload });
     expect(await p2.request('answer:submit', { choice: [5] })).toEqual({ error: ErrorCode.BadChoice });
-    const seen = await screen.until((v) => v.question?.answered.length === 1);
-    expect(seen.question?.answered).toEqual(['s1']);
-    expect((await p1.until((v) => v.question?.myAnswer?.[0] === 1)).question?.answerKey).toBeNull();
+    const seen = await screen.until((v) => answersOf(v)?.answered.length === 1);
+    expect(answersOf(seen)?.answered).toEqual(['s1']);
+    expect(answersOf(await p1.until((v) => answersOf(v)?.myAnswer?.[0] === 1))?.answerKey).toBeNull();
     // p1's answers went to p1 and the staff only.
     expect(p2.updates.length).toBe(p2UpdatesBefore);
 
     h.clock.advance(20_000);
     expect(await p3.request('answer:submit', { choice: [1] })).toEqual({ data: { status: 'late' } });
-    const revealed = await screen.until((v) => v.question?.phase === 'revealed' && v.question.answerKey !== null);
-    expect(revealed.question?.distribution).toEqual([0, 1, 0, 0]);
+    const revealed = await screen.until((v) => v.question?.phase === 'revealed' && askedOf(v)?.answerKey !== null);
+    expect(answersOf(revealed)?.distribution).toEqual([0, 1, 0, 0]);
     expect(revealed.seats.map((s) => s.score)).toEqual([10, 0, 0]);
-    expect((await host.until((v) => v.question?.late.length === 1)).question?.late.map((l) => l.seatId)).toEqual(['s3']);
+    expect(answersOf(await host.until((v) => answersOf(v)?.late.length === 1))?.late.map((l) => l.seatId)).toEqual(['s3']);
     const own = await p2.until((v) => v.question?.phase === 'revealed');
-    expect(own.question?.results).toEqual({ s2: { choice: null, grade: 'none', points: 0 } });
+    expect(answersOf(own)?.results).toEqual({ s2: { choice: null, grade: 'none', points: 0 } });
   });
 });
 
@@ -209,12 +210,12 @@ describe('swap over sockets', () => {
     const h = await server({ bank });
     const host = await h.host();
     await hostDoes(host, 'question:next', 'question:next');
-    const before = (await host.until((v) => v.question !== null)).question?.stem;
+    const before = askedOf(await host.until((v) => v.question !== null))?.stem;
     expect(await host.request('question:swap', {})).toEqual({ data: null });
-    const after = await host.until((v) => v.question?.stem !== before);
+    const after = await host.until((v) => askedOf(v)?.stem !== before);
     expect(after.question?.phase).toBe('reading');
     const log = h.store.loadContest(h.contestId)?.commands ?? [];
-    expect(log.at(-1)).toMatchObject({ type: 'question:swap', question: { stem: after.question?.stem } });
+    expect(log.at(-1)).toMatchObject({ type: 'question:swap', question: { stem: askedOf(after)?.stem } });
     await hostDoes(host, 'buzzers:open');
     expect(await host.request('question:swap', {})).toEqual({ error: ErrorCode.WrongPhase });
   });

@@ -10,6 +10,7 @@ import { ErrorCode } from '../../shared/protocol.js';
 import { openStore } from '../../server/storage/store.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { startServer, type Harness } from '../support/harness.js';
+import { buzzOf } from '../support/question-of.js';
 
 const harnesses: Harness[] = [];
 const dirs: string[] = [];
@@ -125,7 +126,7 @@ describe('deadline timers', () => {
     for (const type of ['question:next', 'question:next', 'buzzers:open'] as const) await host.request('host:command', { type });
     clock.advance(DEFAULT_BUZZ_WINDOW_MS);
     const dead = await screen.until((v) => v.question?.phase === 'revealed');
-    expect(dead.question?.outcome).toBe('dead');
+    expect(buzzOf(dead)?.outcome).toBe('dead');
   });
 });
 

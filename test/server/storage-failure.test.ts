@@ -14,6 +14,7 @@ import { openStore, type Store } from '../../server/storage/store.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { fillDisk } from '../support/full-disk.js';
 import { startServer, type Harness } from '../support/harness.js';
+import { buzzOf } from '../support/question-of.js';
 
 const harnesses: Harness[] = [];
 const stores: Store[] = [];
@@ -109,7 +110,7 @@ describe('a full disk during the show', () => {
     disk.free();
     clock.advance(TICK_RETRY_MS);
     const view = await host.until((v) => v.storage === null);
-    expect(view.question?.outcome).toBe('dead');
+    expect(buzzOf(view)?.outcome).toBe('dead');
     // D1: the question died at its deadline, not when space was freed.
     expect(store.loadContest(h.contestId)?.commands.at(-1)).toMatchObject({ type: 'clock:tick', at: deadline });
   });

@@ -55,7 +55,7 @@ const entry = (seq: number, seatId: string, delta: number, reason: ScoreEntry['r
   note,
 });
 const standing = (seatId: string, stages: number[], weighted: number, rank: number): Standing => ({ seatId, total: stages.reduce((a, b) => a + b, 0), stages, weighted, rank });
-const round = (overrides: Partial<RoundView> = {}): RoundView => ({
+const round = (overrides: Partial<Record<string, unknown>> = {}): RoundView => ({
   index: 0,
   count: 3,
   numberInStage: 1,
@@ -69,13 +69,9 @@ const round = (overrides: Partial<RoundView> = {}): RoundView => ({
   rightPoints: 10,
   wrongPoints: 0,
   answerTimeMs: 30_000,
-  buzzWindowMs: null,
-  partialCredit: false,
-  partialPoints: 0,
-  falseStart: null,
   order: ['a', 'b', 'c'],
   ...overrides,
-});
+}) as RoundView;
 
 describe('display helpers', () => {
   it('[R1] ranks by the standings\' weighted totals, ties sharing a rank in seat order', () => {
@@ -117,9 +113,9 @@ describe('display helpers', () => {
   });
 
   it('counts down the buzz window and the answer time, rounding up', () => {
-    const q = { phase: 'open', buzzDeadline: T0 + 10_000, answerDeadline: null } as never;
+    const q = { kind: 'buzz-in', phase: 'open', buzzDeadline: T0 + 10_000, answerDeadline: null } as never;
     expect(activeCountdown(q, T0 + 200)).toEqual({ kind: 'buzz', seconds: 10 });
-    const answering = { phase: 'answering', buzzDeadline: null, answerDeadline: null } as never;
+    const answering = { kind: 'buzz-in', phase: 'answering', buzzDeadline: null, answerDeadline: null } as never;
     expect(activeCountdown(answering, T0)).toBeNull();
   });
 
@@ -174,10 +170,10 @@ describe('rounds in words', () => {
       { key: 'rule.right', params: { delta: '+10' } },
       { key: 'rule.noDeduction' },
     ]);
-    const buzz = ruleSummary(round({ kind: 'buzz-in', questionCount: 8, buzzWindowMs: 10_000, answerTimeMs: 20_000, wrongPoints: 10, order: [] }));
+    const buzz = ruleSummary(round({ kind: 'buzz-in', questionCount: 8, buzzWindowMs: 10_000, answerTimeMs: 20_000, wrongPoints: 10, falseStart: { kind: 'lockout', ms: 250 }, order: undefined }));
     expect(buzz.map((m) => m.key)).toEqual(['rule.questions', 'rule.buzzWindow', 'rule.answerTime', 'rule.right', 'rule.wrong']);
     expect(buzz.at(-1)?.params).toEqual({ delta: '\u221210' });
-    expect(ruleSummary(round({ kind: 'all-at-once', partialCredit: true, order: [] })).map((m) => m.key)).toContain('rule.partial');
+    expect(ruleSummary(round({ kind: 'all-at-once', partialCredit: true, partialPoints: 5, order: undefined })).map((m) => m.key)).toContain('rule.partial');
   });
 
   it('labels choices by letter, and true/false as 对 and 错', () => {
@@ -218,7 +214,7 @@ describe('rounds in words', () => {
 
   it('[T6] a skipped turn is marked skipped, not answered; a turn worth nothing names its ruling', () => {
     const ledger = [entry(1, 'a', 0, 'wrong', 1)];
-    const view = { round: round(), question: { number: 3, phase: 'revealed', outcome: 'skipped' } as never, ledger };
+    const view = { round: round(), question: { kind: 'in-turn', number: 3, phase: 'revealed', outcome: 'skipped' } as never, ledger };
     const [first, second, third] = turnOrder(view);
     expect(first).toMatchObject({ mark: 'done', delta: 0, skipped: false, reason: 'wrong' });
     expect(second).toMatchObject({ mark: 'done', delta: null, skipped: true });

@@ -5,13 +5,14 @@ import { describe, expect, it } from 'vitest';
 import type { TieRule } from '../../shared/contest/arbiter.js';
 import { initialState } from '../../shared/contest/engine.js';
 import type { BuzzRecord, ContestState } from '../../shared/contest/types.js';
-import { viewFor, type QuestionView, type RoomFacts, type SeatView } from '../../shared/contest/views.js';
+import { viewFor, type BuzzInQuestionView, type RoomFacts, type SeatView } from '../../shared/contest/views.js';
 import { LOCALES, translate, type MessageKey } from '../../shared/i18n/index.js';
 import type { SeatLink } from '../../shared/protocol.js';
 import { buzzerState } from '../../web/contestant/buzzer-state.js';
 import { flaggedSeats, linkAdvice, poorLinkSeats } from '../../web/host/seat-links.js';
 import { decidedByLabel, isRebuzz, leadKind, loggedLead, pressUncertainty, screenLead, tiedNames } from '../../web/lib/fair-display.js';
 import { definition, play, T0 } from '../support/builders.js';
+import { buzzOf } from '../support/question-of.js';
 
 const facts: RoomFacts = { connected: new Map(), claimed: new Map(), joinUrl: '', joinCodes: {}, started: false };
 const at = (ms: number) => T0 + ms;
@@ -57,7 +58,7 @@ describe('[P5] the press log: uncertainty and the reason for the decision', () =
 });
 
 describe('[P5] a lead is claimed only when it is larger than its error', () => {
-  const q = (leadMs: number | null, leadErrorMs: number | null) => ({ winner: 's1', leadMs, leadErrorMs }) as Pick<QuestionView, 'winner' | 'leadMs' | 'leadErrorMs'>;
+  const q = (leadMs: number | null, leadErrorMs: number | null) => ({ winner: 's1', leadMs, leadErrorMs }) as Pick<BuzzInQuestionView, 'winner' | 'leadMs' | 'leadErrorMs'>;
 
   it('no lead, no claim', () => {
     expect(leadKind(q(null, null))).toBeNull();
@@ -90,11 +91,11 @@ describe('[P5] a lead is claimed only when it is larger than its error', () => {
 describe('[P5] ties on the pages', () => {
   it('names the tied seats, and knows a re-buzz when it sees one', () => {
     const view = viewFor('screen', tied('rebuzz'), facts);
-    expect(tiedNames(view, view.question!, '、')).toBe('1号席、2号席');
-    expect(isRebuzz(view.question)).toBe(false);
+    expect(tiedNames(view, buzzOf(view)!, '、')).toBe('1号席、2号席');
+    expect(isRebuzz(buzzOf(view))).toBe(false);
     const reopened = viewFor('screen', play(tied('rebuzz'), [{ type: 'buzzers:open', at: at(30) }]), facts);
-    expect(isRebuzz(reopened.question)).toBe(true);
-    expect(tiedNames(reopened, reopened.question!, '、')).toBe('1号席、2号席');
+    expect(isRebuzz(buzzOf(reopened))).toBe(true);
+    expect(tiedNames(reopened, buzzOf(reopened)!, '、')).toBe('1号席、2号席');
   });
 
   it('a tied phone waits calmly for the host; a seat outside the tie is told the host decides', () => {

@@ -10,6 +10,7 @@ import { nextStep } from '../../web/lib/contest-display.js';
 import { controlCommand, controlForKey, controlsFor, enabledControls, isRebuzzTie, isTypingTarget, kindOf, pauseCommand, tieAwards, type Control, type KeyLike } from '../../web/host/controls.js';
 import type { TieRule } from '../../shared/contest/arbiter.js';
 import { allAtOnceRound, choice, definition, inTurnRound, play, T0 } from '../support/builders.js';
+import { buzzOf } from '../support/question-of.js';
 
 const facts: RoomFacts = { connected: new Map(), claimed: new Map(), joinUrl: '', joinCodes: {}, started: false };
 const at = (ms: number) => T0 + ms;
@@ -154,7 +155,7 @@ const key = (code: string, extra: Partial<KeyLike> = {}): KeyLike => ({
 });
 
 describe('enabledControls', () => {
-  it.each(ALL)('enables exactly the commands the engine accepts: %s', (_, state) => {
+  it.each(ALL)('[V4] enables exactly the commands the engine accepts: %s', (_, state) => {
     const view = viewFor('host', state, facts);
     const enabled = enabledControls(view);
     for (const control of controlsFor(kindOf(view))) {
@@ -181,7 +182,7 @@ describe('enabledControls', () => {
 
 describe('[P5] a true tie on the console', () => {
   it('the states under test really are ties, and the re-buzz is for the tied seats only', () => {
-    const [host, rebuzz, open] = tieStates().map(([, s]) => viewFor('host', s, facts).question);
+    const [host, rebuzz, open] = tieStates().map(([, s]) => buzzOf(viewFor('host', s, facts)));
     expect([host?.phase, host?.decidedBy, host?.tied]).toEqual(['tied', 'tie-host', ['s1', 's2']]);
     expect([rebuzz?.phase, rebuzz?.decidedBy]).toEqual(['tied', 'tie-rebuzz']);
     expect([open?.phase, open?.tied]).toEqual(['open', ['s1', 's2']]);
@@ -203,7 +204,7 @@ describe('[P5] a true tie on the console', () => {
   it('[K2] offers no award under any other rule, at any other moment, while paused, offline or in a closed contest', () => {
     for (const [name, state] of [...ALL, ...tieStates().slice(1)]) {
       const view = viewFor('host', state, facts);
-      if (view.question?.phase === 'tied' && view.question.decidedBy === 'tie-host' && view.pausedAt === null) continue;
+      if (view.question?.phase === 'tied' && buzzOf(view)?.decidedBy === 'tie-host' && view.pausedAt === null) continue;
       expect({ name, awards: tieAwards(view) }).toEqual({ name, awards: [] });
       // ...and the engine agrees: an award would be refused.
       expect(apply(state, { type: 'buzz:award', seatId: 's1', at: at(30) }).ok).toBe(false);

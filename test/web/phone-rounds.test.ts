@@ -12,6 +12,12 @@ import { allAtOnceRound, choice, definition, inTurnRound, play, T0, trueFalse } 
 const facts: RoomFacts = { connected: new Map(), claimed: new Map(), joinUrl: '', joinCodes: {}, started: false };
 const ANSWER_MS = 20_000;
 
+/** The card or pad a phone shows; the cases here are all of the round kind that shows one. */
+function shown<T>(state: T | null): T {
+  if (state === null) throw new Error('the question is not of the kind this card is for');
+  return state;
+}
+
 describe('the all-at-once answer pad', () => {
   const def = definition({ seats: 3, rounds: [allAtOnceRound([choice(1, 'B'), choice(2, 'AC'), trueFalse(3, false)], { partialCredit: true })] });
   /** The title card, then question n (earlier questions opened and closed). */
@@ -29,7 +35,7 @@ describe('the all-at-once answer pad', () => {
   const reading = (n = 1) => play(initialState(def), toQuestion(n));
   const open = (n = 1) => play(reading(n), [{ type: 'answers:open', at: T0 }]);
   const pad = (state: ContestState, seatId = 's1', now = T0 + 100, online = true, selection: number[] | null = null) =>
-    answerPadState(viewFor('contestant', state, facts, seatId), now, online, selection);
+    shown(answerPadState(viewFor('contestant', state, facts, seatId), now, online, selection));
 
   it('[A1] shows the options while the host reads, but takes no tap yet', () => {
     const p = pad(reading());
@@ -108,7 +114,7 @@ describe('the in-turn card', () => {
     { type: 'question:next', at: T0 - 2000 },
     { type: 'question:next', at: T0 - 1000 },
   ]);
-  const card = (state: ContestState, seatId: string, now = T0 + 100) => turnState(viewFor('contestant', state, facts, seatId), now);
+  const card = (state: ContestState, seatId: string, now = T0 + 100) => shown(turnState(viewFor('contestant', state, facts, seatId), now));
 
   it('[T1] tells the seat whose turn it is, and every other seat whose turn it is', () => {
     expect(card(reading, 's1')).toMatchObject({ look: 'mine', headline: { key: 'turn.yours' }, detail: { key: 'turn.listen' }, countdown: null });

@@ -6,7 +6,7 @@ import { chimesFor, noticeFor, noticeStays, placeOf, tickDue } from '../../web/s
 
 const q = (phase: QuestionView['phase'], number = 1) => ({ phase, number }) as QuestionView;
 const view = (falseStart: { kind: 'lockout'; ms: number } | { kind: 'lose-question' } | { kind: 'deduct'; points: number } | null) =>
-  ({ seats: [{ id: 's1', name: '第一代表队' }], round: falseStart ? { falseStart } : null }) as never;
+  ({ seats: [{ id: 's1', name: '第一代表队' }], round: falseStart ? { kind: 'buzz-in', falseStart } : null }) as never;
 
 describe('screen cues', () => {
   it('chimes the buzz, the rulings, a false start and locked answers', () => {

@@ -2,7 +2,7 @@
 // buttons, which are chosen, whether they still take a tap, and the seat's own result after the
 // reveal. Plain TypeScript so every moment can be tested without a phone.
 import type { SeatResult } from '../../shared/contest/types.js';
-import type { ContestView, QuestionView } from '../../shared/contest/views.js';
+import { viewOfKind, type AskedQuestionView, type ContestView } from '../../shared/contest/views.js';
 import { activeCountdown, choicesOf, choiceWords, type Label, type Message } from '../lib/contest-display.js';
 
 export type AnswerPadLook =
@@ -56,9 +56,11 @@ const PROMPTS: Partial<Record<AnswerPadLook, Message['key']>> = {
 /**
  * The answer pad for `view.me`. `selection` is what the phone has just sent and not yet heard
  * back about (shown at once, so a tap never feels ignored); null to show the server's record.
+ * Null when the question is not an all-at-once one.
  */
-export function answerPadState(view: ContestView, serverNow: number, online: boolean, selection: readonly number[] | null = null): AnswerPadState {
-  const q = view.question as QuestionView;
+export function answerPadState(view: ContestView, serverNow: number, online: boolean, selection: readonly number[] | null = null): AnswerPadState | null {
+  const q = viewOfKind(view.question, 'all-at-once');
+  if (!q) return null;
   const mine = selection ?? q.myAnswer ?? [];
   const revealed = q.phase === 'revealed';
   const pastDeadline = q.phase === 'answering' && q.answerDeadline !== null && serverNow >= q.answerDeadline;
@@ -92,7 +94,7 @@ export function answerPadState(view: ContestView, serverNow: number, online: boo
  * multiple toggles it in the current set. Null when there is nothing to send: the same single
  * answer again, or a multiple answer left with no option (an answer names at least one).
  */
-export function choiceAfterTap(type: QuestionView['type'], current: readonly number[], index: number): number[] | null {
+export function choiceAfterTap(type: AskedQuestionView['type'], current: readonly number[], index: number): number[] | null {
   if (type !== 'multiple') return current.length === 1 && current[0] === index ? null : [index];
   const next = current.includes(index) ? current.filter((c) => c !== index) : [...current, index];
   return next.length === 0 ? null : next.sort((a, b) => a - b);

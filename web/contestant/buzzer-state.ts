@@ -63,7 +63,8 @@ export function buzzerState(view: ContestView, serverNow: number, online = true,
   if (!online) return state('offline', { key: 'buzzer.offline' }, false);
   if (view.stage === 'finished') return state('finished', { key: 'buzzer.finished' }, false);
   const q = view.question;
-  if (!q) return state('waiting', { key: 'buzzer.waiting' }, false);
+  // Only a buzz-in question has a buzzer; the page shows other rounds their own way.
+  if (q?.kind !== 'buzz-in') return state('waiting', { key: 'buzzer.waiting' }, false);
   if (q.phase === 'revealed') return state('over', { key: 'buzzer.over' }, false);
   if (view.pausedAt !== null) {
     // The winner still sees the time it has left, standing still.

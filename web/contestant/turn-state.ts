@@ -1,7 +1,7 @@
 // What a phone shows in an in-turn question (轮流必答, RULES.md T1-T7): "your turn" with the
 // countdown on the phone whose turn it is, whose turn it is on every other phone, and the ruling
 // once it is made. The contestant answers aloud: the phone has nothing to press.
-import type { ContestView, QuestionView } from '../../shared/contest/views.js';
+import { viewOfKind, type ContestView } from '../../shared/contest/views.js';
 import { activeCountdown, answerWords, outcomeMessage, questionDeltas, seatName, turnResult, type Label, type Message } from '../lib/contest-display.js';
 
 export type TurnLook = 'mine' | 'other' | 'ruled';
@@ -20,9 +20,11 @@ export interface TurnState {
   answer: Label | null;
 }
 
-export function turnState(view: ContestView, serverNow: number): TurnState {
-  const q = view.question as QuestionView;
-  const mine = q.turnSeat !== null && q.turnSeat === view.me;
+/** The turn card for `view.me`; null when the question is not an in-turn one. */
+export function turnState(view: ContestView, serverNow: number): TurnState | null {
+  const q = viewOfKind(view.question, 'in-turn');
+  if (!q) return null;
+  const mine = q.turnSeat === view.me;
   if (q.phase === 'revealed') {
     const headline: Message = mine ? { key: turnResult(q.outcome) } : (outcomeMessage(view) ?? { key: 'phase.revealed' });
     const delta = mine && view.me ? (questionDeltas(view).get(view.me) ?? null) : null;

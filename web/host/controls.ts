@@ -1,9 +1,10 @@
 // The host's controls: which command each key and button sends in each kind of round, and which
-// are usable now (RULES.md F, T, A, B). Plain TypeScript so the console's rules are testable
-// against the real engine.
+// are usable now, as the host's view says the engine would accept them (RULES.md F, T, A, B).
+// Plain TypeScript so the console is testable against the real engine.
+import type { HostAction } from '../../shared/contest/allowed.js';
 import type { HostCommand } from '../../shared/contest/commands.js';
 import type { RoundKind, SeatId } from '../../shared/contest/types.js';
-import type { ContestView, QuestionView } from '../../shared/contest/views.js';
+import type { BuzzInQuestionView, ContestView } from '../../shared/contest/views.js';
 import type { MessageKey } from '../../shared/i18n/index.js';
 
 export type ControlId = 'next' | 'start' | 'right' | 'wrong' | 'reopen' | 'skip' | 'repeat' | 'swap' | 'reveal' | 'undo' | 'pause' | 'extend' | 'standings';
@@ -104,78 +105,48 @@ export function kindOf(view: Pick<ContestView, 'round'> | null): RoundKind | nul
   return view?.round?.kind ?? null;
 }
 
-/** F2 as the view shows it: the question must not be left, nor hidden behind the leaderboard. */
-function questionInPlay(q: ContestView['question']): boolean {
-  if (!q) return false;
-  if (q.kind === 'in-turn') return q.phase !== 'revealed';
-  return q.phase === 'open' || q.phase === 'tied' || q.phase === 'answering';
-}
-
 export type EnabledControls = Record<ControlId, boolean>;
 
 const none = (): EnabledControls => Object.fromEntries(CONTROL_IDS.map((id) => [id, false])) as EnabledControls;
 
-/** Which controls the engine would accept now, so the console can grey out the others. */
+/** The command type a control would send now, as the view's `allowed` names it. */
+function actionType(control: Control, view: Pick<ContestView, 'pausedAt'>): HostAction {
+  switch (control.action.type) {
+    case 'command':
+      return control.action.command.type;
+    case 'swap':
+      return 'question:swap';
+    case 'pause':
+      return pauseCommand(view).type;
+    case 'standings':
+      return 'standings:show';
+  }
+}
+
+/** Which controls the engine would accept now, so the console can grey out the others: the
+ * host's view says which commands it would accept (`allowed`); this only maps them to keys. */
 export function enabledControls(view: ContestView | null, online = true): EnabledControls {
   const enabled = none();
   // A closed contest is read-only (the organiser closed it): nothing to press.
   if (!view || !online || view.closed) return enabled;
-  enabled.undo = view.canUndo;
-  // L1: up only between questions; down at any time.
-  enabled.standings = view.standingsShown || !questionInPlay(view.question);
-  // After the last question a ruling can still be undone, so the final scores can be put right.
-  if (view.stage === 'finished') return enabled;
-  enabled.pause = view.stage === 'round'; // K1, K3
-  const q = view.question;
-  const phase = q?.phase ?? null;
-  // K5: the buzz window, or an answer countdown (none after an undo: the host rules by hand).
-  enabled.extend = (phase === 'open' && q?.buzzDeadline != null) || (phase === 'answering' && q?.answerDeadline != null);
-  switch (q?.kind) {
-    case undefined:
-      // F1: the lobby and title cards only move on (K2: not while paused).
-      enabled.next = view.pausedAt === null;
-      return enabled;
-    case 'buzz-in':
-      // B12: never while the buzzers are open, a tie waits or a seat is answering.
-      enabled.next = phase !== 'open' && phase !== 'tied' && phase !== 'answering';
-      // B1; P5: Space re-opens the buzzers for the seats of a tie under the re-buzz rule.
-      enabled.start = phase === 'reading' || isRebuzzTie(q);
-      enabled.right = enabled.wrong = phase === 'answering'; // B5, B6
-      enabled.reopen = phase === 'wrong' && view.seats.some((s) => !s.out); // B7
-      enabled.reveal = phase === 'reading' || phase === 'wrong' || phase === 'tied'; // B8, P5
-      break;
-    case 'in-turn':
-      // F2, T6: a turn must be ruled or skipped (S) before moving on, so no seat loses its turn unrecorded.
-      enabled.next = phase === 'revealed';
-      enabled.start = phase === 'reading'; // T2
-      enabled.right = enabled.wrong = phase !== 'revealed'; // T3
-      enabled.skip = phase !== 'revealed'; // T6
-      // T7: the engine takes a repeat at any point; from reading it would change nothing.
-      enabled.repeat = phase !== 'reading';
-      break;
-    case 'all-at-once':
-      enabled.next = phase !== 'answering'; // F2
-      enabled.start = phase === 'reading'; // A1
-      enabled.reveal = phase === 'answering'; // A4
-      break;
-  }
-  enabled.swap = phase === 'reading'; // F4
-  // K2: nothing opens, starts or moves on until the show resumes.
-  if (view.pausedAt !== null) enabled.next = enabled.start = enabled.reopen = false;
+  const allowed = new Set(view.allowed ?? []);
+  for (const control of controlsFor(kindOf(view))) enabled[control.id] = allowed.has(actionType(control, view));
+  // T7: the engine takes a repeat from reading too, but it would change nothing there.
+  if (view.question?.phase === 'reading') enabled.repeat = false;
   return enabled;
 }
 
 /** P5: a true tie waiting for the host to re-open the buzzers for its seats. */
-export function isRebuzzTie(q: Pick<QuestionView, 'phase' | 'decidedBy'> | null | undefined): boolean {
+export function isRebuzzTie(q: Pick<BuzzInQuestionView, 'phase' | 'decidedBy'> | null | undefined): boolean {
   return q?.phase === 'tied' && q.decidedBy === 'tie-rebuzz';
 }
 
 /** P5, tie rule `host`: one award per tied seat, the buzz to that seat; none at any other time
  * nor while paused (K2). */
-export function tieAwards(view: Pick<ContestView, 'question' | 'closed' | 'pausedAt'> | null, online = true): { seatId: SeatId; command: HostCommand }[] {
+export function tieAwards(view: Pick<ContestView, 'question' | 'closed' | 'allowed'> | null, online = true): { seatId: SeatId; command: HostCommand }[] {
   const q = view?.question;
-  // K2: an award starts the answer countdown, so it waits for the resume.
-  if (!q || !online || view.closed || view.pausedAt !== null || q.phase !== 'tied' || q.decidedBy !== 'tie-host') return [];
+  // The engine takes an award for any tied seat, or none (K2: an award starts the answer countdown, so it waits for the resume).
+  if (!view || q?.kind !== 'buzz-in' || !online || view.closed || !view.allowed?.includes('buzz:award')) return [];
   return q.tied.map((seatId) => ({ seatId, command: { type: 'buzz:award', seatId } }));
 }
 

@@ -1,7 +1,7 @@
 // What the host console asks before a step that loses something by accident (RULES.md K6, K7):
 // skipping a question never played, ending the contest, undoing a ruling of an earlier question.
 // Plain TypeScript over the host's view, so each question is tested without a browser.
-import type { ContestView } from '../../shared/contest/views.js';
+import { viewOfKind, type ContestView } from '../../shared/contest/views.js';
 import { MAX_EXTEND_MS } from '../../shared/protocol.js';
 import type { MessageKey } from '../../shared/i18n/index.js';
 import { formatDelta, nextStep, seatName } from '../lib/contest-display.js';
@@ -34,7 +34,7 @@ export function confirmationFor(control: Control, view: ContestView, enabled: En
       return what && view.lastRuling && !view.lastRuling.current ? t('safety.undoEarlier', { what }) : null;
     }
     case 'repeat':
-      return t('host.repeatConfirm', { name: seatName(view, view.question?.turnSeat) });
+      return t('host.repeatConfirm', { name: seatName(view, viewOfKind(view.question, 'in-turn')?.turnSeat) });
     default:
       return null;
   }
@@ -73,7 +73,7 @@ export interface ExtraTimeSeat {
 /** K8: the seats to offer for extra time, those that lost the most answering time first, each
  * with the seconds it lost (the room counts them) and its own deadline if it has one. */
 export function seatsForExtraTime(view: ContestView, serverNow: number): ExtraTimeSeat[] {
-  const own = view.question?.seatDeadlines ?? {};
+  const own = viewOfKind(view.question, 'all-at-once')?.seatDeadlines ?? {};
   return view.seats
     .map((seat, order) => {
       const gap = seat.claimed > 0 ? view.answerGaps[seat.id] : undefined;

@@ -4,7 +4,7 @@
 import { letters } from '../../shared/contest/question.js';
 import type { Standing } from '../../shared/contest/standings.js';
 import type { BuzzDecision, ScoreEntry, SeatId, SeatResult } from '../../shared/contest/types.js';
-import type { ContestView, QuestionView, RoundView, SeatView } from '../../shared/contest/views.js';
+import type { AskedQuestionView, ContestView, QuestionOutcome, QuestionView, RoundView, SeatView } from '../../shared/contest/views.js';
 import { isMessageKey, type Locale, type MessageKey } from '../../shared/i18n/index.js';
 import { secondsLeft } from './server-clock.js';
 
@@ -23,20 +23,26 @@ export function seatName(view: Pick<ContestView, 'seats'>, seatId: SeatId | null
 }
 
 /** The short label for where a question is (请听题, 抢答开始!, 作答中, 答错, 揭晓). */
-export function phaseLabel(question: QuestionView): MessageKey {
+export function phaseLabel(question: AskedQuestionView): MessageKey {
   return `phase.${question.phase}`;
 }
 
 /** How a revealed question ended, for the line under 揭晓: the buzz winner or the seat whose turn it was. */
 export function outcomeMessage(view: ContestView): Message | null {
   const q = view.question;
-  if (!q || q.phase !== 'revealed' || !q.outcome) return null;
+  if (!q || q.phase !== 'revealed' || (q.kind !== 'buzz-in' && q.kind !== 'in-turn') || !q.outcome) return null;
   if (q.outcome === 'dead' || q.outcome === 'ended') return { key: `outcome.${q.outcome}` };
-  return { key: `outcome.${q.outcome}`, params: { name: seatName(view, q.winner ?? q.turnSeat) } };
+  return { key: `outcome.${q.outcome}`, params: { name: seatName(view, q.kind === 'buzz-in' ? q.winner : q.turnSeat) } };
+}
+
+/** The seat answering now: the buzz winner while it answers, or the seat whose turn it is. */
+export function answeringSeat(q: QuestionView | null): SeatId | null {
+  if (q?.kind === 'buzz-in') return q.phase === 'answering' ? q.winner : null;
+  return q?.kind === 'in-turn' ? q.turnSeat : null;
 }
 
 /** How an in-turn turn ended, for the seat itself: 回答正确, 回答错误, 超时未答, 本题跳过. */
-export function turnResult(outcome: QuestionView['outcome']): MessageKey {
+export function turnResult(outcome: QuestionOutcome | null): MessageKey {
   return outcome === 'right' || outcome === 'wrong' || outcome === 'timeout' ? `turn.result.${outcome}` : 'turn.result.skipped';
 }
 
@@ -48,7 +54,8 @@ export interface Countdown {
 /** The countdown running now, if any: the buzz window while open, the answer time while answering. */
 export function activeCountdown(question: QuestionView | null, serverNow: number): Countdown | null {
   if (!question) return null;
-  if (question.phase === 'open' && question.buzzDeadline !== null) {
+  if (question.kind === 'judged') return null;
+  if (question.kind === 'buzz-in' && question.phase === 'open' && question.buzzDeadline !== null) {
     return { kind: 'buzz', seconds: secondsLeft(question.buzzDeadline, serverNow) };
   }
   if (question.phase === 'answering' && question.answerDeadline !== null) {
@@ -223,33 +230,33 @@ export function ruleSummary(round: RoundView): Message[] {
   } else {
     parts.push({ key: 'rule.questions', params: { n: round.questionCount } });
   }
-  if (round.buzzWindowMs !== null) parts.push({ key: 'rule.buzzWindow', params: { s: seconds(round.buzzWindowMs) } });
+  if (round.kind === 'buzz-in') parts.push({ key: 'rule.buzzWindow', params: { s: seconds(round.buzzWindowMs) } });
   parts.push({ key: 'rule.answerTime', params: { s: seconds(round.answerTimeMs) } });
   parts.push({ key: 'rule.right', params: { delta: formatDelta(round.rightPoints) } });
-  if (round.partialCredit) parts.push({ key: 'rule.partial' });
+  if (round.kind === 'all-at-once' && round.partialCredit) parts.push({ key: 'rule.partial' });
   parts.push(round.wrongPoints > 0 ? { key: 'rule.wrong', params: { delta: formatDelta(0 - round.wrongPoints) } } : { key: 'rule.noDeduction' });
   return parts;
 }
 
 /** The label of choice `index`: a letter (A, B...), or 对/错 for a true/false question. */
-export function choiceLabel(question: Pick<QuestionView, 'type'>, index: number): Label {
+export function choiceLabel(question: Pick<AskedQuestionView, 'type'>, index: number): Label {
   if (question.type === 'true-false') return { key: index === 0 ? 'choice.true' : 'choice.false' };
   return { text: letters([index]) };
 }
 
 /** Every choice a question offers, with its label and its text (empty for true/false). */
-export function choicesOf(question: Pick<QuestionView, 'type' | 'options' | 'choices'>): { index: number; label: Label; text: string }[] {
+export function choicesOf(question: Pick<AskedQuestionView, 'type' | 'options' | 'choices'>): { index: number; label: Label; text: string }[] {
   return Array.from({ length: question.choices }, (_, index) => ({ index, label: choiceLabel(question, index), text: question.options[index] ?? '' }));
 }
 
 /** A set of choices in words: "AC", or 对 / 错. */
-export function choiceWords(question: Pick<QuestionView, 'type'>, choice: readonly number[]): Label {
+export function choiceWords(question: Pick<AskedQuestionView, 'type'>, choice: readonly number[]): Label {
   if (question.type === 'true-false' && choice.length === 1) return choiceLabel(question, choice[0]);
   return { text: letters(choice) };
 }
 
 /** The answer as it can be shown: the open answer's text, or the right choices; null while secret. */
-export function answerWords(question: QuestionView): Label | null {
+export function answerWords(question: AskedQuestionView): Label | null {
   if (question.answer !== null) return { text: question.answer };
   if (question.answerKey !== null && question.answerKey.length > 0) return choiceWords(question, question.answerKey);
   return null;
@@ -303,7 +310,7 @@ export function turnOrder(view: Pick<ContestView, 'round' | 'question' | 'ledger
       const ruling = entries.findLast((e) => !e.undone && (e.reason === 'right' || e.reason === 'wrong' || e.reason === 'timeout'));
       reason = ruling ? (ruling.reason as Turn['reason']) : null;
       // Every ruling is on the ledger, even one worth 0 points: a done turn without one was skipped.
-      skipped = reason === null && (number !== current || view.question?.outcome === 'skipped');
+      skipped = reason === null && (number !== current || (view.question?.kind === 'in-turn' && view.question.outcome === 'skipped'));
     }
     return { number, seatId: round.order[i % round.order.length], mark, delta, skipped, reason };
   });

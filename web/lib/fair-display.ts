@@ -3,7 +3,7 @@
 // functions over the view, shared by the host console and the screen, tested without a DOM.
 import type { DecidedBy } from '../../shared/contest/arbiter.js';
 import type { BuzzRecord } from '../../shared/contest/types.js';
-import type { ContestView, QuestionView } from '../../shared/contest/views.js';
+import type { BuzzInQuestionView, ContestView } from '../../shared/contest/views.js';
 import type { MessageKey } from '../../shared/i18n/index.js';
 import { formatLead, seatName, type Message } from './contest-display.js';
 
@@ -39,20 +39,20 @@ export function pressUncertainty(buzz: Pick<BuzzRecord, 'boundMs' | 'errorMs' | 
 export type LeadKind = 'clear' | 'together';
 
 /** Whether the winner's lead can be shown as a lead; null when there is none to show. */
-export function leadKind(q: Pick<QuestionView, 'leadMs' | 'leadErrorMs'> | null): LeadKind | null {
+export function leadKind(q: Pick<BuzzInQuestionView, 'leadMs' | 'leadErrorMs'> | null): LeadKind | null {
   if (!q || q.leadMs === null) return null;
   return q.leadErrorMs !== null && q.leadMs <= q.leadErrorMs ? 'together' : 'clear';
 }
 
 /** The lead as the big screen says it: 领先 0.034 秒, or 几乎同时按下 when it is inside its error. */
-export function screenLead(q: Pick<QuestionView, 'leadMs' | 'leadErrorMs'> | null): Message | null {
+export function screenLead(q: Pick<BuzzInQuestionView, 'leadMs' | 'leadErrorMs'> | null): Message | null {
   const kind = leadKind(q);
   if (!kind || !q || q.leadMs === null) return null;
   return kind === 'together' ? { key: 'lead.almostTogether' } : { key: 'lead.seconds', params: { s: formatLead(q.leadMs) } };
 }
 
 /** The lead as the press log states it for disputes: with its worst error whenever there is one. */
-export function loggedLead(view: Pick<ContestView, 'seats'>, q: Pick<QuestionView, 'winner' | 'leadMs' | 'leadErrorMs'>): Message | null {
+export function loggedLead(view: Pick<ContestView, 'seats'>, q: Pick<BuzzInQuestionView, 'winner' | 'leadMs' | 'leadErrorMs'>): Message | null {
   const kind = leadKind(q);
   if (!kind || !q.winner || q.leadMs === null) return null;
   const name = seatName(view, q.winner);
@@ -63,11 +63,11 @@ export function loggedLead(view: Pick<ContestView, 'seats'>, q: Pick<QuestionVie
 }
 
 /** The seats of a tie, or of its re-buzz, by name, joined with the page's list separator. */
-export function tiedNames(view: Pick<ContestView, 'seats'>, q: Pick<QuestionView, 'tied'>, separator: string): string {
+export function tiedNames(view: Pick<ContestView, 'seats'>, q: Pick<BuzzInQuestionView, 'tied'>, separator: string): string {
   return q.tied.map((id) => seatName(view, id)).join(separator);
 }
 
 /** P5: buzzers re-opened for the seats of a tie, and only for them. */
-export function isRebuzz(q: Pick<QuestionView, 'phase' | 'tied'> | null): boolean {
+export function isRebuzz(q: Pick<BuzzInQuestionView, 'phase' | 'tied'> | null): boolean {
   return q?.phase === 'open' && q.tied.length > 0;
 }

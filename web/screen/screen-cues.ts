@@ -50,7 +50,7 @@ export function noticeFor(events: readonly ContestEvent[], view: Pick<ContestVie
   let notice: Notice | null = null;
   for (const event of events) {
     if (event.type === 'false-start') {
-      notice = { kind: 'false-start', seatId: event.seatId, name: seatName(view, event.seatId), what: { key: 'screen.falseStart' }, detail: penaltyWords(view.round?.falseStart ?? null) };
+      notice = { kind: 'false-start', seatId: event.seatId, name: seatName(view, event.seatId), what: { key: 'screen.falseStart' }, detail: penaltyWords(view.round?.kind === 'buzz-in' ? view.round.falseStart : null) };
     } else if (event.type === 'score-adjusted') {
       notice = {
         kind: 'score-adjusted',

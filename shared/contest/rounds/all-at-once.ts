@@ -6,6 +6,8 @@ import { answerKey, choiceCount, type Question } from '../question.js';
 import { accept, isSeat, refuse, seatPhones, withQuestion, type Result } from '../result.js';
 import type { RoundCommand, RoundKindRules } from '../round-kind.js';
 import type { AllAtOnceQuestion, AllAtOnceRound, ContestState, SeatResult } from '../types.js';
+import { allAtOnceView } from './all-at-once-view.js';
+import { seatDeadline } from './seat-deadline.js';
 
 export function startAnswerQuestion(index: number): AllAtOnceQuestion {
   return { kind: 'all-at-once', index, phase: 'reading', answerDeadline: null, seatDeadlines: {}, answers: {}, late: [], results: null };
@@ -17,12 +19,6 @@ export const answersInPlay = (q: AllAtOnceQuestion): boolean => q.phase === 'ans
 export function answersDeadline(q: AllAtOnceQuestion): number | null {
   if (q.phase !== 'answering' || q.answerDeadline === null) return null;
   return Math.max(q.answerDeadline, ...Object.values(q.seatDeadlines));
-}
-
-/** K8: the deadline one seat answers against: its own, if the host gave it one; none once locked. */
-export function seatDeadline(q: AllAtOnceQuestion, seatId: string): number | null {
-  if (q.answerDeadline === null) return null;
-  return q.seatDeadlines[seatId] ?? q.answerDeadline;
 }
 
 /** A4: at the deadline the answers lock and are graded. */
@@ -141,4 +137,13 @@ export const allAtOnce: RoundKindRules<'all-at-once'> = {
   shift: (q, after, ms) => ({ ...q, answerDeadline: later(q.answerDeadline, after, ms), seatDeadlines: shiftSeatDeadlines(q, after, ms) }),
   extend: extendAnswers,
   allowed: (_state, _round, q) => (q.phase === 'reading' ? ['answers:open'] : q.phase === 'answering' ? ['answer:reveal'] : []),
+  view: allAtOnceView,
+  roundView: (round) => ({
+    kind: 'all-at-once',
+    rightPoints: round.rightPoints,
+    wrongPoints: round.wrongPoints,
+    answerTimeMs: round.answerTimeMs,
+    partialCredit: round.partialCredit,
+    partialPoints: round.partialPoints,
+  }),
 };

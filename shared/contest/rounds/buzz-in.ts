@@ -6,6 +6,7 @@ import { MAX_PRESSES_PER_QUESTION, phoneShare } from '../defaults.js';
 import { accept, isSeat, refuse, seatPhones, withQuestion, type Result } from '../result.js';
 import type { RoundCommand, RoundHostCommand, RoundKindRules } from '../round-kind.js';
 import type { BuzzDecision, BuzzInQuestion, BuzzInRound, BuzzRecord, ContestState, SeatId } from '../types.js';
+import { buzzInView } from './buzz-in-view.js';
 
 export function startBuzzQuestion(index: number): BuzzInQuestion {
   return {
@@ -344,4 +345,13 @@ export const buzzIn: RoundKindRules<'buzz-in'> = {
   }),
   extend: extendBuzz,
   allowed: allowedBuzz,
+  view: buzzInView,
+  roundView: ({ rules }) => ({
+    kind: 'buzz-in',
+    rightPoints: rules.rightPoints,
+    wrongPoints: rules.wrongPoints,
+    answerTimeMs: rules.answerTimeMs,
+    buzzWindowMs: rules.buzzWindowMs,
+    falseStart: rules.falseStart,
+  }),
 };

@@ -4,6 +4,7 @@ import { addEntry, markUndone, rememberRuling } from '../ledger.js';
 import { accept, refuse, withQuestion, type Result } from '../result.js';
 import type { RoundCommand, RoundKindRules } from '../round-kind.js';
 import type { ContestState, InTurnQuestion, InTurnRound, TurnOutcome } from '../types.js';
+import { inTurnView } from './in-turn-view.js';
 
 /** T1: turn k belongs to the k-th seat of the order, going round `perSeat` times. */
 export function startTurn(round: InTurnRound, index: number): InTurnQuestion {
@@ -84,4 +85,6 @@ export const inTurn: RoundKindRules<'in-turn'> = {
   extend: (q, now, ms) => (q.phase === 'answering' && q.answerDeadline !== null && q.answerDeadline > now ? { ...q, answerDeadline: q.answerDeadline + ms } : null),
   // T2, T3, T6; T7 takes a repeat at any point.
   allowed: (_state, _round, q) => (q.phase === 'revealed' ? ['turn:repeat'] : [...(q.phase === 'reading' ? (['turn:start'] as const) : []), 'answer:rule', 'turn:skip', 'answer:reveal', 'turn:repeat']),
+  view: inTurnView,
+  roundView: (round) => ({ kind: 'in-turn', rightPoints: round.rightPoints, wrongPoints: round.wrongPoints, answerTimeMs: round.answerTimeMs, order: round.order }),
 };

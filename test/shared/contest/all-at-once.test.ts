@@ -7,6 +7,7 @@ import type { Question } from '../../../shared/contest/question.js';
 import type { AllAtOnceQuestion, AllAtOnceRound, ContestState } from '../../../shared/contest/types.js';
 import { viewFor, type RoomFacts } from '../../../shared/contest/views.js';
 import { allAtOnceRound, choice, definition, play, T0, trueFalse } from '../../support/builders.js';
+import { answersOf, askedOf } from '../../support/question-of.js';
 
 const at = (ms: number) => T0 + ms;
 const submit = (seatId: string, picks: number[], ms: number): Command => ({ type: 'answer:submit', seatId, choice: picks, at: at(ms) });
@@ -136,15 +137,15 @@ describe('[A5][A6] who sees what', () => {
     expect(JSON.stringify(viewFor('contestant', answered, facts, 's1'))).not.toContain('[3]');
     const screen = viewFor('screen', answered, facts).question;
     expect(screen).toMatchObject({ answered: ['s1', 's2'], answerKey: null, myAnswer: null, results: null });
-    expect(viewFor('host', answered, facts).question?.answerKey).toEqual([1]);
+    expect(askedOf(viewFor('host', answered, facts))?.answerKey).toEqual([1]);
   });
 
   it('[A6] after the reveal: the key, the spread of choices, grades for staff, its own for a phone', () => {
     const revealed = play(answered, [{ type: 'clock:tick', at: at(20_000) }]);
-    const screen = viewFor('screen', revealed, facts).question;
+    const screen = answersOf(viewFor('screen', revealed, facts));
     expect(screen).toMatchObject({ answerKey: [1], explanation: '解析1', distribution: [0, 1, 0, 1] });
     expect(Object.keys(screen?.results ?? {})).toEqual(['s1', 's2', 's3']);
-    const phone = viewFor('contestant', revealed, facts, 's2').question;
+    const phone = answersOf(viewFor('contestant', revealed, facts, 's2'));
     expect(phone?.results).toEqual({ s2: { choice: [3], grade: 'wrong', points: 0 } });
     expect(phone?.distribution).toEqual([0, 1, 0, 1]);
   });

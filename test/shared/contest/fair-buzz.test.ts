@@ -8,6 +8,7 @@ import { apply, initialState, nextDeadline } from '../../../shared/contest/engin
 import type { BuzzRules, ContestState } from '../../../shared/contest/types.js';
 import { viewFor, type RoomFacts } from '../../../shared/contest/views.js';
 import { bq, definition, play, T0 } from '../../support/builders.js';
+import { buzzOf } from '../../support/question-of.js';
 
 const CREDIT = DEFAULT_FAIRNESS.maxCreditMs;
 const near: LinkEvidence = { oneWayMs: 5, errorMs: 1, syncErrorMs: 3 };
@@ -220,10 +221,10 @@ describe('[P9] nobody learns that another seat pressed before the decision', () 
     const result = apply(open(), press('s1', 1005, 1000));
     if (!result.ok) return expect.fail(result.error);
     expect(result).toMatchObject({ audience: ['s1'], unseenByScreen: true });
-    expect(viewFor('host', result.state, facts).question?.deciding).toBe(true);
-    expect(viewFor('contestant', result.state, facts, 's1').question?.deciding).toBe(true);
-    expect(viewFor('contestant', result.state, facts, 's2').question?.deciding).toBe(false);
-    expect(viewFor('screen', result.state, facts).question?.deciding).toBe(false);
+    expect(buzzOf(viewFor('host', result.state, facts))?.deciding).toBe(true);
+    expect(buzzOf(viewFor('contestant', result.state, facts, 's1'))?.deciding).toBe(true);
+    expect(buzzOf(viewFor('contestant', result.state, facts, 's2'))?.deciding).toBe(false);
+    expect(buzzOf(viewFor('screen', result.state, facts))?.deciding).toBe(false);
   });
 
   it('[P9] so is a press inside a false-start lockout while the buzzers are open', () => {

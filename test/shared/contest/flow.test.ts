@@ -6,6 +6,7 @@ import { standings } from '../../../shared/contest/standings.js';
 import type { ContestDefinition } from '../../../shared/contest/types.js';
 import { viewFor } from '../../../shared/contest/views.js';
 import { allAtOnceRound, bq, buzzRound, choice, definition, inTurnRound, play, question, seats, T0 } from '../../support/builders.js';
+import { askedOf } from '../../support/question-of.js';
 
 const at = (ms: number) => T0 + ms;
 const next = (ms: number): Command => ({ type: 'question:next', at: at(ms) });
@@ -68,7 +69,7 @@ describe('[F4] swap', () => {
     expect(state.definition.stages[0].rounds[0].questions.map((q) => q.id)).toEqual(['q99', 'q2']);
     expect(state.swaps).toEqual([{ at: at(2), round: 0, questionIndex: 0, removedId: 'q1', addedId: 'q99' }]);
     expect(bq(state).phase).toBe('reading');
-    expect(viewFor('host', state, { connected: new Map(), claimed: new Map(), joinUrl: '', joinCodes: {}, started: false }).question?.stem).toBe('第99题题干');
+    expect(askedOf(viewFor('host', state, { connected: new Map(), claimed: new Map(), joinUrl: '', joinCodes: {}, started: false }))?.stem).toBe('第99题题干');
   });
 
   it.each([

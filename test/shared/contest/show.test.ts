@@ -7,6 +7,7 @@ import { apply, initialState, nextDeadline } from '../../../shared/contest/engin
 import type { AllAtOnceQuestion, ContestState, InTurnQuestion } from '../../../shared/contest/types.js';
 import { viewFor, type RoomFacts } from '../../../shared/contest/views.js';
 import { allAtOnceRound, bq, choice, definition, inTurnRound, openQuestion, play, T0 } from '../../support/builders.js';
+import { answersOf, askedOf } from '../../support/question-of.js';
 
 const at = (ms: number) => T0 + ms;
 const pause = (ms: number): Command => ({ type: 'show:pause', at: at(ms) });
@@ -213,12 +214,12 @@ describe('[K8][K9] a seat’s own deadline', () => {
 
   it('[K8] its phone counts down to its own deadline; the host sees every seat’s', () => {
     const state = play(allAtOnce(), [give('s2', 1000, 10_000)]);
-    expect(viewFor('contestant', state, facts, 's2').question?.answerDeadline).toBe(at(30_000));
-    expect(viewFor('contestant', state, facts, 's1').question?.answerDeadline).toBe(at(20_000));
-    expect(viewFor('host', state, facts).question?.seatDeadlines).toEqual({ s2: at(30_000) });
-    expect(viewFor('screen', state, facts).question?.seatDeadlines).toEqual({});
+    expect(askedOf(viewFor('contestant', state, facts, 's2'))?.answerDeadline).toBe(at(30_000));
+    expect(askedOf(viewFor('contestant', state, facts, 's1'))?.answerDeadline).toBe(at(20_000));
+    expect(answersOf(viewFor('host', state, facts))?.seatDeadlines).toEqual({ s2: at(30_000) });
+    expect(answersOf(viewFor('screen', state, facts))?.seatDeadlines).toEqual({});
     const locked = play(state, [{ type: 'answer:reveal', at: at(2000) }]);
-    expect(viewFor('contestant', locked, facts, 's2').question?.answerDeadline).toBeNull();
+    expect(askedOf(viewFor('contestant', locked, facts, 's2'))?.answerDeadline).toBeNull();
   });
 
   it('[K8] added time (K5) moves the seats still running along with everyone', () => {

@@ -5,6 +5,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { SIGHT, type Role, type Sight } from '../../../shared/contest/sight.js';
 import { viewFor, type ContestView } from '../../../shared/contest/views.js';
 import { roleViewCases } from '../../support/role-view-cases.js';
+import { answersOf, askedOf, buzzOf } from '../../support/question-of.js';
 
 const recorded = JSON.parse(readFileSync(new URL('../../fixtures/role-views.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const cases = roleViewCases();
@@ -32,24 +33,24 @@ describe('[V2] no role but the host sees staff data', () => {
 
   it.each(others.map((c) => [c.name, c] as const))('[V2] %s', (_, c) => {
     const view = viewOf(c);
-    const q = view.question;
+    const q = askedOf(view);
     if (q && q.phase !== 'revealed') expect([q.answer, q.answerKey, q.explanation, q.source]).toEqual([null, null, null, null]);
-    expect(q?.buzzes ?? []).toEqual([]);
-    expect(q?.late ?? []).toEqual([]);
-    expect(q?.seatDeadlines ?? {}).toEqual({});
+    expect(buzzOf(view)?.buzzes ?? []).toEqual([]);
+    expect(answersOf(view)?.late ?? []).toEqual([]);
+    expect(answersOf(view)?.seatDeadlines ?? {}).toEqual({});
     expect(view.seats.every((s) => !('phoneList' in s))).toBe(true);
     expect(view).toMatchObject({ canUndo: false, lastRuling: null, admitted: null, joinRequests: [], storage: null, answerGaps: {}, claimAlarm: null });
     const own = c.role === 'contestant' ? c.me : null;
     const pending = q?.kind === 'buzz-in' && c.state.question?.kind === 'buzz-in' && c.state.question.buzzes.some((b) => b.seatId === own && b.decision === 'pending');
-    expect(q?.deciding ?? false).toBe(pending);
+    expect(buzzOf(view)?.deciding ?? false).toBe(pending);
   });
 
   it.each(others.filter((c) => c.role === 'contestant').map((c) => [c.name, c] as const))('[V2][A5] %s: its own seat only', (_, c) => {
     const view = viewOf(c);
     const foreign = (seatId: string) => seatId !== c.me;
-    expect(Object.keys(view.question?.results ?? {}).filter(foreign)).toEqual([]);
+    expect(Object.keys(answersOf(view)?.results ?? {}).filter(foreign)).toEqual([]);
     expect(view.ledger.map((e) => e.seatId).filter(foreign)).toEqual([]);
-    expect(view.question?.answered ?? []).toEqual([]);
+    expect(answersOf(view)?.answered ?? []).toEqual([]);
     expect(view.standings).toEqual([]);
     expect(view.seats.every((s) => s.joinCode === null && s.claimed === 0 && s.connected === 0)).toBe(true);
     expect(view.joinUrl).toBe('');
@@ -57,17 +58,17 @@ describe('[V2] no role but the host sees staff data', () => {
 
   it('[V2] the cases reach the staff data: the host gets each piece somewhere', () => {
     const host = cases.filter((c) => c.role === 'host').map(viewOf);
-    expect(host.some((v) => v.question?.phase !== 'revealed' && v.question?.answer)).toBe(true);
-    expect(host.some((v) => v.question?.buzzes.length)).toBe(true);
-    expect(host.some((v) => v.question?.deciding)).toBe(true);
-    expect(host.some((v) => v.question?.late.length)).toBe(true);
-    expect(host.some((v) => Object.keys(v.question?.seatDeadlines ?? {}).length)).toBe(true);
+    expect(host.some((v) => v.question?.phase !== 'revealed' && askedOf(v)?.answer)).toBe(true);
+    expect(host.some((v) => buzzOf(v)?.buzzes.length)).toBe(true);
+    expect(host.some((v) => buzzOf(v)?.deciding)).toBe(true);
+    expect(host.some((v) => answersOf(v)?.late.length)).toBe(true);
+    expect(host.some((v) => Object.keys(answersOf(v)?.seatDeadlines ?? {}).length)).toBe(true);
     expect(host.some((v) => v.lastRuling && v.canUndo)).toBe(true);
     expect(host.some((v) => v.admitted)).toBe(true);
     expect(host.every((v) => v.joinRequests.length && v.storage && v.claimAlarm && Object.keys(v.answerGaps).length)).toBe(true);
     expect(host.every((v) => v.seats.every((s) => s.phoneList))).toBe(true);
     const phones = cases.filter((c) => c.role === 'contestant' && c.me).map(viewOf);
-    expect(phones.some((v) => Object.keys(v.question?.results ?? {}).length)).toBe(true);
-    expect(phones.some((v) => v.question?.deciding)).toBe(true);
+    expect(phones.some((v) => Object.keys(answersOf(v)?.results ?? {}).length)).toBe(true);
+    expect(phones.some((v) => buzzOf(v)?.deciding)).toBe(true);
   });
 });

@@ -1,9 +1,12 @@
 // Per-role views: who may see the answer, join codes and which score changes.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Command } from '../../../shared/contest/commands.js';
 import { apply, initialState } from '../../../shared/contest/engine.js';
-import { VIEW_LEDGER_LIMIT, viewFor, type RoomFacts, type Role } from '../../../shared/contest/views.js';
+import type { JudgedTurnView } from '../../../shared/contest/judging-types.js';
+import { VIEW_LEDGER_LIMIT, viewFor, viewOfKind, type QuestionView, type RoomFacts, type Role } from '../../../shared/contest/views.js';
 import { definition, openQuestion, play, T0 } from '../../support/builders.js';
+import { askedOf, buzzOf } from '../../support/question-of.js';
+import { roleViewCases } from '../../support/role-view-cases.js';
 
 const facts: RoomFacts = {
   connected: new Map([['s1', 1]]),
@@ -20,23 +23,23 @@ describe('[B13] who can see the answer', () => {
     ['contestant', false],
   ])('[B13] %s sees the answer before the reveal: %s', (role, sees) => {
     const v = viewFor(role, openQuestion(), facts, role === 'contestant' ? 's1' : null);
-    expect(v.question?.answer !== null).toBe(sees);
-    expect(v.question?.explanation !== null).toBe(sees);
+    expect(askedOf(v)?.answer !== null).toBe(sees);
+    expect(askedOf(v)?.explanation !== null).toBe(sees);
     expect(JSON.stringify(v).includes('答案1')).toBe(sees);
   });
 
   it('[B13] everyone sees the answer once revealed', () => {
     const state = play(openQuestion(), [{ type: 'clock:tick', at: T0 + 60_000 }]);
     for (const role of ['host', 'screen', 'contestant'] as const) {
-      expect(viewFor(role, state, facts, 's2').question?.answer).toBe('答案1');
+      expect(askedOf(viewFor(role, state, facts, 's2'))?.answer).toBe('答案1');
     }
   });
 
   it('[B14] only the host receives the press log', () => {
     const state = play(openQuestion(), [{ type: 'buzz:press', seatId: 's2', at: T0 + 5 }]);
-    expect(viewFor('host', state, facts).question?.buzzes).toHaveLength(1);
-    expect(viewFor('screen', state, facts).question?.buzzes).toEqual([]);
-    expect(viewFor('contestant', state, facts, 's2').question?.buzzes).toEqual([]);
+    expect(buzzOf(viewFor('host', state, facts))?.buzzes).toHaveLength(1);
+    expect(buzzOf(viewFor('screen', state, facts))?.buzzes).toEqual([]);
+    expect(buzzOf(viewFor('contestant', state, facts, 's2'))?.buzzes).toEqual([]);
   });
 });
 
@@ -115,5 +118,42 @@ describe('locked seats and the end of the contest', () => {
     expect(phone.myRank).toEqual({ rank: 2, seats: 3, weighted: 10 });
     expect(phone.standings).toEqual([]);
     expect(viewFor('host', finished, facts).myRank).toBeNull();
+  });
+});
+
+describe('[V3] each kind shows its own', () => {
+  // The fields only one kind has: a view of any other kind must not carry them.
+  const QUESTION: Record<string, string[]> = {
+    'buzz-in': ['buzzDeadline', 'winner', 'deciding', 'tied', 'decidedBy', 'wonAt', 'leadMs', 'leadErrorMs', 'buzzes'],
+    'in-turn': ['turnSeat'],
+    'all-at-once': ['answered', 'myAnswer', 'results', 'distribution', 'late', 'seatDeadlines'],
+  };
+  const ROUND: Record<string, string[]> = {
+    'buzz-in': ['buzzWindowMs', 'falseStart'],
+    'in-turn': ['order'],
+    'all-at-once': ['partialCredit', 'partialPoints'],
+  };
+  const cases = roleViewCases();
+
+  it.each(cases.map((c) => [c.name, c] as const))('[V3] %s', (_, c) => {
+    const view = viewFor(c.role, c.state, c.facts, c.me);
+    for (const [part, fields] of [[view.question, QUESTION], [view.round, ROUND]] as const) {
+      if (!part) continue;
+      for (const [kind, own] of Object.entries(fields)) {
+        const keys = own.filter((key) => key in part);
+        expect({ kind: part.kind, of: kind, keys }).toEqual({ kind: part.kind, of: kind, keys: kind === part.kind ? own : [] });
+      }
+    }
+  });
+
+  it('[V3] a judged seat\'s turn is one more member of the union, narrowed like the others', () => {
+    expectTypeOf<JudgedTurnView>().toExtend<QuestionView>();
+    expectTypeOf(viewOfKind(null as QuestionView | null, 'judged')).toEqualTypeOf<JudgedTurnView | null>();
+  });
+
+  it('[V3] the cases show a question and a round of every kind', () => {
+    const kinds = (pick: (c: (typeof cases)[number]) => { kind: string } | null) => new Set(cases.map(pick).map((p) => p?.kind));
+    expect(kinds((c) => viewFor(c.role, c.state, c.facts, c.me).question)).toEqual(new Set([undefined, 'buzz-in', 'in-turn', 'all-at-once']));
+    expect(kinds((c) => viewFor(c.role, c.state, c.facts, c.me).round)).toEqual(new Set([undefined, 'buzz-in', 'in-turn', 'all-at-once']));
   });
 });
