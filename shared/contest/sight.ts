@@ -129,6 +129,7 @@ export const SIGHT: Readonly<Record<Role, Sight>> = {
     joinRequests: false,
     storageProblems: false,
     claimAlarms: false,
+    hostCommands: false,
   },
   contestant: {
     seats: 'named',
