@@ -33,11 +33,10 @@ export const ACCESS: Readonly<Record<Role, Access>> = {
     requestScope: (data) => `seat:${data.seatId}`,
     measuredLink: true,
   },
-  // No judge socket signs in yet (the server slice adds them): until then, the screen's channel,
-  // which carries no judge's score (J7).
   judge: {
-    channel: (data) => channel.screen(data.contestId),
-    requestScope: () => 'judge',
+    // A judge page not signed in yet (it asks for the code) sees the stage with no score of its own.
+    channel: (data) => (data.judgeId ? channel.judge(data.contestId, data.judgeId) : channel.judgesUnsigned(data.contestId)),
+    requestScope: (data) => `judge:${data.judgeId}`,
     measuredLink: false,
   },
 };

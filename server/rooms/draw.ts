@@ -7,7 +7,8 @@ import type { Question } from '../../shared/contest/question.js';
 import type { ContestDefinition, DrawSpec, Round, Seat } from '../../shared/contest/types.js';
 import { translate } from '../../shared/i18n/index.js';
 import type { DefinitionIssue } from '../../shared/protocol.js';
-import { fieldLabel, type ContestFile } from '../setup/contest-file.js';
+import { fieldLabel, judgeIdAt, type ContestFile } from '../setup/contest-file.js';
+import type { Judge } from '../../shared/contest/judging-types.js';
 import { CURRENT_RULES_VERSION } from '../../shared/contest/replay.js';
 import { defaultAggregate } from '../../shared/contest/judging.js';
 
@@ -47,7 +48,12 @@ function seatsOf(file: ContestFile, previous: readonly Seat[]): Seat[] {
     used.add(`seat-${n}`);
     return `seat-${n}`;
   };
-  return file.seats.map((s) => ({ id: byName.get(s.name) ?? nextId(), name: s.name, kind: s.kind, phones: s.kind === 'team' ? s.phones : 1 }));
+  return file.seats.map((s) => ({ id: byName.get(s.name) ?? nextId(), name: s.name, kind: s.kind, phones: s.kind === 'team' ? s.phones : 1, ...(s.topic && { topic: s.topic }) }));
+}
+
+/** The panel as the definition keeps it: ids as given or by place, empty titles and units left out. */
+function judgesOf(file: ContestFile): Judge[] {
+  return (file.judges ?? []).map((j, i) => ({ id: j.id ?? judgeIdAt(i), name: j.name, ...(j.title && { title: j.title }), ...(j.unit && { unit: j.unit }) }));
 }
 
 function specOf(round: FileRound): DrawSpec {
@@ -108,7 +114,7 @@ export function drawContest(
     }),
   }));
   if (issues.length) return { ok: false, issues };
-  return { ok: true, definition: { title: file.title, rulesVersion: CURRENT_RULES_VERSION, seats, stages, seed, ...(file.branding && { branding: brandingOf(file.branding) }), ...(file.joining && { joining: file.joining }) } };
+  return { ok: true, definition: { title: file.title, rulesVersion: CURRENT_RULES_VERSION, seats, stages, seed, ...(file.branding && { branding: brandingOf(file.branding) }), ...(file.joining && { joining: file.joining }), ...(file.judges?.length && { judges: judgesOf(file) }) } };
 }
 
 /** Names left empty are left out, so a page never shows an empty 主办 line. */

@@ -10,6 +10,14 @@ import type { DefinitionIssue } from '../../shared/protocol.js';
 import { MAX_CRITERIA, onStep } from '../../shared/contest/judging.js';
 
 const name = z.string().trim().min(1).max(40);
+
+/** The most judges a panel may have, and the longest seat title (述行动) a file may give. */
+export const MAX_JUDGES = 30;
+export const MAX_TOPIC_LENGTH = 80;
+
+/** A judge's id when the file gives none: by place on the panel, so it stays across edits that
+ * keep the order (and with it the judge's link and code). */
+export const judgeIdAt = (index: number): string => `j${index + 1}`;
 const seconds = (fallback: number) => z.number().positive().max(3600).default(fallback);
 const points = (fallback: number) => z.number().int().min(0).max(1000).default(fallback);
 const count = z.number().int().min(1).max(500);
@@ -126,9 +134,30 @@ const seat = z
     name,
     kind: z.enum(['individual', 'team']).default('individual'),
     phones: z.number().int().min(1).max(10).default(1),
+    /** The seat's own title in an action round (述行动). */
+    topic: z.string().trim().max(MAX_TOPIC_LENGTH).optional(),
   })
   .strict()
   .refine((s) => s.kind === 'team' || s.phones === 1, { message: 'individual-phones', path: ['phones'] });
+
+/** A judge's id as the file may give it; absent, the judge is `j1`, `j2`... by place. */
+const JUDGE_ID = /^[A-Za-z0-9_-]{1,16}$/;
+
+/** The judging panel (评委): names unique, ids (given or by place) unique. */
+const judges = z
+  .array(
+    z
+      .object({
+        id: z.string().regex(JUDGE_ID).optional(),
+        name,
+        title: z.string().trim().max(40).optional(),
+        unit: z.string().trim().max(60).optional(),
+      })
+      .strict(),
+  )
+  .max(MAX_JUDGES)
+  .refine((list) => new Set(list.map((j) => j.name)).size === list.length, { message: 'duplicate-judge' })
+  .refine((list) => new Set(list.map((j, i) => j.id ?? judgeIdAt(i))).size === list.length, { message: 'duplicate-judge-id' });
 
 /** 主办, 承办, a subtitle under the title, and the colour theme; all optional. */
 const branding = z
@@ -169,6 +198,7 @@ export const contestFileSchema = z
     seed: z.string().trim().min(1).max(64).optional(),
     branding: branding.optional(),
     joining: joining.optional(),
+    judges: judges.optional(),
   })
   .strict();
 
@@ -182,6 +212,8 @@ const OWN_MESSAGES: Record<string, MessageKey> = {
   'duplicate-seat': 'definition.error.duplicate-seat',
   required: 'definition.error.required',
   'credit-over-wait': 'definition.error.credit-over-wait',
+  'duplicate-judge': 'judges.definition.duplicate-judge',
+  'duplicate-judge-id': 'judges.definition.duplicate-judge-id',
   'judged-scale': 'definition.error.judged-scale',
   'judged-open': 'definition.error.judged-open',
   'judged-warn': 'definition.error.judged-warn',
@@ -221,16 +253,20 @@ export function describe(locale: Locale, path: PropertyKey[], message: string): 
 
 export function fieldLabel(locale: Locale, path: PropertyKey[]): string {
   const parts: string[] = [];
+  // A judge's `title` is not the contest's: a list's own label for a field comes first.
+  let list = '';
   for (let i = 0; i < path.length; i++) {
     const key = String(path[i]);
     const next = path[i + 1];
-    if ((key === 'stages' || key === 'rounds' || key === 'seats') && typeof next === 'number') {
+    if ((key === 'stages' || key === 'rounds' || key === 'seats' || key === 'judges') && typeof next === 'number') {
       parts.push(translate(locale, `definition.field.${key}.item` as MessageKey, { n: next + 1 }));
+      list = key;
       i++;
       continue;
     }
+    const own = `definition.field.${list}.${key}`;
     const label = `definition.field.${key}`;
-    parts.push(isMessageKey(label) ? translate(locale, label) : key);
+    parts.push(isMessageKey(own) ? translate(locale, own) : isMessageKey(label) ? translate(locale, label) : key);
   }
   return parts.length ? parts.join(' › ') : translate(locale, 'definition.field.file');
 }

@@ -126,6 +126,10 @@ export const archivedContestSchema = z
     source: z.unknown(),
     hostKey: z.string().min(8).max(128),
     seats: z.array(z.object({ seatId: id, joinCode: z.string().regex(JOIN_CODE_PATTERN), deviceTokens: z.array(z.string().min(1).max(128)), joinedAt: z.record(z.string(), time).optional(), codePrivate: z.boolean().optional() }).strict()),
+    /** The judges' link keys, codes and devices; absent without judges (and in archives made before them). */
+    judges: z
+      .array(z.object({ judgeId: id, key: z.string().min(16).max(128), code: z.string().regex(JOIN_CODE_PATTERN), deviceTokens: z.array(z.string().min(1).max(128)) }).strict())
+      .optional(),
     log: z.array(z.object({ command: commandSchema, requestId: z.string().min(1).max(200).nullable() }).strict()),
     /** The logo, base64; absent when the contest has none (and in archives made before logos). */
     logo: z

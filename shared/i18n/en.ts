@@ -17,6 +17,7 @@ import { edgeEn } from './edge.en.js';
 import { fairBuzzEn } from './fair-buzz.en.js';
 import { fairUiEn } from './fair-ui.en.js';
 import { replayEn } from './replay.en.js';
+import { judgesServerEn } from './judges-server.en.js';
 import { judgedEngineEn } from './judged-engine.en.js';
 import type { MessageKey } from './zh.js';
 
@@ -39,6 +40,7 @@ export const en: Record<MessageKey, string> = {
   ...fairBuzzEn,
   ...fairUiEn,
   ...replayEn,
+  ...judgesServerEn,
   ...judgedEngineEn,
   'terminal.created': 'Created contest: {title}',
   'terminal.resumed': 'Resumed contest: {title} (continuing where it stopped)',

@@ -17,6 +17,7 @@ import { edgeZh } from './edge.zh.js';
 import { fairBuzzZh } from './fair-buzz.zh.js';
 import { fairUiZh } from './fair-ui.zh.js';
 import { replayZh } from './replay.zh.js';
+import { judgesServerZh } from './judges-server.zh.js';
 import { judgedEngineZh } from './judged-engine.zh.js';
 
 export const zh = {
@@ -38,6 +39,7 @@ export const zh = {
   ...fairBuzzZh,
   ...fairUiZh,
   ...replayZh,
+  ...judgesServerZh,
   ...judgedEngineZh,
   // Server terminal
   'terminal.created': '已创建竞赛：{title}',
