@@ -112,7 +112,7 @@ export function createApp(options: AppOptions): App {
     // hear what the screen hears.
     if (screen) {
       send(channel.judgesUnsigned(room.id), () => viewFor('judge', room.state, facts));
-      for (const judge of room.state.definition.judges ?? []) send(channel.judge(room.id, judge.id), () => viewFor('judge', room.state, facts));
+      for (const judge of room.state.definition.judges ?? []) send(channel.judge(room.id, judge.id), () => viewFor('judge', room.state, facts, null, judge.id));
     }
     if (audience) {
       for (const seatId of audience) send(channel.seat(room.id, seatId), () => viewFor('contestant', room.state, facts, seatId));

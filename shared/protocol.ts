@@ -162,12 +162,10 @@ export const judgeClaimSchema = z.object({
   code: z.string().max(32).transform(typedJoinCode).pipe(z.string().regex(JOIN_CODE_PATTERN)),
   deviceToken: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/),
 }).strict();
-/** The most scored criteria a judged round may have (内容, 表达, 效果...). */
-export const MAX_SCORE_PARTS = 10;
 const scoreValue = z.number().finite().min(-10_000).max(10_000);
 /** A judge's score for the seat it sees called; the judge is the one its link signed in, never a
  * field: the server adds it. The engine checks the scale, the step and the seat (J2). */
-export const judgeScoreSchema = z.object({ seatId: id, value: scoreValue, parts: z.array(scoreValue).min(1).max(MAX_SCORE_PARTS).optional() }).strict();
+export const judgeScoreSchema = z.object({ seatId: id, value: scoreValue, parts: z.array(scoreValue).min(1).max(MAX_CRITERIA).optional() }).strict();
 export type JudgeScorePayload = z.infer<typeof judgeScoreSchema>;
 /** Requests that carry nothing. */
 export const emptySchema = z.object({}).strict();

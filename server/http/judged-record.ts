@@ -20,11 +20,6 @@ export interface JudgedRow {
   result: JudgedResult | null;
 }
 
-/** Whether a question state is a judged turn; `kind` is compared as text so any state may be asked. */
-export function isJudgedTurn(q: { kind: string }): q is JudgedTurn {
-  return q.kind === 'judged';
-}
-
 /** One row per judge of the panel, in panel order, for one seat's turn as it stands. */
 export function judgedRows(turn: JudgedTurn, round: number, panel: readonly Judge[]): JudgedRow[] {
   return panel.map((judge) => ({

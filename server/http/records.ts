@@ -7,7 +7,7 @@ import { standings, type Standing } from '../../shared/contest/standings.js';
 import type { BuzzRecord, ContestState, ScoreEntry, SeatResult } from '../../shared/contest/types.js';
 import type { StoredContest } from '../storage/store.js';
 import type { DecidedBy } from '../../shared/contest/arbiter.js';
-import { isJudgedTurn, judgedRows, type JudgedRow } from './judged-record.js';
+import { judgedRows, type JudgedRow } from './judged-record.js';
 
 export interface PressRow extends BuzzRecord {
   /** On the winning press: why the buzz went to it (P5). */
@@ -53,8 +53,7 @@ export function recordOf(stored: StoredContest): ShowRecord {
     const q = played.question;
     if (!q) return;
     // A judged turn: an action round has no drawn question, so it is kept before asking for one.
-    const asked: { kind: string } = q;
-    if (isJudgedTurn(asked)) return void byTurn.set(`${played.roundIndex}:${asked.index}`, judgedRows(asked, played.roundIndex, played.definition.judges ?? []));
+    if (q.kind === 'judged') return void byTurn.set(`${played.roundIndex}:${q.index}`, judgedRows(q, played.roundIndex, played.definition.judges ?? []));
     const round = flatRounds(played.definition)[played.roundIndex]?.round;
     const question = round?.questions[q.index];
     if (!round || !question) return;

@@ -33,7 +33,6 @@ import { newDeviceToken, sameSecret } from '../setup/secrets.js';
 import { phoneIdOf } from './phones.js';
 import type { ClaimGuard } from './claim-guard.js';
 import { judgesAccess } from './judge-access.js';
-import type { RoomCommand } from '../rooms/room.js';
 
 
 /** Why a phone could not be added to a seat, as the phone is told. A full seat answers as a
@@ -122,7 +121,7 @@ export function registerHandlers(
   // Who holds which seat is news only for the host and the screen (seat-reports.ts), so a phone
   // whose own seat changes (it connects, claims one, or is freed from one) is sent its own view.
   const sendView = (to: QiangdaSocket) =>
-    to.emit('contest:update', { view: viewFor(to.data.role, room.state, room.facts(), to.data.seatId), events: [], serverNow: clock.now() });
+    to.emit('contest:update', { view: viewFor(to.data.role, room.state, room.facts(), to.data.seatId, to.data.judgeId), events: [], serverNow: clock.now() });
 
   join();
   if (socket.data.seatId) room.seatConnected(socket.data.seatId, 1, socket.data.phoneId ?? undefined);
@@ -339,8 +338,7 @@ export function registerHandlers(
   on('judge:score', judgeScoreSchema, ({ seatId, value, parts }, rid) => {
     const judgeId = socket.data.judgeId;
     if (!judgeId) return { error: ErrorCode.NoJudge };
-    const command = { type: 'judge:score', judgeId, seatId, value, ...(parts && { parts }) };
-    const result = room.submit(command as unknown as RoomCommand, requestKey(rid));
+    const result = room.submit({ type: 'judge:score', judgeId, seatId, value, ...(parts && { parts }) }, requestKey(rid));
     return result.ok ? { data: null } : { error: result.error };
   });
 

@@ -43,6 +43,12 @@ const HOST_COMMANDS: Record<string, unknown>[] = [
   { type: 'seats:lock', locked: true },
   { type: 'seat:admit', seatId: 's1' },
   { type: 'seat:admit', seatId: null },
+  { type: 'speech:start' },
+  { type: 'speech:stop' },
+  { type: 'judging:close' },
+  { type: 'judge:exclude', judgeId: 'j1', reason: '回避' },
+  { type: 'judge:include', judgeId: 'j1' },
+  { type: 'judge:enter', judgeId: 'j2', seatId: 's1', value: 85 },
 ];
 
 /** A well-formed payload of each event, the starting point of most mutations. */
