@@ -9,6 +9,7 @@ import type { ContestView } from '../../shared/contest/views.js';
 import { ErrorCode } from '../../shared/protocol.js';
 import { judgedRound, judges, seats } from '../support/definitions.js';
 import { startServer, type Harness, type TestClient } from '../support/harness.js';
+import { judgedOf } from '../support/question-of.js';
 
 const SEATS = seats(10).map((s, i) => ({ ...s, topic: `第${i + 1}党支部：把支部建在项目上` }));
 const JUDGES = judges(7);
@@ -102,7 +103,7 @@ afterEach(async () => {
   for (const h of harnesses.splice(0)) await h.close();
 });
 
-const turnOf = (v: ContestView): JudgedTurnView | null => v.judgedTurn;
+const turnOf = (v: ContestView): JudgedTurnView | null => judgedOf(v);
 
 async function ok(page: TestClient, event: 'host:command' | 'judge:score', payload: object): Promise<void> {
   const ack = await page.request(event as 'host:command', payload as never);
