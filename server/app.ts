@@ -24,8 +24,10 @@ import { clientAddress, machineKey } from './edge/client-address.js';
 import { logoRoutes } from './http/logo-routes.js';
 import { organiserRoutes } from './http/organiser-routes.js';
 import { seatCardRoutes } from './http/seat-cards.js';
+import { judgeCardRoutes } from './http/judge-cards.js';
 import type { ContestRoom } from './rooms/room.js';
 import { authenticate, registerHandlers } from './realtime/socket-handlers.js';
+import { judgesAccess } from './realtime/judge-access.js';
 import { channel, type QiangdaServer } from './realtime/realtime.js';
 import type { Store } from './storage/store.js';
 
@@ -85,6 +87,10 @@ export function createApp(options: AppOptions): App {
     publicUrl: options.publicUrl,
     onChange: (room, events, audience, screen) => broadcast(room, events, audience, screen),
     onSeatsChange: (room) => seatReports.changed(room),
+    // The judges' links and codes are the host's alone: only its channel hears of them.
+    onJudgesChange: (room) => {
+      if (io.sockets.adapter.rooms.get(channel.host(room.id))?.size) io.to(channel.host(room.id)).emit('judges:access', judgesAccess(contests, room));
+    },
     claimAlarm: (contestId) => claimGuard.alarm(contestId),
     log,
   });
@@ -102,6 +108,12 @@ export function createApp(options: AppOptions): App {
     };
     send(channel.host(room.id), () => viewFor('host', room.state, facts));
     if (screen) send(channel.screen(room.id), () => viewFor('screen', room.state, facts));
+    // Judges see the stage as the hall does (and, on their own channel, their own scores): they
+    // hear what the screen hears.
+    if (screen) {
+      send(channel.judgesUnsigned(room.id), () => viewFor('judge', room.state, facts));
+      for (const judge of room.state.definition.judges ?? []) send(channel.judge(room.id, judge.id), () => viewFor('judge', room.state, facts, null, judge.id));
+    }
     if (audience) {
       for (const seatId of audience) send(channel.seat(room.id, seatId), () => viewFor('contestant', room.state, facts, seatId));
       return;
@@ -145,6 +157,7 @@ export function createApp(options: AppOptions): App {
   app.use(exportRoutes(contests, options.store));
   app.use(logoRoutes(contests, options.store));
   app.use(seatCardRoutes(contests));
+  app.use(judgeCardRoutes(contests));
   app.use(organiserRoutes({ contests, store: options.store, clock: options.clock, log }));
   if (options.web) app.use(options.web);
   app.use(jsonNotFound());

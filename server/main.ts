@@ -14,6 +14,8 @@ import { readContestFile } from './setup/demo.js';
 import { publicUrlFor } from './setup/network.js';
 import { openCheckedStore, storeOpenMessage, StoreOpenError } from './storage/store-check.js';
 import { terminalLocale } from './setup/terminal-locale.js';
+import { judgesAccess } from './realtime/judge-access.js';
+import { formatJoinCode } from '../shared/join-code.js';
 
 const WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
 
@@ -66,6 +68,11 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => app.http.listen(config.port, config.host, resolve));
   const joinUrl = app.contests.joinUrl(room.id);
   const qr = await QRCode.toString(joinUrl, { type: 'terminal', small: true });
+  // Each judge's own link and code (secrets like the host key), then where to print their cards.
+  const { judges, cardsUrl } = judgesAccess(app.contests, room);
+  const judgeLines = judges.length
+    ? ['', `  ${t('terminal.judges')}`, ...judges.map((j) => `    ${t('terminal.judge', { name: j.name, code: formatJoinCode(j.code), link: j.link })}`), `  ${t('terminal.judgeCards')}  ${cardsUrl}`]
+    : [];
   console.log(
     [
       '',
@@ -75,6 +82,7 @@ async function main(): Promise<void> {
       `  ${t('terminal.screen')}  ${app.contests.screenUrl(room.id)}`,
       `  ${t('terminal.join')}  ${joinUrl}`,
       `  ${t('terminal.organiser')}  ${app.contests.organiserUrl()}`,
+      ...judgeLines,
       '',
       t('terminal.scan'),
       qr,

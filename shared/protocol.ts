@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CommandError, type BuzzOutcome, type ContestEvent, type HostCommand, type SubmissionOutcome } from './contest/commands.js';
 import type { ContestView } from './contest/views.js';
 import { MAX_OPTIONS } from './contest/question.js';
+import { MAX_CRITERIA } from './contest/judging.js';
 import type { LinkQuality, LinkWarning } from './fairness/link-meter.js';
 import type { SeatId } from './contest/types.js';
 import { JOIN_CODE_PATTERN, typedJoinCode } from './join-code.js';
@@ -53,6 +54,14 @@ export const ErrorCode = {
   NoReplacement: 'no-replacement',
   /** The organiser closed this contest: it is read-only, every change is refused. */
   ContestClosed: 'contest-closed',
+  /** A judge's link whose key no judge of the contest holds (mistyped, or the judge was removed). */
+  BadJudgeKey: 'bad-judge-key',
+  /** A typed judge code that is no judge's; throttled like join codes. */
+  BadJudgeCode: 'bad-judge-code',
+  /** A judge page that has not signed in (link or code) asked to score. */
+  NoJudge: 'no-judge',
+  /** This device is signed in as a judge already. */
+  AlreadyJudge: 'already-judge',
   /** Client-side: no acknowledgement arrived in time. */
   Timeout: 'timeout',
   /** Client-side: not connected, so nothing was sent. */
@@ -78,6 +87,9 @@ export const handshakeSchema = z.discriminatedUnion('role', [
   z.object({ v: z.number().int(), role: z.literal('host'), contestId: id, hostKey: z.string().min(1).max(128) }),
   z.object({ v: z.number().int(), role: z.literal('screen'), contestId: id }),
   z.object({ v: z.number().int(), role: z.literal('contestant'), contestId: id, deviceToken: z.string().max(128).optional() }),
+  // A judge comes with its link's key, or with the token of a device signed in by code, or with
+  // neither (the page then asks for the code: judge:claim).
+  z.object({ v: z.number().int(), role: z.literal('judge'), contestId: id, key: z.string().min(1).max(128).optional(), deviceToken: z.string().max(128).optional() }),
 ]);
 export type Handshake = z.infer<typeof handshakeSchema>;
 
@@ -94,6 +106,9 @@ export const MAX_REASON_LENGTH = 200;
 /** The most time one request can add to a countdown (K5, K8): ten minutes. */
 export const MAX_EXTEND_MS = 600_000;
 const extendMs = z.number().int().min(1000).max(MAX_EXTEND_MS);
+/** J5: a paper score the host types; the round's scale and step are checked by the engine (J2). */
+const paperScore = z.number().finite().min(0).max(1000);
+const paperParts = z.array(paperScore).min(1).max(MAX_CRITERIA).optional();
 
 export const hostCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('question:next') }),
@@ -123,6 +138,12 @@ export const hostCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('answers:extend-seat'), seatId: id, ms: extendMs }),
   z.object({ type: z.literal('seats:lock'), locked: z.boolean() }),
   z.object({ type: z.literal('seat:admit'), seatId: id.nullable() }),
+  z.object({ type: z.literal('speech:start') }),
+  z.object({ type: z.literal('speech:stop') }),
+  z.object({ type: z.literal('judging:close') }),
+  z.object({ type: z.literal('judge:exclude'), judgeId: id, reason: z.string().trim().min(1).max(MAX_REASON_LENGTH) }),
+  z.object({ type: z.literal('judge:include'), judgeId: id }),
+  z.object({ type: z.literal('judge:enter'), judgeId: id, seatId: id, value: paperScore, parts: paperParts }),
 ]) satisfies z.ZodType<HostCommand>;
 
 /** `deviceToken`: made by the phone and saved before it claims, so a claim whose answer was
@@ -136,6 +157,16 @@ export const seatReleaseSchema = z.object({ seatId: id });
 export const phoneRemoveSchema = z.object({ seatId: id, phoneId: id }).strict();
 /** S6: the host approves or refuses a phone's request to join. */
 export const joinDecideSchema = z.object({ requestId: id, approve: z.boolean() }).strict();
+/** A judge types its code (with or without spaces); `deviceToken` as in seatClaimSchema. */
+export const judgeClaimSchema = z.object({
+  code: z.string().max(32).transform(typedJoinCode).pipe(z.string().regex(JOIN_CODE_PATTERN)),
+  deviceToken: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/),
+}).strict();
+const scoreValue = z.number().finite().min(-10_000).max(10_000);
+/** A judge's score for the seat it sees called; the judge is the one its link signed in, never a
+ * field: the server adds it. The engine checks the scale, the step and the seat (J2). */
+export const judgeScoreSchema = z.object({ seatId: id, value: scoreValue, parts: z.array(scoreValue).min(1).max(MAX_CRITERIA).optional() }).strict();
+export type JudgeScorePayload = z.infer<typeof judgeScoreSchema>;
 /** Requests that carry nothing. */
 export const emptySchema = z.object({}).strict();
 /** `pressedAt`: the touch's own time in server time, by the phone's clock sync (P1). */
@@ -166,6 +197,33 @@ export interface SeatLink {
   warning: LinkWarning | null;
 }
 
+export interface JudgeClaimed {
+  judgeId: string;
+  deviceToken: string;
+}
+
+/** One judge as the host console lists it: the link and code to hand over (secrets, host only),
+ * how many devices signed in by code, how many are connected now. */
+export interface JudgeAccess {
+  judgeId: string;
+  name: string;
+  title?: string;
+  unit?: string;
+  link: string;
+  code: string;
+  devices: number;
+  connected: number;
+}
+
+/** The host console's panel of judges: each judge's access, the judge page, and the cards to print. */
+export interface JudgesAccess {
+  judges: JudgeAccess[];
+  /** The judge page without a key: it asks for the judge code. */
+  judgeUrl: string;
+  /** The printable judge cards (评委卡), with the host key. */
+  cardsUrl: string;
+}
+
 export interface AnswerRecorded {
   status: SubmissionOutcome;
 }
@@ -188,6 +246,12 @@ export interface ClientToServerEvents {
   'contest:define': (payload: { file: unknown }, ack: (r: Ack<null>) => void) => void;
   /** Host: the contest file as last saved, to edit. */
   'contest:source': (payload: Record<string, never>, ack: (r: Ack<unknown>) => void) => void;
+  /** A judge page signs in with the judge's code; it then comes back by `deviceToken`. */
+  'judge:claim': (payload: { code: string; deviceToken: string }, ack: (r: Ack<JudgeClaimed>) => void) => void;
+  /** A judge scores the seat now called (J2); a changed score replaces the last. */
+  'judge:score': (payload: JudgeScorePayload & WithRequestId, ack: (r: Ack<null>) => void) => void;
+  /** Host: every judge's link and code, for the console and the cards. */
+  'judges:access': (payload: Record<string, never>, ack: (r: Ack<JudgesAccess>) => void) => void;
 }
 
 export interface ServerToClientEvents {
@@ -199,6 +263,10 @@ export interface ServerToClientEvents {
   'seat:decided': (decision: { approved: true; seatId: SeatId; deviceToken: string } | { approved: false }) => void;
   /** The server timing its round trip to a phone (P2): the phone answers at once. */
   'clock:ping': (ack: () => void) => void;
+  /** To the host, whenever a judge signs in, connects or goes away, or the panel changes. */
+  'judges:access': (access: JudgesAccess) => void;
+  /** The host edited the panel and this judge is no longer on it: the page asks for a code. */
+  'judge:released': () => void;
   /** To the host, every couple of seconds: each seat's link. */
   'seat:links': (links: Record<SeatId, SeatLink>) => void;
 }

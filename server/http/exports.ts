@@ -7,7 +7,7 @@ import { rulesVersionOf } from '../../shared/contest/replay.js';
 import { translate, type Locale, type MessageKey } from '../../shared/i18n/index.js';
 import type { ShowRecord } from './records.js';
 
-export const TABLES = ['results', 'rounds', 'ledger', 'presses', 'answers'] as const;
+export const TABLES = ['results', 'rounds', 'ledger', 'presses', 'answers', 'judges'] as const;
 export type TableName = (typeof TABLES)[number];
 
 export interface Table {
@@ -123,7 +123,49 @@ export function tables(record: ShowRecord, options: ExportOptions): Table[] {
       a.points,
     ]),
   };
-  return [results, roundsTable, ledger, presses, answers];
+  // The judges' sheet only where there is a panel: other contests' workbooks stay as they were.
+  const panel = definition.judges ?? [];
+  if (!panel.length) return [results, roundsTable, ledger, presses, answers];
+  const judgeName = (id: string) => panel.find((j) => j.id === id)?.name ?? id;
+  const judgesTable: Table = {
+    name: 'judges',
+    title: t('export.sheet.judges'),
+    header: [
+      t('export.col.round'),
+      t('export.col.turn'),
+      t('export.col.seat'),
+      t('export.col.judge'),
+      t('export.col.score'),
+      t('export.col.parts'),
+      t('export.col.scoredAt'),
+      t('export.col.changes'),
+      t('export.col.byHost'),
+      t('export.col.excluded'),
+      t('export.col.dropped'),
+      t('export.col.aggregate'),
+      t('export.col.overtime'),
+      t('export.col.deduction'),
+      t('export.col.result'),
+    ],
+    rows: record.judged.map((r) => [
+      roundName(r.round),
+      r.turn,
+      seatName(r.seatId),
+      judgeName(r.judgeId),
+      r.score?.value ?? (r.excluded === null ? t('export.notScored') : ''),
+      r.score?.parts?.join(' / ') ?? '',
+      time(r.score?.at ?? null),
+      r.score ? r.score.changes : '',
+      r.score?.byHost ? t('export.yes') : '',
+      r.excluded ?? '',
+      r.dropped ? t('export.dropped') : '',
+      r.result?.aggregate ?? '',
+      r.result ? Math.round(r.result.overtimeMs / 100) / 10 : '',
+      r.result?.deduction ?? '',
+      r.result?.points ?? '',
+    ]),
+  };
+  return [results, roundsTable, ledger, presses, answers, judgesTable];
 }
 
 /** A text cell a spreadsheet would run as a formula (`=HYPERLINK(…)` in a reason or a seat's

@@ -7,6 +7,7 @@ import { standings, type Standing } from '../../shared/contest/standings.js';
 import type { BuzzRecord, ContestState, ScoreEntry, SeatResult } from '../../shared/contest/types.js';
 import type { StoredContest } from '../storage/store.js';
 import type { DecidedBy } from '../../shared/contest/arbiter.js';
+import { judgedRows, type JudgedRow } from './judged-record.js';
 
 export interface PressRow extends BuzzRecord {
   /** On the winning press: why the buzz went to it (P5). */
@@ -37,6 +38,8 @@ export interface ShowRecord {
   ledger: ScoreEntry[];
   presses: PressRow[];
   answers: AnswerRow[];
+  /** Judged rounds: every judge's score for every seat's turn, as each turn ended. */
+  judged: JudgedRow[];
   /** Logged commands that no longer replay: the record says so instead of hiding them. */
   refused: RefusedCommand[];
 }
@@ -44,10 +47,13 @@ export interface ShowRecord {
 /** Replays the log and keeps each question's presses and answers as they ended. */
 export function recordOf(stored: StoredContest): ShowRecord {
   const byQuestion = new Map<string, { presses: PressRow[]; answers: AnswerRow[] }>();
+  const byTurn = new Map<string, JudgedRow[]>();
   // The record is still made from what replays; `refused` tells its reader what did not.
   const { state, refused } = replay(stored.definition, stored.commands, ({ result: { state: played } }) => {
     const q = played.question;
     if (!q) return;
+    // A judged turn: an action round has no drawn question, so it is kept before asking for one.
+    if (q.kind === 'judged') return void byTurn.set(`${played.roundIndex}:${q.index}`, judgedRows(q, played.roundIndex, played.definition.judges ?? []));
     const round = flatRounds(played.definition)[played.roundIndex]?.round;
     const question = round?.questions[q.index];
     if (!round || !question) return;
@@ -75,6 +81,7 @@ export function recordOf(stored: StoredContest): ShowRecord {
     ledger: state.ledger,
     presses: questions.flatMap((q) => q.presses),
     answers: questions.flatMap((q) => q.answers),
+    judged: [...byTurn.values()].flat(),
     refused,
   };
 }

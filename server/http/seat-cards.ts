@@ -52,12 +52,13 @@ export function seatCardRoutes(contests: Contests): Router {
   return router;
 }
 
-function authorised(req: Request, hostKey: string, contests: Contests): boolean {
+/** Whether the request carries the contest's host key or the folder's organiser key: cards are secrets. */
+export function authorised(req: Request, hostKey: string, contests: Contests): boolean {
   const key = String(req.query.key ?? '');
   return key !== '' && (sameSecret(key, hostKey) || sameSecret(key, contests.organiserKey()));
 }
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The whole page: a screen toolbar with a print button, then the cards, two by three per A4. */
 export function seatCardsPage(title: string, cards: SeatCard[], locale: Locale): string {
@@ -97,14 +98,15 @@ ${items}
 </html>`;
 }
 
-function refusalPage(locale: Locale): string {
+export function refusalPage(locale: Locale): string {
   return `<!doctype html><html lang="${locale === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${escape(translate(locale, 'cards.pageTitle'))}</title></head>
 <body style="font-family: sans-serif; padding: 3rem; font-size: 1.2rem"><p role="alert" data-testid="cards-refused">${escape(translate(locale, 'cards.missingKey'))}</p></body></html>`;
 }
 
 const PRINT_SCRIPT = `document.querySelector('[data-testid="print-cards"]').addEventListener('click', () => window.print());\n`;
 
-const CARD_STYLE = `
+/** The cards' print style, shared with the judge cards (judge-cards.ts). */
+export const CARD_STYLE = `
 @page { size: A4; margin: 10mm; }
 * { box-sizing: border-box; }
 body { margin: 0; font-family: 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif; color: #1d1a17; background: #eee; }

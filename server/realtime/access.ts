@@ -33,5 +33,11 @@ export const ACCESS: Readonly<Record<Role, Access>> = {
     requestScope: (data) => `seat:${data.seatId}`,
     measuredLink: true,
   },
+  judge: {
+    // A judge page not signed in yet (it asks for the code) sees the stage with no score of its own.
+    channel: (data) => (data.judgeId ? channel.judge(data.contestId, data.judgeId) : channel.judgesUnsigned(data.contestId)),
+    requestScope: (data) => `judge:${data.judgeId}`,
+    measuredLink: false,
+  },
 };
 

@@ -11,6 +11,8 @@ export interface SocketData {
   seatId: string | null;
   /** The phone's id (phones.ts) while it holds a seat. */
   phoneId: string | null;
+  /** A judge page's judge, once its link or code signed it in: the only judge it scores as. */
+  judgeId: string | null;
 }
 
 export type QiangdaServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -22,4 +24,7 @@ export const channel = {
   screen: (contestId: string) => `${contestId}:screen`,
   seat: (contestId: string, seatId: string) => `${contestId}:seat:${seatId}`,
   unseated: (contestId: string) => `${contestId}:unseated`,
+  judge: (contestId: string, judgeId: string) => `${contestId}:judge:${judgeId}`,
+  /** Judge pages not signed in yet: they see what a judge sees, with no score of their own. */
+  judgesUnsigned: (contestId: string) => `${contestId}:judges-unsigned`,
 };

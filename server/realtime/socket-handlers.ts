@@ -17,7 +17,10 @@ import {
   seatReleaseSchema,
   phoneRemoveSchema,
   joinDecideSchema,
+  judgeClaimSchema,
+  judgeScoreSchema,
   type Ack,
+  type JudgeClaimed,
   type ClientToServerEvents,
   type SeatClaimed,
 } from '../../shared/protocol.js';
@@ -29,6 +32,7 @@ import type { Contests } from '../rooms/contests.js';
 import { newDeviceToken, sameSecret } from '../setup/secrets.js';
 import { phoneIdOf } from './phones.js';
 import type { ClaimGuard } from './claim-guard.js';
+import { judgesAccess } from './judge-access.js';
 
 
 /** Why a phone could not be added to a seat, as the phone is told. A full seat answers as a
@@ -53,11 +57,19 @@ export function authenticate(contests: Contests) {
     const room = contests.get(auth.contestId);
     if (!room) return next(refuse(ErrorCode.UnknownContest));
     if (auth.role === 'host' && !sameSecret(auth.hostKey, room.hostKey)) return next(refuse(ErrorCode.NotAuthorised));
+    // A judge's link with a key no judge holds is refused outright; a device token that no longer
+    // holds a judge's place (the judge left the panel) signs in nobody: the page asks for the code.
+    let judgeId: string | null = null;
+    if (auth.role === 'judge') {
+      const judge = auth.key !== undefined ? room.judgeByKey(auth.key) : auth.deviceToken ? room.judgeByDeviceToken(auth.deviceToken) : undefined;
+      if (auth.key !== undefined && !judge) return next(refuse(ErrorCode.BadJudgeKey));
+      judgeId = judge?.judgeId ?? null;
+    }
     // A phone whose token no longer holds a seat (the host freed it) joins unseated.
     const token = auth.role === 'contestant' ? auth.deviceToken : undefined;
     const seatId = token ? (room.seatByDeviceToken(token)?.seatId ?? null) : null;
     const phoneId = seatId && token ? phoneIdOf(token) : null;
-    socket.data = { contestId: room.id, role: auth.role, seatId, phoneId };
+    socket.data = { contestId: room.id, role: auth.role, seatId, phoneId, judgeId };
     next();
   };
 }
@@ -109,16 +121,18 @@ export function registerHandlers(
   // Who holds which seat is news only for the host and the screen (seat-reports.ts), so a phone
   // whose own seat changes (it connects, claims one, or is freed from one) is sent its own view.
   const sendView = (to: QiangdaSocket) =>
-    to.emit('contest:update', { view: viewFor(to.data.role, room.state, room.facts(), to.data.seatId), events: [], serverNow: clock.now() });
+    to.emit('contest:update', { view: viewFor(to.data.role, room.state, room.facts(), to.data.seatId, to.data.judgeId), events: [], serverNow: clock.now() });
 
   join();
   if (socket.data.seatId) room.seatConnected(socket.data.seatId, 1, socket.data.phoneId ?? undefined);
+  if (socket.data.judgeId) room.judgeConnected(socket.data.judgeId, 1);
   sendView(socket);
 
   socket.on('disconnect', () => {
     links.remove(socket.id);
     claimGuard.forgetSocket(socket.id);
     if (socket.data.seatId) room.seatConnected(socket.data.seatId, -1, socket.data.phoneId ?? undefined);
+    if (socket.data.judgeId) room.judgeConnected(socket.data.judgeId, -1);
     room.dropJoinRequests(socket.id);
   });
   if (ACCESS[role].measuredLink) {
@@ -177,8 +191,21 @@ export function registerHandlers(
       room.seatConnected(seatId, -1);
       sendView(phone);
     }
+    // Judges the new panel dropped lose their place too: their pages ask for a code.
+    for (const page of io.sockets.sockets.values()) {
+      const judgeId = page.data.contestId === contestId ? page.data.judgeId : null;
+      if (!judgeId || room.hasJudge(judgeId)) continue;
+      page.emit('judge:released');
+      page.leave(ACCESS.judge.channel(page.data));
+      page.data.judgeId = null;
+      page.join(ACCESS.judge.channel(page.data));
+      room.judgeConnected(judgeId, -1);
+      sendView(page);
+    }
     return { data: null };
   });
+
+  on('judges:access', emptySchema, () => ({ data: judgesAccess(contests, room) }));
 
   // S5: the freed phones (all of the seat's, or the one named) are told, and leave the seat.
   const unseat = (seatId: string, phoneId?: string): Ack<null> => {
@@ -267,6 +294,52 @@ export function registerHandlers(
     const answer = claimSeat(joinCode, deviceToken);
     if ('error' in answer && !NOT_THE_CLAIMANTS_FAULT.has(answer.error)) claimGuard.failed(claimant);
     return answer;
+  });
+
+  // A judge page types its judge's code; throttled with the seats' claims (one allowance for any
+  // code of the contest), and signed in from then on by its device token.
+  const claimJudge = (code: string, deviceToken: string): Ack<JudgeClaimed> => {
+    const holder = room.judgeByDeviceToken(deviceToken);
+    const judge = room.judgeByCode(code);
+    // A repeated claim (its first answer was lost): the same answer again.
+    if (holder && judge && holder.judgeId === judge.judgeId) {
+      if (socket.data.judgeId !== judge.judgeId) signInJudge(judge.judgeId);
+      return { data: { judgeId: judge.judgeId, deviceToken } };
+    }
+    if (socket.data.judgeId || holder) return { error: ErrorCode.AlreadyJudge };
+    if (!judge) return { error: ErrorCode.BadJudgeCode };
+    const added = room.addJudgeDevice(judge.judgeId, deviceToken);
+    if (added === 'closed') return { error: ErrorCode.ContestClosed };
+    if (added === 'storage-failed') return { error: ErrorCode.StorageFailed };
+    // A token that holds a seat (or is otherwise taken) is refused as a wrong code: nothing learnt.
+    if (added !== 'added') return { error: ErrorCode.BadJudgeCode };
+    signInJudge(judge.judgeId);
+    return { data: { judgeId: judge.judgeId, deviceToken } };
+  };
+
+  const signInJudge = (judgeId: string): void => {
+    if (socket.data.judgeId) room.judgeConnected(socket.data.judgeId, -1);
+    socket.leave(ACCESS[role].channel(socket.data));
+    socket.data.judgeId = judgeId;
+    socket.join(ACCESS[role].channel(socket.data));
+    room.judgeConnected(judgeId, 1);
+    sendView(socket);
+  };
+
+  on('judge:claim', judgeClaimSchema, ({ code, deviceToken }) => {
+    const wait = claimGuard.waitFor(claimant);
+    if (wait !== null) return { error: ErrorCode.ClaimsThrottled, retryAfterMs: wait };
+    const answer = claimJudge(code, deviceToken);
+    if ('error' in answer && !NOT_THE_CLAIMANTS_FAULT.has(answer.error)) claimGuard.failed(claimant);
+    return answer;
+  });
+
+  // J2: the judge is the one this socket signed in as, never a field of the payload.
+  on('judge:score', judgeScoreSchema, ({ seatId, value, parts }, rid) => {
+    const judgeId = socket.data.judgeId;
+    if (!judgeId) return { error: ErrorCode.NoJudge };
+    const result = room.submit({ type: 'judge:score', judgeId, seatId, value, ...(parts && { parts }) }, requestKey(rid));
+    return result.ok ? { data: null } : { error: result.error };
   });
 
   on('clock:probe', emptySchema, () => ({ data: { serverNow: clock.now() } }));

@@ -3,6 +3,7 @@ import type { ContestEvent } from '../../shared/contest/commands.js';
 import type { ContestDefinition, Seat, SeatId } from '../../shared/contest/types.js';
 import type { Clock } from '../clock.js';
 import { ContestRoom } from './room.js';
+import { judgeSecretsFor } from './judge-secrets.js';
 import { newContestId, newHostKey, newJoinCode, newJoinCodes, newSeed } from '../setup/secrets.js';
 import { parseContestFile } from '../setup/contest-file.js';
 import { drawContest, drawReplacement } from './draw.js';
@@ -32,6 +33,8 @@ export interface ContestsOptions {
   /** `audience`: only these seats' views changed; `screen` false: nor the screen's (P9). */
   onChange: (room: ContestRoom, events: ContestEvent[], audience?: SeatId[], screen?: boolean) => void;
   onSeatsChange: (room: ContestRoom) => void;
+  /** A judge signed in, connected or went away, or the panel changed (for the host console). */
+  onJudgesChange?: (room: ContestRoom) => void;
   /** The host console's alarm about failed join-code claims in a contest. */
   claimAlarm?: (contestId: string) => ClaimAlarm | null;
   log?: (message: string) => void;
@@ -46,6 +49,7 @@ export class Contests {
   create(definition: ContestDefinition, source: unknown = null): string {
     const id = newContestId();
     const codes = newJoinCodes(definition.seats.length);
+    const judges = judgeSecretsFor(definition.judges ?? [], [], new Set(codes));
     this.options.store.createContest({
       id,
       createdAt: this.options.clock.now(),
@@ -53,6 +57,7 @@ export class Contests {
       source,
       hostKey: newHostKey(),
       seats: definition.seats.map((s, i) => ({ seatId: s.id, joinCode: codes[i], deviceTokens: [] })),
+      judges,
     });
     return id;
   }
@@ -101,6 +106,7 @@ export class Contests {
       newJoinCode,
       onChange: this.options.onChange,
       onSeatsChange: this.options.onSeatsChange,
+      onJudgesChange: this.options.onJudgesChange,
       claimAlarm: () => this.options.claimAlarm?.(id) ?? null,
       log: this.options.log,
     });
@@ -110,6 +116,21 @@ export class Contests {
 
   joinUrl(id: string): string {
     return `${this.options.publicUrl}/contestant/?c=${encodeURIComponent(id)}`;
+  }
+
+  /** The judge page: alone it asks for the judge code; with a judge's key it signs that judge in. */
+  judgeUrl(id: string): string {
+    return `${this.options.publicUrl}/judge/?c=${encodeURIComponent(id)}`;
+  }
+
+  /** One judge's own link, on its card: a secret like the host key. */
+  judgeLink(id: string, key: string): string {
+    return `${this.judgeUrl(id)}&key=${encodeURIComponent(key)}`;
+  }
+
+  /** The printable judge cards (评委卡), opened with the host key. */
+  judgeCardsUrl(room: ContestRoom): string {
+    return `${this.options.publicUrl}/judge-cards/?c=${encodeURIComponent(room.id)}&key=${encodeURIComponent(room.hostKey)}`;
   }
 
   hostUrl(room: ContestRoom): string {

@@ -7,8 +7,10 @@ import type { Question } from '../../shared/contest/question.js';
 import type { ContestDefinition, DrawSpec, Round, Seat } from '../../shared/contest/types.js';
 import { translate } from '../../shared/i18n/index.js';
 import type { DefinitionIssue } from '../../shared/protocol.js';
-import { fieldLabel, type ContestFile } from '../setup/contest-file.js';
+import { fieldLabel, judgeIdAt, type ContestFile } from '../setup/contest-file.js';
+import type { Judge } from '../../shared/contest/judging-types.js';
 import { CURRENT_RULES_VERSION } from '../../shared/contest/replay.js';
+import { defaultAggregate } from '../../shared/contest/judging.js';
 
 type FileRound = ContestFile['stages'][number]['rounds'][number];
 
@@ -46,12 +48,39 @@ function seatsOf(file: ContestFile, previous: readonly Seat[]): Seat[] {
     used.add(`seat-${n}`);
     return `seat-${n}`;
   };
-  return file.seats.map((s) => ({ id: byName.get(s.name) ?? nextId(), name: s.name, kind: s.kind, phones: s.kind === 'team' ? s.phones : 1 }));
+  return file.seats.map((s) => ({ id: byName.get(s.name) ?? nextId(), name: s.name, kind: s.kind, phones: s.kind === 'team' ? s.phones : 1, ...(s.topic && { topic: s.topic }) }));
+}
+
+/** The panel as the definition keeps it: ids as given or by place, empty titles and units left out. */
+function judgesOf(file: ContestFile): Judge[] {
+  return (file.judges ?? []).map((j, i) => ({ id: j.id ?? judgeIdAt(i), name: j.name, ...(j.title && { title: j.title }), ...(j.unit && { unit: j.unit }) }));
 }
 
 function specOf(round: FileRound): DrawSpec {
+  if (round.kind === 'judged') return { ...round.draw, types: ['open'] };
   if (round.kind !== 'all-at-once') return round.draw;
   return { ...round.draw, types: round.draw.types.length ? round.draw.types : ALL_AT_ONCE_TYPES };
+}
+
+/** How many questions a round draws: one per seat in turn, one open question per seat called in a
+ * reflection round (J1), none in an action round. */
+function questionsNeeded(round: FileRound, seats: number): number {
+  if (round.kind === 'in-turn') return round.perSeat * seats;
+  if (round.kind === 'judged') return round.prompt === 'question' ? seats : 0;
+  return round.questions;
+}
+
+/** J1: the order seats are called in: the file's, or drawn by lot (抽签) with the contest's seed,
+ * so the same file and seed always draw the same order, and the definition records it. */
+export function callingOrder(seats: readonly Seat[], orderBy: 'file' | 'lot', seed: string): string[] {
+  const ids = seats.map((s) => s.id);
+  return orderBy === 'lot' ? shuffled(ids, seed) : ids;
+}
+
+/** The panel's size, for the default aggregate (J3). */
+function panelSize(file: ContestFile): number {
+  const panel: unknown = (file as { judges?: unknown }).judges;
+  return Array.isArray(panel) ? panel.length : 0;
 }
 
 /** Turns a checked contest file into a definition, drawing each round's questions in order. */
@@ -70,7 +99,7 @@ export function drawContest(
     weight: stage.weight,
     rounds: stage.rounds.map((round, r): Round => {
       const draw = specOf(round);
-      const need = round.kind === 'in-turn' ? round.perSeat * seats.length : round.questions;
+      const need = questionsNeeded(round, seats.length);
       const pool = shuffled(bank.filter((q) => matches(draw, q) && !used.has(q.id)), `${seed}/${s}/${r}`);
       const questions = pool.slice(0, need);
       questions.forEach((q) => used.add(q.id));
@@ -80,11 +109,12 @@ export function drawContest(
           `${fieldLabel(locale, path)}${translate(locale, 'definition.separator')}${translate(locale, 'definition.error.not-enough-questions', { need, have: questions.length })}`;
         issues.push({ path: path.join('.'), zh: say('zh'), en: say('en') });
       }
-      return roundOf(round, `round-${s + 1}-${r + 1}`, draw, questions, seats);
+      const order = round.kind === 'judged' ? callingOrder(seats, round.orderBy, `${seed}/order/${s}/${r}`) : [];
+      return roundOf(round, `round-${s + 1}-${r + 1}`, draw, questions, seats, order, panelSize(file));
     }),
   }));
   if (issues.length) return { ok: false, issues };
-  return { ok: true, definition: { title: file.title, rulesVersion: CURRENT_RULES_VERSION, seats, stages, seed, ...(file.branding && { branding: brandingOf(file.branding) }), ...(file.joining && { joining: file.joining }) } };
+  return { ok: true, definition: { title: file.title, rulesVersion: CURRENT_RULES_VERSION, seats, stages, seed, ...(file.branding && { branding: brandingOf(file.branding) }), ...(file.joining && { joining: file.joining }), ...(file.judges?.length && { judges: judgesOf(file) }) } };
 }
 
 /** Names left empty are left out, so a page never shows an empty 主办 line. */
@@ -93,7 +123,7 @@ function brandingOf(file: NonNullable<ContestFile['branding']>): Branding {
   return { ...(organiser && { organiser }), ...(coOrganiser && { coOrganiser }), ...(subtitle && { subtitle }), theme };
 }
 
-function roundOf(round: FileRound, id: string, draw: DrawSpec, questions: Question[], seats: Seat[]): Round {
+function roundOf(round: FileRound, id: string, draw: DrawSpec, questions: Question[], seats: Seat[], order: string[], panel: number): Round {
   const base = { id, name: round.name, draw, questions };
   const ms = (sec: number) => Math.round(sec * 1000);
   switch (round.kind) {
@@ -129,6 +159,24 @@ function roundOf(round: FileRound, id: string, draw: DrawSpec, questions: Questi
         wrongPoints: round.wrongPoints,
         partialCredit: round.partialCredit,
         partialPoints: round.partialPoints,
+      };
+    case 'judged':
+      return {
+        ...base,
+        kind: 'judged',
+        judging: {
+          prompt: round.prompt,
+          orderBy: round.orderBy,
+          order,
+          prepareMs: ms(round.prepareSec),
+          speakMs: ms(round.speakSec),
+          warnAtMs: ms(round.warnAtSec),
+          overtime: round.overtime && { perMs: ms(round.overtime.perSec), points: round.overtime.points },
+          scale: round.scale,
+          criteria: round.criteria,
+          aggregate: round.aggregate ?? defaultAggregate(panel),
+          decimals: round.decimals,
+        },
       };
   }
 }

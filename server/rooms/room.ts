@@ -11,7 +11,10 @@ import type { RoomFacts } from '../../shared/contest/views.js';
 import type { Clock } from '../clock.js';
 import { AnswerGaps } from './answer-gaps.js';
 import { StorageHealth } from '../storage/storage-health.js';
-import type { Logo, SeatSecret, Store, StoredContest } from '../storage/store.js';
+import type { JudgeSecret, Logo, SeatSecret, Store, StoredContest } from '../storage/store.js';
+import type { JudgeId } from '../../shared/contest/judging-types.js';
+import { sameSecret } from '../setup/secrets.js';
+import { judgeSecretsFor } from './judge-secrets.js';
 import { logoUrl } from '../../shared/branding.js';
 import type { JoinRequest, PhoneFact } from '../../shared/contest/views.js';
 import { phoneIdOf } from '../realtime/phones.js';
@@ -40,6 +43,9 @@ export interface RoomOptions {
   /** Called when who holds or is connected to a seat changes: only the host's and the screen's
    * views show that, so it goes to them alone (seat-reports.ts). */
   onSeatsChange: (room: ContestRoom) => void;
+  /** Called when a judge signs in a device, connects or goes away, or the panel changes: news
+   * for the host console's list of judges alone. */
+  onJudgesChange?: (room: ContestRoom) => void;
   /** Failed join-code claims in this contest, for the host console's alarm. */
   claimAlarm?: () => ClaimAlarm | null;
   log?: (message: string) => void;
@@ -63,6 +69,10 @@ export class ContestRoom {
   private cancelTimer: (() => void) | null = null;
   private readonly seats: Map<SeatId, SeatSecret>;
   private readonly connections = new Map<SeatId, number>();
+  /** The judges' keys, codes and devices, in panel order. */
+  private readonly judges: Map<JudgeId, JudgeSecret>;
+  /** Sockets connected per judge. */
+  private readonly judgeConnections = new Map<JudgeId, number>();
   /** S6: phones waiting for the host to let them join. Not kept: a phone whose request is lost
    * in a restart asks again (its page claims again when it reconnects). */
   readonly joinRequests = new JoinRequests();
@@ -87,6 +97,7 @@ export class ContestRoom {
     this.id = stored.id;
     this.hostKey = stored.hostKey;
     this.seats = new Map(stored.seats.map((s) => [s.seatId, { ...s, deviceTokens: [...s.deviceTokens] }]));
+    this.judges = new Map(stored.judges.map((j) => [j.judgeId, { ...j, deviceTokens: [...j.deviceTokens] }]));
     this.source = stored.source;
     this.health = new StorageHealth(stored.id, options.clock, options.log);
     this.closedAt = stored.closedAt;
@@ -296,6 +307,48 @@ export class ContestRoom {
     return freed;
   }
 
+  /** The judge whose link carries `key`, compared in constant time like the host key. */
+  judgeByKey(key: string): JudgeSecret | undefined {
+    return [...this.judges.values()].find((j) => sameSecret(key, j.key));
+  }
+
+  judgeByCode(code: string): JudgeSecret | undefined {
+    return [...this.judges.values()].find((j) => j.code === code);
+  }
+
+  judgeByDeviceToken(deviceToken: string): JudgeSecret | undefined {
+    return [...this.judges.values()].find((j) => j.deviceTokens.includes(deviceToken));
+  }
+
+  hasJudge(judgeId: JudgeId): boolean {
+    return this.judges.has(judgeId);
+  }
+
+  /** A judge's device signed in with the code: kept, so a reload or a restart brings it back by its
+   * token. `taken`: the token holds a seat or another judge's place already. */
+  addJudgeDevice(judgeId: JudgeId, deviceToken: string): 'added' | 'unknown' | 'closed' | 'taken' | 'storage-failed' {
+    const judge = this.judges.get(judgeId);
+    if (!judge) return 'unknown';
+    if (this.closedAt !== null) return 'closed';
+    if (this.options.store.deviceTokenTaken(deviceToken)) return 'taken';
+    if (!this.persist('judge sign-in', () => this.options.store.addJudgeDevice(this.id, judgeId, deviceToken, this.options.clock.now()))) return 'storage-failed';
+    judge.deviceTokens.push(deviceToken);
+    this.options.onJudgesChange?.(this);
+    return 'added';
+  }
+
+  /** A judge's socket connected (+1) or went away (-1). */
+  judgeConnected(judgeId: JudgeId, delta: 1 | -1): void {
+    this.judgeConnections.set(judgeId, Math.max(0, (this.judgeConnections.get(judgeId) ?? 0) + delta));
+    this.options.onJudgesChange?.(this);
+  }
+
+  /** Each judge's secrets and whether a device of theirs is connected, in panel order: for the
+   * host console and the judge cards only. */
+  judgeSecrets(): { secret: JudgeSecret; connected: number }[] {
+    return [...this.judges.values()].map((secret) => ({ secret, connected: this.judgeConnections.get(secret.judgeId) ?? 0 }));
+  }
+
   hasSeat(seatId: SeatId): boolean {
     return this.seats.has(seatId);
   }
@@ -319,9 +372,13 @@ export class ContestRoom {
     // replays to the same state against the new seats.
     const admitted = this.state.admitted;
     if (admitted !== null && !definition.seats.some((s) => s.id === admitted) && !this.submit({ type: 'seat:admit', seatId: null }).ok) return false;
-    if (!this.persist('contest definition', () => this.options.store.redefineContest(this.id, definition, source, seats))) return false;
+    const judges = judgeSecretsFor(definition.judges ?? [], [...this.judges.values()], new Set(seats.map((s) => s.joinCode)));
+    if (!this.persist('contest definition', () => this.options.store.redefineContest(this.id, definition, source, seats, judges))) return false;
     this.seats.clear();
     for (const s of seats) this.seats.set(s.seatId, s);
+    this.judges.clear();
+    for (const j of judges) this.judges.set(j.judgeId, j);
+    this.options.onJudgesChange?.(this);
     this.seatFacts = null;
     this.phoneFacts = null;
     // The seats' lock and admission are kept (S2, S3), as replaying the log gives them.

@@ -7,8 +7,17 @@ import { QUESTION_TYPES } from '../../shared/contest/question.js';
 import { DEFAULT_THEME, THEMES } from '../../shared/branding.js';
 import { isMessageKey, translate, type Locale, type MessageKey } from '../../shared/i18n/index.js';
 import type { DefinitionIssue } from '../../shared/protocol.js';
+import { MAX_CRITERIA, onStep } from '../../shared/contest/judging.js';
 
 const name = z.string().trim().min(1).max(40);
+
+/** The most judges a panel may have, and the longest seat title (述行动) a file may give. */
+export const MAX_JUDGES = 30;
+export const MAX_TOPIC_LENGTH = 80;
+
+/** A judge's id when the file gives none: by place on the panel, so it stays across edits that
+ * keep the order (and with it the judge's link and code). */
+export const judgeIdAt = (index: number): string => `j${index + 1}`;
 const seconds = (fallback: number) => z.number().positive().max(3600).default(fallback);
 const points = (fallback: number) => z.number().int().min(0).max(1000).default(fallback);
 const count = z.number().int().min(1).max(500);
@@ -86,14 +95,69 @@ const allAtOnce = z
   })
   .strict();
 
+/** J1-J6: a judged round (评委打分). Reflection (`prompt: 'question'`) draws one open question per
+ * seat; action (`'title'`) has each seat speak on its own title. `aggregate` left out: trimmed
+ * mean with 5 or more judges on the panel, else the mean (J3). */
+const judged = z
+  .object({
+    kind: z.literal('judged'),
+    name: name.default('评委打分'),
+    prompt: z.enum(['question', 'title']).default('title'),
+    orderBy: z.enum(['file', 'lot']).default('file'),
+    prepareSec: z.number().min(0).max(3600).default(0),
+    speakSec: seconds(300),
+    warnAtSec: z.number().min(0).max(3600).default(60),
+    overtime: z
+      .object({ perSec: z.number().positive().max(3600), points: z.number().positive().max(100) })
+      .strict()
+      .nullable()
+      .default(null),
+    scale: z
+      .object({ min: z.number().min(0).max(1000).default(0), max: z.number().positive().max(1000).default(100), step: z.number().positive().max(100).default(0.5) })
+      .strict()
+      .refine((sc) => sc.min < sc.max && onStep(sc.max, sc.min, sc.step), { message: 'judged-scale' })
+      .default({ min: 0, max: 100, step: 0.5 }),
+    criteria: z
+      .array(z.object({ name: z.string().trim().min(1).max(20), max: z.number().positive().max(1000) }).strict())
+      .max(MAX_CRITERIA)
+      .default([]),
+    aggregate: z.enum(['trimmed-mean', 'mean', 'sum']).optional(),
+    decimals: z.number().int().min(0).max(4).default(2),
+    draw: draw.refine((d) => d.types.every((t) => t === 'open'), { message: 'judged-open', path: ['types'] }),
+  })
+  .strict()
+  .refine((r) => r.warnAtSec < r.speakSec, { message: 'judged-warn', path: ['warnAtSec'] })
+  .refine((r) => r.criteria.length === 0 || r.criteria.reduce((sum, c) => sum + c.max, 0) === r.scale.max, { message: 'judged-criteria', path: ['criteria'] });
+
 const seat = z
   .object({
     name,
     kind: z.enum(['individual', 'team']).default('individual'),
     phones: z.number().int().min(1).max(10).default(1),
+    /** The seat's own title in an action round (述行动). */
+    topic: z.string().trim().max(MAX_TOPIC_LENGTH).optional(),
   })
   .strict()
   .refine((s) => s.kind === 'team' || s.phones === 1, { message: 'individual-phones', path: ['phones'] });
+
+/** A judge's id as the file may give it; absent, the judge is `j1`, `j2`... by place. */
+const JUDGE_ID = /^[A-Za-z0-9_-]{1,16}$/;
+
+/** The judging panel (评委): names unique, ids (given or by place) unique. */
+const judges = z
+  .array(
+    z
+      .object({
+        id: z.string().regex(JUDGE_ID).optional(),
+        name,
+        title: z.string().trim().max(40).optional(),
+        unit: z.string().trim().max(60).optional(),
+      })
+      .strict(),
+  )
+  .max(MAX_JUDGES)
+  .refine((list) => new Set(list.map((j) => j.name)).size === list.length, { message: 'duplicate-judge' })
+  .refine((list) => new Set(list.map((j, i) => j.id ?? judgeIdAt(i))).size === list.length, { message: 'duplicate-judge-id' });
 
 /** 主办, 承办, a subtitle under the title, and the colour theme; all optional. */
 const branding = z
@@ -125,7 +189,7 @@ export const contestFileSchema = z
           .object({
             name,
             weight: z.number().min(0).max(100).default(1),
-            rounds: z.array(z.discriminatedUnion('kind', [buzzIn, inTurn, allAtOnce])).min(1).max(20),
+            rounds: z.array(z.discriminatedUnion('kind', [buzzIn, inTurn, allAtOnce, judged])).min(1).max(20),
           })
           .strict(),
       )
@@ -134,6 +198,7 @@ export const contestFileSchema = z
     seed: z.string().trim().min(1).max(64).optional(),
     branding: branding.optional(),
     joining: joining.optional(),
+    judges: judges.optional(),
   })
   .strict();
 
@@ -147,6 +212,12 @@ const OWN_MESSAGES: Record<string, MessageKey> = {
   'duplicate-seat': 'definition.error.duplicate-seat',
   required: 'definition.error.required',
   'credit-over-wait': 'definition.error.credit-over-wait',
+  'duplicate-judge': 'judges.definition.duplicate-judge',
+  'duplicate-judge-id': 'judges.definition.duplicate-judge-id',
+  'judged-scale': 'definition.error.judged-scale',
+  'judged-open': 'definition.error.judged-open',
+  'judged-warn': 'definition.error.judged-warn',
+  'judged-criteria': 'definition.error.judged-criteria',
 };
 
 /** zod says "expected string >=1 characters" where an organiser needs "required". */
@@ -182,16 +253,20 @@ export function describe(locale: Locale, path: PropertyKey[], message: string): 
 
 export function fieldLabel(locale: Locale, path: PropertyKey[]): string {
   const parts: string[] = [];
+  // A judge's `title` is not the contest's: a list's own label for a field comes first.
+  let list = '';
   for (let i = 0; i < path.length; i++) {
     const key = String(path[i]);
     const next = path[i + 1];
-    if ((key === 'stages' || key === 'rounds' || key === 'seats') && typeof next === 'number') {
+    if ((key === 'stages' || key === 'rounds' || key === 'seats' || key === 'judges') && typeof next === 'number') {
       parts.push(translate(locale, `definition.field.${key}.item` as MessageKey, { n: next + 1 }));
+      list = key;
       i++;
       continue;
     }
+    const own = `definition.field.${list}.${key}`;
     const label = `definition.field.${key}`;
-    parts.push(isMessageKey(label) ? translate(locale, label) : key);
+    parts.push(isMessageKey(own) ? translate(locale, own) : isMessageKey(label) ? translate(locale, label) : key);
   }
   return parts.length ? parts.join(' › ') : translate(locale, 'definition.field.file');
 }

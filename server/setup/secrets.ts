@@ -5,6 +5,8 @@ import { JOIN_CODE_DIGITS } from '../../shared/join-code.js';
 export const newContestId = (): string => randomBytes(6).toString('base64url');
 export const newHostKey = (): string => randomBytes(18).toString('base64url');
 export const newDeviceToken = (): string => randomBytes(18).toString('base64url');
+/** The secret in a judge's link: as strong as the host key, since it scores for the judge. */
+export const newJudgeKey = (): string => randomBytes(18).toString('base64url');
 
 const randomJoinCode = (): string => String(randomInt(10 ** (JOIN_CODE_DIGITS - 1), 10 ** JOIN_CODE_DIGITS));
 

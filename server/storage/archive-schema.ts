@@ -45,19 +45,37 @@ const fairness = z.union([
 ]);
 const scoring = { answerTimeMs: count, rightPoints: count, wrongPoints: count };
 
+const score = z.number().finite();
+const judging = z
+  .object({
+    prompt: z.enum(['question', 'title']),
+    orderBy: z.enum(['file', 'lot']),
+    order: z.array(id),
+    prepareMs: count,
+    speakMs: count,
+    warnAtMs: count,
+    overtime: z.object({ perMs: z.number().int().min(1), points: score }).strict().nullable(),
+    scale: z.object({ min: score, max: score, step: score.positive() }).strict(),
+    criteria: z.array(z.object({ name: text, max: score }).strict()),
+    aggregate: z.enum(['trimmed-mean', 'mean', 'sum']),
+    decimals: z.number().int().min(0).max(4),
+  })
+  .strict();
+
 const round = z.discriminatedUnion('kind', [
   z
     .object({ ...roundBase, kind: z.literal('buzz-in'), rules: z.object({ falseStart, fairness, buzzWindowMs: count, ...scoring }).strict() })
     .strict(),
   z.object({ ...roundBase, kind: z.literal('in-turn'), order: z.array(id), perSeat: count, ...scoring }).strict(),
   z.object({ ...roundBase, kind: z.literal('all-at-once'), ...scoring, partialCredit: z.boolean(), partialPoints: count }).strict(),
+  z.object({ ...roundBase, kind: z.literal('judged'), judging }).strict(),
 ]);
 
 export const definitionSchema = z
   .object({
     title: text,
     seed: text,
-    seats: z.array(z.object({ id, name: text, kind: z.enum(['individual', 'team']), phones: z.number().int().min(1) }).strict()).min(1),
+    seats: z.array(z.object({ id, name: text, kind: z.enum(['individual', 'team']), phones: z.number().int().min(1), topic: text.optional() }).strict()).min(1),
     stages: z.array(z.object({ id, name: text, weight: z.number(), rounds: z.array(round) }).strict()).min(1),
     branding: z
       .object({ organiser: text.optional(), coOrganiser: text.optional(), subtitle: text.optional(), theme: z.enum(THEMES) })
@@ -66,6 +84,7 @@ export const definitionSchema = z
     joining: z.object({ approvalAfter: z.enum(['lock', 'start']) }).strict().optional(),
     // Rules newer than this server's would replay differently: such an archive is not read.
     rulesVersion: z.number().int().min(1).max(CURRENT_RULES_VERSION).optional(),
+    judges: z.array(z.object({ id, name: text, title: text.optional(), unit: text.optional() }).strict()).optional(),
   })
   .strict() satisfies z.ZodType<ContestDefinition>;
 
@@ -92,6 +111,7 @@ export const commandSchema = z.union([
     z.object({ ...at, type: z.literal('answer:submit'), seatId: id, choice: z.array(count), phone: id.optional() }).strict(),
     z.object({ ...at, type: z.literal('seat:join'), seatId: id, phone: id, approved: z.boolean() }).strict(),
     z.object({ ...at, type: z.literal('clock:tick') }).strict(),
+    z.object({ ...at, type: z.literal('judge:score'), judgeId: id, seatId: id, value: score, parts: z.array(score).optional() }).strict(),
   ]),
 ]) satisfies z.ZodType<Command>;
 
@@ -106,6 +126,10 @@ export const archivedContestSchema = z
     source: z.unknown(),
     hostKey: z.string().min(8).max(128),
     seats: z.array(z.object({ seatId: id, joinCode: z.string().regex(JOIN_CODE_PATTERN), deviceTokens: z.array(z.string().min(1).max(128)), joinedAt: z.record(z.string(), time).optional(), codePrivate: z.boolean().optional() }).strict()),
+    /** The judges' link keys, codes and devices; absent without judges (and in archives made before them). */
+    judges: z
+      .array(z.object({ judgeId: id, key: z.string().min(16).max(128), code: z.string().regex(JOIN_CODE_PATTERN), deviceTokens: z.array(z.string().min(1).max(128)) }).strict())
+      .optional(),
     log: z.array(z.object({ command: commandSchema, requestId: z.string().min(1).max(200).nullable() }).strict()),
     /** The logo, base64; absent when the contest has none (and in archives made before logos). */
     logo: z

@@ -40,6 +40,7 @@ export function archiveOf(stored: StoredContest, archivedAt: number): Buffer {
     source: stored.source,
     hostKey: stored.hostKey,
     seats: stored.seats,
+    ...(stored.judges.length && { judges: stored.judges }),
     log: stored.commands.map((command, i) => ({ command, requestId: indexToRequest.get(i) ?? null })),
     ...(stored.logo && { logo: { type: stored.logo.type, base64: stored.logo.bytes.toString('base64') } }),
   };
@@ -102,7 +103,13 @@ function consistent(c: ArchivedContest): boolean {
   const requests = c.log.flatMap((l) => (l.requestId === null ? [] : [l.requestId]));
   const distinct = (xs: string[]) => new Set(xs).size === xs.length;
   const withinPhones = c.seats.every((s, i) => s.deviceTokens.length <= defined[i].phones);
-  return sameSeats && withinPhones && distinct(c.seats.map((s) => s.joinCode)) && distinct(tokens) && distinct(requests);
+  // Judges' secrets match the panel one for one; their codes are apart from the seats' too.
+  const panel = c.definition.judges ?? [];
+  const judges = c.judges ?? [];
+  const sameJudges = judges.length === panel.length && judges.every((j, i) => j.judgeId === panel[i].id);
+  const codes = [...c.seats.map((s) => s.joinCode), ...judges.map((j) => j.code)];
+  const allTokens = [...tokens, ...judges.flatMap((j) => j.deviceTokens)];
+  return sameSeats && sameJudges && withinPhones && distinct(codes) && distinct(allTokens) && distinct(requests);
 }
 
 /** The contest the archive holds; null if its logo is not an image a logo upload would take. */
@@ -119,6 +126,7 @@ function storedOf(c: ArchivedContest): StoredContest | null {
     source: c.source ?? null,
     hostKey: c.hostKey,
     seats: c.seats,
+    judges: c.judges ?? [],
     commands: c.log.map((l) => l.command),
     requestIds,
     logo: logo?.ok ? logo.logo : null,

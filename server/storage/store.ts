@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { SEAT_COMMANDS, type Command } from '../../shared/contest/commands.js';
 import type { ContestDefinition, SeatId } from '../../shared/contest/types.js';
 import type { LogoType } from '../../shared/branding.js';
+import type { JudgeId } from '../../shared/contest/judging-types.js';
 
 export interface SeatSecret {
   seatId: SeatId;
@@ -16,6 +17,17 @@ export interface SeatSecret {
   codePrivate?: boolean;
 }
 
+/** A judge's secrets: the link's key, the code typed instead, and the devices signed in by code. */
+export interface JudgeSecret {
+  judgeId: JudgeId;
+  /** In the judge's own link (and QR code): as strong as the host key. */
+  key: string;
+  /** Ten digits a judge may type instead, throttled like the seats' join codes. */
+  code: string;
+  /** Devices that signed in with the code; each comes back by its token after a reload. */
+  deviceTokens: string[];
+}
+
 export interface StoredContest {
   id: string;
   createdAt: number;
@@ -24,6 +36,8 @@ export interface StoredContest {
   source: unknown;
   hostKey: string;
   seats: SeatSecret[];
+  /** The panel's secrets, one per judge of the definition; empty without judges. */
+  judges: JudgeSecret[];
   commands: Command[];
   /** Request ids of logged commands that carried one (D2): id → index in `commands`. */
   requestIds: Map<string, number>;
@@ -41,7 +55,7 @@ export interface Logo {
 }
 
 /** A contest as it is first stored: no log yet, open, and no logo. */
-export type NewContest = Omit<StoredContest, 'commands' | 'requestIds' | 'closedAt' | 'logo'>;
+export type NewContest = Omit<StoredContest, 'commands' | 'requestIds' | 'closedAt' | 'logo' | 'judges'> & { judges?: JudgeSecret[] };
 
 export interface ContestSummary {
   id: string;
@@ -61,15 +75,17 @@ export interface Store {
   /** The open database, for other tables kept in the same file (the question bank). */
   readonly db: Database.Database;
   createContest(contest: NewContest): void;
-  /** Replaces a contest's definition and seats before its first command. */
-  redefineContest(id: string, definition: ContestDefinition, source: unknown, seats: SeatSecret[]): void;
+  /** Replaces a contest's definition, seats and judges before its first command. */
+  redefineContest(id: string, definition: ContestDefinition, source: unknown, seats: SeatSecret[], judges?: JudgeSecret[]): void;
   listContests(): ContestSummary[];
   loadContest(id: string): StoredContest | null;
   /** Appends command number `seq` (1-based); returns only once it is on disk. `requestId`:
    * the client's id for the request, so a retry of it is recognised after a restart (D2). */
   appendCommand(contestId: string, seq: number, command: Command, requestId?: string): void;
   addDevice(contestId: string, seatId: SeatId, deviceToken: string, joinedAt?: number): void;
-  /** Whether a phone token holds a seat in any contest of the folder (tokens are unique in it). */
+  /** A judge's device signed in with the judge's code; it comes back by its token. */
+  addJudgeDevice(contestId: string, judgeId: JudgeId, deviceToken: string, joinedAt: number): void;
+  /** Whether a device token holds a seat or a judge's place in any contest of the folder (tokens are unique in it). */
   deviceTokenTaken(deviceToken: string): boolean;
   /** Frees a seat's phones (all of them, or the one given) and gives the seat a new join code. */
   releaseSeat(contestId: string, seatId: SeatId, newJoinCode: string, deviceToken?: string): void;
@@ -131,6 +147,21 @@ const MIGRATIONS: string[] = [
   // The host sees when each phone of a seat joined.
   `ALTER TABLE seat_devices ADD COLUMN joined_at INTEGER;
    ALTER TABLE seats ADD COLUMN code_private INTEGER NOT NULL DEFAULT 0;`,
+  // Judges (评委): each has a key for its link and a code to type, kept like the seats' codes.
+  `CREATE TABLE judges (
+     contest_id TEXT NOT NULL REFERENCES contests(id),
+     judge_id TEXT NOT NULL,
+     judge_key TEXT NOT NULL,
+     code TEXT NOT NULL,
+     PRIMARY KEY (contest_id, judge_id),
+     UNIQUE (contest_id, code)
+   );
+   CREATE TABLE judge_devices (
+     contest_id TEXT NOT NULL,
+     judge_id TEXT NOT NULL,
+     device_token TEXT NOT NULL PRIMARY KEY,
+     joined_at INTEGER
+   );`,
 ];
 
 function migrate(db: Database.Database): void {
@@ -160,6 +191,17 @@ export function openStore(file: string): Store {
   const deleteSeats = db.prepare('DELETE FROM seats WHERE contest_id = ?');
   const insertDevice = db.prepare('INSERT INTO seat_devices (contest_id, seat_id, device_token, joined_at) VALUES (?, ?, ?, ?)');
   const deleteDevicesOfContest = db.prepare('DELETE FROM seat_devices WHERE contest_id = ?');
+  const insertJudge = db.prepare('INSERT INTO judges (contest_id, judge_id, judge_key, code) VALUES (?, ?, ?, ?)');
+  const deleteJudges = db.prepare('DELETE FROM judges WHERE contest_id = ?');
+  const insertJudgeDevice = db.prepare('INSERT INTO judge_devices (contest_id, judge_id, device_token, joined_at) VALUES (?, ?, ?, ?)');
+  const deleteJudgeDevices = db.prepare('DELETE FROM judge_devices WHERE contest_id = ?');
+  const selectJudges = db.prepare('SELECT judge_id, judge_key, code FROM judges WHERE contest_id = ? ORDER BY rowid');
+  const selectJudgeDevices = db.prepare('SELECT judge_id, device_token FROM judge_devices WHERE contest_id = ? ORDER BY rowid');
+  const selectJudgeDevice = db.prepare('SELECT 1 FROM judge_devices WHERE device_token = ?');
+  const insertJudges = (contestId: string, judges: readonly JudgeSecret[]) => {
+    for (const j of judges) insertJudge.run(contestId, j.judgeId, j.key, j.code);
+    for (const j of judges) for (const token of j.deviceTokens) insertJudgeDevice.run(contestId, j.judgeId, token, null);
+  };
   // Locking seats (S2, S3) is not part of the show: the definition may still change after it.
   const seatCommands = SEAT_COMMANDS.map((t) => `'${t}'`).join(', ');
   // The title is read inside SQLite: a definition holds every drawn question, and a list needs none.
@@ -201,9 +243,10 @@ export function openStore(file: string): Store {
   const createContest = db.transaction((c: NewContest) => {
     insertContest.run(c.id, c.createdAt, JSON.stringify(c.definition), c.hostKey, JSON.stringify(c.source));
     for (const s of c.seats) insertSeat.run(c.id, s.seatId, s.joinCode, s.codePrivate ? 1 : 0);
+    insertJudges(c.id, c.judges ?? []);
   });
 
-  const redefineContest = db.transaction((id: string, definition: ContestDefinition, source: unknown, seats: SeatSecret[]) => {
+  const redefineContest = db.transaction((id: string, definition: ContestDefinition, source: unknown, seats: SeatSecret[], judges?: JudgeSecret[]) => {
     if ((countShowCommands.get(id) as { n: number }).n > 0) throw new Error(`contest ${id} has started; its definition is fixed`);
     updateContest.run(JSON.stringify(definition), JSON.stringify(source), id);
     deleteSeats.run(id);
@@ -212,12 +255,19 @@ export function openStore(file: string): Store {
     // phone count went down keeps only as many as it now allows.
     deleteDevicesOfContest.run(id);
     for (const s of seats) for (const token of s.deviceTokens) insertDevice.run(id, s.seatId, token, s.joinedAt?.[token] ?? null);
+    // Judges the new definition keeps keep their key, code and devices; dropped ones lose them.
+    if (judges) {
+      deleteJudgeDevices.run(id);
+      deleteJudges.run(id);
+      insertJudges(id, judges);
+    }
   });
 
   const importContest = db.transaction((c: StoredContest) => {
     insertWholeContest.run(c.id, c.createdAt, JSON.stringify(c.definition), c.hostKey, JSON.stringify(c.source), c.closedAt);
     for (const s of c.seats) insertSeat.run(c.id, s.seatId, s.joinCode, s.codePrivate ? 1 : 0);
     for (const s of c.seats) for (const token of s.deviceTokens) insertDevice.run(c.id, s.seatId, token, s.joinedAt?.[token] ?? null);
+    insertJudges(c.id, c.judges);
     const requestAt = new Map([...c.requestIds].map(([requestId, index]) => [index, requestId]));
     c.commands.forEach((command, i) => insertCommand.run(c.id, i + 1, JSON.stringify(command), requestAt.get(i) ?? null));
     if (c.logo) saveLogo(c.id, c.logo);
@@ -263,6 +313,13 @@ export function openStore(file: string): Store {
         deviceTokens: devices.filter((d) => d.seat_id === s.seat_id).map((d) => d.device_token),
         joinedAt: Object.fromEntries(devices.filter((d) => d.seat_id === s.seat_id && d.joined_at !== null).map((d) => [d.device_token, d.joined_at as number])),
       }));
+      const judgeDevices = selectJudgeDevices.all(id) as { judge_id: string; device_token: string }[];
+      const judges = (selectJudges.all(id) as { judge_id: string; judge_key: string; code: string }[]).map((j) => ({
+        judgeId: j.judge_id,
+        key: j.judge_key,
+        code: j.code,
+        deviceTokens: judgeDevices.filter((d) => d.judge_id === j.judge_id).map((d) => d.device_token),
+      }));
       const rows = selectCommands.all(id) as { command: string; request_id: string | null }[];
       const commands = rows.map((r) => JSON.parse(r.command) as Command);
       const requestIds = new Map<string, number>();
@@ -274,6 +331,7 @@ export function openStore(file: string): Store {
         source: row.source === null ? null : JSON.parse(row.source),
         hostKey: row.host_key,
         seats,
+        judges,
         commands,
         requestIds,
         closedAt: row.closed_at,
@@ -288,8 +346,11 @@ export function openStore(file: string): Store {
     addDevice(contestId, seatId, deviceToken, joinedAt) {
       insertDevice.run(contestId, seatId, deviceToken, joinedAt ?? null);
     },
+    addJudgeDevice(contestId, judgeId, deviceToken, joinedAt) {
+      insertJudgeDevice.run(contestId, judgeId, deviceToken, joinedAt);
+    },
     deviceTokenTaken(deviceToken) {
-      return selectDevice.get(deviceToken) !== undefined;
+      return selectDevice.get(deviceToken) !== undefined || selectJudgeDevice.get(deviceToken) !== undefined;
     },
     releaseSeat: db.transaction((contestId: string, seatId: SeatId, newJoinCode: string, deviceToken?: string) => {
       if (deviceToken === undefined) deleteDevices.run(contestId, seatId);

@@ -1,6 +1,7 @@
 // What can be asked of a contest. Each command carries `at`, the server's time when it was
 // accepted: the engine takes time as data, which is what makes replay and fake clocks work.
 import type { LinkEvidence } from './arbiter.js';
+import type { JudgeId } from './judging-types.js';
 import type { Question } from './question.js';
 import type { BuzzDecision, SeatId } from './types.js';
 
@@ -32,7 +33,19 @@ export type HostCommand =
   | { type: 'answers:extend-seat'; seatId: SeatId; ms: number }
   // joining (S2, S3): lock the seats against new phones; while locked, let one seat take one
   | { type: 'seats:lock'; locked: boolean }
-  | { type: 'seat:admit'; seatId: SeatId | null };
+  | { type: 'seat:admit'; seatId: SeatId | null }
+  // judged rounds (评委打分, J1-J8): the speaking timer, closing and revealing the panel's scores
+  | { type: 'speech:start' }
+  | { type: 'speech:stop' }
+  | { type: 'judging:close' }
+  // J5: a judge not scoring this seat (回避, absent), and back; a paper score typed by the host
+  | { type: 'judge:exclude'; judgeId: JudgeId; reason: string }
+  | { type: 'judge:include'; judgeId: JudgeId }
+  | { type: 'judge:enter'; judgeId: JudgeId; seatId: SeatId; value: number; parts?: number[] };
+
+/** J2: a judge's score for the seat now called. The server fills `judgeId` from the judge's own
+ * link, never from what the page sends. */
+export type JudgeCommand = { type: 'judge:score'; judgeId: JudgeId; seatId: SeatId; value: number; parts?: number[] };
 
 /** S6: the room records the host's decision on a phone's request to join (by the phone's id). */
 export type JoinCommand = { type: 'seat:join'; seatId: SeatId; phone: string; approved: boolean };
@@ -63,7 +76,7 @@ export type SeatCommand =
 /** Sent by the room when a deadline it scheduled comes due. */
 export type ClockCommand = { type: 'clock:tick' };
 
-export type Command = (HostCommand | SwapCommand | SeatCommand | ClockCommand | JoinCommand) & { at: number };
+export type Command = (HostCommand | SwapCommand | SeatCommand | ClockCommand | JoinCommand | JudgeCommand) & { at: number };
 export type CommandOf<T extends Command['type']> = Extract<Command, { type: T }>;
 
 /** Why a command was refused. Stable codes: pages translate them, tests match them. */
@@ -93,6 +106,17 @@ export const CommandError = {
   SeatsNotLocked: 'seats-not-locked',
   /** P5: the buzz can be awarded only to a seat of a true tie, and only under the `host` tie rule. */
   NotTied: 'not-tied',
+  /** J2: the judge's score is out of the round's scale, off its step, or its parts do not add up. */
+  BadScore: 'bad-score',
+  /** J2: the score names a seat other than the one now called (a stale page). */
+  NotCurrentSeat: 'not-current-seat',
+  /** J2, J5: scoring for this seat is closed: no score, change or exclusion any more. */
+  ScoringClosed: 'scoring-closed',
+  /** J4: not every counting judge has scored yet. */
+  ScoresMissing: 'scores-missing',
+  UnknownJudge: 'unknown-judge',
+  /** J5: the judge does not score this seat (回避, absent). */
+  JudgeExcluded: 'judge-excluded',
 } as const;
 export type CommandError = (typeof CommandError)[keyof typeof CommandError];
 
@@ -109,7 +133,11 @@ export type ContestEvent =
   | { type: 'score-adjusted'; seatId: SeatId; delta: number; reason: string }
   | { type: 'show-paused' }
   | { type: 'show-resumed'; pausedMs: number }
-  | { type: 'countdown-extended'; ms: number; seatId?: SeatId };
+  | { type: 'countdown-extended'; ms: number; seatId?: SeatId }
+  // judged rounds: the speaking timer started (after any preparation) and stopped; the reveal
+  | { type: 'speech-started'; seatId: SeatId }
+  | { type: 'speech-stopped'; seatId: SeatId; overtimeMs: number }
+  | { type: 'judged-revealed'; seatId: SeatId; points: number };
 
 /** What a press came to, told back to the phone that pressed (`pending`: see the view). */
 export interface BuzzOutcome {

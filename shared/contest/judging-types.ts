@@ -1,6 +1,7 @@
 // The judged stages of a final (悟思想, 述行动): a panel of judges scores each seat in turn, and the
 // seat's result is an aggregate of their scores (RULES.md J). Plain serialisable values, like types.ts.
-import type { SeatId } from './types.js';
+/** A seat's id, as types.ts names it; not imported from there, since types.ts imports this file. */
+type SeatId = string;
 
 export type JudgeId = string;
 

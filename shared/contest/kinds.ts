@@ -4,12 +4,14 @@ import type { QuestionOf, RoundKindRules, RoundOf } from './round-kind.js';
 import { allAtOnce } from './rounds/all-at-once.js';
 import { buzzIn } from './rounds/buzz-in.js';
 import { inTurn } from './rounds/in-turn.js';
+import { judged } from './rounds/judged.js';
 import type { QuestionState, Round, RoundKind } from './types.js';
 
 export const KINDS: { readonly [K in RoundKind]: RoundKindRules<K> } = {
   'buzz-in': buzzIn,
   'in-turn': inTurn,
   'all-at-once': allAtOnce,
+  judged,
 };
 
 /** The rules of a round's kind, typed for that round and its question. TypeScript cannot

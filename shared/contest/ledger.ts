@@ -19,9 +19,15 @@ export function addEntry(state: ContestState, entry: NewEntry): { state: Contest
     state: {
       ...state,
       ledger: [...state.ledger, full],
-      scores: { ...state.scores, [entry.seatId]: (state.scores[entry.seatId] ?? 0) + entry.delta },
+      scores: { ...state.scores, [entry.seatId]: addPoints(state.scores[entry.seatId] ?? 0, entry.delta) },
     },
   };
+}
+
+/** Adds points that may carry decimals (a judged result, J3: 87.67) without binary float dust:
+ * 0.1 + 0.2 is 0.3 on a scoreboard. No score has more than six decimals. */
+export function addPoints(a: number, b: number): number {
+  return Math.round((a + b) * 1e6) / 1e6 + 0;
 }
 
 /** Marks a ruling as reversed, so the record shows it struck through rather than erased. */

@@ -3,9 +3,9 @@
 // beside its rules (rounds/<kind>-view.ts); the parts every bank question shares are built here.
 import { answerKey, choiceCount, type Question, type QuestionType } from './question.js';
 import type { DecidedBy } from './arbiter.js';
-import type { JudgedTurnView } from './judging-types.js';
+import type { JudgeId, JudgedTurnView } from './judging-types.js';
 import type { Sight } from './sight.js';
-import type { AnswerPhase, BuzzPhase, BuzzRecord, BuzzOutcomeKind, SeatId, SeatResult, TurnOutcome, TurnPhase } from './types.js';
+import type { AnswerPhase, BuzzPhase, BuzzRecord, BuzzOutcomeKind, Seat, SeatId, SeatResult, TurnOutcome, TurnPhase } from './types.js';
 
 /** What every view of a question drawn from the bank shows, whatever its round's kind. */
 export interface AskedQuestionHead {
@@ -101,6 +101,10 @@ export interface Viewer {
   sight: Sight;
   /** The phone's own seat, for a role that sees its own seat. */
   me: SeatId | null;
+  /** The judge whose page it is, for a role that sees its own score (J7). */
+  judgeId: JudgeId | null;
+  /** The contest's seats: a judged turn shows the seat's own title (J1). */
+  seats: readonly Seat[];
 }
 
 /** Number, stem and choices of the question at `index`, as every role sees them. */

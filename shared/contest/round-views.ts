@@ -1,6 +1,7 @@
 // What every page sees of the round in play: where it sits in the contest, plus its kind's own
 // rules (points, timers, a buzz's false-start penalty, the order of turns), tagged by `kind`.
 // Each kind says what of its rules a page shows through its `roundView` hook (KINDS).
+import type { JudgedSettings } from './judging-types.js';
 import type { FalseStartPenalty, RoundKind, SeatId } from './types.js';
 
 /** Where the round sits in the contest, whatever its kind. */
@@ -43,8 +44,14 @@ export interface AllAtOnceRoundRules extends ScoredRoundRules {
   partialPoints: number;
 }
 
+/** 评委打分: the order seats are called in (`judging.order`), timers, scale, criteria, aggregate (J1-J6). */
+export interface JudgedRoundRules {
+  kind: 'judged';
+  judging: JudgedSettings;
+}
+
 /** A kind's own rules as pages show them; a new kind adds its member here. */
-export type RoundRulesView = BuzzInRoundRules | InTurnRoundRules | AllAtOnceRoundRules;
+export type RoundRulesView = BuzzInRoundRules | InTurnRoundRules | AllAtOnceRoundRules | JudgedRoundRules;
 export type RoundRulesViewOf<K extends RoundKind> = Extract<RoundRulesView, { kind: K }>;
 
 /** The round in play as every page sees it. */

@@ -18,6 +18,8 @@ export const REFUSED_WHILE_PAUSED: ReadonlySet<Command['type']> = new Set([
   'turn:start',
   'answers:open',
   'question:next',
+  // J6: calling a seat up starts its preparation or speaking timer.
+  'speech:start',
 ]);
 
 /** K1, K3, K5, K8: the host's commands over the show's time. */

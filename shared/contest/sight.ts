@@ -1,9 +1,9 @@
-// What each role may see, in one table (B13, B14, A5, S2-S6, K7, K8, P9). Every field is
+// What each role may see, in one table (B13, B14, A5, S2-S6, K7, K8, P9, J7). Every field is
 // required, so a new role (the judge, later the audience) does not compile until its entry says
 // what it sees; adding one is one line in `Role` and one entry in SIGHT. Start a new entry from
 // the screen's or the contestant's, never the host's: nothing staff-only is seen by default.
 
-export type Role = 'host' | 'screen' | 'contestant';
+export type Role = 'host' | 'screen' | 'contestant' | 'judge';
 
 /** One role's sight. Values name what is seen; `false`/`'none'` means the field goes out empty. */
 export interface Sight {
@@ -53,6 +53,9 @@ export interface Sight {
   storageProblems: boolean;
   /** Someone failing to claim seats over and over. */
   claimAlarms: boolean;
+  /** Judged turns before the reveal (J7): who has scored, from paper or not, and who is excluded
+   * (never a value); a judge's own score alone; or nothing. After the reveal everyone sees all. */
+  judgeScores: 'status' | 'own' | 'none';
 }
 
 /** The table `viewFor` reads: what each role may see. */
@@ -80,6 +83,7 @@ export const SIGHT: Readonly<Record<Role, Sight>> = {
     joinRequests: true,
     storageProblems: true,
     claimAlarms: true,
+    judgeScores: 'status',
   },
   screen: {
     seats: 'every',
@@ -104,6 +108,34 @@ export const SIGHT: Readonly<Record<Role, Sight>> = {
     joinRequests: false,
     storageProblems: false,
     claimAlarms: false,
+    judgeScores: 'none',
+  },
+  // A judge (评委) scores on its own device: it sees the stage as the hall does, and nothing of
+  // the seats' phones or codes.
+  judge: {
+    seats: 'every',
+    phoneCounts: false,
+    phonesOfSeats: false,
+    joinCodes: 'none',
+    joinLink: false,
+    ranking: true,
+    scoreChanges: 'every',
+    ownSeat: false,
+    keyBeforeReveal: false,
+    pendingPress: 'none',
+    pressLog: false,
+    whoAnswered: false,
+    results: 'every',
+    lateAnswers: false,
+    seatDeadlines: false,
+    answerGaps: false,
+    undo: false,
+    admission: false,
+    joinRequests: false,
+    storageProblems: false,
+    claimAlarms: false,
+    hostCommands: false,
+    judgeScores: 'own',
   },
   contestant: {
     seats: 'named',
@@ -128,5 +160,6 @@ export const SIGHT: Readonly<Record<Role, Sight>> = {
     joinRequests: false,
     storageProblems: false,
     claimAlarms: false,
+    judgeScores: 'none',
   },
 };

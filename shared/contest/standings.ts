@@ -1,4 +1,5 @@
 // Totals for the scoreboard and the final ranking: per stage, and weighted by each stage's weight.
+import { addPoints } from './ledger.js';
 import { flatRounds } from './rounds.js';
 import type { ContestState, SeatId } from './types.js';
 
@@ -22,7 +23,7 @@ export function standings(state: ContestState): Standing[] {
     const stage = entry.round === null ? null : stageOfRound[entry.round];
     const row = perStage.get(entry.seatId);
     // A change made outside any round (in the lobby) counts toward the first stage.
-    if (row) row[stage ?? 0] += entry.delta;
+    if (row) row[stage ?? 0] = addPoints(row[stage ?? 0], entry.delta);
   }
   const rows = definition.seats.map((seat) => {
     const stages = perStage.get(seat.id) ?? [];

@@ -3,6 +3,7 @@
 import type { Branding } from '../branding.js';
 import type { DecidedBy, RecordedFairness } from './arbiter.js';
 import type { Question, QuestionType } from './question.js';
+import type { Judge, JudgedSettings, JudgedTurn } from './judging-types.js';
 
 export type { Question };
 export type SeatId = string;
@@ -14,6 +15,8 @@ export interface Seat {
   kind: 'individual' | 'team';
   /** How many phones may hold this seat at once: 1 for an individual. */
   phones: number;
+  /** The seat's own title in an action round (述行动), from the contest file. */
+  topic?: string;
 }
 
 /** How a false start (提前抢答) is punished; see RULES.md B2. */
@@ -73,7 +76,15 @@ export interface AllAtOnceRound extends RoundBase {
   partialPoints: number;
 }
 
-export type Round = BuzzInRound | InTurnRound | AllAtOnceRound;
+/** 评委打分 (J1-J8): each seat of `judging.order` is called in turn and scored by the panel.
+ * Reflection rounds (`prompt: 'question'`): `questions[i]` is the open question drawn for the
+ * i-th seat called. Action rounds (`prompt: 'title'`): no questions; each seat speaks on its topic. */
+export interface JudgedRound extends RoundBase {
+  kind: 'judged';
+  judging: JudgedSettings;
+}
+
+export type Round = BuzzInRound | InTurnRound | AllAtOnceRound | JudgedRound;
 export type RoundKind = Round['kind'];
 
 export interface Stage {
@@ -96,6 +107,8 @@ export interface ContestDefinition {
   joining?: Joining;
   /** The version of the rules the contest is played under (replay.ts); absent: 1, stored before versions were recorded. */
   rulesVersion?: number;
+  /** The judging panel (评委) of the judged stages; absent: none. */
+  judges?: Judge[];
 }
 
 /** S6: `lock`: once the host locks the seats; `start`: also once the show has started. */
@@ -207,9 +220,10 @@ export interface AllAtOnceQuestion {
   results: Record<SeatId, SeatResult> | null;
 }
 
-export type QuestionState = BuzzInQuestion | InTurnQuestion | AllAtOnceQuestion;
+export type QuestionState = BuzzInQuestion | InTurnQuestion | AllAtOnceQuestion | JudgedTurn;
 
-export type ScoreReason = 'right' | 'wrong' | 'timeout' | 'false-start' | 'partial' | 'adjust' | 'undo';
+/** `judged`: a judged turn's result entering the stage total at the reveal (J4). */
+export type ScoreReason = 'right' | 'wrong' | 'timeout' | 'false-start' | 'partial' | 'adjust' | 'undo' | 'judged';
 
 /** One change to one seat's score. The ledger is the audit trail the host and organisers see. */
 export interface ScoreEntry {

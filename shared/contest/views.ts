@@ -12,6 +12,8 @@ import type { ClaimAlarm } from '../claim-alarm.js';
 import { brandingView, type BrandingView } from '../branding.js';
 import type { ContestStage, ContestState, ScoreEntry, SeatId } from './types.js';
 import { SIGHT, type Role, type Sight } from './sight.js';
+import { judgesView } from './judged-view.js';
+import type { JudgeId, JudgeView } from './judging-types.js';
 
 export type { Role } from './sight.js';
 export type * from './question-views.js';
@@ -101,7 +103,7 @@ export interface RulingView {
   roundName: string;
   questionNumber: number;
   seatId: SeatId;
-  verdict: 'right' | 'wrong' | 'timeout';
+  verdict: 'right' | 'wrong' | 'timeout' | 'judged';
   delta: number;
   /** Whether it was made on the question now in play; otherwise undoing it reaches back. */
   current: boolean;
@@ -128,6 +130,8 @@ export interface ContestView {
   seats: SeatView[];
   round: RoundView | null;
   question: QuestionView | null;
+  /** The judging panel, for every role (names, titles, units: nothing secret). */
+  judges: JudgeView[];
   /** The ranking, for the host and the screen; a phone shows none, so it gets none. */
   standings: Standing[];
   /** Latest score changes, oldest first: all seats' for the host and screen, its own for a phone. */
@@ -166,7 +170,7 @@ export interface ContestView {
 
 /** Builds the view one role is allowed to see, from its SIGHT entry; `seatId` (the phone's seat)
  * counts only for a role that sees its own seat. */
-export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId: SeatId | null = null): ContestView {
+export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId: SeatId | null = null, judgeId: JudgeId | null = null): ContestView {
   const sight = SIGHT[role];
   const me = sight.ownSeat ? seatId : null;
   const q = state.question;
@@ -210,7 +214,8 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId
     nextRound: nextRoundOf(state),
     seats,
     round: roundView(state),
-    question: questionView(sight, state, me),
+    question: questionView(sight, state, me, sight.judgeScores === 'own' ? judgeId : null),
+    judges: judgesView(state),
     standings: sight.ranking ? standings(state) : [],
     ledger: recentLedger(state, sight.scoreChanges === 'own' ? me : undefined),
     canUndo: sight.undo && state.rulings.length > 0,
@@ -235,7 +240,7 @@ function lastRuling(state: ContestState): RulingView | null {
   const entry = memo && state.ledger[memo.entrySeq - 1];
   const place = memo && roundAt(state.definition, memo.round);
   if (!memo || !entry || !place) return null;
-  const verdict = entry.reason === 'right' || entry.reason === 'wrong' || entry.reason === 'timeout' ? entry.reason : 'wrong';
+  const verdict = entry.reason === 'right' || entry.reason === 'wrong' || entry.reason === 'timeout' || entry.reason === 'judged' ? entry.reason : 'wrong';
   return {
     stageName: place.stage.name,
     roundName: place.round.name,
@@ -289,10 +294,10 @@ function recentLedger(state: ContestState, onlySeat: SeatId | null | undefined):
 }
 
 /** The question in play as `sight` lets the viewer see it, built by its round's kind. */
-function questionView(sight: Sight, state: ContestState, me: SeatId | null): QuestionView | null {
+function questionView(sight: Sight, state: ContestState, me: SeatId | null, judgeId: JudgeId | null): QuestionView | null {
   const q = state.question;
   const round = currentRound(state);
   if (!q || !round) return null;
   const pair = sameKind(round, q);
-  return pair && pair.rules.view(pair.round, pair.q, { sight, me });
+  return pair && pair.rules.view(pair.round, pair.q, { sight, me, judgeId, seats: state.definition.seats });
 }

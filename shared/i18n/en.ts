@@ -18,6 +18,8 @@ import { fairBuzzEn } from './fair-buzz.en.js';
 import { fairUiEn } from './fair-ui.en.js';
 import { replayEn } from './replay.en.js';
 import { judgingUiEn } from './judging-ui.en.js';
+import { judgesServerEn } from './judges-server.en.js';
+import { judgedEngineEn } from './judged-engine.en.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -40,6 +42,8 @@ export const en: Record<MessageKey, string> = {
   ...fairUiEn,
   ...replayEn,
   ...judgingUiEn,
+  ...judgesServerEn,
+  ...judgedEngineEn,
   'terminal.created': 'Created contest: {title}',
   'terminal.resumed': 'Resumed contest: {title} (continuing where it stopped)',
   'terminal.host': 'Host console:',

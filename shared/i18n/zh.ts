@@ -18,6 +18,8 @@ import { fairBuzzZh } from './fair-buzz.zh.js';
 import { fairUiZh } from './fair-ui.zh.js';
 import { replayZh } from './replay.zh.js';
 import { judgingUiZh } from './judging-ui.zh.js';
+import { judgesServerZh } from './judges-server.zh.js';
+import { judgedEngineZh } from './judged-engine.zh.js';
 
 export const zh = {
   ...bankZh,
@@ -39,6 +41,8 @@ export const zh = {
   ...fairUiZh,
   ...replayZh,
   ...judgingUiZh,
+  ...judgesServerZh,
+  ...judgedEngineZh,
   // Server terminal
   'terminal.created': '已创建竞赛：{title}',
   'terminal.resumed': '已恢复竞赛：{title}（从上次中断处继续）',

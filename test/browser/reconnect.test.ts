@@ -4,7 +4,7 @@
 // host console and the screen return by themselves. Time moves only when the test moves it.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allAtOnceRound, choice, definition } from '../support/definitions.js';
+import { allAtOnceRound, answerDeadlineOf, choice, definition } from '../support/definitions.js';
 import { startServer, type Harness } from '../support/harness.js';
 import { byTestId, hasChromium, requireBrowser, shot, startStage, zh, type BrowserStage } from './browser-stage.js';
 
@@ -36,7 +36,7 @@ describe.skipIf(!hasChromium)('reconnection in a browser', () => {
     phone = await stage.phone('s1');
     for (const type of ['question:next', 'question:next', 'answers:open'] as const) await host.request('host:command', { type });
     await byTestId(phone, 'answer-pad', '[data-look="open"]').waitFor();
-    const deadline = h.room.state.question?.answerDeadline;
+    const deadline = answerDeadlineOf(h.room.state);
     h.clock.advance(GONE_MS);
 
     await phone.reload();
@@ -46,7 +46,7 @@ describe.skipIf(!hasChromium)('reconnection in a browser', () => {
     // not moved since the reload, so a fresh deadline would show 20).
     // (The page reads its clock every 200 ms, so for a moment it may still round up to 16.)
     await byTestId(phone, 'answer-countdown').filter({ hasText: /^\s*1[0-5]\s*$/ }).waitFor();
-    expect(h.room.state.question?.answerDeadline).toBe(deadline);
+    expect(answerDeadlineOf(h.room.state)).toBe(deadline);
     await shot(phone, 'reconnect-phone-reloaded.png');
 
     await byTestId(phone, 'answer-option', '[data-index="1"]').tap();

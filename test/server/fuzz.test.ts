@@ -1,5 +1,6 @@
 // A hostile hall, in the suite: over 10,000 seeded random payloads on every inbound event, from
-// every role (host, screen, phones with and without a seat, another contest's pages) and
+// every role (host, screen, phones with and without a seat, judges signed in or not, another
+// contest's pages) and
 // connections with wrong keys. The server must stay up, refuse each with an error code, and keep
 // both contests' logs and states exactly as they were. A failure names the seed and the send:
 // QIANGDA_FUZZ_SEED=<seed> npx vitest run test/server/fuzz.test.ts replays it.
@@ -18,6 +19,7 @@ import {
   answerSubmitSchema,
   buzzPressSchema,
   hostCommandSchema,
+  judgeScoreSchema,
   requestIdSchema,
   seatReleaseSchema,
 } from '../../shared/protocol.js';
@@ -36,18 +38,20 @@ const HANDSHAKES = 300;
 const MAX_SEND_BYTES = 48 * 1024;
 const ERROR_CODES = new Set<string>(Object.values(ErrorCode));
 
-type Role = 'host' | 'screen' | 'seated' | 'unseated';
+type Role = 'host' | 'screen' | 'seated' | 'unseated' | 'judge' | 'unsigned-judge';
 interface Page {
   client: TestClient;
   role: Role;
   contest: 'A' | 'B';
   seatId?: string;
+  judgeId?: string;
 }
 
-/** Two team seats of four phones: every phone slot is filled, so no claim can succeed. */
+/** Two team seats of four phones: every phone slot is filled, so no claim can succeed; and two
+ * judges, whose codes the fuzz never learns. */
 function teams(): ContestDefinition {
   const d = definition({ seats: 2 });
-  return { ...d, seats: d.seats.map((s) => ({ ...s, kind: 'team', phones: 4 })) };
+  return { ...d, seats: d.seats.map((s) => ({ ...s, kind: 'team', phones: 4 })), judges: [{ id: 'j1', name: '评委一' }, { id: 'j2', name: '评委二' }] };
 }
 
 /** What the server receives: the send after its trip through JSON. */
@@ -78,7 +82,12 @@ function expectation(page: Page, send: Send, room: ContestRoom, now: number): 'm
     const answer = answerSubmitSchema.safeParse(body);
     if (send.event === 'answer:submit' && answer.success) return inOrder({ type: 'answer:submit', seatId: page.seatId, choice: answer.data.choice });
   }
+  if (page.role === 'judge' && page.judgeId) {
+    const scored = judgeScoreSchema.safeParse(body);
+    if (send.event === 'judge:score' && scored.success) return inOrder({ type: 'judge:score', judgeId: page.judgeId, ...scored.data });
+  }
   if (page.role !== 'host') return 'refused';
+  if (send.event === 'judges:access') return emptySchema.safeParse(body).success ? 'read' : 'refused';
   if (send.event === 'contest:source') return emptySchema.safeParse(body).success ? 'read' : 'refused';
   if (send.event === 'question:swap') return emptySchema.safeParse(body).success && room.state.question ? 'may-change' : 'refused';
   if (send.event === 'host:command') {
@@ -137,12 +146,18 @@ describe('a hostile hall (fuzz)', () => {
     hostKeyB = roomB.hostKey;
     const codesB = Object.fromEntries(h.store.loadContest(idB)?.seats.map((s) => [s.seatId, s.joinCode]) ?? []);
 
-    const page = async (contest: 'A' | 'B', role: Role, seatId?: string) => {
+    const page = async (contest: 'A' | 'B', role: Role, seatId?: string, judgeId?: string) => {
       const contestId = contest === 'A' ? h.contestId : idB;
-      const auth = role === 'host' ? { role, contestId, hostKey: contest === 'A' ? h.hostKey : hostKeyB } : { role: role === 'screen' ? 'screen' : 'contestant', contestId };
+      const judgeKey = h.store.loadContest(contestId)?.judges.find((j) => j.judgeId === judgeId)?.key;
+      const auth =
+        role === 'host'
+          ? { role, contestId, hostKey: contest === 'A' ? h.hostKey : hostKeyB }
+          : role === 'judge' || role === 'unsigned-judge'
+            ? { role: 'judge', contestId, ...(judgeKey && { key: judgeKey }) }
+            : { role: role === 'screen' ? 'screen' : 'contestant', contestId };
       const client = h.connect(auth);
       await client.ready();
-      pages.push({ client, role, contest, seatId });
+      pages.push({ client, role, contest, seatId, judgeId });
       return client;
     };
     for (const contest of ['A', 'B'] as const) {
@@ -157,6 +172,9 @@ describe('a hostile hall (fuzz)', () => {
     for (let i = 0; i < 6; i++) await page('A', 'host');
     for (let i = 0; i < 4; i++) await page('A', 'screen');
     for (let i = 0; i < 6; i++) await page('A', 'unseated');
+    for (const judgeId of ['j1', 'j1', 'j2']) await page('A', 'judge', undefined, judgeId);
+    for (let i = 0; i < 2; i++) await page('A', 'unsigned-judge');
+    await page('B', 'judge', undefined, 'j2');
     for (let i = 0; i < 2; i++) await page('B', 'host');
     for (let i = 0; i < 2; i++) await page('B', 'screen');
     for (let i = 0; i < 2; i++) await page('B', 'unseated');

@@ -20,8 +20,8 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Kills per kind of moment wanted: 36, fewer if the script has fewer steps of a kind. */
-const KILLS: Record<KillMoment, number> = { 'buzz-window': 9, countdown: 11, ruling: 6, other: 10 };
+/** Kills per kind of moment wanted: 42, fewer if the script has fewer steps of a kind. */
+const KILLS: Record<KillMoment, number> = { 'buzz-window': 9, countdown: 11, ruling: 6, speaking: 5, judging: 6, other: 5 };
 
 /** Where to kill, drawn once from a fixed seed so a failure can be replayed. A first,
  * uninterrupted pass tells what was going on at the server before and after each step, so each
@@ -77,7 +77,7 @@ describe('kill -9 at random moments', () => {
     expect(plan.length).toBeGreaterThanOrEqual(30);
     // The plan covers every kind of moment the issue names, whatever the machine's load: the
     // labels come from the server's own state, not from when a view happened to arrive.
-    for (const moment of ['buzz-window', 'countdown', 'ruling'] as const) expect(moments.filter((m) => m === moment).length).toBeGreaterThanOrEqual(3);
+    for (const moment of ['buzz-window', 'countdown', 'ruling', 'speaking', 'judging'] as const) expect(moments.filter((m) => m === moment).length).toBeGreaterThanOrEqual(3);
     const calm = await playFaultScript(join(dir, 'calm.db'), T0, plan, { kill: false });
     const killed = await playFaultScript(join(dir, 'killed.db'), T0, plan, { kill: true });
 
@@ -88,7 +88,7 @@ describe('kill -9 at random moments', () => {
     // at that point, and so in every kind of moment the issue names. (The survey had no downtime,
     // so a countdown may have run out at another step there: its labels only steer the plan.)
     expect(killed.moments).toEqual(plan.map((k) => (k.inFlight ? calm.labels[k.after] : calm.afterLabels[k.after])));
-    for (const moment of ['buzz-window', 'countdown', 'ruling'] as const) expect(killed.moments.filter((m) => m === moment).length).toBeGreaterThanOrEqual(3);
+    for (const moment of ['buzz-window', 'countdown', 'ruling', 'speaking', 'judging'] as const) expect(killed.moments.filter((m) => m === moment).length).toBeGreaterThanOrEqual(3);
 
     // Every page got the answers it would have got, and every acknowledged request survived.
     expect(killed.acks).toEqual(calm.acks);
@@ -101,6 +101,13 @@ describe('kill -9 at random moments', () => {
 
     // The script is a real contest: most steps accepted, and it reached the end.
     expect(b.state.stage).toBe('finished');
+    // The judged stage was played through, not refused: every seat's result in the ledger (s2's
+    // reveal undone and made again), every score taken but the one after closing and the
+    // excluded judge's.
+    const judged = b.state.ledger.filter((e) => e.reason === 'judged');
+    expect(judged.map((e) => [e.seatId, e.undone ?? false])).toEqual([['s1', false], ['s2', true], ['s2', false], ['s3', false], ['team', false]]);
+    const scoreAcks = FAULT_SCRIPT.flatMap((step, i) => ('score' in step ? [killed.acks[i]] : []));
+    expect(scoreAcks.filter((ack) => !(ack && typeof ack === 'object' && 'data' in ack))).toEqual([{ error: 'scoring-closed' }, { error: 'judge-excluded' }]);
     const accepted = calm.acks.filter((ack) => ack && typeof ack === 'object' && 'data' in ack).length;
     expect(accepted).toBeGreaterThan(FAULT_SCRIPT.filter((s) => !('wait' in s)).length * 0.8);
   });

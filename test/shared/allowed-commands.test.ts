@@ -38,6 +38,12 @@ function candidates(state: ContestState, at: number): Record<HostAction, Command
     'answers:extend-seat': { type: 'answers:extend-seat', seatId: 's1', ms: 10_000, at },
     'seats:lock': { type: 'seats:lock', locked: !state.seatsLocked, at },
     'seat:admit': { type: 'seat:admit', seatId: 's1', at },
+    'speech:start': { type: 'speech:start', at },
+    'speech:stop': { type: 'speech:stop', at },
+    'judging:close': { type: 'judging:close', at },
+    'judge:exclude': { type: 'judge:exclude', judgeId: 'j1', reason: '缺席', at },
+    'judge:include': { type: 'judge:include', judgeId: 'j1', at },
+    'judge:enter': { type: 'judge:enter', judgeId: 'j1', seatId: q?.kind === 'judged' ? q.seatId : 's1', value: 80, at },
   };
 }
 

@@ -1,7 +1,8 @@
 // Contest definitions for tests and benchmarks (no test-runner imports, so benchmarks can use them).
 import { DEFAULT_BUZZ_RULES } from '../../shared/contest/defaults.js';
 import type { Question } from '../../shared/contest/question.js';
-import type { AllAtOnceRound, BuzzRules, ContestDefinition, InTurnRound, Round, Seat } from '../../shared/contest/types.js';
+import type { Judge, JudgedSettings } from '../../shared/contest/judging-types.js';
+import type { AllAtOnceRound, BuzzRules, ContestDefinition, ContestState, InTurnRound, JudgedRound, Round, Seat } from '../../shared/contest/types.js';
 
 export const T0 = 1_700_000_000_000;
 const ANY = { categories: [], difficulties: [], types: [] };
@@ -75,6 +76,32 @@ export function allAtOnceRound(questions: Question[], opts: Partial<AllAtOnceRou
   };
 }
 
+/** A judging panel of `count` judges, j1, j2, ... in panel order. */
+export function judges(count: number): Judge[] {
+  return Array.from({ length: count }, (_, i) => ({ id: `j${i + 1}`, name: `评委${i + 1}` }));
+}
+
+/** A judged round calling `order` in turn: an action round (述行动, each seat on its own title)
+ * unless `prompt` is 'question', when each seat gets an open question of its own. */
+export function judgedRound(order: string[], opts: Partial<JudgedSettings> = {}): JudgedRound {
+  const judging: JudgedSettings = {
+    prompt: 'title',
+    orderBy: 'file',
+    order,
+    prepareMs: 0,
+    speakMs: 300_000,
+    warnAtMs: 60_000,
+    overtime: null,
+    scale: { min: 0, max: 100, step: 0.5 },
+    criteria: [],
+    aggregate: 'trimmed-mean',
+    decimals: 2,
+    ...opts,
+  };
+  const questions = judging.prompt === 'question' ? order.map((_, i) => question(200 + i)) : [];
+  return { id: 'judged', name: judging.prompt === 'question' ? '悟思想' : '述行动', kind: 'judged', draw: ANY, questions, judging };
+}
+
 /** A one-stage contest; by default a single buzz-in round, as the first version had. */
 export function definition(opts: { seats?: number; questions?: number; rules?: Partial<BuzzRules>; rounds?: Round[] } = {}): ContestDefinition {
   return {
@@ -83,4 +110,10 @@ export function definition(opts: { seats?: number; questions?: number; rules?: P
     seats: seats(opts.seats ?? 3),
     stages: [{ id: 'stage-1', name: '比知识', weight: 1, rounds: opts.rounds ?? [buzzRound(opts.questions ?? 3, opts.rules)] }],
   };
+}
+
+/** The answer countdown of the question in play, for kinds that have one (null otherwise). */
+export function answerDeadlineOf(state: ContestState): number | null {
+  const q = state.question;
+  return q && 'answerDeadline' in q ? q.answerDeadline : null;
 }

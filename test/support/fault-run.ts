@@ -25,7 +25,8 @@ export interface Kill {
   downMs: number;
 }
 
-export type KillMoment = 'buzz-window' | 'countdown' | 'ruling' | 'other';
+/** `speaking`: a judged seat preparing or speaking (its timer running); `judging`: judges scoring. */
+export type KillMoment = 'buzz-window' | 'countdown' | 'ruling' | 'speaking' | 'judging' | 'other';
 
 export interface FaultRun {
   /** Every step's answer (null for waits), in script order. */
@@ -50,6 +51,8 @@ interface Server {
   ready: FaultServerReady['ready'];
   host: Socket;
   phones: Map<string, Socket>;
+  /** Each judge's page, by judge id: it signs in again by its link after every restart. */
+  judges: Map<string, Socket>;
 }
 
 const deviceToken = (phone: string) => `fault-device-${phone}-0123456789`;
@@ -98,7 +101,11 @@ async function boot(file: string, now: number, firstTime: boolean): Promise<Serv
     }
     phones.set(phone, socket);
   }
-  return { child, ready, host: host.socket, phones };
+  const judges = new Map<string, Socket>();
+  for (const [judgeId, key] of Object.entries(ready.judgeKeys)) {
+    judges.set(judgeId, (await connect(ready.url, { role: 'judge', contestId: ready.contestId, key })).socket);
+  }
+  return { child, ready, host: host.socket, phones, judges };
 }
 
 function advance(server: Server, ms: number): Promise<void> {
@@ -111,6 +118,7 @@ function advance(server: Server, ms: number): Promise<void> {
 function kill(server: Server): Promise<void> {
   server.host.close();
   for (const phone of server.phones.values()) phone.close();
+  for (const judge of server.judges.values()) judge.close();
   if (server.child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     server.child.once('exit', () => resolve());
@@ -124,6 +132,10 @@ function request(server: Server, step: FaultStep, index: number): { socket: Sock
   if ('host' in step) return { socket: server.host, event: 'host:command', payload: { ...step.host, rid: id }, key: `host/${id}` };
   if ('swap' in step) return { socket: server.host, event: 'question:swap', payload: { rid: id }, key: `host/${id}` };
   if ('wait' in step) return null;
+  if ('score' in step) {
+    const payload = { seatId: step.seatId, value: step.value, rid: id };
+    return { socket: server.judges.get(step.score) as Socket, event: 'judge:score', payload, key: `judge:${step.score}/${id}` };
+  }
   const phone = 'press' in step ? step.press : step.answer;
   const seatId = FAULT_PHONES.find((p) => p.phone === phone)?.seatId;
   const socket = server.phones.get(phone) as Socket;
@@ -137,12 +149,15 @@ function request(server: Server, step: FaultStep, index: number): { socket: Sock
  * labels, so they must be the same in every run however busy the machine is. */
 async function momentOf(server: Server, step: FaultStep): Promise<KillMoment> {
   if ('host' in step && step.host.type === 'answer:rule') return 'ruling';
+  if ('score' in step) return 'judging';
   const phase = await new Promise<string | null>((resolve) => {
     server.child.once('message', (message) => resolve((message as { phase: string | null }).phase));
     server.child.send({ ask: 'phase' });
   });
   if (phase === 'open') return 'buzz-window';
   if (phase === 'answering') return 'countdown';
+  if (phase === 'preparing' || phase === 'speaking') return 'speaking';
+  if (phase === 'scoring' || phase === 'closed') return 'judging';
   return 'other';
 }
 

@@ -1,9 +1,13 @@
-// The contest the kill -9 fault test plays: one stage with a buzz-in, an in-turn and an
-// all-at-once round, four seats (one a team of two phones), and a fixed script of what the
-// host and the phones do, with the time that passes before each step.
+// The contest the kill -9 fault test plays: a stage with a buzz-in, an in-turn and an
+// all-at-once round, then a judged stage (述行动) scored by five judges on their own pages; four
+// seats (one a team of two phones), and a fixed script of what the host, the phones and the
+// judges do, with the time that passes before each step.
 import type { HostCommand } from '../../shared/contest/commands.js';
 import type { ContestDefinition, Seat } from '../../shared/contest/types.js';
-import { allAtOnceRound, buzzRound, choice, inTurnRound, question } from './definitions.js';
+import { allAtOnceRound, buzzRound, choice, inTurnRound, judgedRound, judges, question } from './definitions.js';
+
+/** The panel: five judges, each on its own page signed in by its link. */
+export const FAULT_JUDGES = judges(5);
 
 /** Phones: one per individual seat, two for the team. */
 export const FAULT_PHONES: { phone: string; seatId: string }[] = [
@@ -40,7 +44,15 @@ export function faultContest(): ContestDefinition {
           allAtOnceRound([choice(1, 'B'), choice(2, 'AC'), choice(3, 'D')], { answerTimeMs: 20_000, partialCredit: true }),
         ],
       },
+      {
+        id: 'stage-2',
+        name: '述行动',
+        weight: 0.7,
+        // Five seconds to get ready, a minute to speak, a point off per started 10 s over.
+        rounds: [judgedRound(['s1', 's2', 's3', 'team'], { prepareMs: 5_000, speakMs: 60_000, warnAtMs: 10_000, overtime: { perMs: 10_000, points: 1 } })],
+      },
     ],
+    judges: FAULT_JUDGES,
   };
 }
 
@@ -52,6 +64,8 @@ export type FaultStep =
   | { dt: number; swap: true }
   | { dt: number; press: string }
   | { dt: number; answer: string; choice: number[] }
+  /** A judge's page scores the seat it sees called. */
+  | { dt: number; score: string; seatId: string; value: number }
   /** Only time passes (a countdown or a buzz window runs out). */
   | { dt: number; wait: true };
 
@@ -62,6 +76,9 @@ const rule = (verdict: 'right' | 'wrong', dt = 4000): FaultStep => host({ type: 
 const press = (phone: string, dt = 600): FaultStep => ({ dt, press: phone });
 const answer = (phone: string, choice: number[], dt = 1500): FaultStep => ({ dt, answer: phone, choice });
 const wait = (dt: number): FaultStep => ({ dt, wait: true });
+const score = (judgeId: string, seatId: string, value: number, dt = 1200): FaultStep => ({ dt, score: judgeId, seatId, value });
+const speak = host({ type: 'speech:start' }, 2000);
+const stop = (dt: number): FaultStep => host({ type: 'speech:stop' }, dt);
 
 export const FAULT_SCRIPT: FaultStep[] = [
   // Buzz-in (B): a right answer, a swap and a rebound, a false start and an undo, a dead question.
@@ -80,5 +97,15 @@ export const FAULT_SCRIPT: FaultStep[] = [
   next, next, host({ type: 'answers:open' }, 3000), answer('s1', [1]), answer('s2', [2]), answer('team-a', [1]), answer('s1', [3], 4000), answer('team-b', [0]), wait(20_000), answer('s3', [1], 10),
   next, host({ type: 'answers:open' }, 3000), answer('s1', [0, 2]), answer('s2', [0]), answer('s3', [0, 1]), answer('team-a', [2, 0]), host({ type: 'answer:reveal' }, 2000),
   next, host({ type: 'answers:open' }, 3000), answer('s3', [3]), answer('s2', [3], 7000), host({ type: 'score:adjust', seatId: 'team', delta: -3, reason: '违规提示' }), wait(21_000),
+  // Judged (J): scores while speaking and after, a changed score, one refused after closing,
+  // overtime, a reveal undone and corrected, an excluded judge and a paper score, a pause.
+  next, next, speak, wait(5_000), score('j1', 's1', 85, 20_000), score('j2', 's1', 88), stop(52_000),
+  score('j3', 's1', 90), score('j4', 's1', 79.5), score('j5', 's1', 84), score('j1', 's1', 86.5), host({ type: 'judging:close' }), score('j2', 's1', 95), host({ type: 'answer:reveal' }),
+  next, speak, wait(5_000), score('j1', 's2', 80, 10_000), score('j2', 's2', 82.5), score('j3', 's2', 91), score('j4', 's2', 77), score('j5', 's2', 83), wait(70_000), stop(1000),
+  host({ type: 'answer:reveal' }), host({ type: 'ruling:undo' }), score('j3', 's2', 86), host({ type: 'answer:reveal' }),
+  next, host({ type: 'judge:exclude', judgeId: 'j5', reason: '回避' }), speak, wait(5_000), stop(30_000), score('j1', 's3', 70), score('j2', 's3', 75.5), score('j3', 's3', 73),
+  host({ type: 'judge:enter', judgeId: 'j4', seatId: 's3', value: 72 }), score('j5', 's3', 60), host({ type: 'answer:reveal' }),
+  next, speak, wait(5_000), host({ type: 'show:pause' }, 20_000), wait(30_000), host({ type: 'show:resume' }), stop(45_000),
+  score('j1', 'team', 90), score('j2', 'team', 92), score('j3', 'team', 89.5), score('j4', 'team', 94), score('j5', 'team', 91), host({ type: 'judging:close' }), host({ type: 'answer:reveal' }),
   next,
 ];

@@ -14,7 +14,7 @@ import { faultContest, FAULT_BANK } from './fault-script.js';
 import { FakeClock } from './fake-clock.js';
 
 export interface FaultServerReady {
-  ready: { url: string; contestId: string; hostKey: string; joinCodes: Record<string, string> };
+  ready: { url: string; contestId: string; hostKey: string; joinCodes: Record<string, string>; judgeKeys: Record<string, string> };
 }
 
 const [file, startTime] = process.argv.slice(2);
@@ -42,6 +42,7 @@ app.http.listen(0, '127.0.0.1', () => {
       contestId,
       hostKey: room.hostKey,
       joinCodes: Object.fromEntries(stored?.seats.map((s) => [s.seatId, s.joinCode]) ?? []),
+      judgeKeys: Object.fromEntries(stored?.judges.map((j) => [j.judgeId, j.key]) ?? []),
     },
   };
   process.send?.(ready);

@@ -16,6 +16,9 @@ export const INBOUND_EVENTS = [
   'question:swap',
   'contest:define',
   'contest:source',
+  'judge:claim',
+  'judge:score',
+  'judges:access',
 ] as const;
 export const UNKNOWN_EVENTS = ['contest:delete', 'host:commands', 'seat:steal', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'HOST:COMMAND', ' seat:claim', '', '\u0000'];
 
@@ -40,6 +43,12 @@ const HOST_COMMANDS: Record<string, unknown>[] = [
   { type: 'seats:lock', locked: true },
   { type: 'seat:admit', seatId: 's1' },
   { type: 'seat:admit', seatId: null },
+  { type: 'speech:start' },
+  { type: 'speech:stop' },
+  { type: 'judging:close' },
+  { type: 'judge:exclude', judgeId: 'j1', reason: '回避' },
+  { type: 'judge:include', judgeId: 'j1' },
+  { type: 'judge:enter', judgeId: 'j2', seatId: 's1', value: 85 },
 ];
 
 /** A well-formed payload of each event, the starting point of most mutations. */
@@ -61,6 +70,10 @@ function template(event: string, r: Random, codes: readonly string[]): Record<st
       return { choice: [r.int(0, 3)] };
     case 'contest:define':
       return { file: { title: '假', seats: [] } };
+    case 'judge:claim':
+      return { code: r.chance(0.5) ? r.pick(codes) : r.digits(), deviceToken: r.token() };
+    case 'judge:score':
+      return { seatId: r.pick(['s1', 's2', 's9']), value: r.pick([0, 50, 85.5, 100, 101]), ...(r.chance(0.3) && { parts: [40, 30, 15.5] }) };
     default:
       return {};
   }
@@ -159,7 +172,8 @@ export function hostileHandshake(r: Random, contestId: string, otherContestId: s
     { v: version, role: 'host', contestId, hostKey: otherHostKey },
     { v: version, role: 'host', contestId: otherContestId, hostKey: r.token() },
     { v: version, role: 'host', contestId },
-    { v: version, role: 'judge', contestId },
+    { v: version, role: 'judge', contestId, key: r.token() },
+    { v: version, role: 'audience', contestId },
     { v: version, role: 'screen', contestId: r.token() },
     { v: version, role: 'screen', contestId: r.huge() },
     { v: version - 1, role: 'screen', contestId },

@@ -12,3 +12,5 @@ export const turnOf = (view: Holder) => viewOfKind(view?.question, 'in-turn');
 export const answersOf = (view: Holder) => viewOfKind(view?.question, 'all-at-once');
 /** A question drawn from the bank, of any kind: stem, key, answer deadline. */
 export const askedOf = (view: Holder): AskedQuestionView | null => (isAsked(view?.question) ? view.question : null);
+/** A seat's turn in a judged round: phase, timers, who scored, own score, the reveal. */
+export const judgedOf = (view: Holder) => viewOfKind(view?.question, 'judged');

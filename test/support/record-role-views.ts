@@ -4,6 +4,6 @@ import { writeFileSync } from 'node:fs';
 import { viewFor } from '../../shared/contest/views.js';
 import { roleViewCases } from './role-view-cases.js';
 
-const views = Object.fromEntries(roleViewCases().map((c) => [c.name, viewFor(c.role, c.state, c.facts, c.me)]));
+const views = Object.fromEntries(roleViewCases().map((c) => [c.name, viewFor(c.role, c.state, c.facts, c.me, c.judgeId)]));
 writeFileSync(new URL('../fixtures/role-views.json', import.meta.url), `${JSON.stringify(views, null, 1)}\n`);
 console.log(`recorded ${Object.keys(views).length} views`);

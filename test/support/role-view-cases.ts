@@ -4,15 +4,18 @@
 import { DEFAULT_FAIRNESS, type LinkEvidence } from '../../shared/contest/arbiter.js';
 import type { Command } from '../../shared/contest/commands.js';
 import { apply, initialState } from '../../shared/contest/engine.js';
+import type { JudgeId } from '../../shared/contest/judging-types.js';
 import type { ContestDefinition, ContestState, SeatId } from '../../shared/contest/types.js';
 import type { Role, RoomFacts } from '../../shared/contest/views.js';
-import { allAtOnceRound, buzzRound, choice, inTurnRound, seats, T0, trueFalse } from './definitions.js';
+import { allAtOnceRound, buzzRound, choice, inTurnRound, judgedRound, judges, seats, T0, trueFalse } from './definitions.js';
 
 /** One page looking at one contest state. */
 export interface RoleViewCase {
   name: string;
   role: Role;
   me: SeatId | null;
+  /** The judge whose page it is (role judge). */
+  judgeId: JudgeId | null;
   state: ContestState;
   facts: RoomFacts;
 }
@@ -39,6 +42,21 @@ function contest(): ContestDefinition {
           buzzRound(2, { fairness: { ...DEFAULT_FAIRNESS } }),
         ],
       },
+    ],
+  };
+}
+
+/** The judged stages (悟思想 with preparation, 述行动 on the seats' own titles), on a panel of five. */
+function judgedContest(): ContestDefinition {
+  const hall = seats(4).map((seat) => ({ ...seat, topic: `${seat.name}的支部工作` }));
+  return {
+    title: '测试决赛',
+    seed: 'roles-judged',
+    seats: hall,
+    judges: [...judges(4), { id: 'j5', name: '评委5', title: '党校教授', unit: '市委党校' }],
+    stages: [
+      { id: 'think', name: '悟思想', weight: 0.15, rounds: [judgedRound(['s3', 's1'], { prompt: 'question', prepareMs: 30_000 })] },
+      { id: 'act', name: '述行动', weight: 0.7, rounds: [judgedRound(['s2', 's4'], { overtime: { perMs: 30_000, points: 1 } })] },
     ],
   };
 }
@@ -128,18 +146,40 @@ export function contestStates(): [string, ContestState][] {
     ['buzz-in, paused', paused],
     ['buzz-in, ruled right, leaderboard up', buzzRevealed],
     ['finished', finished],
+    ...judgedStates(),
+  ];
+}
+
+/** A judged turn while judges score (one excluded, one on paper), and once revealed. */
+function judgedStates(): [string, ContestState][] {
+  const score = (judgeId: JudgeId, value: number, ms: number): Command => ({ type: 'judge:score', judgeId, seatId: 's3', value, at: at(ms) });
+  const preparing = play(initialState(judgedContest()), [next(0), next(1000), { type: 'speech:start', at: at(2000) }]);
+  const scoring = play(preparing, [
+    { type: 'judge:exclude', judgeId: 'j4', reason: '回避', at: at(3000) },
+    { type: 'clock:tick', at: at(32_000) },
+    score('j1', 88, 40_000),
+    { type: 'speech:stop', at: at(300_000) },
+    score('j2', 92.5, 301_000),
+    { type: 'judge:enter', judgeId: 'j3', seatId: 's3', value: 79, at: at(302_000) },
+  ]);
+  const revealed = play(scoring, [score('j5', 85, 303_000), { type: 'judging:close', at: at(304_000) }, { type: 'answer:reveal', at: at(305_000) }]);
+  return [
+    ['judged, preparing', preparing],
+    ['judged, scoring: one excluded, one on paper', scoring],
+    ['judged, revealed', revealed],
   ];
 }
 
 /** Every page of every state: the host, the screen, an unseated phone and each seat's phone. */
 export function roleViewCases(): RoleViewCase[] {
-  const viewers: { role: Role; me: SeatId | null }[] = [
+  const viewers: { role: Role; me: SeatId | null; judgeId?: JudgeId }[] = [
     { role: 'host', me: null },
     { role: 'screen', me: null },
     { role: 'contestant', me: null },
     ...SEAT_IDS.map((me) => ({ role: 'contestant' as const, me })),
+    { role: 'judge', me: null, judgeId: 'j1' },
   ];
   return contestStates().flatMap(([name, state]) =>
-    viewers.map(({ role, me }) => ({ name: `${name} / ${role}${me ? ` ${me}` : ''}`, role, me, state, facts })),
+    viewers.map(({ role, me, judgeId = null }) => ({ name: `${name} / ${role}${me ? ` ${me}` : ''}${judgeId ? ` ${judgeId}` : ''}`, role, me, judgeId, state, facts })),
   );
 }

@@ -70,6 +70,7 @@ const round = (overrides: Partial<Record<string, unknown>> = {}): RoundView => (
   wrongPoints: 0,
   answerTimeMs: 30_000,
   order: ['a', 'b', 'c'],
+  judging: null,
   ...overrides,
 }) as RoundView;
 

@@ -109,8 +109,10 @@ const KIND_DEFAULTS: Record<RoundKind, Pick<EditorRound, 'answerTimeSec' | 'righ
   'buzz-in': { answerTimeSec: 20, rightPoints: 10, wrongPoints: 10 },
   'in-turn': { answerTimeSec: 30, rightPoints: 10, wrongPoints: 0 },
   'all-at-once': { answerTimeSec: 20, rightPoints: 10, wrongPoints: 0 },
+  // Judged rounds have no answer time nor points of their own: the judges score them.
+  judged: { answerTimeSec: null, rightPoints: null, wrongPoints: null },
 };
-const NEW_ROUND_QUESTIONS: Record<RoundKind, number> = { 'buzz-in': 10, 'in-turn': 1, 'all-at-once': 5 };
+const NEW_ROUND_QUESTIONS: Record<RoundKind, number> = { 'buzz-in': 10, 'in-turn': 1, 'all-at-once': 5, judged: 0 };
 const DEFAULT_LOCKOUT_MS = 250;
 const DEFAULT_DEDUCT_POINTS = 10;
 const DEFAULT_BUZZ_WINDOW_SEC = 10;
@@ -317,6 +319,9 @@ function roundFile(round: EditorRound): Json {
       return { ...compact({ ...common, perSeat: round.perSeat }), draw };
     case 'all-at-once':
       return { ...compact({ ...common, questions: round.questions, partialPoints: round.partialPoints }), partialCredit: round.partialCredit, draw };
+    case 'judged':
+      // The form has no judged fields yet: the file format's defaults apply.
+      return { kind: round.kind, name: round.name, draw };
   }
 }
 

@@ -79,6 +79,9 @@ const BY_KIND: Record<RoundKind, readonly Control[]> = {
     EXTEND,
     STANDINGS,
   ],
+  // Judged turns take their own commands (speech, judging, judges): the console's panel for them
+  // is the judged UI's; here only what every round has.
+  judged: [NEXT, UNDO, PAUSE, EXTEND, STANDINGS],
 };
 
 /** K1, K3: P pauses a running show and resumes a paused one. */

@@ -225,6 +225,8 @@ export function roundHeading(round: RoundView, locale: Locale): { stage: Message
 export function ruleSummary(round: RoundView): Message[] {
   const seconds = (ms: number) => Math.round(ms / 100) / 10;
   const parts: Message[] = [];
+  // A judged round has no answer time nor points of its own: the judges score it (J3).
+  if (round.kind === 'judged') return [{ key: 'rule.questions', params: { n: round.questionCount } }];
   if (round.kind === 'in-turn' && round.order.length > 0) {
     parts.push({ key: 'rule.perSeat', params: { n: Math.max(1, Math.round(round.questionCount / round.order.length)) } });
   } else {

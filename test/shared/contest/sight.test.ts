@@ -5,18 +5,18 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { SIGHT, type Role, type Sight } from '../../../shared/contest/sight.js';
 import { viewFor, type ContestView } from '../../../shared/contest/views.js';
 import { roleViewCases } from '../../support/role-view-cases.js';
-import { answersOf, askedOf, buzzOf } from '../../support/question-of.js';
+import { answersOf, askedOf, buzzOf, judgedOf } from '../../support/question-of.js';
 
 const recorded = JSON.parse(readFileSync(new URL('../../fixtures/role-views.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const cases = roleViewCases();
-const viewOf = (c: (typeof cases)[number]): ContestView => viewFor(c.role, c.state, c.facts, c.me);
+const viewOf = (c: (typeof cases)[number]): ContestView => viewFor(c.role, c.state, c.facts, c.me, c.judgeId);
 const OptionalKeys = <T>() => ({}) as { [K in keyof T]-?: object extends Pick<T, K> ? K : never }[keyof T];
 
 describe('[V1] one table says what each role sees', () => {
   it('[V1] every role has an entry and every field is required', () => {
     expectTypeOf(SIGHT).toEqualTypeOf<Readonly<Record<Role, Sight>>>();
     expectTypeOf(OptionalKeys<Sight>()).toEqualTypeOf<never>();
-    expect(Object.keys(SIGHT).sort()).toEqual(['contestant', 'host', 'screen']);
+    expect(Object.keys(SIGHT).sort()).toEqual(['contestant', 'host', 'judge', 'screen']);
   });
 
   it('[V1] the recorded views cover every case, and only those', () => {
@@ -43,6 +43,12 @@ describe('[V2] no role but the host sees staff data', () => {
     const own = c.role === 'contestant' ? c.me : null;
     const pending = q?.kind === 'buzz-in' && c.state.question?.kind === 'buzz-in' && c.state.question.buzzes.some((b) => b.seatId === own && b.decision === 'pending');
     expect(buzzOf(view)?.deciding ?? false).toBe(pending);
+    // J7: who has scored is the host's; a value before the reveal only on its own judge's page.
+    const turn = judgedOf(view);
+    expect([turn?.scored ?? [], turn?.byHost ?? [], turn?.excluded ?? {}]).toEqual([[], [], {}]);
+    const ownScore = c.state.question?.kind === 'judged' && c.judgeId && c.role === 'judge' ? (c.state.question.scores[c.judgeId] ?? null) : null;
+    expect(turn?.myScore ?? null).toEqual(ownScore);
+    if (turn && turn.phase !== 'revealed') expect(turn.revealed).toBeNull();
   });
 
   it.each(others.filter((c) => c.role === 'contestant').map((c) => [c.name, c] as const))('[V2][A5] %s: its own seat only', (_, c) => {
@@ -67,6 +73,8 @@ describe('[V2] no role but the host sees staff data', () => {
     expect(host.some((v) => v.admitted)).toBe(true);
     expect(host.every((v) => v.joinRequests.length && v.storage && v.claimAlarm && Object.keys(v.answerGaps).length)).toBe(true);
     expect(host.every((v) => v.seats.every((s) => s.phoneList))).toBe(true);
+    expect(host.some((v) => { const t = judgedOf(v); return t?.scored.length && t.byHost.length && Object.keys(t.excluded).length; })).toBe(true);
+    expect(cases.some((c) => c.role === 'judge' && judgedOf(viewOf(c))?.myScore)).toBe(true);
     const phones = cases.filter((c) => c.role === 'contestant' && c.me).map(viewOf);
     expect(phones.some((v) => Object.keys(answersOf(v)?.results ?? {}).length)).toBe(true);
     expect(phones.some((v) => buzzOf(v)?.deciding)).toBe(true);

@@ -153,7 +153,7 @@ describe('[V3] each kind shows its own', () => {
 
   it('[V3] the cases show a question and a round of every kind', () => {
     const kinds = (pick: (c: (typeof cases)[number]) => { kind: string } | null) => new Set(cases.map(pick).map((p) => p?.kind));
-    expect(kinds((c) => viewFor(c.role, c.state, c.facts, c.me).question)).toEqual(new Set([undefined, 'buzz-in', 'in-turn', 'all-at-once']));
-    expect(kinds((c) => viewFor(c.role, c.state, c.facts, c.me).round)).toEqual(new Set([undefined, 'buzz-in', 'in-turn', 'all-at-once']));
+    expect(kinds((c) => viewFor(c.role, c.state, c.facts, c.me, c.judgeId).question)).toEqual(new Set([undefined, 'buzz-in', 'in-turn', 'all-at-once', 'judged']));
+    expect(kinds((c) => viewFor(c.role, c.state, c.facts, c.me, c.judgeId).round)).toEqual(new Set([undefined, 'buzz-in', 'in-turn', 'all-at-once', 'judged']));
   });
 });

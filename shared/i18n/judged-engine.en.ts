@@ -1,0 +1,31 @@
+// The judged round kind (issue 12): its name, its ledger line and the engine's refusals; merged into en.ts.
+import type { judgedEngineZh } from './judged-engine.zh.js';
+
+export const judgedEngineEn: Record<keyof typeof judgedEngineZh, string> = {
+  'round.kind.judged': 'Judged',
+  'ledger.judged': 'Judges’ score',
+  'error.bad-score': 'The score is outside the round’s range, off its step, or its parts do not add up to it',
+  'error.not-current-seat': 'That contestant is not the one speaking now: reload the page',
+  'error.scoring-closed': 'Scoring for this contestant is closed',
+  'error.scores-missing': 'Not every judge has scored yet',
+  'error.unknown-judge': 'There is no such judge',
+  'error.judge-excluded': 'This judge does not score this contestant (conflict of interest or absent)',
+  'definition.error.judged-scale': 'Wrong score range: the lowest must be under the highest, and the highest on the step',
+  'definition.error.judged-open': 'A judged round can draw open questions only',
+  'definition.error.judged-warn': 'The warning must come before the speaking time is up',
+  'definition.error.judged-criteria': 'The criteria’s maxima must add up to the highest score',
+  'definition.field.prompt': 'What each seat speaks on',
+  'definition.field.orderBy': 'Order of appearance',
+  'definition.field.prepareSec': 'Preparation (s)',
+  'definition.field.speakSec': 'Speaking time (s)',
+  'definition.field.warnAtSec': 'Warn with this many seconds left',
+  'definition.field.overtime': 'Overtime deduction',
+  'definition.field.perSec': 'Per started (s) over',
+  'definition.field.scale': 'Score range',
+  'definition.field.min': 'Lowest score',
+  'definition.field.max': 'Highest score',
+  'definition.field.step': 'Score step',
+  'definition.field.criteria': 'Criteria',
+  'definition.field.aggregate': 'Aggregate',
+  'definition.field.decimals': 'Decimals',
+};

@@ -1,0 +1,46 @@
+// 简体中文 messages for judges on the server: the panel in the contest file, judge links and
+// codes, judge cards, the judges' export sheet; merged into zh.ts.
+export const judgesServerZh = {
+  'definition.field.judges': '评委',
+  'definition.field.judges.item': '第{n}位评委',
+  'definition.field.judges.id': '编号',
+  'definition.field.judges.name': '姓名',
+  'definition.field.judges.title': '职务',
+  'definition.field.judges.unit': '单位',
+  'definition.field.topic': '述行动题目',
+  'judges.definition.duplicate-judge': '评委姓名重复',
+  'judges.definition.duplicate-judge-id': '评委编号重复',
+
+  'error.bad-judge-key': '评委链接无效或已作废，请向工作人员索取评委卡',
+  'error.bad-judge-code': '评委码无效',
+  'error.no-judge': '请先输入评委码',
+  'error.already-judge': '本设备已登录为评委',
+
+  'terminal.judges': '评委（链接与评委码，勿投屏）：',
+  'terminal.judge': '{name}  评委码 {code}  {link}',
+  'terminal.judgeCards': '评委卡（打印）：',
+
+  'host.judgeCards': '打印评委卡',
+  'judgeCards.pageTitle': '评委卡',
+  'judgeCards.hint': '每张卡片含该评委的专用链接二维码与评委码，相当于评委的密码：请当面交给评委本人，不要投屏。',
+  'judgeCards.scan': '用手机或平板扫码，进入评分页面',
+  'judgeCards.code': '评委码',
+  'judgeCards.none': '本场竞赛没有设置评委（竞赛文件中的 judges）。',
+
+  'export.sheet.judges': '评委评分',
+  'export.col.turn': '出场顺序',
+  'export.col.judge': '评委',
+  'export.col.score': '评分',
+  'export.col.parts': '分项',
+  'export.col.scoredAt': '评分时间',
+  'export.col.changes': '修改次数',
+  'export.col.byHost': '主持人代录',
+  'export.col.excluded': '回避/缺席',
+  'export.col.dropped': '去掉',
+  'export.col.aggregate': '评委合成分',
+  'export.col.overtime': '超时（秒）',
+  'export.col.deduction': '超时扣分',
+  'export.col.result': '最终得分',
+  'export.dropped': '去掉',
+  'export.notScored': '未评分',
+} as const;
