@@ -89,7 +89,6 @@ export const judgingUiEn: Record<keyof typeof judgingUiZh, string> = {
   'judging.host.included': '{name} scores again',
   'judging.host.progress': 'Scored {n}/{total}',
   'judging.host.links': 'Judge links',
-  'judging.host.cards': 'Print judge cards',
   'judging.host.code': 'Code',
   'judging.host.codePage': 'A judge without a link opens this page and types the code:',
   'judging.host.noJudges': 'The contest file names no judges',

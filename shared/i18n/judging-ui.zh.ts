@@ -87,7 +87,6 @@ export const judgingUiZh = {
   'judging.host.included': '{name} 恢复评分',
   'judging.host.progress': '已评 {n}/{total}',
   'judging.host.links': '评委链接',
-  'judging.host.cards': '打印评委卡',
   'judging.host.code': '评委码',
   'judging.host.codePage': '没有链接的评委打开此页，输入评委码：',
   'judging.host.noJudges': '竞赛文件中没有评委',
