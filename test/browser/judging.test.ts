@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JudgesAccess } from '../../shared/protocol.js';
 import type { ContestDefinition } from '../../shared/contest/types.js';
 import type { TestClient } from '../support/harness.js';
-import { byTestId, hasChromium, requireBrowser, SHOTS, shot, startStage, zh, type BrowserStage } from './browser-stage.js';
+import { byTestId, hasChromium, requireBrowser, shot, startStage, zh, type BrowserStage } from './browser-stage.js';
 import { FLOORS, layoutProblems, NAMES, WORDS } from './layout-problems.js';
 import { JUDGES, LONG_QUESTION, LONG_SEAT } from './judged-samples/samples.js';
 
