@@ -19,6 +19,7 @@ import { fairUiEn } from './fair-ui.en.js';
 import { replayEn } from './replay.en.js';
 import { judgesServerEn } from './judges-server.en.js';
 import { judgedEngineEn } from './judged-engine.en.js';
+import { editorJudgedEn } from './editor-judged.en.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -42,6 +43,7 @@ export const en: Record<MessageKey, string> = {
   ...replayEn,
   ...judgesServerEn,
   ...judgedEngineEn,
+  ...editorJudgedEn,
   'terminal.created': 'Created contest: {title}',
   'terminal.resumed': 'Resumed contest: {title} (continuing where it stopped)',
   'terminal.host': 'Host console:',

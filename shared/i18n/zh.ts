@@ -19,6 +19,7 @@ import { fairUiZh } from './fair-ui.zh.js';
 import { replayZh } from './replay.zh.js';
 import { judgesServerZh } from './judges-server.zh.js';
 import { judgedEngineZh } from './judged-engine.zh.js';
+import { editorJudgedZh } from './editor-judged.zh.js';
 
 export const zh = {
   ...bankZh,
@@ -41,6 +42,7 @@ export const zh = {
   ...replayZh,
   ...judgesServerZh,
   ...judgedEngineZh,
+  ...editorJudgedZh,
   // Server terminal
   'terminal.created': '已创建竞赛：{title}',
   'terminal.resumed': '已恢复竞赛：{title}（从上次中断处继续）',
