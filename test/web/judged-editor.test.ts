@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RoundKind } from '../../shared/contest/types.js';
 import { translate } from '../../shared/i18n/index.js';
-import { judgeIdAt as serverJudgeIdAt, parseContestFile } from '../../server/setup/contest-file.js';
+import { parseContestFile } from '../../server/setup/contest-file.js';
 import { BUNDLED_BANK, loadBank } from '../../server/bank/bank.js';
 import { drawContest } from '../../server/rooms/draw.js';
 import { changeKind, fromSource, newRound, sameFile, toFile, type EditorNames } from '../../web/host/contest-editor.js';
@@ -113,7 +113,6 @@ describe('judged rounds, judges and titles in the settings form', () => {
   });
 
   it('a removed judge takes no one\'s link: the others keep their ids, a new judge gets an id never used in the panel', () => {
-    expect(judgeIdAt(4)).toBe(serverJudgeIdAt(4));
     const loaded = fromSource(finalFile, fallback, names);
     const model = fromSource(finalFile, fallback, names);
     model.judges = model.judges.slice(1);
@@ -121,7 +120,7 @@ describe('judged rounds, judges and titles in the settings form', () => {
     // j1 was 王教授's: not given again in this edit; j2 was nobody's.
     expect(model.judges.map((j) => j.id)).toEqual(['chen', 'j3', 'j2']);
     const file = parsed(toFile(model));
-    expect(file.judges?.map((j, i) => j.id ?? serverJudgeIdAt(i))).toEqual(['chen', 'j3', 'j2']);
+    expect(file.judges?.map((j, i) => j.id ?? judgeIdAt(i))).toEqual(['chen', 'j3', 'j2']);
     expect(sameFile(model, loaded)).toBe(false);
   });
 

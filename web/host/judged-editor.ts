@@ -2,6 +2,7 @@
 // settings form edits them: read from a contest file with its defaults shown, written back so
 // the server reads the same file (server/setup/contest-file.ts is the truth).
 import type { Aggregate, JudgedPrompt } from '../../shared/contest/judging-types.js';
+import { judgeIdAt } from '../../shared/contest/judging.js';
 
 export const JUDGED_PROMPTS: readonly JudgedPrompt[] = ['question', 'title'];
 export const JUDGED_ORDERS = ['file', 'lot'] as const;
@@ -48,9 +49,7 @@ export interface EditorJudge {
   unit: string;
 }
 
-/** A judge's id when the file gives none: by place, as the server's judgeIdAt (pages do not
- * import the server; a test holds the two equal). */
-export const judgeIdAt = (index: number): string => `j${index + 1}`;
+export { judgeIdAt };
 
 // The file format's defaults.
 const DEFAULTS = { prompt: 'title', orderBy: 'file', prepareSec: 0, speakSec: 300, warnAtSec: 60, scaleMin: 0, scaleMax: 100, scaleStep: 0.5, decimals: 2 } as const;
