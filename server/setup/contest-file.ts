@@ -7,7 +7,7 @@ import { QUESTION_TYPES } from '../../shared/contest/question.js';
 import { DEFAULT_THEME, THEMES } from '../../shared/branding.js';
 import { isMessageKey, translate, type Locale, type MessageKey } from '../../shared/i18n/index.js';
 import type { DefinitionIssue } from '../../shared/protocol.js';
-import { MAX_CRITERIA, onStep } from '../../shared/contest/judging.js';
+import { judgeIdAt, MAX_CRITERIA, onStep } from '../../shared/contest/judging.js';
 
 const name = z.string().trim().min(1).max(40);
 
@@ -15,9 +15,7 @@ const name = z.string().trim().min(1).max(40);
 export const MAX_JUDGES = 30;
 export const MAX_TOPIC_LENGTH = 80;
 
-/** A judge's id when the file gives none: by place on the panel, so it stays across edits that
- * keep the order (and with it the judge's link and code). */
-export const judgeIdAt = (index: number): string => `j${index + 1}`;
+export { judgeIdAt };
 const seconds = (fallback: number) => z.number().positive().max(3600).default(fallback);
 const points = (fallback: number) => z.number().int().min(0).max(1000).default(fallback);
 const count = z.number().int().min(1).max(500);

@@ -3,6 +3,11 @@
 // checked by hand.
 import type { Aggregate, JudgeId, JudgedResult, JudgedSettings, JudgeScore, OvertimeDeduction } from './judging-types.js';
 
+/** A judge's id when the contest file gives none: by place on the panel, so it stays across
+ * edits that keep the order (and with it the judge's link and code). The server and the settings
+ * form both name judges by it. */
+export const judgeIdAt = (index: number): string => `j${index + 1}`;
+
 /** The most scored criteria a judged round may have (内容, 表达, 效果...). */
 export const MAX_CRITERIA = 10;
 /** J3: a panel of this many judges or more drops the highest and the lowest by default. */

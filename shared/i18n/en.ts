@@ -20,6 +20,7 @@ import { replayEn } from './replay.en.js';
 import { judgingUiEn } from './judging-ui.en.js';
 import { judgesServerEn } from './judges-server.en.js';
 import { judgedEngineEn } from './judged-engine.en.js';
+import { editorJudgedEn } from './editor-judged.en.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -44,6 +45,7 @@ export const en: Record<MessageKey, string> = {
   ...judgingUiEn,
   ...judgesServerEn,
   ...judgedEngineEn,
+  ...editorJudgedEn,
   'terminal.created': 'Created contest: {title}',
   'terminal.resumed': 'Resumed contest: {title} (continuing where it stopped)',
   'terminal.host': 'Host console:',

@@ -20,6 +20,7 @@ import { replayZh } from './replay.zh.js';
 import { judgingUiZh } from './judging-ui.zh.js';
 import { judgesServerZh } from './judges-server.zh.js';
 import { judgedEngineZh } from './judged-engine.zh.js';
+import { editorJudgedZh } from './editor-judged.zh.js';
 
 export const zh = {
   ...bankZh,
@@ -43,6 +44,7 @@ export const zh = {
   ...judgingUiZh,
   ...judgesServerZh,
   ...judgedEngineZh,
+  ...editorJudgedZh,
   // Server terminal
   'terminal.created': '已创建竞赛：{title}',
   'terminal.resumed': '已恢复竞赛：{title}（从上次中断处继续）',

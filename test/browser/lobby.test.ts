@@ -115,6 +115,54 @@ describe.skipIf(!hasChromium)('the lobby in a browser', () => {
     expect(stage.pageErrors).toEqual([]);
   });
 
+  it('[J1] adds a judged round, a judge and a seat title in the form; the server\'s definition has them', { timeout: 90_000 }, async () => {
+    const { h } = stage;
+    await byTestId(host, 'editor-add-kind').selectOption('judged');
+    await byTestId(host, 'editor-add-round').click();
+    const round = byTestId(host, 'editor-round', '[data-kind="judged"]');
+    await round.waitFor();
+    await round.locator('[data-testid="editor-order-by"]').selectOption('lot');
+    await round.locator('[data-testid="editor-speak-min"]').fill('4');
+    await round.locator('[data-testid="editor-warn"]').fill('0.5');
+    await round.locator('[data-testid="editor-overtime"]').selectOption('deduct');
+    await round.locator('[data-testid="editor-overtime-per"]').fill('15');
+    await round.locator('[data-testid="editor-aggregate"]').selectOption('trimmed-mean');
+    for (const [name, max] of [['内容', '60'], ['表达', '30']]) {
+      await round.locator('[data-testid="editor-add-criterion"]').click();
+      await round.locator('[data-testid="editor-criterion-name"]').last().fill(name);
+      await round.locator('[data-testid="editor-criterion-max"]').last().fill(max);
+    }
+    // 60 + 30 is not the highest score, 100: the form says so in the host's language.
+    await round.locator('[data-testid="editor-criteria-mismatch"]').filter({ hasText: zh('editor.criteria.mismatch', { sum: 90, max: 100 }) }).waitFor();
+    await round.locator('[data-testid="editor-criterion-max"]').last().fill('40');
+    await round.locator('[data-testid="editor-criteria-mismatch"]').waitFor({ state: 'detached' });
+    await byTestId(host, 'editor-judges-none').waitFor();
+    await byTestId(host, 'editor-add-judge').click();
+    await byTestId(host, 'editor-judge-name').last().fill('王教授');
+    await byTestId(host, 'editor-judge-title').last().fill('教授');
+    await byTestId(host, 'editor-judge-unit').last().fill('省委党校');
+    await byTestId(host, 'editor-seat-topic').first().fill('把支部建在项目上');
+    await round.scrollIntoViewIfNeeded();
+    await round.screenshot({ path: `${SHOTS}/host-editor-judged.png`, animations: 'disabled' });
+    await byTestId(host, 'editor-judges').screenshot({ path: `${SHOTS}/host-editor-judges.png`, animations: 'disabled' });
+
+    await byTestId(host, 'editor-save').click();
+    await byTestId(host, 'editor-dirty').waitFor({ state: 'detached' });
+    expect(await byTestId(host, 'editor-issue').count()).toBe(0);
+    await expect.poll(() => h.room.state.definition.stages[0].rounds.length).toBe(4);
+    const judged = h.room.state.definition.stages[0].rounds[3];
+    expect(judged.kind).toBe('judged');
+    if (judged.kind !== 'judged') return;
+    expect(judged.judging).toMatchObject({ prompt: 'title', orderBy: 'lot', speakMs: 240_000, warnAtMs: 30_000, overtime: { perMs: 15_000, points: 1 }, aggregate: 'trimmed-mean' });
+    expect(judged.judging.criteria).toEqual([{ name: '内容', max: 60 }, { name: '表达', max: 40 }]);
+    expect(h.room.state.definition.judges).toEqual([{ id: 'j1', name: '王教授', title: '教授', unit: '省委党校' }]);
+    expect(h.room.state.definition.seats[0].topic).toBe('把支部建在项目上');
+    // Reloaded from the saved file, the form shows what was saved.
+    await byTestId(host, 'editor-round', '[data-kind="judged"]').waitFor();
+    expect(await byTestId(host, 'editor-judge-name').inputValue()).toBe('王教授');
+    expect(stage.pageErrors).toEqual([]);
+  });
+
   it('checks a bank file, lists each problem by row and column, and imports the valid rows', async (ctx) => {
     const { h } = stage;
     const routes = await fetch(`${h.url}/api/bank/template.csv`);

@@ -47,7 +47,7 @@ describe('loading and saving a contest file', () => {
     const demo = readContestFile();
     const model = fromSource(demo, fallback, names);
     expect(parsed(toFile(model))).toEqual(parsed(demo));
-    expect(model.seats[0]).toEqual({ name: '第一代表队', kind: 'team', phones: 3 });
+    expect(model.seats[0]).toEqual({ name: '第一代表队', kind: 'team', phones: 3, topic: '' });
     expect(model.stages[0].rounds.map((r) => r.kind)).toEqual(['in-turn', 'all-at-once', 'buzz-in']);
   });
 

@@ -6,12 +6,15 @@ import type { RoundKind } from '../../shared/contest/types.js';
 import type { DefinitionIssue } from '../../shared/protocol.js';
 import { DEFAULT_THEME, THEMES, type ThemeName } from '../../shared/branding.js';
 import { DEFAULT_FAIRNESS, LENIENT_MAX_CREDIT_MS, TIE_RULES, type TieRule } from '../../shared/contest/arbiter.js';
+import { judgesFile, judgesFrom, judgingFile, judgingFrom, newJudging, type EditorJudge, type EditorJudging } from './judged-editor.js';
 
 /** The five eras of Party history, the bank's own category ids (category.<id> names them). */
 export const ERA_CATEGORIES = ['founding', 'revolution', 'construction', 'reform', 'new-era'] as const;
 export const DIFFICULTIES = [1, 2, 3, 4, 5] as const;
 export const EDITOR_TYPES: readonly QuestionType[] = ['single', 'multiple', 'true-false', 'open'];
-export const ROUND_KINDS: readonly RoundKind[] = ['in-turn', 'all-at-once', 'buzz-in'];
+export const ROUND_KINDS: readonly RoundKind[] = ['in-turn', 'all-at-once', 'buzz-in', 'judged'];
+/** The kinds a new stage starts with (a knowledge stage); judged rounds are added by hand. */
+export const KNOWLEDGE_KINDS: readonly RoundKind[] = ['in-turn', 'all-at-once', 'buzz-in'];
 export const FALSE_START_KINDS = ['lockout', 'lose-question', 'deduct'] as const;
 export type FalseStartKind = (typeof FALSE_START_KINDS)[number];
 export type SeatKind = 'individual' | 'team';
@@ -31,6 +34,8 @@ export interface EditorSeat {
   name: string;
   kind: SeatKind;
   phones: NumberField;
+  /** The seat's own title in an action round (述行动); empty: none. */
+  topic: string;
 }
 
 export interface EditorDraw {
@@ -58,6 +63,8 @@ export interface EditorRound {
   deductPoints: NumberField;
   /** buzz-in: how presses are judged (P2, P5). */
   fairness: EditorFairness;
+  /** judged: prompt, timers, scale, criteria, aggregate (J1-J6). */
+  judging: EditorJudging;
   draw: EditorDraw;
 }
 
@@ -95,6 +102,8 @@ export interface EditorModel {
   seed: string | null;
   /** S6: when a new phone starts to need the host's approval to join. */
   joining: ApprovalAfter;
+  /** The judging panel (评委), in panel order. */
+  judges: EditorJudge[];
 }
 
 /** Names the form gives new things, in the host's language. */
@@ -134,7 +143,8 @@ export function newRound(kind: RoundKind, name: string): EditorRound {
     lockoutMs: DEFAULT_LOCKOUT_MS,
     deductPoints: DEFAULT_DEDUCT_POINTS,
     fairness: newFairness(),
-    draw: { categories: [], difficulties: [], types: kind === 'in-turn' ? ['open'] : [] },
+    judging: newJudging(),
+    draw: { categories: [], difficulties: [], types: kind === 'in-turn' || kind === 'judged' ? ['open'] : [] },
   };
 }
 
@@ -160,32 +170,33 @@ function fairnessFile(f: EditorFairness): Json {
 }
 
 export function newSeat(name: string, kind: SeatKind = 'individual'): EditorSeat {
-  return { name, kind, phones: kind === 'team' ? 3 : 1 };
+  return { name, kind, phones: kind === 'team' ? 3 : 1, topic: '' };
 }
 
 /** A stage holding one round of each kind, as most contests begin. */
 export function newStage(names: EditorNames): EditorStage {
-  return { name: names.stage, weight: 1, rounds: ROUND_KINDS.map((kind) => newRound(kind, names.round(kind))) };
+  return { name: names.stage, weight: 1, rounds: KNOWLEDGE_KINDS.map((kind) => newRound(kind, names.round(kind))) };
 }
 
 /** A seat's next free default name: 1号席, 2号席... skipping names already used. */
-export function nextSeatName(seats: readonly EditorSeat[], names: EditorNames): string {
+export function nextSeatName(seats: readonly Omit<EditorSeat, 'topic'>[], names: EditorNames): string {
   const used = new Set(seats.map((s) => s.name.trim()));
   for (let n = seats.length + 1; ; n++) if (!used.has(names.seat(n))) return names.seat(n);
 }
 
 /**
  * Switches a round's kind. A name that was just the old kind's name (in any language) follows the
- * new kind; all-at-once rounds cannot draw open questions, so that type is dropped.
+ * new kind; all-at-once rounds cannot draw open questions, judged rounds draw nothing else, so
+ * the other types are dropped.
  */
 export function changeKind(round: EditorRound, kind: RoundKind, kindNames: readonly string[], name: string): EditorRound {
   const named = round.name.trim() === '' || kindNames.includes(round.name.trim());
-  const types = kind === 'all-at-once' ? round.draw.types.filter((t) => t !== 'open') : round.draw.types;
+  const types = round.draw.types.filter((t) => (kind === 'all-at-once' ? t !== 'open' : kind === 'judged' ? t === 'open' : true));
   return { ...round, kind, name: named ? name : round.name, draw: { ...round.draw, types } };
 }
 
 /** Changes a seat's kind; an individual has exactly one phone. */
-export function changeSeatKind(seat: EditorSeat, kind: SeatKind): EditorSeat {
+export function changeSeatKind<S extends Omit<EditorSeat, 'topic'>>(seat: S, kind: SeatKind): S {
   return { ...seat, kind, phones: kind === 'individual' ? 1 : Math.max(2, Math.min(MAX_TEAM_PHONES, seat.phones ?? 3)) };
 }
 
@@ -252,6 +263,7 @@ function roundFrom(v: unknown, names: EditorNames): EditorRound {
     lockoutMs: num(falseStart.ms, DEFAULT_LOCKOUT_MS),
     deductPoints: num(falseStart.points, DEFAULT_DEDUCT_POINTS),
     fairness: fairnessFrom(r.fairness),
+    judging: judgingFrom(r),
     draw: drawFrom(r.draw),
   };
 }
@@ -273,15 +285,16 @@ function brandingFile(b: EditorBranding): Json {
  * The form's model of a contest file, with the format's defaults shown. A contest made without a
  * file (source null) starts from its title and seats and one stage of each round kind.
  */
-export function fromSource(source: unknown, fallback: { title: string; seats: EditorSeat[] }, names: EditorNames): EditorModel {
-  if (!isRecord(source)) return { title: fallback.title, branding: brandingFrom(null), seats: fallback.seats.map((s) => ({ ...s })), stages: [newStage(names)], seed: null, joining: 'lock' };
+export function fromSource(source: unknown, fallback: { title: string; seats: Omit<EditorSeat, 'topic'>[] }, names: EditorNames): EditorModel {
+  if (!isRecord(source))
+    return { title: fallback.title, branding: brandingFrom(null), seats: fallback.seats.map((s) => ({ ...s, topic: '' })), stages: [newStage(names)], seed: null, joining: 'lock', judges: [] };
   return {
     title: text(source.title),
     branding: brandingFrom(source.branding),
     seats: list(source.seats).map((v) => {
       const s = isRecord(v) ? v : {};
       const kind: SeatKind = s.kind === 'team' ? 'team' : 'individual';
-      return { name: text(s.name), kind, phones: kind === 'team' ? num(s.phones, 1) : 1 };
+      return { name: text(s.name), kind, phones: kind === 'team' ? num(s.phones, 1) : 1, topic: text(s.topic) };
     }),
     stages: list(source.stages).map((v) => {
       const s = isRecord(v) ? v : {};
@@ -289,6 +302,7 @@ export function fromSource(source: unknown, fallback: { title: string; seats: Ed
     }),
     seed: typeof source.seed === 'string' ? source.seed : null,
     joining: joiningFrom(source.joining),
+    judges: judgesFrom(source.judges),
   };
 }
 
@@ -320,8 +334,7 @@ function roundFile(round: EditorRound): Json {
     case 'all-at-once':
       return { ...compact({ ...common, questions: round.questions, partialPoints: round.partialPoints }), partialCredit: round.partialCredit, draw };
     case 'judged':
-      // The form has no judged fields yet: the file format's defaults apply.
-      return { kind: round.kind, name: round.name, draw };
+      return { kind: round.kind, name: round.name, ...judgingFile(round.judging, compact), draw };
   }
 }
 
@@ -331,12 +344,16 @@ export function toFile(model: EditorModel): Json {
     format: 'qiangda-contest',
     version: 1,
     title: model.title,
-    seats: model.seats.map((s) => (s.kind === 'team' ? compact({ name: s.name, kind: 'team', phones: s.phones }) : { name: s.name, kind: 'individual' })),
+    seats: model.seats.map((s) => ({
+      ...(s.kind === 'team' ? compact({ name: s.name, kind: 'team', phones: s.phones }) : { name: s.name, kind: 'individual' }),
+      ...(s.topic.trim() ? { topic: s.topic } : {}),
+    })),
     stages: model.stages.map((s) => ({ ...compact({ name: s.name, weight: s.weight }), rounds: s.rounds.map(roundFile) })),
     ...(model.seed ? { seed: model.seed } : {}),
     ...brandingFile(model.branding),
     // The default is left out, as a file without it loads the same.
     ...(model.joining === 'lock' ? {} : { joining: { approvalAfter: model.joining } }),
+    ...judgesFile(model.judges),
   };
 }
 
@@ -346,7 +363,7 @@ export function sameFile(a: EditorModel, b: EditorModel): boolean {
 }
 
 /** Seats whose name another seat also has (names are compared as the server does, trimmed). */
-export function duplicateSeats(seats: readonly EditorSeat[]): Set<number> {
+export function duplicateSeats(seats: readonly Omit<EditorSeat, 'topic'>[]): Set<number> {
   const seen = new Map<string, number[]>();
   seats.forEach((s, i) => seen.set(s.name.trim(), [...(seen.get(s.name.trim()) ?? []), i]));
   return new Set([...seen.values()].filter((at) => at.length > 1).flat());

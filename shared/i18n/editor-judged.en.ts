@@ -1,0 +1,35 @@
+// English messages for the settings form's judged rounds, judging panel and seat titles (issue 12);
+// merged into en.ts.
+import type { editorJudgedZh } from './editor-judged.zh.js';
+
+export const editorJudgedEn: Record<keyof typeof editorJudgedZh, string> = {
+  'editor.judged': 'Judging',
+  'editor.prompt.question': 'Answer a drawn question',
+  'editor.prompt.title': 'Speak on the seat’s own title',
+  'editor.orderBy.file': 'Seats’ order',
+  'editor.orderBy.lot': 'By lot',
+  'editor.speakMin': 'Speaking time (min)',
+  'editor.warnAt': 'Warn with this much left',
+  'editor.warnUnit.sec': 's',
+  'editor.warnUnit.min': 'min',
+  'editor.overtime.none': 'No deduction',
+  'editor.overtime.deduct': 'Deduct for overtime',
+  'editor.overtime.perSec': 'Per started (s) over',
+  'editor.overtime.points': 'Points off',
+  'editor.aggregate.auto': 'By panel size (5 or more: drop highest and lowest)',
+  'editor.aggregate.trimmed-mean': 'Mean without the highest and lowest',
+  'editor.aggregate.mean': 'Mean',
+  'editor.aggregate.sum': 'Sum',
+  'editor.criteria.name': 'Criterion',
+  'editor.criteria.max': 'Max',
+  'editor.criteria.add': 'Add a criterion',
+  'editor.criteria.none': 'No criteria: each judge gives one score.',
+  'editor.criteria.mismatch': 'The criteria add up to {sum}; they must add up to the highest score, {max}',
+  'editor.judged.openOnly': 'A judged round draws open questions only',
+  'editor.judged.titles': 'Each seat speaks on its title from the seats table.',
+  'editor.judges.add': 'Add a judge',
+  'editor.judges.none': 'No judges yet: judged rounds need a panel.',
+  'editor.judges.note': 'Editing a judge keeps their link and judge code; a new judge’s are made on saving.',
+  'editor.newJudge': 'Judge {n}',
+  'editor.topicPlaceholder': 'Action title (optional)',
+};
