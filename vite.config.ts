@@ -17,6 +17,7 @@ export default defineConfig({
         host: web('host/index.html'),
         screen: web('screen/index.html'),
         contestant: web('contestant/index.html'),
+        judge: web('judge/index.html'),
         contests: web('contests/index.html'),
       },
     },

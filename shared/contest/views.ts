@@ -132,6 +132,8 @@ export interface ContestView {
   question: QuestionView | null;
   /** The judging panel, for every role (names, titles, units: nothing secret). */
   judges: JudgeView[];
+  /** The judge whose page this is, once its link or code signed it in (J7); null for other roles. */
+  myJudge: JudgeId | null;
   /** The ranking, for the host and the screen; a phone shows none, so it gets none. */
   standings: Standing[];
   /** Latest score changes, oldest first: all seats' for the host and screen, its own for a phone. */
@@ -216,6 +218,7 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId
     round: roundView(state),
     question: questionView(sight, state, me, sight.judgeScores === 'own' ? judgeId : null),
     judges: judgesView(state),
+    myJudge: sight.judgeScores === 'own' ? judgeId : null,
     standings: sight.ranking ? standings(state) : [],
     ledger: recentLedger(state, sight.scoreChanges === 'own' ? me : undefined),
     canUndo: sight.undo && state.rulings.length > 0,

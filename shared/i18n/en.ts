@@ -17,6 +17,7 @@ import { edgeEn } from './edge.en.js';
 import { fairBuzzEn } from './fair-buzz.en.js';
 import { fairUiEn } from './fair-ui.en.js';
 import { replayEn } from './replay.en.js';
+import { judgingUiEn } from './judging-ui.en.js';
 import { judgesServerEn } from './judges-server.en.js';
 import { judgedEngineEn } from './judged-engine.en.js';
 import { editorJudgedEn } from './editor-judged.en.js';
@@ -41,6 +42,7 @@ export const en: Record<MessageKey, string> = {
   ...fairBuzzEn,
   ...fairUiEn,
   ...replayEn,
+  ...judgingUiEn,
   ...judgesServerEn,
   ...judgedEngineEn,
   ...editorJudgedEn,

@@ -17,6 +17,7 @@ import { edgeZh } from './edge.zh.js';
 import { fairBuzzZh } from './fair-buzz.zh.js';
 import { fairUiZh } from './fair-ui.zh.js';
 import { replayZh } from './replay.zh.js';
+import { judgingUiZh } from './judging-ui.zh.js';
 import { judgesServerZh } from './judges-server.zh.js';
 import { judgedEngineZh } from './judged-engine.zh.js';
 import { editorJudgedZh } from './editor-judged.zh.js';
@@ -40,6 +41,7 @@ export const zh = {
   ...fairBuzzZh,
   ...fairUiZh,
   ...replayZh,
+  ...judgingUiZh,
   ...judgesServerZh,
   ...judgedEngineZh,
   ...editorJudgedZh,

@@ -9,7 +9,7 @@ import { viewFor, type RoomFacts } from '../../shared/contest/views.js';
 import { nextStep } from '../../web/lib/contest-display.js';
 import { controlCommand, controlForKey, controlsFor, enabledControls, isRebuzzTie, isTypingTarget, kindOf, pauseCommand, tieAwards, type Control, type KeyLike } from '../../web/host/controls.js';
 import type { TieRule } from '../../shared/contest/arbiter.js';
-import { allAtOnceRound, choice, definition, inTurnRound, play, T0 } from '../support/builders.js';
+import { allAtOnceRound, choice, definition, inTurnRound, judgedRound, judges, play, T0 } from '../support/builders.js';
 import { buzzOf } from '../support/question-of.js';
 
 const facts: RoomFacts = { connected: new Map(), claimed: new Map(), joinUrl: '', joinCodes: {}, started: false };
@@ -121,6 +121,37 @@ function allAtOnceStates(): [string, ContestState][] {
   ];
 }
 
+/** J1-J8: a judged round of two seats and five judges, from the call to the reveal and back. */
+function judgedStates(): [string, ContestState][] {
+  const def: ContestDefinition = { ...definition({ seats: 2, rounds: [judgedRound(['s1', 's2'], { overtime: { perMs: 30_000, points: 1 } })] }), judges: judges(5) };
+  const title = play(initialState(def), [next(0)]);
+  const called = play(title, [next(1)]);
+  const speaking = play(called, [{ type: 'speech:start', at: at(2) }]);
+  // Speaking never ends by itself (J6): 20 s past the time the host stops it.
+  const scoring = play(speaking, [{ type: 'speech:stop', at: at(2 + 320_000) }]);
+  const score = (judgeId: string, value: number, ms: number): Command => ({ type: 'judge:score', judgeId, seatId: 's1', value, at: at(ms) });
+  const some = play(scoring, [score('j1', 80, 400_000), score('j2', 85, 400_001)]);
+  const all = play(some, [score('j3', 90, 400_002), score('j4', 70, 400_003), score('j5', 88, 400_004)]);
+  const excluded = play(some, [{ type: 'judge:exclude', judgeId: 'j3', reason: '回避', at: at(400_005) }, score('j4', 70, 400_006), score('j5', 88, 400_007)]);
+  const closed = play(all, [{ type: 'judging:close', at: at(400_010) }]);
+  const revealed = play(closed, [{ type: 'answer:reveal', at: at(400_011) }]);
+  const undone = play(revealed, [{ type: 'ruling:undo', at: at(400_012) }]);
+  const prepared: ContestDefinition = { ...definition({ seats: 1, rounds: [judgedRound(['s1'], { prepareMs: 60_000 })] }), judges: judges(3) };
+  const preparing = play(initialState(prepared), [next(0), next(1), { type: 'speech:start', at: at(2) }]);
+  return [
+    ['title card', title],
+    ['called', called],
+    ['preparing', preparing],
+    ['speaking', speaking],
+    ['scoring, two of five', some],
+    ['scoring, all five', all],
+    ['scoring, one excluded, the rest in', excluded],
+    ['closed', closed],
+    ['revealed', revealed],
+    ['scoring again after the reveal was undone', undone],
+  ];
+}
+
 /** Two rounds: the second round's title card, with the first round's ruling still undoable. */
 function secondRoundTitle(): ContestState {
   const def = definition({ seats: 1, rounds: [inTurnRound(['s1']), allAtOnceRound([choice(1, 'B')])] });
@@ -137,11 +168,13 @@ const ALL: [string, ContestState][] = [
   ...paused(tieStates(), 'buzz-in'),
   ...inTurnStates().map(([n, s]): [string, ContestState] => [`in-turn: ${n}`, s]),
   ...allAtOnceStates().map(([n, s]): [string, ContestState] => [`all-at-once: ${n}`, s]),
+  ...judgedStates().map(([n, s]): [string, ContestState] => [`judged: ${n}`, s]),
   ['second round title card', secondRoundTitle()],
   ['buzz-in: leaderboard up on a revealed question', play(buzzInStates()[7][1], [{ type: 'standings:show', show: true, at: at(9) }])],
   ...paused(buzzInStates(), 'buzz-in'),
   ...paused(inTurnStates(), 'in-turn'),
   ...paused(allAtOnceStates(), 'all-at-once'),
+  ...paused(judgedStates(), 'judged'),
 ];
 
 const key = (code: string, extra: Partial<KeyLike> = {}): KeyLike => ({
@@ -245,8 +278,8 @@ describe('controls per round kind', () => {
     for (const kind of ['buzz-in', 'in-turn', 'all-at-once', null] as const) {
       const control = controlForKey(key('KeyL'), kind) as Control;
       expect(control.id).toBe('standings');
-      expect(controlCommand(control, { standingsShown: false, pausedAt: null })).toEqual({ type: 'standings:show', show: true });
-      expect(controlCommand(control, { standingsShown: true, pausedAt: null })).toEqual({ type: 'standings:show', show: false });
+      expect(controlCommand(control, { standingsShown: false, pausedAt: null, question: null })).toEqual({ type: 'standings:show', show: true });
+      expect(controlCommand(control, { standingsShown: true, pausedAt: null, question: null })).toEqual({ type: 'standings:show', show: false });
     }
   });
 

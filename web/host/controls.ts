@@ -6,9 +6,10 @@ import type { HostCommand } from '../../shared/contest/commands.js';
 import type { RoundKind, SeatId } from '../../shared/contest/types.js';
 import type { BuzzInQuestionView, ContestView } from '../../shared/contest/views.js';
 import type { MessageKey } from '../../shared/i18n/index.js';
+import { judgedTurnOf } from '../lib/judged-display.js';
 
-export type ControlId = 'next' | 'start' | 'right' | 'wrong' | 'reopen' | 'skip' | 'repeat' | 'swap' | 'reveal' | 'undo' | 'pause' | 'extend' | 'standings';
-export const CONTROL_IDS: readonly ControlId[] = ['next', 'start', 'right', 'wrong', 'reopen', 'skip', 'repeat', 'swap', 'reveal', 'undo', 'pause', 'extend', 'standings'];
+export type ControlId = 'next' | 'start' | 'right' | 'wrong' | 'reopen' | 'skip' | 'repeat' | 'swap' | 'close' | 'reveal' | 'undo' | 'pause' | 'extend' | 'standings';
+export const CONTROL_IDS: readonly ControlId[] = ['next', 'start', 'right', 'wrong', 'reopen', 'skip', 'repeat', 'swap', 'close', 'reveal', 'undo', 'pause', 'extend', 'standings'];
 
 /** What the `+` key adds to the running countdown (K5). */
 export const EXTEND_STEP_MS = 10_000;
@@ -16,7 +17,7 @@ export const EXTEND_STEP_MS = 10_000;
 /** A host command, the swap request (its own socket event: the server picks the question, F4),
  * pause, which is resume while paused (K1, K3), or the leaderboard, which puts up or takes down
  * the screen's standings (L1). */
-export type ControlAction = { type: 'command'; command: HostCommand } | { type: 'swap' } | { type: 'pause' } | { type: 'standings' };
+export type ControlAction = { type: 'command'; command: HostCommand } | { type: 'swap' } | { type: 'pause' } | { type: 'standings' } | { type: 'speech' };
 
 export interface Control {
   id: ControlId;
@@ -79,14 +80,28 @@ const BY_KIND: Record<RoundKind, readonly Control[]> = {
     EXTEND,
     STANDINGS,
   ],
-  // Judged turns take their own commands (speech, judging, judges): the console's panel for them
-  // is the judged UI's; here only what every round has.
-  judged: [NEXT, UNDO, PAUSE, EXTEND, STANDINGS],
+  // J6, J4: Space starts the speaking timer (after any preparation) and stops it; C closes
+  // scoring, E reveals. Judges' exclusions and paper scores are on the judging panel.
+  judged: [
+    NEXT,
+    { id: 'start', codes: ['Space'], action: { type: 'speech' }, label: 'host.control.speechStart' },
+    { id: 'close', codes: ['KeyC'], action: command({ type: 'judging:close' }), label: 'host.control.closeScoring' },
+    { id: 'reveal', codes: ['KeyE'], action: command({ type: 'answer:reveal' }), label: 'host.control.revealScore' },
+    UNDO,
+    PAUSE,
+    EXTEND,
+    STANDINGS,
+  ],
 };
 
 /** K1, K3: P pauses a running show and resumes a paused one. */
 export function pauseCommand(view: Pick<ContestView, 'pausedAt'> | null): HostCommand {
   return view?.pausedAt != null ? { type: 'show:resume' } : { type: 'show:pause' };
+}
+
+/** J6: one key starts the speaking timer (or the preparation) and stops it. */
+export function speechCommand(view: Pick<ContestView, 'question'> | null): HostCommand {
+  return judgedTurnOf(view)?.phase === 'speaking' ? { type: 'speech:stop' } : { type: 'speech:start' };
 }
 
 /** The controls of a round kind; before the first round and after the last, only next and undo. */
@@ -95,9 +110,10 @@ export function controlsFor(kind: RoundKind | null | undefined): readonly Contro
 }
 
 /** The command a control sends now: pause resumes while paused (K3), the leaderboard toggles
- * (L1); null for the swap, its own request. */
-export function controlCommand(control: Control, view: Pick<ContestView, 'standingsShown' | 'pausedAt'> | null): HostCommand | null {
+ * (L1), the speaking timer starts or stops (J6); null for the swap, its own request. */
+export function controlCommand(control: Control, view: Pick<ContestView, 'standingsShown' | 'pausedAt' | 'question'> | null): HostCommand | null {
   if (control.action.type === 'command') return control.action.command;
+  if (control.action.type === 'speech') return speechCommand(view);
   if (control.action.type === 'pause') return pauseCommand(view);
   if (control.action.type === 'standings') return { type: 'standings:show', show: !view?.standingsShown };
   return null;
@@ -113,7 +129,7 @@ export type EnabledControls = Record<ControlId, boolean>;
 const none = (): EnabledControls => Object.fromEntries(CONTROL_IDS.map((id) => [id, false])) as EnabledControls;
 
 /** The command type a control would send now, as the view's `allowed` names it. */
-function actionType(control: Control, view: Pick<ContestView, 'pausedAt'>): HostAction {
+function actionType(control: Control, view: Pick<ContestView, 'pausedAt' | 'question'>): HostAction {
   switch (control.action.type) {
     case 'command':
       return control.action.command.type;
@@ -123,6 +139,8 @@ function actionType(control: Control, view: Pick<ContestView, 'pausedAt'>): Host
       return pauseCommand(view).type;
     case 'standings':
       return 'standings:show';
+    case 'speech':
+      return speechCommand(view).type;
   }
 }
 

@@ -5,6 +5,7 @@ import { viewOfKind, type ContestView } from '../../shared/contest/views.js';
 import { MAX_EXTEND_MS } from '../../shared/protocol.js';
 import type { MessageKey } from '../../shared/i18n/index.js';
 import { formatDelta, nextStep, seatName } from '../lib/contest-display.js';
+import { judgedTurnOf } from '../lib/judged-display.js';
 import type { Control, EnabledControls } from './controls.js';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -45,9 +46,12 @@ function nextConfirmation(view: ContestView, t: Translate): string | null {
   const q = view.question;
   const round = view.round;
   const lines: string[] = [];
-  if (q && round && q.phase === 'reading') {
+  const turn = judgedTurnOf(view);
+  if (q && q.kind !== 'judged' && round && q.phase === 'reading') {
     lines.push(t('safety.skipConfirm', { round: round.name, n: q.number, phase: t(`phase.${q.phase}`) }));
   }
+  // J1: a seat called and not yet heard would lose its turn.
+  if (turn && round && turn.phase === 'called') lines.push(t('judging.skipConfirm', { round: round.name, n: turn.number, name: seatName(view, turn.seatId) }));
   if (round && nextStep(view) === 'finish' && q) lines.push(t('safety.finishConfirm', { round: round.name }));
   return lines.length ? lines.join('\n') : null;
 }

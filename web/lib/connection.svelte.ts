@@ -11,6 +11,7 @@ import {
   type ClientToServerEvents,
   type ContestUpdate,
   type Handshake,
+  type JudgesAccess,
   type SeatLink,
   type ServerToClientEvents,
 } from '../../shared/protocol.js';
@@ -30,7 +31,7 @@ const ACK_TIMEOUT_MS = 5000;
  * enough for a restarted server to be back, short enough that the person has not moved on. */
 const RETRY_WINDOW_MS = 15_000;
 /** Requests that change the contest: sent with a request id, applied once (D2). */
-const CHANGES_CONTEST: ReadonlySet<keyof ClientToServerEvents> = new Set(['host:command', 'question:swap', 'buzz:press', 'answer:submit']);
+const CHANGES_CONTEST: ReadonlySet<keyof ClientToServerEvents> = new Set(['host:command', 'question:swap', 'buzz:press', 'answer:submit', 'judge:score']);
 
 export class Connection {
   view = $state<ContestView | null>(null);
@@ -39,6 +40,9 @@ export class Connection {
   refusal = $state<string | null>(null);
   /** Local time, ticking, so countdowns re-render; read through serverNow(). */
   localNow = $state(Date.now());
+
+  /** Host only: the judges' links, codes and devices, as the server last reported them. */
+  judgesAccess = $state<JudgesAccess | null>(null);
 
   /** Host only: each seat's link, as the server last reported it (every couple of seconds). */
   links = $state<Record<SeatId, SeatLink>>({});
@@ -54,6 +58,8 @@ export class Connection {
 
   constructor(auth: () => HandshakeWithoutVersion, url?: string) {
     this.pressClock = maySend(auth().role, 'buzz:press') ? new PressClock(() => this.probe()) : null;
+    // The host's console lists the judges' links: the first list is asked for, the rest pushed.
+    const host = maySend(auth().role, 'judges:access');
     this.socket = io(url ?? window.location.origin, {
       // Re-read auth on every reconnect: a phone that just claimed a seat sends its new token.
       auth: (cb) => cb({ ...auth(), v: PROTOCOL_VERSION }),
@@ -65,6 +71,7 @@ export class Connection {
       this.status = 'online';
       this.refusal = null;
       this.pressClock?.start();
+      if (host) void this.request('judges:access', {}).then((ack) => 'data' in ack && (this.judgesAccess = ack.data));
     });
     this.socket.on('disconnect', () => {
       this.status = 'offline';
@@ -84,6 +91,9 @@ export class Connection {
     // The server times its round trip to each phone on its own clock (fair buzzing, P2):
     // answering at once is all a page does.
     this.socket.on('clock:ping', (ack) => ack());
+    this.socket.on('judges:access', (access) => {
+      this.judgesAccess = access;
+    });
     this.socket.on('seat:links', (links) => {
       this.links = links;
     });
@@ -120,6 +130,11 @@ export class Connection {
   /** The host freed this phone's seat; `removed`: this phone alone (S5). */
   onReleased(listener: (removed: boolean) => void): void {
     this.socket.on('seat:released', (payload) => listener(payload?.removed === true));
+  }
+
+  /** A judge's page: the host changed the panel and this judge is no longer on it. */
+  onJudgeReleased(listener: () => void): void {
+    this.socket.on('judge:released', listener);
   }
 
   /** S6: the host decided this phone's request to join. */

@@ -224,9 +224,9 @@ export function roundHeading(round: RoundView, locale: Locale): { stage: Message
 /** The rules of a round in one line of short parts: questions, timers, points. */
 export function ruleSummary(round: RoundView): Message[] {
   const seconds = (ms: number) => Math.round(ms / 100) / 10;
+  // J1: a judged round has speakers, not questions, timers or points of its own.
+  if (round.kind === 'judged') return [{ key: 'judging.rule.speakers', params: { n: round.questionCount } }];
   const parts: Message[] = [];
-  // A judged round has no answer time nor points of its own: the judges score it (J3).
-  if (round.kind === 'judged') return [{ key: 'rule.questions', params: { n: round.questionCount } }];
   if (round.kind === 'in-turn' && round.order.length > 0) {
     parts.push({ key: 'rule.perSeat', params: { n: Math.max(1, Math.round(round.questionCount / round.order.length)) } });
   } else {

@@ -3,7 +3,11 @@
 
 type TokenStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-const storageKey = (contestId: string) => `qiangda.device.${contestId}`;
+/** Whose place the token holds: a seat (a contestant's phone) or a judge's (a judge's device). A
+ * device may be both in one contest, so each keeps its own. */
+export type TokenHolder = 'seat' | 'judge';
+
+const storageKey = (contestId: string, holder: TokenHolder) => (holder === 'seat' ? `qiangda.device.${contestId}` : `qiangda.judge.${contestId}`);
 
 function storage(): TokenStorage | null {
   try {
@@ -15,26 +19,26 @@ function storage(): TokenStorage | null {
 }
 
 /** The token this phone holds for the contest, if any. */
-export function readDeviceToken(contestId: string, store: TokenStorage | null = storage()): string | undefined {
+export function readDeviceToken(contestId: string, store: TokenStorage | null = storage(), holder: TokenHolder = 'seat'): string | undefined {
   try {
-    return store?.getItem(storageKey(contestId)) ?? undefined;
+    return store?.getItem(storageKey(contestId, holder)) ?? undefined;
   } catch {
     return undefined;
   }
 }
 
-export function saveDeviceToken(contestId: string, token: string, store: TokenStorage | null = storage()): void {
+export function saveDeviceToken(contestId: string, token: string, store: TokenStorage | null = storage(), holder: TokenHolder = 'seat'): void {
   try {
-    store?.setItem(storageKey(contestId), token);
+    store?.setItem(storageKey(contestId, holder), token);
   } catch {
     // Storage full or blocked: the seat still works until the page reloads.
   }
 }
 
 /** Forgets the token once the seat is released or the server no longer knows it. */
-export function forgetDeviceToken(contestId: string, store: TokenStorage | null = storage()): void {
+export function forgetDeviceToken(contestId: string, store: TokenStorage | null = storage(), holder: TokenHolder = 'seat'): void {
   try {
-    store?.removeItem(storageKey(contestId));
+    store?.removeItem(storageKey(contestId, holder));
   } catch {
     // Nothing to do: a stale token only costs one extra join.
   }

@@ -2,7 +2,7 @@
 // keep audio blocked until a user gesture, so the screen has a small "enable sound" button; the
 // volume (and whether sound was on) is remembered by the screen's browser.
 
-export type Chime = 'buzz' | 'right' | 'wrong' | 'locked' | 'tick' | 'reveal' | 'false-start';
+export type Chime = 'buzz' | 'right' | 'wrong' | 'locked' | 'tick' | 'reveal' | 'false-start' | 'warning' | 'time-up';
 
 interface Tone {
   freq: number;
@@ -40,6 +40,17 @@ const TONES: Record<Chime, Tone[]> = {
   'false-start': [
     { freq: 147, start: 0, length: 0.12, type: 'sawtooth' },
     { freq: 147, start: 0.16, length: 0.12, type: 'sawtooth' },
+  ],
+  // A soft two-note bell: the speaker has the warning time left (J6).
+  warning: [
+    { freq: 784, start: 0, length: 0.35, type: 'sine' },
+    { freq: 784, start: 0.45, length: 0.5, type: 'sine' },
+  ],
+  // Three falling notes: the speaking time is up, overtime counts from now.
+  'time-up': [
+    { freq: 880, start: 0, length: 0.25, type: 'triangle' },
+    { freq: 698, start: 0.28, length: 0.25, type: 'triangle' },
+    { freq: 523, start: 0.56, length: 0.5, type: 'triangle' },
   ],
 };
 
