@@ -19,6 +19,7 @@ export function topicOf(seats: readonly Seat[], round: JudgedRound, q: JudgedTur
 export function judgedTurnView(round: JudgedRound, q: JudgedTurn, { sight, judgeId, seats }: Viewer): JudgedTurnView {
   const { judging } = round;
   const status = sight.judgeScores === 'status';
+  const count = sight.judgeScores === 'count';
   const own = sight.judgeScores === 'own' && judgeId !== null && Object.hasOwn(q.scores, judgeId) ? q.scores[judgeId] : null;
   const counted = q.result?.counted ?? [];
   return {
@@ -40,9 +41,10 @@ export function judgedTurnView(round: JudgedRound, q: JudgedTurn, { sight, judge
     criteria: judging.criteria,
     aggregate: judging.aggregate,
     decimals: judging.decimals,
-    scored: status ? Object.keys(q.scores).filter((id) => !Object.hasOwn(q.excluded, id)) : [],
+    scored: status || count ? Object.keys(q.scores).filter((id) => !Object.hasOwn(q.excluded, id)) : [],
     byHost: status ? Object.keys(q.scores).filter((id) => q.scores[id].byHost) : [],
-    excluded: status ? { ...q.excluded } : {},
+    // The hall may know a judge does not count for this seat, never why (回避 names a conflict).
+    excluded: status ? { ...q.excluded } : count ? Object.fromEntries(Object.keys(q.excluded).map((id) => [id, ''])) : {},
     myScore: own && { ...own },
     revealed: q.phase === 'revealed' && q.result ? { scores: Object.fromEntries(counted.map((id) => [id, q.scores[id].value])), result: q.result } : null,
   };

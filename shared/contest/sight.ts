@@ -54,8 +54,10 @@ export interface Sight {
   /** Someone failing to claim seats over and over. */
   claimAlarms: boolean;
   /** Judged turns before the reveal (J7): who has scored, from paper or not, and who is excluded
-   * (never a value); a judge's own score alone; or nothing. After the reveal everyone sees all. */
-  judgeScores: 'status' | 'own' | 'none';
+   * and why (never a value); only who has scored and who does not count, for the hall's
+   * "评委评分中 5/7" (no reason, nothing entered from paper); a judge's own score alone; or
+   * nothing. After the reveal everyone sees all. */
+  judgeScores: 'status' | 'count' | 'own' | 'none';
 }
 
 /** The table `viewFor` reads: what each role may see. */
@@ -108,7 +110,7 @@ export const SIGHT: Readonly<Record<Role, Sight>> = {
     joinRequests: false,
     storageProblems: false,
     claimAlarms: false,
-    judgeScores: 'none',
+    judgeScores: 'count',
   },
   // A judge (评委) scores on its own device: it sees the stage as the hall does, and nothing of
   // the seats' phones or codes.

@@ -230,8 +230,11 @@ describe.skipIf(!hasChromium)('judges score a speaker on their own devices', () 
     await byTestId(host, 'judge-form-value').fill('87');
     await byTestId(host, 'judge-form-save').click();
     await byTestId(host, 'judge-row', '[data-judge="j6"][data-status="by-host"]').waitFor();
-    // The screen says the panel is scoring (with the count when its sight includes who has scored).
+    // The screen counts who has scored (J7: ids only): all six who count, j7 recused.
     await byTestId(wide, 'question', '[data-phase="scoring"]').waitFor();
+    await byTestId(wide, 'scoring-count').filter({ hasText: zh('judging.allScored') }).waitFor();
+    expect(await wide.locator('[data-testid="question"]').textContent()).not.toMatch(/92\.5|回避/);
+    await shot(wide, 'judging-screen-scoring-1920x1080.png');
     await shot(host, 'judging-host-scoring.png', true);
     await fits(wide, 'scoring at 1920x1080');
 

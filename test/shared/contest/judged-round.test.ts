@@ -267,15 +267,16 @@ describe('[J7] nobody sees a judge’s score before the reveal, but the judge', 
     expect(JSON.stringify(j1).match(/"value"/g)).toHaveLength(1);
   });
 
-  it('[J7] the host sees who has scored, never a value; the screen and phones see nothing', () => {
-    const state = scored();
+  it('[J7] the host sees who has scored, never a value; the screen counts who has scored, never why one does not; phones see nothing', () => {
+    const state = play(scored(), [{ type: 'judge:exclude', judgeId: 'j5', reason: '回避（同单位）', at: at(3500) }]);
     const host = viewFor('host', state, ROOM);
-    expect(judgedOf(host)).toMatchObject({ scored: ['j1', 'j2', 'j3', 'j4', 'j5'], myScore: null, revealed: null });
+    expect(judgedOf(host)).toMatchObject({ scored: ['j1', 'j2', 'j3', 'j4'], excluded: { j5: '回避（同单位）' }, myScore: null, revealed: null });
     for (const role of ['host', 'screen', 'contestant'] as const) {
       const view = viewFor(role, state, ROOM, 's2', 'j1');
       expect(JSON.stringify(judgedOf(view))).not.toMatch(/"value"|92\.5/);
-      if (role !== 'host') expect(judgedOf(view)).toMatchObject({ scored: [], byHost: [], excluded: {}, myScore: null });
     }
+    expect(judgedOf(viewFor('screen', state, ROOM))).toMatchObject({ scored: ['j1', 'j2', 'j3', 'j4'], byHost: [], excluded: { j5: '' }, myScore: null });
+    expect(judgedOf(viewFor('contestant', state, ROOM, 's2'))).toMatchObject({ scored: [], byHost: [], excluded: {}, myScore: null });
   });
 
   it('[J7] every role sees the panel and, once revealed, every counting score', () => {

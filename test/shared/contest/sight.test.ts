@@ -43,9 +43,12 @@ describe('[V2] no role but the host sees staff data', () => {
     const own = c.role === 'contestant' ? c.me : null;
     const pending = q?.kind === 'buzz-in' && c.state.question?.kind === 'buzz-in' && c.state.question.buzzes.some((b) => b.seatId === own && b.decision === 'pending');
     expect(buzzOf(view)?.deciding ?? false).toBe(pending);
-    // J7: who has scored is the host's; a value before the reveal only on its own judge's page.
+    // J7: paper entries and reasons are the host's; the screen may count who has scored (ids, and
+    // who does not count without why); a value before the reveal only on its own judge's page.
     const turn = judgedOf(view);
-    expect([turn?.scored ?? [], turn?.byHost ?? [], turn?.excluded ?? {}]).toEqual([[], [], {}]);
+    expect(turn?.byHost ?? []).toEqual([]);
+    expect(Object.values(turn?.excluded ?? {}).filter((reason) => reason !== '')).toEqual([]);
+    if (c.role !== 'screen') expect([turn?.scored ?? [], turn?.excluded ?? {}]).toEqual([[], {}]);
     const ownScore = c.state.question?.kind === 'judged' && c.judgeId && c.role === 'judge' ? (c.state.question.scores[c.judgeId] ?? null) : null;
     expect(turn?.myScore ?? null).toEqual(ownScore);
     if (turn && turn.phase !== 'revealed') expect(turn.revealed).toBeNull();
