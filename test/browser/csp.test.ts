@@ -1,6 +1,7 @@
 // Every page under the Content-Security-Policy (issue 10, item 6): the landing page, the
 // organiser page, the host console (with a logo uploaded and previewed), the screen (QR code,
-// logo, a question), a phone that joins and presses (Web Audio), and the seat cards, each driven
+// logo, a question), a phone that joins and presses (Web Audio), the seat cards, a judge's page
+// and the judge cards, each driven
 // in Chromium with a listener for CSP violations; none may be reported.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,7 +39,7 @@ describe.skipIf(!hasChromium)('every page under the Content-Security-Policy', ()
     await stage?.close();
   });
 
-  it('[edge] landing, organiser page, host console with a logo, screen, phone pressing, seat cards: no violation', { timeout: 120_000 }, async () => {
+  it('[edge] landing, organiser page, host console with a logo, screen, phone pressing, seat cards, judge page, judge cards: no violation', { timeout: 120_000 }, async () => {
     const { h } = stage;
     const painter = await stage.browser.newPage();
     await painter.setContent('<div id="logo" style="width:120px;height:120px;border-radius:50%;background:#d9a526"></div>');
@@ -76,6 +77,13 @@ describe.skipIf(!hasChromium)('every page under the Content-Security-Policy', ()
     await byTestId(cards, 'print-cards').click();
     await expect.poll(() => cards.locator('body').getAttribute('data-printed')).toBe('yes');
     await shot(cards, 'csp-cards.png');
+
+    // The judge page (here asking for a judge code) and the judge cards page.
+    const judge = await open('phone', `/judge/?c=${h.contestId}`);
+    await byTestId(judge, 'judge-sign-in').waitFor();
+    await shot(judge, 'csp-judge-sign-in.png');
+    const judgeCards = await open('screen', `/judge-cards/?c=${h.contestId}&key=${h.hostKey}`);
+    await byTestId(judgeCards, 'print-cards').waitFor();
 
     for (const page of pages) expect(await violations(page), page.url()).toEqual([]);
     expect(stage.pageErrors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
