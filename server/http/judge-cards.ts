@@ -7,7 +7,7 @@ import { translate, type Locale, type MessageKey } from '../../shared/i18n/index
 import type { Judge } from '../../shared/contest/judging-types.js';
 import { formatJoinCode } from '../../shared/join-code.js';
 import type { Contests } from '../rooms/contests.js';
-import { authorised, CARD_STYLE, escape, refusalPage } from './seat-cards.js';
+import { authorised, cardsPage, escape, refusalPage } from './seat-cards.js';
 
 export interface JudgeCard {
   judge: Judge;
@@ -59,25 +59,6 @@ export function judgeCardsPage(title: string, cards: JudgeCard[], locale: Locale
 </article>`;
     })
     .join('\n');
-  return `<!doctype html>
-<html lang="${locale === 'zh' ? 'zh-CN' : 'en'}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>${t('judgeCards.pageTitle')} · ${escape(title)}</title>
-<style>${CARD_STYLE}</style>
-</head>
-<body>
-<header class="toolbar">
-  <h1>${t('judgeCards.pageTitle')} · ${escape(title)}</h1>
-  <p>${t('judgeCards.hint')}</p>
-  <button type="button" data-testid="print-cards">${t('cards.print')}</button>
-</header>
-<main class="sheet">
-${items || `<p data-testid="judge-cards-none">${t('judgeCards.none')}</p>`}
-</main>
-<script src="/cards/print.js"></script>
-</body>
-</html>`;
+  const none = `<p data-testid="judge-cards-none">${t('judgeCards.none')}</p>`;
+  return cardsPage(locale, { pageTitle: t('judgeCards.pageTitle'), hint: t('judgeCards.hint'), title, items: items || none });
 }

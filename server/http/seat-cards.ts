@@ -75,23 +75,30 @@ export function seatCardsPage(title: string, cards: SeatCard[], locale: Locale):
 </article>`,
     )
     .join('\n');
+  return cardsPage(locale, { pageTitle: t('cards.pageTitle'), hint: t('cards.hint'), title, items });
+}
+
+/** The printable A4 page every set of cards shares: a screen toolbar with a print button, then
+ * the cards (seat cards, judge cards). `pageTitle`, `hint` and `items` come escaped or translated. */
+export function cardsPage(locale: Locale, page: { pageTitle: string; hint: string; title: string; items: string }): string {
+  const heading = `${page.pageTitle} · ${escape(page.title)}`;
   return `<!doctype html>
 <html lang="${locale === 'zh' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
-<title>${t('cards.pageTitle')} · ${escape(title)}</title>
+<title>${heading}</title>
 <style>${CARD_STYLE}</style>
 </head>
 <body>
 <header class="toolbar">
-  <h1>${t('cards.pageTitle')} · ${escape(title)}</h1>
-  <p>${t('cards.hint')}</p>
-  <button type="button" data-testid="print-cards">${t('cards.print')}</button>
+  <h1>${heading}</h1>
+  <p>${page.hint}</p>
+  <button type="button" data-testid="print-cards">${escape(translate(locale, 'cards.print'))}</button>
 </header>
 <main class="sheet">
-${items}
+${page.items}
 </main>
 <script src="/cards/print.js"></script>
 </body>
