@@ -108,19 +108,19 @@ export function createApp(options: AppOptions): App {
     };
     send(channel.host(room.id), () => viewFor('host', room.state, facts));
     if (screen) send(channel.screen(room.id), () => viewFor('screen', room.state, facts));
+    if (audience) {
+      for (const seatId of audience) send(channel.seat(room.id, seatId), () => viewFor('contestant', room.state, facts, seatId));
+    } else {
+      send(channel.unseated(room.id), () => viewFor('contestant', room.state, facts, null));
+      for (const seat of room.state.definition.seats) {
+        send(channel.seat(room.id, seat.id), () => viewFor('contestant', room.state, facts, seat.id));
+      }
+    }
     // Judges see the stage as the hall does (and, on their own channel, their own scores): they
-    // hear what the screen hears.
+    // hear what the screen hears, after the phones, so a buzz never waits for the panel's views.
     if (screen) {
       send(channel.judgesUnsigned(room.id), () => viewFor('judge', room.state, facts));
       for (const judge of room.state.definition.judges ?? []) send(channel.judge(room.id, judge.id), () => viewFor('judge', room.state, facts, null, judge.id));
-    }
-    if (audience) {
-      for (const seatId of audience) send(channel.seat(room.id, seatId), () => viewFor('contestant', room.state, facts, seatId));
-      return;
-    }
-    send(channel.unseated(room.id), () => viewFor('contestant', room.state, facts, null));
-    for (const seat of room.state.definition.seats) {
-      send(channel.seat(room.id, seat.id), () => viewFor('contestant', room.state, facts, seat.id));
     }
   }
 
