@@ -61,7 +61,7 @@ export function tables(record: ShowRecord, options: ExportOptions): Table[] {
     name: 'results',
     title: t('export.sheet.results'),
     header: [t('export.col.rank'), t('export.col.seat'), ...definition.stages.map((s) => s.name), t('export.col.weighted'), t('export.col.total')],
-    rows: ranked.map((s) => [s.rank, seatName(s.seatId), ...s.stages, s.weighted, s.total]),
+    rows: ranked.map((s) => [s.rank, seatName(s.seatId), ...s.stages.map((stage) => stage.raw), s.weighted, s.total]),
     notes: [
       [t('replay.export.rulesVersion'), rulesVersionOf(definition)],
       ...(record.refused.length

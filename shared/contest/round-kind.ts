@@ -5,7 +5,7 @@ import type { Question } from './question.js';
 import type { QuestionViewOf, Viewer } from './question-views.js';
 import type { RoundRulesViewOf } from './round-views.js';
 import type { Result } from './result.js';
-import type { ContestState, QuestionState, Round, RoundKind, SeatId } from './types.js';
+import type { ContestDefinition, ContestState, QuestionState, Round, RoundKind, SeatId } from './types.js';
 
 export type RoundOf<K extends RoundKind> = Extract<Round, { kind: K }>;
 export type QuestionOf<K extends RoundKind> = Extract<QuestionState, { kind: K }>;
@@ -43,6 +43,8 @@ export interface UndoneRuling {
 export interface RoundKindRules<K extends RoundKind> {
   /** How many questions (or turns) the round has: F1 moves on after the last. */
   length(round: RoundOf<K>): number;
+  /** The most points one seat can earn in the round: what a stage normalised by `max` divides by (R-rules). */
+  mostPoints(round: RoundOf<K>, definition: ContestDefinition): number;
   /** The question at `index`, before anything has happened to it. */
   start(round: RoundOf<K>, index: number): QuestionOf<K>;
   /** Whether the kind can ask this question: a swap (F4) must not bring in one it cannot. */

@@ -4,6 +4,7 @@ import type { Branding } from '../branding.js';
 import type { DecidedBy, RecordedFairness } from './arbiter.js';
 import type { Question, QuestionType } from './question.js';
 import type { Judge, JudgedSettings, JudgedTurn } from './judging-types.js';
+import type { AwardRules, Normalise, RankingRules } from './ranking-types.js';
 
 export type { Question };
 export type SeatId = string;
@@ -92,6 +93,8 @@ export interface Stage {
   name: string;
   /** Multiplies this stage's points in the weighted total of the final ranking. */
   weight: number;
+  /** How the stage's raw total is normalised before the weight applies (R-rules); absent: `none`. */
+  normalise?: Normalise;
   rounds: Round[];
 }
 
@@ -109,6 +112,10 @@ export interface ContestDefinition {
   rulesVersion?: number;
   /** The judging panel (评委) of the judged stages; absent: none. */
   judges?: Judge[];
+  /** Rounding and tie-breaks of the final ranking; absent: two decimals, no tie-breaks. */
+  ranking?: RankingRules;
+  /** Prize tiers; absent: the contest gives no prizes. */
+  awards?: AwardRules;
 }
 
 /** S6: `lock`: once the host locks the seats; `start`: also once the show has started. */

@@ -224,7 +224,7 @@ describe('seven judges, ten seats, a reflection round and an action round', () =
     // = 71.732 -> 71.73; s4 = 85.6 × 0.15 + 78.4 × 0.7 = 12.84 + 54.88 = 67.72.
     const standings = (await host.until((v) => v.standings.length === 10)).standings;
     const of = (seatId: string) => standings.find((s) => s.seatId === seatId);
-    for (const [i, seatId] of ORDER.entries()) expect(of(seatId)?.stages).toEqual([REFLECTION_RESULTS[i], ACTION_RESULTS[i]]);
+    for (const [i, seatId] of ORDER.entries()) expect(of(seatId)?.stages.map((s) => s.raw)).toEqual([REFLECTION_RESULTS[i], ACTION_RESULTS[i]]);
     expect(of('s3')?.weighted).toBe(71.73);
     expect(of('s4')?.weighted).toBe(67.72);
     // The log holds every judge's score as its judge sent it, with the judge the link signed in.

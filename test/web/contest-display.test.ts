@@ -54,7 +54,15 @@ const entry = (seq: number, seatId: string, delta: number, reason: ScoreEntry['r
   questionNumber,
   note,
 });
-const standing = (seatId: string, stages: number[], weighted: number, rank: number): Standing => ({ seatId, total: stages.reduce((a, b) => a + b, 0), stages, weighted, rank });
+const standing = (seatId: string, stages: number[], weighted: number, rank: number): Standing => ({
+  seatId,
+  total: stages.reduce((a, b) => a + b, 0),
+  stages: stages.map((raw) => ({ raw, normalised: raw, weighted: raw })),
+  weighted,
+  rank,
+  decidedBy: null,
+  tied: false,
+});
 const round = (overrides: Partial<Record<string, unknown>> = {}): RoundView => ({
   index: 0,
   count: 3,
@@ -128,7 +136,7 @@ describe('display helpers', () => {
   });
 
   it('heads the ranking\'s stage columns with the stages\' own names', () => {
-    const standings = [{ seatId: 'a', total: 10, stages: [4, 6], weighted: 10, rank: 1 }];
+    const standings = [standing('a', [4, 6], 10, 1)];
     expect(stageHeadings({ stages: [{ name: '必答', weight: 1 }, { name: '抢答', weight: 1 }], standings }, 'zh')).toEqual([{ text: '必答' }, { text: '抢答' }]);
     // A blank or missing name falls back to the stage's number.
     expect(stageHeadings({ stages: [{ name: ' ', weight: 1 }], standings }, 'zh')).toEqual([

@@ -76,7 +76,7 @@ export function rankedSeats(view: Pick<ContestView, 'seats' | 'standings'>): Ran
   const byId = new Map(view.standings.map((s) => [s.seatId, s]));
   return view.seats
     .map((seat, order) => {
-      const standing = byId.get(seat.id) ?? { seatId: seat.id, total: seat.score, stages: [seat.score], weighted: seat.score, rank: view.seats.length };
+      const standing = byId.get(seat.id) ?? { seatId: seat.id, total: seat.score, stages: [{ raw: seat.score, normalised: seat.score, weighted: seat.score }], weighted: seat.score, rank: view.seats.length, decidedBy: null, tied: false };
       return { seat, standing, rank: standing.rank, order };
     })
     .sort((a, b) => a.rank - b.rank || a.order - b.order)

@@ -124,6 +124,8 @@ function extendAnswers(q: AllAtOnceQuestion, now: number, ms: number): AllAtOnce
 /** 同步作答 as the engine sees it. */
 export const allAtOnce: RoundKindRules<'all-at-once'> = {
   length: (round) => round.questions.length,
+  // Every seat can answer every question right.
+  mostPoints: (round) => round.questions.reduce((sum, q) => sum + (q.points ?? round.rightPoints), 0),
   start: (_round, index) => startAnswerQuestion(index),
   // A1: every seat answers on its phone, so only choice questions.
   canAsk: (_round, question) => question.type !== 'open',

@@ -326,6 +326,8 @@ function allowedBuzz(state: ContestState, round: BuzzInRound, q: BuzzInQuestion)
 /** 抢答 as the engine sees it. */
 export const buzzIn: RoundKindRules<'buzz-in'> = {
   length: (round) => round.questions.length,
+  // A seat can win every question.
+  mostPoints: (round) => round.questions.reduce((sum, _q, i) => sum + questionPoints(round, i), 0),
   start: (_round, index) => startBuzzQuestion(index),
   canAsk: () => true,
   deadline: buzzDeadline,

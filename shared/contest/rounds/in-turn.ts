@@ -70,9 +70,20 @@ function repeatTurn(state: ContestState, q: InTurnQuestion, at: number): Result 
   return accept(withQuestion(next, { ...q, phase: 'reading', outcome: null, answerDeadline: null }));
 }
 
+/** The seat whose turns carry the most points can earn them all (T1 deals turns round the order). */
+function mostTurnPoints(round: InTurnRound): number {
+  const bySeat = new Map<string, number>();
+  round.questions.forEach((question, index) => {
+    const seatId = round.order[index % round.order.length];
+    bySeat.set(seatId, (bySeat.get(seatId) ?? 0) + (question.points ?? round.rightPoints));
+  });
+  return Math.max(0, ...bySeat.values());
+}
+
 /** 轮流必答 as the engine sees it. */
 export const inTurn: RoundKindRules<'in-turn'> = {
   length: (round) => round.questions.length,
+  mostPoints: mostTurnPoints,
   start: startTurn,
   canAsk: () => true,
   deadline: turnDeadline,

@@ -170,6 +170,8 @@ function allowedJudged(state: ContestState, _round: JudgedRound, q: JudgedTurn):
 /** 评委打分 as the engine sees it. */
 export const judged: RoundKindRules<'judged'> = {
   length: (round) => round.judging.order.length,
+  // Each seat is called once: the top of the scale, times the panel when the scores are summed.
+  mostPoints: ({ judging }, definition) => (judging.aggregate === 'sum' ? judging.scale.max * (definition.judges?.length ?? 0) : judging.scale.max),
   start: callSeat,
   // J1: a reflection round's open question is drawn per seat; nothing is swapped in.
   canAsk: () => false,

@@ -111,8 +111,8 @@ describe('[R1] weighted total', () => {
     state = play(state, [next(3), { type: 'turn:skip', at: at(4) }, next(5), next(6), { type: 'answers:open', at: at(7) }, { type: 'answer:reveal', at: at(8) }, next(9)]);
     state = play(state, [{ type: 'score:adjust', seatId: 's2', delta: 5, reason: '复核', at: at(10) }]);
     expect(standings(state)).toEqual([
-      { seatId: 's1', total: 10, stages: [10, 0], weighted: 5, rank: 2 },
-      { seatId: 's2', total: 5, stages: [0, 5], weighted: 10, rank: 1 },
+      { seatId: 's1', total: 10, stages: [{ raw: 10, normalised: 10, weighted: 5 }, { raw: 0, normalised: 0, weighted: 0 }], weighted: 5, rank: 2, decidedBy: null, tied: false },
+      { seatId: 's2', total: 5, stages: [{ raw: 0, normalised: 0, weighted: 0 }, { raw: 5, normalised: 5, weighted: 10 }], weighted: 10, rank: 1, decidedBy: null, tied: false },
     ]);
   });
 });

@@ -72,7 +72,7 @@ describe('[J1][J3][J4][J6][R1] seven judges and ten seats through both judged st
     const rows = standings(state);
     for (let k = 1; k <= 10; k++) {
       const row = rows.find((r) => r.seatId === `s${k}`);
-      expect(row?.stages, `s${k}`).toEqual([think(k), act(k)]);
+      expect(row?.stages.map((s) => s.raw), `s${k}`).toEqual([think(k), act(k)]);
       expect(row?.weighted, `s${k}`).toBe(Math.round((think(k) * 0.15 + act(k) * 0.7) * 100) / 100);
     }
     // Seat 1: 82 × 0.15 + 71.5 × 0.7 = 12.3 + 50.05 = 62.35.
