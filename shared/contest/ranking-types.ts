@@ -75,3 +75,14 @@ export interface AwardsState {
   /** The host's decisions on boundary ties, by seat: a tier index or null (no prize). */
   decisions: Record<SeatId, number | null>;
 }
+
+/** The award ceremony as the host and the screen see it (absent before the contest is finished). */
+export interface AwardsView {
+  /** As `AwardsState.step`: 0 title card, k = the k lowest tiers revealed, tiers + 1 = podium. */
+  step: number;
+  /** Highest first, as the contest file lists them, each with its seats in ranking order. */
+  tiers: { name: string; seats: SeatId[] }[];
+  /** Seats level across a tier boundary waiting for the host's decision (`boundaryTie: 'host'`),
+   * with the tiers they may get; the ceremony cannot start while any is waiting. */
+  pending: { seats: SeatId[]; tiers: number[] }[];
+}
