@@ -3,33 +3,14 @@
 // seven judges on their own pages, the host and one screen, on a fake clock. Every figure the test
 // checks (each round's points, each stage's raw, normalised and weighted score, the totals, the
 // order with its tie-break, the prizes) is worked out by hand below, not by the code under test.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
 import type { JudgedRound } from '../../shared/contest/types.js';
 import { flatRounds } from '../../shared/contest/rounds.js';
 import type { ContestView } from '../../shared/contest/views.js';
+import { finalExample, LANDED } from '../support/final-example.js';
 import { startServer, type Harness, type TestClient } from '../support/harness.js';
 import { buzzOf, judgedOf, turnOf } from '../support/question-of.js';
-
-const FILE_PATH = fileURLToPath(new URL('../../server/contests/final-example.json', import.meta.url));
-
-/** What of issue 13 is on this branch yet. Until a slice lands, the file's part of it is taken out
- * (the schema refuses what it does not know) and its checks wait. */
-const LANDED = { risk: false, ranking: false, awards: false };
-
-/** The example file, less the parts whose slices have not landed. */
-function exampleFile(): Record<string, unknown> {
-  const file = JSON.parse(readFileSync(FILE_PATH, 'utf8')) as { stages: { normalise?: string; rounds: { kind: string }[] }[]; ranking?: unknown; awards?: unknown };
-  if (!LANDED.risk) for (const stage of file.stages) stage.rounds = stage.rounds.filter((r) => r.kind !== 'risk');
-  if (!LANDED.ranking) {
-    delete file.ranking;
-    for (const stage of file.stages) delete stage.normalise;
-  }
-  if (!LANDED.awards) delete file.awards;
-  return file as unknown as Record<string, unknown>;
-}
 
 // ---------------------------------------------------------------------------------------------
 // The script, seat by seat. Seats are the file's, in its order: s1 = seat-1 (市委组织部机关党支部)
@@ -226,7 +207,7 @@ async function ok(page: TestClient, event: 'host:command' | 'judge:score', paylo
 
 describe('the whole final, from server/contests/final-example.json', () => {
   it('[R1][J3] ten phones, seven judges, the host and a screen play every round; the ranking, breakdown and prizes match the table worked out by hand', { timeout: 60_000 }, async () => {
-    const h = await startServer({ file: exampleFile() });
+    const h = await startServer({ file: finalExample() });
     harnesses.push(h);
     const definition = h.room.state.definition;
     expect(definition.seats.map((s) => s.id)).toEqual(SEATS);
