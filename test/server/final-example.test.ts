@@ -3,6 +3,7 @@
 // seven judges on their own pages, the host and one screen, on a fake clock. Every figure the test
 // checks (each round's points, each stage's raw, normalised and weighted score, the totals, the
 // order with its tie-break, the prizes) is worked out by hand below, not by the code under test.
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
 import type { JudgedRound } from '../../shared/contest/types.js';
@@ -195,6 +196,10 @@ function partsOf(value: number): number[] {
   return [content, delivery, value - content - delivery];
 }
 
+/** A worksheet's rows as plain values (header first). */
+const cells = (sheet: ExcelJS.Worksheet) =>
+  sheet.getSheetValues().slice(1).map((row) => (Array.isArray(row) ? row.slice(1).map((c) => (c ?? '') as string | number) : []));
+
 const harnesses: Harness[] = [];
 afterEach(async () => {
   for (const h of harnesses.splice(0)) await h.close();
@@ -343,5 +348,24 @@ describe('the whole final, from server/contests/final-example.json', () => {
       expect(BUZZ_RIGHT[2]).toBeGreaterThan(BUZZ_RIGHT[3]);
     }
     if (LANDED.awards) expect(Object.keys(PRIZES)).toEqual(['一等奖', '二等奖', '三等奖']);
+
+    // ---- The record for the organisers: the workbook the console's 导出记录 downloads ----------
+    const response = await fetch(`${h.url}/api/contests/${h.contestId}/export.xlsx?key=${h.hostKey}`);
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = (name: string) => cells(workbook.getWorksheet(name) as ExcelJS.Worksheet);
+    // 各轮得分: every seat's points in every round, as the tables above say.
+    const perRound = sheet('各轮得分');
+    expect(perRound[0]).toEqual(['席位', '比知识 第1轮 轮流必答', ...(LANDED.risk ? ['比知识 第2轮 风险题'] : []), `比知识 第${LANDED.risk ? 3 : 2}轮 抢答题`, '悟思想 第1轮 悟思想', '述行动 第1轮 述行动']);
+    for (let n = 1; n <= SEAT_COUNT; n++) {
+      const i = n - 1;
+      expect(perRound[n]).toEqual([definition.seats[i].name, IN_TURN_POINTS[i], ...(LANDED.risk ? [RISK_POINTS[i]] : []), BUZZ_POINTS[i], REFLECTION_RESULTS[i], ACTION_RESULTS[i]]);
+    }
+    // 评委评分: 7 judges × 10 seats × 2 rounds, s2's speech with its 40 s over and 2 points off.
+    const judged = sheet('评委评分');
+    expect(judged.length).toBe(1 + 7 * SEAT_COUNT * 2);
+    const overtime = judged.filter((row) => row[2] === definition.seats[1].name && row[0] === '述行动 第1轮 述行动');
+    expect(overtime.map((row) => row.slice(11))).toEqual(Array.from({ length: 7 }, () => [85.8, 40, 2, 83.8]));
   });
 });
