@@ -9,7 +9,7 @@ import { DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
 import type { JudgedRound } from '../../shared/contest/types.js';
 import { flatRounds } from '../../shared/contest/rounds.js';
 import type { ContestView } from '../../shared/contest/views.js';
-import { finalExample, LANDED } from '../support/final-example.js';
+import { actionParts, finalExample, LANDED } from '../support/final-example.js';
 import { startServer, type Harness, type TestClient } from '../support/harness.js';
 import { buzzOf, judgedOf, turnOf } from '../support/question-of.js';
 
@@ -189,13 +189,6 @@ const TOTAL = [78.52, 70.54, 73.86, 73.86, 67.68, 77.55, 71.18, 73.59, 78.73, 73
 const ORDER = [9, 1, 6, 3, 4, 8, 10, 7, 2, 5];
 const PRIZES = { 一等奖: [9], 二等奖: [1, 6, 3], 三等奖: [4, 8, 10, 7, 2, 5] };
 
-/** A score's parts on 内容 40 / 表达 30 / 效果 30, adding up to it. */
-function partsOf(value: number): number[] {
-  const content = Math.floor(value * 0.4 * 2) / 2;
-  const delivery = Math.floor(value * 0.3 * 2) / 2;
-  return [content, delivery, value - content - delivery];
-}
-
 /** A worksheet's rows as plain values (header first). */
 const cells = (sheet: ExcelJS.Worksheet) =>
   sheet.getSheetValues().slice(1).map((row) => (Array.isArray(row) ? row.slice(1).map((c) => (c ?? '') as string | number) : []));
@@ -310,7 +303,7 @@ describe('the whole final, from server/contests/final-example.json', () => {
         await hostSays('speech:stop');
         await host.until((v) => judgedOf(v)?.phase === 'scoring');
         await Promise.all(
-          scores[n - 1].map((value, j) => ok(panel[j], 'judge:score', { seatId: id, value, ...(withParts && { parts: partsOf(value) }) })),
+          scores[n - 1].map((value, j) => ok(panel[j], 'judge:score', { seatId: id, value, ...(withParts && { parts: actionParts(value) }) })),
         );
         await host.until((v) => judgedOf(v)?.scored.length === 7);
         await hostSays('judging:close');

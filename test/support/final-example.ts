@@ -19,3 +19,10 @@ export function finalExample(): Record<string, unknown> {
   if (!LANDED.awards) delete file.awards;
   return file as unknown as Record<string, unknown>;
 }
+
+/** A 述行动 score's parts on the file's 内容 40 / 表达 30 / 效果 30, adding up to it (halves). */
+export function actionParts(value: number): number[] {
+  const content = Math.floor(value * 0.4 * 2) / 2;
+  const delivery = Math.floor(value * 0.3 * 2) / 2;
+  return [content, delivery, value - content - delivery];
+}
