@@ -85,7 +85,7 @@ describe.skipIf(!hasChromium)('the example final on the big screen', () => {
   /** A judged turn from call to reveal, the panel's seven scores typed in by the host. */
   async function judgedTurn({ judging }: JudgedRound, seatId: string, value: number, overMs = 0, look?: string): Promise<void> {
     const parts = judging.criteria.length > 0;
-    await nextUntil((v) => judgedOf(v)?.seatId === seatId);
+    await nextUntil((v) => judgedOf(v)?.seatId === seatId && judgedOf(v)?.phase === 'called');
     await command({ type: 'speech:start' });
     stage.h.clock.advance(judging.prepareMs);
     await host.until((v) => judgedOf(v)?.phase === 'speaking');
