@@ -55,26 +55,14 @@ describe.skipIf(!hasChromium)('the example final on the big screen', () => {
     await host.until(test);
   }
 
-  /** Waits until every screen shows `selector`, then until its layout has settled with no problem.
-   * `scoreboardAside`: the live scoreboard's problems are left out. With three stages' columns,
-   * ten long branch names do not fit it on main (the names or the totals are cut, worst at 4:3);
-   * the ranking slice owns that board, so this test still checks everything else on the screen. */
-  async function check(state: string, selector: string, scoreboardAside = false): Promise<void> {
-    // A board set visibility: hidden is passed over by layoutProblems, and shown again for the shot.
-    const board = (page: Page, visibility: string) =>
-      page.evaluate((v) => document.querySelector<HTMLElement>('[data-testid="scoreboard"]')?.style.setProperty('visibility', v), visibility);
-    const problems = async (page: Page) => {
-      if (scoreboardAside) await board(page, 'hidden');
-      const found = await page.evaluate(layoutProblems, { floors: FLOORS, names: NAMES, words: WORDS });
-      if (scoreboardAside) await board(page, '');
-      return found;
-    };
+  /** Waits until every screen shows `selector`, then until its layout has settled with no problem. */
+  async function check(state: string, selector: string): Promise<void> {
     await Promise.all(
       screens.map(async ({ size, page }) => {
         await page.locator(selector).first().waitFor();
         const path = `${SHOTS}/final-example-${size.name}-${state}.png`;
         try {
-          await expect.poll(() => problems(page), { timeout: 8000, message: `${state} at ${size.name}` }).toEqual([]);
+          await expect.poll(() => page.evaluate(layoutProblems, { floors: FLOORS, names: NAMES, words: WORDS }), { timeout: 8000, message: `${state} at ${size.name}` }).toEqual([]);
         } finally {
           await page.screenshot({ path, animations: 'disabled' });
         }
@@ -111,7 +99,7 @@ describe.skipIf(!hasChromium)('the example final on the big screen', () => {
     await check('in-turn-title', '[data-testid="title-card"]');
     await command({ type: 'question:next' });
     await command({ type: 'turn:start' });
-    await check('in-turn-answering', '[data-testid="question"][data-kind="in-turn"][data-phase="answering"]', true);
+    await check('in-turn-answering', '[data-testid="question"][data-kind="in-turn"][data-phase="answering"]');
     await command({ type: 'answer:rule', verdict: 'right' });
     for (let i = 1; i < seats.length; i++) {
       await command({ type: 'question:next' });
@@ -123,7 +111,7 @@ describe.skipIf(!hasChromium)('the example final on the big screen', () => {
     const phone = await h.contestant(seats[7]);
     await phone.request('buzz:press', {});
     h.clock.advance(DEFAULT_GRACE_CAP_MS);
-    await check('buzz-answering', '[data-testid="question"][data-kind="buzz-in"][data-phase="answering"] >> [data-testid="winner"]', true);
+    await check('buzz-answering', '[data-testid="question"][data-kind="buzz-in"][data-phase="answering"] >> [data-testid="winner"]');
     await command({ type: 'answer:rule', verdict: 'right' });
     while (!judgedOf(host.view)) {
       await command({ type: 'question:next' });
