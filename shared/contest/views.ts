@@ -117,7 +117,7 @@ export interface ContestView {
   branding: BrandingView;
   stage: ContestStage;
   /** The contest's stages, for per-stage columns in the ranking, and how each is normalised (R2). */
-  stages: { name: string; weight: number; normalise: Normalise }[];
+  stages: { id: string; name: string; weight: number; normalise: Normalise }[];
   /** R3: the decimals the ranking's normalised, weighted and total scores are shown with. */
   decimals: number;
   /** Every round's name by flat index, so a score change can name its round. */
@@ -216,7 +216,7 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId
     title: state.definition.title,
     branding: brandingView(state.definition.branding, room.logoUrl ?? null),
     stage: state.stage,
-    stages: state.definition.stages.map((st) => ({ name: st.name, weight: st.weight, normalise: st.normalise ?? 'none' })),
+    stages: state.definition.stages.map((st) => ({ id: st.id, name: st.name, weight: st.weight, normalise: st.normalise ?? 'none' })),
     decimals: rankingRulesOf(state.definition).decimals,
     roundNames: flatRounds(state.definition).map((r) => r.round.name),
     started: room.started,
