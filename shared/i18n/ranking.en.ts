@@ -44,7 +44,7 @@ export const rankingEn: Record<keyof typeof rankingZh, string> = {
   'export.ties.rulesNote': 'Values: a stage score is the stage\'s weighted score; for the "fewer" rules the value is the count itself',
   'export.decimals': 'Decimals',
   'export.weight': 'weight {weight}',
-  'ranking.screen.placeTied': 'Tied No. {n}',
+  'ranking.screen.tied': 'Tied',
   'ranking.host.title': 'Ranking in detail',
   'ranking.host.decimals': '{n} decimals',
   'ranking.host.raw': 'Raw',

@@ -43,7 +43,7 @@ export const rankingZh = {
   'export.ties.rulesNote': '比较依据的数值：环节得分为该环节加权分；次数越少越优先的依据，数值为次数本身',
   'export.decimals': '保留小数位',
   'export.weight': '权重 {weight}',
-  'ranking.screen.placeTied': '并列第 {n} 名',
+  'ranking.screen.tied': '并列',
   'ranking.host.title': '排名明细',
   'ranking.host.decimals': '保留 {n} 位小数',
   'ranking.host.raw': '原始',

@@ -35,6 +35,12 @@ export function stageFigures(view: RankingView, index: number, score: StageScore
   return { weighted, detail: stage.weight === 1 ? null : formatRaw(score.raw) };
 }
 
+/** How many stages the live scoreboard shows: those played so far and the current one (the
+ * stages to come are 0 for everyone, and the board beside a question has no room to spare). */
+export function stagesSoFar(view: Pick<ContestView, 'stages' | 'round'>): number {
+  return view.round ? Math.min(view.round.stageNumber, view.stages.length) : view.stages.length;
+}
+
 /** A stage's weight as the heading shows it: 15%. */
 export function weightLabel(weight: number): string {
   return `${Math.round(weight * 10_000) / 100}%`;
