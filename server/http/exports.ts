@@ -7,7 +7,7 @@ import { translate, type Locale, type MessageKey } from '../../shared/i18n/index
 import type { ShowRecord } from './records.js';
 import { resultsRows, tieRows } from './ranking-tables.js';
 
-export const TABLES = ['results', 'ties', 'rounds', 'ledger', 'presses', 'answers', 'judges'] as const;
+export const TABLES = ['results', 'rounds', 'ledger', 'presses', 'answers', 'ties', 'judges'] as const;
 export type TableName = (typeof TABLES)[number];
 
 export interface Table {
