@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { BUNDLED_BANK, loadBank } from '../../server/bank/bank.js';
 import { drawContest } from '../../server/rooms/draw.js';
 import { parseContestFile } from '../../server/setup/contest-file.js';
+import { definitionSchema } from '../../server/storage/archive-schema.js';
 
 const bank = loadBank(BUNDLED_BANK).questions;
 const SEATS = [{ name: '一队' }, { name: '二队' }];
@@ -75,5 +76,11 @@ describe('[R8] the ranking in the contest file', () => {
     const bad = file({ ranking: { decimals: 5, tieBreaks: [{ by: 'coin' }] } }, [{ ...STAGES[0], normalise: 'top' }]);
     expect(issuesOf(bad).map((i) => i.path).sort()).toEqual(['ranking.decimals', 'ranking.tieBreaks.0.by', 'stages.0.normalise']);
     expect(issuesOf(bad).find((i) => i.path === 'stages.0.normalise')?.zh).toMatch(/^第1环节 › 归一化方式：/);
+  });
+
+  it('[R8] an archive keeps them: the definition passes the archive\'s own check, unchanged', () => {
+    const definition = definitionOf(file({ ranking: { decimals: 3, tieBreaks: TIE_BREAKS } }));
+    const checked = definitionSchema.safeParse(JSON.parse(JSON.stringify(definition)));
+    expect(checked.success && checked.data).toEqual(definition);
   });
 });
