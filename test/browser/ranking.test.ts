@@ -187,3 +187,40 @@ describe.skipIf(!hasChromium)('the scoreboard beside a question', () => {
     expect(stage.pageErrors).toEqual([]);
   });
 });
+
+describe.skipIf(!hasChromium)('the ranking in 竞赛设置', () => {
+  let stage: BrowserStage;
+  afterAll(async () => {
+    await stage?.close();
+  });
+
+  it('[R8] a file\'s normalisation and tie-breaks show in the form; one added by hand is saved and reaches the contest', { timeout: 60_000 }, async () => {
+    stage = await startStage();
+    const file = {
+      format: 'qiangda-contest',
+      version: 1,
+      title: '决赛',
+      seats: [{ name: '甲队' }, { name: '乙队' }],
+      stages: [
+        { name: '比知识', weight: 0.3, normalise: 'max', rounds: [{ kind: 'buzz-in', questions: 2 }] },
+        { name: '述行动', weight: 0.7, rounds: [{ kind: 'judged' }] },
+      ],
+      ranking: { decimals: 1, tieBreaks: [{ by: 'buzz-right' }] },
+    };
+    expect(await (await stage.h.host()).request('contest:define', { file })).toEqual({ data: null });
+    const host = await stage.host();
+    await byTestId(host, 'editor', '[data-status="ready"]').waitFor();
+    expect(await byTestId(host, 'editor-stage-normalise').evaluateAll((els) => els.map((el) => (el as HTMLSelectElement).value))).toEqual(['max', 'none']);
+    expect(await byTestId(host, 'editor-ranking-decimals').inputValue()).toBe('1');
+    // Added first in the list: 述行动 first, then right buzz-in answers.
+    await byTestId(host, 'editor-add-tie-break').click();
+    await byTestId(host, 'editor-tie-break').nth(1).getByRole('button', { name: zh('editor.moveUp') }).click();
+    expect(await byTestId(host, 'editor-tie-break-stage').inputValue()).toBe('述行动');
+    await byTestId(host, 'editor-ranking').screenshot({ path: `${SHOTS}/ranking-editor.png`, animations: 'disabled' });
+    await byTestId(host, 'editor-save').click();
+    await byTestId(host, 'banner').filter({ hasText: zh('editor.saved') }).waitFor();
+    await expect.poll(() => stage.h.room.state.definition.ranking).toEqual({ decimals: 1, tieBreaks: [{ by: 'stage', stageId: 'stage-2' }, { by: 'buzz-right' }] });
+    expect(stage.h.room.state.definition.stages.map((s) => s.normalise ?? 'none')).toEqual(['max', 'none']);
+    expect(stage.pageErrors).toEqual([]);
+  });
+});
