@@ -140,7 +140,7 @@ export interface ContestView {
   /** The ranking, for the host and the screen; a phone shows none, so it gets none. */
   standings: Standing[];
   /** R7: the groups of seats level on the total and what each tie-break found, for the host and
-   * the screen (empty for a phone, like the standings). */
+   * the screen once the show has started (empty for a phone, like the standings). */
   ties: TieRecord[];
   /** Latest score changes, oldest first: all seats' for the host and screen, its own for a phone. */
   ledger: ScoreEntry[];
@@ -228,7 +228,8 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId
     judges: judgesView(state),
     myJudge: sight.judgeScores === 'own' ? judgeId : null,
     standings: sight.ranking && ranked ? ranked.standings : [],
-    ties: sight.ranking && ranked ? ranked.ties : [],
+    // In the lobby every seat is level on 0: no record worth sending to every page on each join.
+    ties: sight.ranking && ranked && state.stage !== 'lobby' ? ranked.ties : [],
     ledger: recentLedger(state, sight.scoreChanges === 'own' ? me : undefined),
     canUndo: sight.undo && state.rulings.length > 0,
     standingsShown: state.standingsShown,
