@@ -157,8 +157,8 @@ export interface ContestView {
   /** S6, host only: phones waiting to join. */
   joinRequests: readonly JoinRequest[];
   /** A phone, once the contest is finished: its seat's place in the final ranking (R1), of how
-   * many seats, and the weighted total it is ranked by. Not the whole ranking: a phone shows one line. */
-  myRank: { rank: number; seats: number; weighted: number } | null;
+   * many seats, the weighted total it is ranked by, and whether it shares the place (R7). Not the whole ranking: a phone shows one line. */
+  myRank: { rank: number; seats: number; weighted: number; tied: boolean } | null;
   /** Host only: a storage failure going on now. Phones and the screen are told per refused
    * request (storage-failed); what to do about the disk is the host's business. */
   storage: StorageProblem | null;
@@ -267,7 +267,7 @@ function lastRuling(state: ContestState): RulingView | null {
 
 function rankOf(state: ContestState, rows: readonly Standing[], seatId: SeatId): ContestView['myRank'] {
   const mine = rows.find((s) => s.seatId === seatId);
-  return mine ? { rank: mine.rank, seats: state.definition.seats.length, weighted: mine.weighted } : null;
+  return mine ? { rank: mine.rank, seats: state.definition.seats.length, weighted: mine.weighted, tied: mine.tied } : null;
 }
 
 function nextRoundOf(state: ContestState): { name: string; stageName: string } | null {
