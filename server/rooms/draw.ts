@@ -8,6 +8,7 @@ import type { ContestDefinition, DrawSpec, Round, Seat } from '../../shared/cont
 import { translate } from '../../shared/i18n/index.js';
 import type { DefinitionIssue } from '../../shared/protocol.js';
 import { fieldLabel, judgeIdAt, type ContestFile } from '../setup/contest-file.js';
+import { awardRulesOf } from '../setup/awards-file.js';
 import type { Judge } from '../../shared/contest/judging-types.js';
 import { CURRENT_RULES_VERSION } from '../../shared/contest/replay.js';
 import { defaultAggregate } from '../../shared/contest/judging.js';
@@ -114,7 +115,7 @@ export function drawContest(
     }),
   }));
   if (issues.length) return { ok: false, issues };
-  return { ok: true, definition: { title: file.title, rulesVersion: CURRENT_RULES_VERSION, seats, stages, seed, ...(file.branding && { branding: brandingOf(file.branding) }), ...(file.joining && { joining: file.joining }), ...(file.judges?.length && { judges: judgesOf(file) }) } };
+  return { ok: true, definition: { title: file.title, rulesVersion: CURRENT_RULES_VERSION, seats, stages, seed, ...(file.branding && { branding: brandingOf(file.branding) }), ...(file.joining && { joining: file.joining }), ...(file.judges?.length && { judges: judgesOf(file) }), ...(file.awards && { awards: awardRulesOf(file.awards) }) } };
 }
 
 /** Names left empty are left out, so a page never shows an empty 主办 line. */

@@ -8,6 +8,7 @@ import { DEFAULT_THEME, THEMES } from '../../shared/branding.js';
 import { isMessageKey, translate, type Locale, type MessageKey } from '../../shared/i18n/index.js';
 import type { DefinitionIssue } from '../../shared/protocol.js';
 import { judgeIdAt, MAX_CRITERIA, onStep } from '../../shared/contest/judging.js';
+import { AWARDS_MESSAGES, awardsFileSchema } from './awards-file.js';
 
 const name = z.string().trim().min(1).max(40);
 
@@ -197,6 +198,7 @@ export const contestFileSchema = z
     branding: branding.optional(),
     joining: joining.optional(),
     judges: judges.optional(),
+    awards: awardsFileSchema.optional(),
   })
   .strict();
 
@@ -216,6 +218,7 @@ const OWN_MESSAGES: Record<string, MessageKey> = {
   'judged-open': 'definition.error.judged-open',
   'judged-warn': 'definition.error.judged-warn',
   'judged-criteria': 'definition.error.judged-criteria',
+  ...AWARDS_MESSAGES,
 };
 
 /** zod says "expected string >=1 characters" where an organiser needs "required". */
@@ -256,7 +259,7 @@ export function fieldLabel(locale: Locale, path: PropertyKey[]): string {
   for (let i = 0; i < path.length; i++) {
     const key = String(path[i]);
     const next = path[i + 1];
-    if ((key === 'stages' || key === 'rounds' || key === 'seats' || key === 'judges') && typeof next === 'number') {
+    if ((key === 'stages' || key === 'rounds' || key === 'seats' || key === 'judges' || key === 'tiers') && typeof next === 'number') {
       parts.push(translate(locale, `definition.field.${key}.item` as MessageKey, { n: next + 1 }));
       list = key;
       i++;

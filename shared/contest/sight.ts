@@ -3,6 +3,8 @@
 // what it sees; adding one is one line in `Role` and one entry in SIGHT. Start a new entry from
 // the screen's or the contestant's, never the host's: nothing staff-only is seen by default.
 
+import type { AwardsSight } from './awards-view.js';
+
 export type Role = 'host' | 'screen' | 'contestant' | 'judge';
 
 /** One role's sight. Values name what is seen; `false`/`'none'` means the field goes out empty. */
@@ -58,6 +60,9 @@ export interface Sight {
    * "评委评分中 5/7" (no reason, nothing entered from paper); a judge's own score alone; or
    * nothing. After the reveal everyone sees all. */
   judgeScores: 'status' | 'count' | 'own' | 'none';
+  /** The prizes and the award ceremony (AW7): all, with the host's boundary ties; only the tiers
+   * the big screen has revealed; or none. */
+  awards: AwardsSight;
 }
 
 /** The table `viewFor` reads: what each role may see. */
@@ -86,6 +91,7 @@ export const SIGHT: Readonly<Record<Role, Sight>> = {
     storageProblems: true,
     claimAlarms: true,
     judgeScores: 'status',
+    awards: 'all',
   },
   screen: {
     seats: 'every',
@@ -111,6 +117,7 @@ export const SIGHT: Readonly<Record<Role, Sight>> = {
     storageProblems: false,
     claimAlarms: false,
     judgeScores: 'count',
+    awards: 'revealed',
   },
   // A judge (评委) scores on its own device: it sees the stage as the hall does, and nothing of
   // the seats' phones or codes.
@@ -138,6 +145,7 @@ export const SIGHT: Readonly<Record<Role, Sight>> = {
     claimAlarms: false,
     hostCommands: false,
     judgeScores: 'own',
+    awards: 'revealed',
   },
   contestant: {
     seats: 'named',
@@ -163,5 +171,6 @@ export const SIGHT: Readonly<Record<Role, Sight>> = {
     storageProblems: false,
     claimAlarms: false,
     judgeScores: 'none',
+    awards: 'none',
   },
 };

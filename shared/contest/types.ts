@@ -4,7 +4,7 @@ import type { Branding } from '../branding.js';
 import type { DecidedBy, RecordedFairness } from './arbiter.js';
 import type { Question, QuestionType } from './question.js';
 import type { Judge, JudgedSettings, JudgedTurn } from './judging-types.js';
-import type { AwardRules, Normalise, RankingRules } from './ranking-types.js';
+import type { AwardRules, AwardsState, Normalise, RankingRules } from './ranking-types.js';
 
 export type { Question };
 export type SeatId = string;
@@ -288,4 +288,6 @@ export interface ContestState {
   seatsLocked: boolean;
   /** S3: while locked, the one seat the host lets take a new phone, or null. */
   admitted: SeatId | null;
+  /** The award ceremony (AW5): null until the host first decides a prize or steps it. */
+  awards: AwardsState | null;
 }

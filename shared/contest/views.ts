@@ -13,6 +13,7 @@ import { brandingView, type BrandingView } from '../branding.js';
 import type { ContestStage, ContestState, ScoreEntry, SeatId } from './types.js';
 import { SIGHT, type Role, type Sight } from './sight.js';
 import { judgesView } from './judged-view.js';
+import { awardsView, type AwardsViewOf } from './awards-view.js';
 import type { JudgeId, JudgeView } from './judging-types.js';
 
 export type { Role } from './sight.js';
@@ -168,6 +169,9 @@ export interface ContestView {
   answerGaps: Record<SeatId, AnswerGap>;
   /** Host only: repeated failed join-code claims (someone guessing codes), or null. */
   claimAlarm: ClaimAlarm | null;
+  /** Once the contest is finished and its file gives prizes: the award ceremony (AW7), all of it
+   * for the host, the revealed tiers for the screen and judges; null otherwise and for phones. */
+  awards: AwardsViewOf | null;
 }
 
 /** Builds the view one role is allowed to see, from its SIGHT entry; `seatId` (the phone's seat)
@@ -180,6 +184,7 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId
   // view would otherwise be 200 KB, sent to each phone on every change and on every reconnect.
   const named = new Set([me, q?.kind === 'buzz-in' ? q.winner : null, q?.kind === 'in-turn' ? q.seatId : null]);
   const shown = sight.seats === 'every' ? state.definition.seats : state.definition.seats.filter((seat) => named.has(seat.id));
+  const ranking = sight.ranking || sight.awards !== 'none' ? standings(state) : [];
   const seats = shown.map((seat): SeatView => {
     const claimed = room.claimed.get(seat.id) ?? 0;
     // The screen projects codes only before the show: once it starts, anyone who can see the
@@ -219,7 +224,7 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId
     question: questionView(sight, state, me, sight.judgeScores === 'own' ? judgeId : null),
     judges: judgesView(state),
     myJudge: sight.judgeScores === 'own' ? judgeId : null,
-    standings: sight.ranking ? standings(state) : [],
+    standings: sight.ranking ? ranking : [],
     ledger: recentLedger(state, sight.scoreChanges === 'own' ? me : undefined),
     canUndo: sight.undo && state.rulings.length > 0,
     standingsShown: state.standingsShown,
@@ -235,6 +240,7 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId
     ...(sight.hostCommands && { allowed: room.closed ? [] : allowedCommands(state) }),
     answerGaps: sight.answerGaps ? { ...room.answerGaps } : {},
     claimAlarm: sight.claimAlarms ? (room.claimAlarm ?? null) : null,
+    awards: awardsView(state, ranking, sight.awards),
   };
 }
 

@@ -6,6 +6,7 @@ import type { RoundKind } from '../../shared/contest/types.js';
 import type { DefinitionIssue } from '../../shared/protocol.js';
 import { DEFAULT_THEME, THEMES, type ThemeName } from '../../shared/branding.js';
 import { DEFAULT_FAIRNESS, LENIENT_MAX_CREDIT_MS, TIE_RULES, type TieRule } from '../../shared/contest/arbiter.js';
+import { awardsFile, awardsFrom, type EditorAwards } from './awards-editor.js';
 import { judgesFile, judgesFrom, judgingFile, judgingFrom, newJudging, type EditorJudge, type EditorJudging } from './judged-editor.js';
 
 /** The five eras of Party history, the bank's own category ids (category.<id> names them). */
@@ -104,6 +105,8 @@ export interface EditorModel {
   joining: ApprovalAfter;
   /** The judging panel (评委), in panel order. */
   judges: EditorJudge[];
+  /** Prize tiers (奖项); null: the contest gives none. */
+  awards: EditorAwards | null;
 }
 
 /** Names the form gives new things, in the host's language. */
@@ -287,7 +290,7 @@ function brandingFile(b: EditorBranding): Json {
  */
 export function fromSource(source: unknown, fallback: { title: string; seats: Omit<EditorSeat, 'topic'>[] }, names: EditorNames): EditorModel {
   if (!isRecord(source))
-    return { title: fallback.title, branding: brandingFrom(null), seats: fallback.seats.map((s) => ({ ...s, topic: '' })), stages: [newStage(names)], seed: null, joining: 'lock', judges: [] };
+    return { title: fallback.title, branding: brandingFrom(null), seats: fallback.seats.map((s) => ({ ...s, topic: '' })), stages: [newStage(names)], seed: null, joining: 'lock', judges: [], awards: null };
   return {
     title: text(source.title),
     branding: brandingFrom(source.branding),
@@ -303,6 +306,7 @@ export function fromSource(source: unknown, fallback: { title: string; seats: Om
     seed: typeof source.seed === 'string' ? source.seed : null,
     joining: joiningFrom(source.joining),
     judges: judgesFrom(source.judges),
+    awards: awardsFrom(source.awards),
   };
 }
 
@@ -354,6 +358,7 @@ export function toFile(model: EditorModel): Json {
     // The default is left out, as a file without it loads the same.
     ...(model.joining === 'lock' ? {} : { joining: { approvalAfter: model.joining } }),
     ...judgesFile(model.judges),
+    ...awardsFile(model.awards),
   };
 }
 
