@@ -8,6 +8,8 @@ import type { ContestState, SeatId } from './types.js';
 /** The ceremony as pages get it: the contract's view, plus the host's boundary ties with their
  * decisions (empty for the screen), and who the host decided for. */
 export interface AwardsViewOf extends AwardsView {
+  /** As the contract's, with each tier's places (by count) or minimum total (by threshold). */
+  tiers: { name: string; seats: SeatId[]; count?: number; minTotal?: number }[];
   /** Every boundary tie the host decides (AW3), decided or not. */
   ties: BoundaryTie[];
   /** The host's decisions in force, by seat (null: no prize). */
@@ -27,6 +29,8 @@ export function awardsView(state: ContestState, rows: readonly Standing[], sight
   const shows = (tier: number) => sight === 'all' || tierRevealed(rules.tiers.length, tier, step);
   const tiers = rules.tiers.map((tier, i) => ({
     name: tier.name,
+    ...(tier.count !== undefined && { count: tier.count }),
+    ...(tier.minTotal !== undefined && { minTotal: tier.minTotal }),
     seats: shows(i)
       ? list.prizes
           .filter((p) => p.tier === i)
