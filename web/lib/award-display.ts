@@ -50,3 +50,19 @@ export function awardKey(event: { code: string; shiftKey: boolean; ctrlKey: bool
   if (event.code !== 'KeyA' || event.ctrlKey || event.metaKey || event.altKey || event.repeat || event.isComposing || typing) return null;
   return event.shiftKey ? 'back' : 'forward';
 }
+
+/** Whether any stage's normalised points differ from its raw points: if none does, the breakdown
+ * shows points → weighted, without a normalised figure that only repeats the points. */
+export function showsNormalised(view: Pick<ContestView, 'standings'>): boolean {
+  return view.standings.some((s) => s.stages.some((stage) => stage.normalised !== stage.raw));
+}
+
+/** A stage's weight as the breakdown labels it: ×15%, ×1. */
+export function weightLabel(weight: number): string {
+  return weight <= 1 && weight > 0 && weight !== 1 ? `×${Math.round(weight * 10_000) / 100}%` : `×${weight}`;
+}
+
+/** The podium's places, left to right: the second tier, the first in the centre, the third. */
+export function podiumOrder(tiers: number): number[] {
+  return [1, 0, 2].filter((tier) => tier < tiers);
+}
