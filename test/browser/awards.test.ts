@@ -40,6 +40,7 @@ const contest: ContestDefinition = {
     { id: 'stage-2', name: '悟思想', weight: 0.15, rounds: [{ ...buzzRound(0), id: 'r2' }] },
     { id: 'stage-3', name: '述行动', weight: 0.7, rounds: [{ ...buzzRound(0), id: 'r3' }] },
   ],
+  judges: [{ id: 'j1', name: '王教授' }, { id: 'j2', name: '李书记' }, { id: 'j3', name: '张主任' }],
   awards: { by: 'count', boundaryTie: 'host', tiers: [{ name: '一等奖', count: 1 }, { name: '二等奖', count: 3 }, { name: '三等奖', count: 6 }] },
 };
 
@@ -153,5 +154,37 @@ describe.skipIf(!hasChromium)('the award ceremony in a browser', () => {
     await byTestId(screens[0].page, 'award-tier', '[data-tier="一等奖"]').waitFor();
     await host.screenshot({ path: `${SHOTS}/awards-host-ceremony.png`, fullPage: true });
     expect(stage.pageErrors).toEqual([]);
+  });
+
+  it('[AW4] the print page: every tier from the first, each seat\'s breakdown, the host\'s decision, signature lines; A4 wide, no CSP violation', async () => {
+    const href = await byTestId(host, 'awards-print').getAttribute('href');
+    expect(href).toBe(`/results/?c=${stage.h.contestId}&key=${stage.h.hostKey}`);
+    // A4 at 96 dpi: what the printed page is as wide as.
+    const context = await stage.browser.newContext({ locale: 'zh-CN', viewport: { width: 794, height: 1123 } });
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    });
+    await page.goto(`${stage.h.url}${href}`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await byTestId(page, 'results-title').textContent()).toBe(contest.title);
+    expect(await byTestId(page, 'results-tier').allTextContents()).toEqual(['一等奖', '二等奖', '三等奖']);
+    const rows = byTestId(page, 'results-row');
+    expect(await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-seat')))).toEqual(['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9', 's10']);
+    const s5 = byTestId(page, 'results-row', '[data-seat="s5"]');
+    expect((await s5.locator('td').allTextContents()).map((text) => text.trim())).toEqual(['4', '常宁市教育局党委代表队', '70', '10.5', '80', '12', '88', '61.6', '84.1', `${zh('awards.print.stillTied')}；${zh('awards.byHost')}`]);
+    const signatures = await byTestId(page, 'results-signatures').textContent();
+    for (const words of [zh('awards.print.scorer'), zh('awards.print.supervisor'), zh('awards.print.date'), '王教授', '李书记', '张主任']) expect(signatures).toContain(words);
+    expect(await byTestId(page, 'results-judge-line').count()).toBe(3);
+    expect(await byTestId(page, 'print-results').isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(794);
+    await page.screenshot({ path: `${SHOTS}/awards-print.png`, fullPage: true });
+    expect(violations).toEqual([]);
+    // Without the host's key, nothing.
+    const refused = await context.newPage();
+    const answer = await refused.goto(`${stage.h.url}/results/?c=${stage.h.contestId}&key=wrong`);
+    expect(answer?.status()).toBe(401);
+    await context.close();
   });
 });
