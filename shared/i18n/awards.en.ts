@@ -70,5 +70,6 @@ export const awardsEn: Record<keyof typeof awardsZh, string> = {
   'export.sheet.prizes': 'Prizes',
   'export.col.prize': 'Prize',
   'export.col.prizeByHost': 'Decided by host',
+  'export.prizePending': 'Waiting for the host',
   'export.no': 'no',
 };

@@ -69,5 +69,6 @@ export const awardsZh = {
   'export.sheet.prizes': '获奖名单',
   'export.col.prize': '奖项',
   'export.col.prizeByHost': '主持人确定',
+  'export.prizePending': '待主持人确定',
   'export.no': '否',
 };
