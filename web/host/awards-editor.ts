@@ -3,7 +3,7 @@
 type Json = Record<string, unknown>;
 
 /** One prize tier as the form edits it: places (by count) or a minimum total (by threshold);
- * NaN while a field is left empty (the server then names it). */
+ * NaN (or null, from an emptied number field) while left empty: the server then names it. */
 export interface EditorTier {
   name: string;
   count: number;
@@ -47,7 +47,7 @@ export function awardsFile(awards: EditorAwards | null): Json {
     awards: {
       ...(awards.by === 'count' ? {} : { by: awards.by }),
       ...(awards.boundaryTie === 'higher' ? {} : { boundaryTie: awards.boundaryTie }),
-      tiers: awards.tiers.map((t) => ({ name: t.name, ...(Number.isNaN(t[key]) ? {} : { [key]: t[key] }) })),
+      tiers: awards.tiers.map((t) => ({ name: t.name, ...(Number.isFinite(t[key]) ? { [key]: t[key] } : {}) })),
     },
   };
 }
