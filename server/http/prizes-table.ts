@@ -2,11 +2,18 @@
 // order, their place and weighted total, and whether the host decided the prize (a boundary tie).
 import { contestPrizes, rankingOrder } from '../../shared/contest/awards.js';
 import { translate, type Locale } from '../../shared/i18n/index.js';
-import type { Table } from './exports.js';
 import type { ShowRecord } from './records.js';
 
+/** A sheet of the workbook, as exports.ts takes it (not imported from there: it imports this). */
+interface PrizesTable {
+  name: 'prizes';
+  title: string;
+  header: string[];
+  rows: (string | number)[][];
+}
+
 /** The prizes as a table, or null for a contest whose file gives none (its workbook is unchanged). */
-export function prizesTable(record: ShowRecord, locale: Locale): Table | null {
+export function prizesTable(record: ShowRecord, locale: Locale): PrizesTable | null {
   const t = (key: Parameters<typeof translate>[1]) => translate(locale, key);
   const { definition } = record.state;
   const list = contestPrizes(record.state, record.standings);

@@ -184,7 +184,7 @@ describe('[AW7] who sees the prizes', () => {
     expect(forHost?.ties).toHaveLength(1);
     for (const role of ['screen', 'judge'] as const) {
       const seen = viewFor(role, state, facts).awards;
-      expect(seen).toEqual({ step: -1, tiers: [{ name: '一等奖', seats: [] }, { name: '二等奖', seats: [] }, { name: '三等奖', seats: [] }], pending: [], ties: [], decided: {} });
+      expect(seen).toEqual({ step: -1, tiers: [{ name: '一等奖', count: 1, seats: [] }, { name: '二等奖', count: 3, seats: [] }, { name: '三等奖', count: 6, seats: [] }], pending: [], ties: [], decided: {} });
     }
     expect(viewFor('contestant', state, facts, 's1').awards).toBeNull();
   });
