@@ -43,3 +43,12 @@ export function awardsView(state: ContestState, rows: readonly Standing[], sight
   const decided = sight === 'all' ? Object.fromEntries(list.prizes.filter((p) => p.byHost).map((p) => [p.seatId, p.tier])) : {};
   return { step, tiers, pending, ties, decided };
 }
+
+/** AW7: a phone's own prize, by name, once the big screen has revealed its tier; null before, and
+ * for a seat without one. */
+export function ownPrize(state: ContestState, rows: readonly Standing[], seatId: SeatId): string | null {
+  const rules = state.definition.awards;
+  const prize = rules && state.stage === 'finished' ? contestPrizes(state, rows)?.prizes.find((p) => p.seatId === seatId) : null;
+  if (!rules || !prize || prize.tier === null || !tierRevealed(rules.tiers.length, prize.tier, awardStep(state))) return null;
+  return rules.tiers[prize.tier].name;
+}

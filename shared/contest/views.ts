@@ -13,7 +13,7 @@ import { brandingView, type BrandingView } from '../branding.js';
 import type { ContestStage, ContestState, ScoreEntry, SeatId } from './types.js';
 import { SIGHT, type Role, type Sight } from './sight.js';
 import { judgesView } from './judged-view.js';
-import { awardsView, type AwardsViewOf } from './awards-view.js';
+import { awardsView, ownPrize, type AwardsViewOf } from './awards-view.js';
 import type { JudgeId, JudgeView } from './judging-types.js';
 
 export type { Role } from './sight.js';
@@ -154,6 +154,8 @@ export interface ContestView {
   /** A phone, once the contest is finished: its seat's place in the final ranking (R1), of how
    * many seats, and the weighted total it is ranked by. Not the whole ranking: a phone shows one line. */
   myRank: { rank: number; seats: number; weighted: number } | null;
+  /** A phone, once the big screen has revealed its seat's prize tier (AW7): the prize's name. */
+  myPrize: string | null;
   /** Host only: a storage failure going on now. Phones and the screen are told per refused
    * request (storage-failed); what to do about the disk is the host's business. */
   storage: StorageProblem | null;
@@ -234,6 +236,7 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId
     admitted: sight.admission ? state.admitted : null,
     joinRequests: sight.joinRequests ? (room.joinRequests ?? []) : [],
     myRank: me && state.stage === 'finished' ? rankOf(state, me) : null,
+    myPrize: me && state.stage === 'finished' ? ownPrize(state, ranking.length ? ranking : standings(state), me) : null,
     storage: sight.storageProblems ? (room.storage ?? null) : null,
     pausedAt: state.pausedAt,
     lastRuling: sight.undo ? lastRuling(state) : null,

@@ -30,6 +30,7 @@ export const awardsEn: Record<keyof typeof awardsZh, string> = {
   'awards.editor.newTier': 'Prize {n}',
   'awards.editor.add': 'Add a prize',
   'awards.editor.note': 'Highest first; by places each prize takes the next places in the ranking, by minimum total a weighted total that reaches it wins it.',
+  'awards.phone': 'Awarded: {prize}',
   'awards.ceremony': 'Award ceremony',
   'awards.podium': 'Podium',
   'awards.vacant': 'Not awarded',

@@ -29,6 +29,7 @@ export const awardsZh = {
   'awards.editor.newTier': '第{n}个奖项',
   'awards.editor.add': '添加奖项',
   'awards.editor.note': '从最高奖项排起；按名额时各奖项依次取名次，按分数线时加权总分达到即得。',
+  'awards.phone': '荣获{prize}',
   'awards.ceremony': '颁奖典礼',
   'awards.podium': '领奖台',
   'awards.vacant': '本奖项空缺',

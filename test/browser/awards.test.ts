@@ -61,6 +61,7 @@ describe.skipIf(!hasChromium)('the award ceremony in a browser', () => {
   let stage: BrowserStage;
   let client: TestClient;
   let host: Page;
+  let phone: Page;
   const screens: { size: (typeof SIZES)[number]; page: Page }[] = [];
 
   async function command(c: HostCommand): Promise<void> {
@@ -86,6 +87,7 @@ describe.skipIf(!hasChromium)('the award ceremony in a browser', () => {
       screens.push({ size, page });
     }
     host = await stage.host();
+    phone = await stage.phone('s5');
   });
 
   afterAll(async () => {
@@ -106,6 +108,8 @@ describe.skipIf(!hasChromium)('the award ceremony in a browser', () => {
   const seatsOn = (page: Page) => byTestId(page, 'award-name').allTextContents();
 
   it('[AW4] the host decides the two seats level across the boundary; until then A is refused', async () => {
+    await byTestId(phone, 'final-card').waitFor();
+    expect(await byTestId(phone, 'my-prize').count()).toBe(0);
     await byTestId(host, 'awards-panel').waitFor();
     await expect.poll(() => byTestId(host, 'award-tie').count()).toBe(1);
     await expect.poll(() => byTestId(host, 'awards-next').isDisabled()).toBe(true);
@@ -133,6 +137,9 @@ describe.skipIf(!hasChromium)('the award ceremony in a browser', () => {
     // s5: 70 × 0.15 + 80 × 0.15 + 88 × 0.7 = 84.1, with each stage's points and weighted points.
     expect(await third.getByTestId('award-total').textContent()).toContain('84.1');
     expect(await third.getByTestId('award-breakdown').textContent()).toMatch(/70.*10\.5.*80.*12.*88.*61\.6/);
+    // The phone of a seat in the tier now shows its prize too.
+    await expect.poll(() => byTestId(phone, 'my-prize').textContent()).toBe(zh('awards.phone', { prize: '三等奖' }));
+    await phone.screenshot({ path: `${SHOTS}/awards-phone.png` });
 
     await host.keyboard.press('a');
     await check('2-second', '[data-testid="award-tier"][data-tier="二等奖"]');

@@ -189,6 +189,18 @@ describe('[AW7] who sees the prizes', () => {
     expect(viewFor('contestant', state, facts, 's1').awards).toBeNull();
   });
 
+  it('[AW7] a phone learns its own prize once its tier is revealed, never before', () => {
+    let state = finished(TEN);
+    const mine = (seatId: string) => viewFor('contestant', state, facts, seatId).myPrize;
+    expect(mine('s10')).toBeNull();
+    state = play(state, [
+      { type: 'awards:step', step: 0, at: T0 + 10 },
+      { type: 'awards:step', step: 1, at: T0 + 11 },
+    ]);
+    expect([mine('s10'), mine('s2'), mine('s1')]).toEqual(['三等奖', null, null]);
+    expect(viewFor('screen', state, facts).myPrize).toBeNull();
+  });
+
   it('[AW7] no ceremony before the contest is finished', () => {
     const def = { ...definition({ seats: 3, rounds: [buzzRound(1)] }), awards: ONE_THREE_SIX };
     expect(viewFor('host', initialState(def), facts).awards).toBeNull();
