@@ -195,3 +195,50 @@ describe.skipIf(!hasChromium)('the award ceremony in a browser', () => {
     await context.close();
   });
 });
+
+/** A big tier: sixteen seats with long names reaching one threshold (优秀奖), and one seat above. */
+const CITIES = ['长沙', '株洲', '湘潭', '衡阳', '邵阳', '岳阳', '常德', '益阳', '郴州', '永州', '怀化', '娄底', '浏阳', '韶山', '醴陵', '耒阳', '张家界'];
+const BIG: ContestDefinition = {
+  ...contest,
+  seats: CITIES.map((city, i) => ({ id: `s${i + 1}`, name: `${city}市直机关工委党支部代表队`, kind: 'team', phones: 3 })),
+  judges: [],
+  awards: { by: 'threshold', boundaryTie: 'higher', tiers: [{ name: '特等奖', minTotal: 95 }, { name: '优秀奖', minTotal: 60 }] },
+};
+
+describe.skipIf(!hasChromium)('a prize tier of sixteen seats in a browser', () => {
+  let stage: BrowserStage;
+  let client: TestClient;
+
+  beforeAll(async () => {
+    stage = await startStage({ definition: BIG });
+    client = await stage.h.host();
+    for (let s = 0; s < 3; s++) {
+      expect(await client.request('host:command', { type: 'question:next' })).toHaveProperty('data');
+      for (let i = 0; i < CITIES.length; i++) {
+        const delta = i === 0 ? 99 : 90 - i;
+        expect(await client.request('host:command', { type: 'score:adjust', seatId: `s${i + 1}`, delta, reason: '成绩' })).toHaveProperty('data');
+      }
+    }
+    for (const step of [null, -1, 0]) expect(await client.request('host:command', step === null ? { type: 'question:next' } : { type: 'awards:step', step: step + 1 })).toHaveProperty('data');
+  });
+
+  afterAll(async () => {
+    await stage?.close();
+  });
+
+  it('[AW5] sixteen long names take two columns, readable, at 16:9 and 4:3', { timeout: 60_000 }, async () => {
+    for (const size of SIZES) {
+      const context = await stage.browser.newContext({ locale: 'zh-CN', viewport: { width: size.width, height: size.height } });
+      const page = await context.newPage();
+      await page.goto(`${stage.h.url}/screen/?c=${stage.h.contestId}`);
+      await byTestId(page, 'award-tier', '[data-tier="优秀奖"]').waitFor();
+      expect(await byTestId(page, 'award-seat').count()).toBe(16);
+      await expect
+        .poll(() => page.evaluate(layoutProblems, { floors: [...FLOORS, ...AWARD_FLOORS], names: NAMES, words: WORDS }), { timeout: 8000, message: size.name })
+        .toEqual([]);
+      await page.screenshot({ path: `${SHOTS}/awards-${size.name}-sixteen.png`, animations: 'disabled' });
+      await context.close();
+    }
+    expect(stage.pageErrors).toEqual([]);
+  });
+});
