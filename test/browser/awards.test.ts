@@ -226,7 +226,7 @@ describe.skipIf(!hasChromium)('a prize tier of sixteen seats in a browser', () =
     await stage?.close();
   });
 
-  it('[AW5] sixteen long names take two columns, readable, at 16:9 and 4:3', { timeout: 60_000 }, async () => {
+  it('[AW5] sixteen long names take two columns, readable, at 16:9 and 4:3; and on the podium', { timeout: 60_000 }, async () => {
     for (const size of SIZES) {
       const context = await stage.browser.newContext({ locale: 'zh-CN', viewport: { width: size.width, height: size.height } });
       const page = await context.newPage();
@@ -237,6 +237,20 @@ describe.skipIf(!hasChromium)('a prize tier of sixteen seats in a browser', () =
         .poll(() => page.evaluate(layoutProblems, { floors: [...FLOORS, ...AWARD_FLOORS], names: NAMES, words: WORDS }), { timeout: 8000, message: size.name })
         .toEqual([]);
       await page.screenshot({ path: `${SHOTS}/awards-${size.name}-sixteen.png`, animations: 'disabled' });
+      await context.close();
+    }
+    // The podium: 特等奖 in the centre, the sixteen on the left.
+    for (const step of [2, 3]) expect(await client.request('host:command', { type: 'awards:step', step })).toHaveProperty('data');
+    for (const size of SIZES) {
+      const context = await stage.browser.newContext({ locale: 'zh-CN', viewport: { width: size.width, height: size.height } });
+      const page = await context.newPage();
+      await page.goto(`${stage.h.url}/screen/?c=${stage.h.contestId}`);
+      await byTestId(page, 'award-podium').waitFor();
+      expect(await byTestId(page, 'podium-name').count()).toBe(17);
+      await expect
+        .poll(() => page.evaluate(layoutProblems, { floors: [...FLOORS, ...AWARD_FLOORS], names: NAMES, words: WORDS }), { timeout: 8000, message: `podium at ${size.name}` })
+        .toEqual([]);
+      await page.screenshot({ path: `${SHOTS}/awards-${size.name}-sixteen-podium.png`, animations: 'disabled' });
       await context.close();
     }
     expect(stage.pageErrors).toEqual([]);
