@@ -101,7 +101,8 @@ export function handleAwards(state: ContestState, command: CommandOf<'awards:dec
   const { step } = command;
   if (!Number.isInteger(step) || Math.abs(step - awards.step) !== 1 || step < -1 || step > rules.tiers.length + 1) return refuse(CommandError.BadAwardStep);
   if (step > awards.step && list.prizes.some((p) => p.pending)) return refuse(CommandError.AwardsUndecided);
-  return accept({ ...state, awards: { ...awards, step } });
+  // L2: like moving on, a step takes the leaderboard down, so the reveal is never hidden behind it.
+  return accept({ ...state, standingsShown: false, awards: { ...awards, step } });
 }
 
 /** Which steps the host may take now, for the console's keys (V4). */

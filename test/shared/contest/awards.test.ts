@@ -157,6 +157,13 @@ describe('[AW5] [AW6] the ceremony, step by step', () => {
     expect(step(state, -2)).toEqual({ ok: false, error: 'bad-award-step' });
   });
 
+  it('[AW6] a step takes the leaderboard down', () => {
+    const shown = play(finished(TEN), [{ type: 'standings:show', show: true, at: T0 + 5 }]);
+    expect(shown.standingsShown).toBe(true);
+    const moved = step(shown, 0);
+    expect(moved.ok && moved.state.standingsShown).toBe(false);
+  });
+
   it('[AW6] refused before the contest is finished and without prizes', () => {
     const def = { ...definition({ seats: 3, rounds: [buzzRound(1)] }), awards: ONE_THREE_SIX };
     expect(step(initialState(def), 0)).toEqual({ ok: false, error: 'not-finished' });
