@@ -4,6 +4,7 @@ import { awardStep, contestPrizes, rankingOrder, tierRevealed, type BoundaryTie 
 import type { AwardsView } from './ranking-types.js';
 import type { Standing } from './standings.js';
 import type { ContestState, SeatId } from './types.js';
+import type { AwardsSight } from './sight.js';
 
 /** The ceremony as pages get it: the contract's view, plus the host's boundary ties with their
  * decisions (empty for the screen), and who the host decided for. */
@@ -16,8 +17,6 @@ export interface AwardsViewOf extends AwardsView {
   decided: Record<SeatId, number | null>;
 }
 
-/** Which awards a role sees: all, only what the big screen has revealed, or none. */
-export type AwardsSight = 'all' | 'revealed' | 'none';
 
 /** The ceremony's view for `sight`, or null before the contest is finished or without prizes. */
 export function awardsView(state: ContestState, rows: readonly Standing[], sight: AwardsSight): AwardsViewOf | null {

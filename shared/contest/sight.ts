@@ -3,9 +3,10 @@
 // what it sees; adding one is one line in `Role` and one entry in SIGHT. Start a new entry from
 // the screen's or the contestant's, never the host's: nothing staff-only is seen by default.
 
-import type { AwardsSight } from './awards-view.js';
-
 export type Role = 'host' | 'screen' | 'contestant' | 'judge';
+
+/** Which awards a role sees: all, only what the big screen has revealed, or none (AW7). */
+export type AwardsSight = 'all' | 'revealed' | 'none';
 
 /** One role's sight. Values name what is seen; `false`/`'none'` means the field goes out empty. */
 export interface Sight {
