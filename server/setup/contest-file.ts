@@ -8,6 +8,7 @@ import { DEFAULT_THEME, THEMES } from '../../shared/branding.js';
 import { isMessageKey, translate, type Locale, type MessageKey } from '../../shared/i18n/index.js';
 import type { DefinitionIssue } from '../../shared/protocol.js';
 import { judgeIdAt, MAX_CRITERIA, onStep } from '../../shared/contest/judging.js';
+import { checkRanking, normaliseField, RANKING_MESSAGES, rankingField } from './ranking-file.js';
 import { AWARDS_MESSAGES, awardsFileSchema } from './awards-file.js';
 
 const name = z.string().trim().min(1).max(40);
@@ -188,6 +189,7 @@ export const contestFileSchema = z
           .object({
             name,
             weight: z.number().min(0).max(100).default(1),
+            normalise: normaliseField,
             rounds: z.array(z.discriminatedUnion('kind', [buzzIn, inTurn, allAtOnce, judged])).min(1).max(20),
           })
           .strict(),
@@ -198,9 +200,11 @@ export const contestFileSchema = z
     branding: branding.optional(),
     joining: joining.optional(),
     judges: judges.optional(),
+    ranking: rankingField,
     awards: awardsFileSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(checkRanking);
 
 export type ContestFile = z.output<typeof contestFileSchema>;
 export type ContestFileInput = z.input<typeof contestFileSchema>;
@@ -218,6 +222,7 @@ const OWN_MESSAGES: Record<string, MessageKey> = {
   'judged-open': 'definition.error.judged-open',
   'judged-warn': 'definition.error.judged-warn',
   'judged-criteria': 'definition.error.judged-criteria',
+  ...RANKING_MESSAGES,
   ...AWARDS_MESSAGES,
 };
 
@@ -259,7 +264,7 @@ export function fieldLabel(locale: Locale, path: PropertyKey[]): string {
   for (let i = 0; i < path.length; i++) {
     const key = String(path[i]);
     const next = path[i + 1];
-    if ((key === 'stages' || key === 'rounds' || key === 'seats' || key === 'judges' || key === 'tiers') && typeof next === 'number') {
+    if ((key === 'stages' || key === 'rounds' || key === 'seats' || key === 'judges' || key === 'tieBreaks' || key === 'tiers') && typeof next === 'number') {
       parts.push(translate(locale, `definition.field.${key}.item` as MessageKey, { n: next + 1 }));
       list = key;
       i++;

@@ -25,6 +25,7 @@ export function initialState(definition: ContestDefinition): ContestState {
     pausedAt: null,
     seatsLocked: false,
     admitted: null,
+    falseStarts: {},
     awards: null,
   };
 }

@@ -288,6 +288,9 @@ export interface ContestState {
   seatsLocked: boolean;
   /** S3: while locked, the one seat the host lets take a new phone, or null. */
   admitted: SeatId | null;
+  /** R6: per seat, the buzz-in questions on which it made a false start (whatever the penalty,
+   * so also those that leave no score change): a tie-break reads them. */
+  falseStarts: Record<SeatId, number>;
   /** The award ceremony (AW5): null until the host first decides a prize or steps it. */
   awards: AwardsState | null;
 }

@@ -21,6 +21,7 @@ import { judgingUiZh } from './judging-ui.zh.js';
 import { judgesServerZh } from './judges-server.zh.js';
 import { judgedEngineZh } from './judged-engine.zh.js';
 import { editorJudgedZh } from './editor-judged.zh.js';
+import { rankingZh } from './ranking.zh.js';
 import { awardsZh } from './awards.zh.js';
 
 export const zh = {
@@ -46,6 +47,7 @@ export const zh = {
   ...judgesServerZh,
   ...judgedEngineZh,
   ...editorJudgedZh,
+  ...rankingZh,
   ...awardsZh,
   // Server terminal
   'terminal.created': '已创建竞赛：{title}',
