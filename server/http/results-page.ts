@@ -5,8 +5,8 @@
 // before the ceremony reveals it, so it needs the host key or the organiser key, as the cards do.
 import { Router } from 'express';
 import { contestPrizes, rankingOrder, type SeatPrize } from '../../shared/contest/awards.js';
-import type { TieBreak } from '../../shared/contest/ranking-types.js';
-import { standings, type Standing } from '../../shared/contest/standings.js';
+import { tieBreakWords } from '../../shared/contest/ranking-words.js';
+import { rankingRulesOf, standings, type Standing } from '../../shared/contest/standings.js';
 import type { ContestState } from '../../shared/contest/types.js';
 import { brandingView, type BrandingView } from '../../shared/branding.js';
 import { translate, type Locale, type MessageKey } from '../../shared/i18n/index.js';
@@ -52,29 +52,28 @@ function blocksOf(state: ContestState, rows: readonly Standing[], locale: Locale
   return blocks;
 }
 
-/** What a tie-break compared, in the organisers' words. */
-export function tieBreakWords(state: ContestState, rule: TieBreak, locale: Locale): string {
-  if (rule.by !== 'stage') return translate(locale, `awards.print.tieBreak.${rule.by}`);
-  const stage = state.definition.stages.find((s) => s.id === rule.stageId);
-  return translate(locale, 'awards.print.tieBreak.stage', { stage: stage?.name ?? rule.stageId });
-}
-
 /** The note beside a seat: set apart by a tie-break, still level, its prize decided by the host. */
 function noteOf(state: ContestState, standing: Standing, prize: SeatPrize | null, shared: ReadonlySet<number>, locale: Locale): string {
   const notes: string[] = [];
   if (standing.tied || shared.has(standing.rank)) notes.push(translate(locale, 'awards.print.stillTied'));
-  else if (standing.decidedBy) notes.push(translate(locale, 'awards.print.decidedBy', { rule: tieBreakWords(state, standing.decidedBy, locale) }));
+  else if (standing.decidedBy) {
+    const rule = tieBreakWords(standing.decidedBy, state.definition.stages);
+    notes.push(translate(locale, 'awards.print.decidedBy', { rule: translate(locale, rule.key, rule.params) }));
+  }
   if (prize?.byHost) notes.push(translate(locale, 'awards.byHost'));
   return notes.join('；');
 }
 
 const number = (n: number) => String(Math.round(n * 10_000) / 10_000);
+/** Normalised, weighted and total scores with the contest's decimals (R3), as the screen shows them. */
+const fixed = (n: number, decimals: number) => n.toFixed(decimals);
 
 /** The whole page: a screen toolbar with a print button, then the A4 sheet. */
 export function resultsPage(state: ContestState, branding: BrandingView, locale: Locale): string {
   const t = (key: MessageKey, params?: Record<string, string | number>) => escape(translate(locale, key, params));
   const { definition } = state;
   const rows = standings(state);
+  const { decimals } = rankingRulesOf(definition);
   // A normalised figure only for stages that normalise; elsewhere it would repeat the points.
   const stages = definition.stages.map((stage) => ({ name: stage.name, weight: stage.weight, normalises: (stage.normalise ?? 'none') !== 'none' }));
   const figures = (s: (typeof stages)[number]) => (s.normalises ? 3 : 2);
@@ -90,9 +89,9 @@ export function resultsPage(state: ContestState, branding: BrandingView, locale:
       const lines = block.rows
         .map(({ standing, prize }) => {
           const cells = standing.stages
-            .map((score, i) => `<td>${number(score.raw)}</td>${stages[i]?.normalises ? `<td>${number(score.normalised)}</td>` : ''}<td>${number(score.weighted)}</td>`)
+            .map((score, i) => `<td>${number(score.raw)}</td>${stages[i]?.normalises ? `<td>${fixed(score.normalised, decimals)}</td>` : ''}<td>${fixed(score.weighted, decimals)}</td>`)
             .join('');
-          return `<tr data-testid="results-row" data-seat="${escape(standing.seatId)}"><td class="rank">${standing.rank}</td><td class="seat">${escape(seatName(standing.seatId))}</td>${cells}<td class="total">${number(standing.weighted)}</td><td class="note">${escape(noteOf(state, standing, prize, shared, locale))}</td></tr>`;
+          return `<tr data-testid="results-row" data-seat="${escape(standing.seatId)}"><td class="rank">${standing.rank}</td><td class="seat">${escape(seatName(standing.seatId))}</td>${cells}<td class="total">${fixed(standing.weighted, decimals)}</td><td class="note">${escape(noteOf(state, standing, prize, shared, locale))}</td></tr>`;
         })
         .join('\n');
       return `<tbody>${heading}\n${lines}</tbody>`;

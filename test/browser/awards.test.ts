@@ -180,7 +180,7 @@ describe.skipIf(!hasChromium)('the award ceremony in a browser', () => {
     const rows = byTestId(page, 'results-row');
     expect(await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-seat')))).toEqual(['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9', 's10']);
     const s5 = byTestId(page, 'results-row', '[data-seat="s5"]');
-    expect((await s5.locator('td').allTextContents()).map((text) => text.trim())).toEqual(['4', '常宁市教育局党委代表队', '70', '10.5', '80', '12', '88', '61.6', '84.1', `${zh('awards.print.stillTied')}；${zh('awards.byHost')}`]);
+    expect((await s5.locator('td').allTextContents()).map((text) => text.trim())).toEqual(['4', '常宁市教育局党委代表队', '70', '10.50', '80', '12.00', '88', '61.60', '84.10', `${zh('awards.print.stillTied')}；${zh('awards.byHost')}`]);
     const signatures = await byTestId(page, 'results-signatures').textContent();
     for (const words of [zh('awards.print.scorer'), zh('awards.print.supervisor'), zh('awards.print.date'), '王教授', '李书记', '张主任']) expect(signatures).toContain(words);
     expect(await byTestId(page, 'results-judge-line').count()).toBe(3);

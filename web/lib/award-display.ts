@@ -51,10 +51,10 @@ export function awardKey(event: { code: string; shiftKey: boolean; ctrlKey: bool
   return event.shiftKey ? 'back' : 'forward';
 }
 
-/** Whether any stage's normalised points differ from its raw points: if none does, the breakdown
- * shows points → weighted, without a normalised figure that only repeats the points. */
-export function showsNormalised(view: Pick<ContestView, 'standings'>): boolean {
-  return view.standings.some((s) => s.stages.some((stage) => stage.normalised !== stage.raw));
+/** Whether any stage is normalised (R2): only then does the breakdown's legend name a normalised
+ * figure (points → normalised → weighted); a stage that is not shows points → weighted. */
+export function showsNormalised(view: Pick<ContestView, 'stages'>): boolean {
+  return view.stages.some((stage) => stage.normalise !== 'none');
 }
 
 /** A stage's weight as the breakdown labels it: ×15%, ×1. */
