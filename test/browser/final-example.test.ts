@@ -89,7 +89,7 @@ describe.skipIf(!hasChromium)('the example final on the big screen', () => {
     if (look) await check(`${look}-revealed`, '[data-testid="question"][data-kind="judged"][data-phase="revealed"] >> [data-testid="judged-points"]');
   }
 
-  it('lobby, questions, a buzz, both judged stages and the final ranking fit 16:9 and 4:3 with the final’s own names', { timeout: 120_000 }, async () => {
+  it('lobby, questions, a buzz, both judged stages, the final ranking and the award ceremony fit 16:9 and 4:3 with the final’s own names', { timeout: 120_000 }, async () => {
     const { h } = stage;
     const seats = h.room.state.definition.seats.map((s) => s.id);
     await check('lobby', '[data-testid="lobby"]');
@@ -128,6 +128,17 @@ describe.skipIf(!hasChromium)('the example final on the big screen', () => {
 
     await nextUntil((v) => v.stage === 'finished');
     await check('final', '[data-testid="final-ranking"]');
+    // The award ceremony, stepped by the host: its title card, each prize from the lowest, the podium.
+    const tiers = h.room.state.definition.awards?.tiers ?? [];
+    expect(tiers.map((t) => t.name)).toEqual(['一等奖', '二等奖', '三等奖']);
+    await command({ type: 'awards:step', step: 0 });
+    await check('award-title', '[data-testid="award-title"]');
+    for (let step = 1; step <= tiers.length; step++) {
+      await command({ type: 'awards:step', step });
+      await check(`award-${step}`, `[data-testid="award-tier"][data-tier="${tiers[tiers.length - step].name}"]`);
+    }
+    await command({ type: 'awards:step', step: tiers.length + 1 });
+    await check('award-podium', '[data-testid="award-podium"]');
     expect(stage.pageErrors).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ export const FINAL_EXAMPLE = fileURLToPath(new URL('../../server/contests/final-
 
 /** What of issue 13 is on this branch yet. Until a slice lands, the file's part of it is taken out
  * (the schema refuses what it does not know) and the checks of it wait. */
-export const LANDED = { risk: false, ranking: true, awards: false };
+export const LANDED = { risk: false, ranking: true, awards: true };
 
 /** The example file, less the parts whose slices have not landed. */
 export function finalExample(): Record<string, unknown> {
