@@ -1,8 +1,8 @@
 // The example final (server/contests/final-example.json) on the big screen, as the hall sees it:
 // its long title, ten long branch names, the judged stages with their topics, the final ranking
-// and the award ceremony, on a 16:9 and a 4:3 projector. In each moment no text is cut, elided or too small.
-// The show is driven over the host's socket (judges' scores typed in as paper scores) to get
-// there fast; the end-to-end figures are test/server/final-example.test.ts's.
+// and the award ceremony, on a 16:9 and a 4:3 projector. In each moment no text is cut, elided
+// or too small. The show is driven over the host's socket (judges' scores typed in as paper
+// scores) to get there fast; the end-to-end figures are test/server/final-example.test.ts's.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
