@@ -21,6 +21,7 @@ import { judgingUiEn } from './judging-ui.en.js';
 import { judgesServerEn } from './judges-server.en.js';
 import { judgedEngineEn } from './judged-engine.en.js';
 import { editorJudgedEn } from './editor-judged.en.js';
+import { riskEn } from './risk.en.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -46,6 +47,7 @@ export const en: Record<MessageKey, string> = {
   ...judgesServerEn,
   ...judgedEngineEn,
   ...editorJudgedEn,
+  ...riskEn,
   'terminal.created': 'Created contest: {title}',
   'terminal.resumed': 'Resumed contest: {title} (continuing where it stopped)',
   'terminal.host': 'Host console:',

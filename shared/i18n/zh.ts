@@ -21,6 +21,7 @@ import { judgingUiZh } from './judging-ui.zh.js';
 import { judgesServerZh } from './judges-server.zh.js';
 import { judgedEngineZh } from './judged-engine.zh.js';
 import { editorJudgedZh } from './editor-judged.zh.js';
+import { riskZh } from './risk.zh.js';
 
 export const zh = {
   ...bankZh,
@@ -45,6 +46,7 @@ export const zh = {
   ...judgesServerZh,
   ...judgedEngineZh,
   ...editorJudgedZh,
+  ...riskZh,
   // Server terminal
   'terminal.created': '已创建竞赛：{title}',
   'terminal.resumed': '已恢复竞赛：{title}（从上次中断处继续）',
