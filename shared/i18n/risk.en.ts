@@ -19,6 +19,7 @@ export const riskEn: Record<keyof typeof riskZh, string> = {
   'risk.choosing': '{name} is choosing a stake',
   'risk.chooseNow': 'Pick your stake',
   'risk.chooseHint': 'Right earns it, wrong or timeout loses it. The question comes after you pick.',
+  'risk.unit': 'pts',
   'risk.pass': 'Pass',
   'risk.confirmStake': 'Stake {stake} points? Right +{stake}, wrong −{stake}',
   'risk.confirmPass': 'Pass this question? No points won or lost',

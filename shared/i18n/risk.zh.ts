@@ -18,6 +18,7 @@ export const riskZh = {
   'risk.choosing': '{name} 选择分值中',
   'risk.chooseNow': '请选择本题分值',
   'risk.chooseHint': '答对得分，答错或超时扣分。选定后才出题。',
+  'risk.unit': '分',
   'risk.pass': '放弃',
   'risk.confirmStake': '确定选择 {stake} 分吗？答对 +{stake}，答错 −{stake}',
   'risk.confirmPass': '确定放弃本题吗？本题不得分也不扣分',
