@@ -3,7 +3,7 @@
 // and, once picked, the stake; then the countdown, and the ruling with the points it brought.
 import { viewOfKind, type ContestView } from '../../shared/contest/views.js';
 import { activeCountdown, answerWords, outcomeMessage, seatName, turnResult, type Label, type Message } from '../lib/contest-display.js';
-import { riskVerdict } from '../lib/risk-display.js';
+import { riskDelta } from '../lib/risk-display.js';
 
 /** `pick`: this phone's seat chooses now; `waiting`: another seat chooses; `mine`/`other`: the
  * stake is set and the question is out; `ruled`: the turn is over. */
@@ -20,10 +20,8 @@ export interface RiskState {
   /** The stake set, shown as a badge; null before the pick and after a pass. */
   stake: number | null;
   countdown: number | null;
-  /** The ruling with its stake (答对 +30), once ruled. */
-  verdict: Message | null;
-  /** Whether the turn lost points (for the verdict's colour). */
-  lost: boolean;
+  /** What the ruling did to the seat's score (+30, −30), once ruled; null for a pass or a skip. */
+  delta: number | null;
   answer: Label | null;
 }
 
@@ -34,10 +32,10 @@ export function riskState(view: ContestView, serverNow: number): RiskState | nul
   if (!q || !round) return null;
   const mine = q.turnSeat === view.me;
   const name = seatName(view, q.turnSeat);
-  const base = { mine, stakes: [] as number[], allowPass: false, stake: q.stake, countdown: null, verdict: null, lost: false, answer: null, detail: null };
+  const base = { mine, stakes: [] as number[], allowPass: false, stake: q.stake, countdown: null, delta: null, answer: null, detail: null };
   if (q.phase === 'revealed') {
     const headline: Message = mine ? { key: turnResult(q.outcome) } : (outcomeMessage(view) ?? { key: 'phase.revealed' });
-    return { ...base, look: 'ruled', headline, verdict: riskVerdict(q), lost: q.outcome === 'wrong' || q.outcome === 'timeout', answer: answerWords(q) };
+    return { ...base, look: 'ruled', headline, delta: riskDelta(q), answer: answerWords(q) };
   }
   if (q.phase === 'choosing') {
     if (!mine) return { ...base, look: 'waiting', headline: { key: 'risk.waitOther', params: { name } } };

@@ -39,6 +39,13 @@ export function riskVerdict(q: Pick<RiskQuestionView, 'outcome' | 'stake'>): Mes
   }
 }
 
+/** What a ruled turn did to the score: +stake, −stake; null for a pass, a skip or before a ruling (RK5). */
+export function riskDelta(q: Pick<RiskQuestionView, 'outcome' | 'stake'>): number | null {
+  if (q.stake === null) return null;
+  if (q.outcome === 'right') return q.stake;
+  return q.outcome === 'wrong' || q.outcome === 'timeout' ? 0 - q.stake : null;
+}
+
 /** The host's digit keys: 1 picks the first stake, 2 the second...; 0 passes (RK2, RK4). */
 export const STAKE_KEYS = ['Digit1', 'Digit2', 'Digit3', 'Digit4', 'Digit5', 'Digit6'] as const;
 export const PASS_KEYS = ['Digit0', 'Numpad0'] as const;

@@ -1,0 +1,118 @@
+// Risk questions (风险题) in a real browser: the seat's phone picks 30 with a confirmation, the big
+// screen shows the seat and the stake (and no question before it), the host starts and rules
+// wrong: −30 everywhere. The next seat's stake is picked by the host with a key (代选) and ruled
+// right. Screens at 1920x1080 and 1024x768 keep every text whole. Time moves only when the test moves it.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { definition, riskRound } from '../support/definitions.js';
+import { byTestId, hasChromium, requireBrowser, shot, startStage, zh, type BrowserStage } from './browser-stage.js';
+import { FLOORS, layoutProblems, NAMES, WORDS } from './layout-problems.js';
+
+requireBrowser('risk questions in a browser');
+
+describe.skipIf(!hasChromium)('risk questions in a browser', () => {
+  const contest = definition({ seats: 4, rounds: [riskRound(['s1', 's2', 's3', 's4'], 1)] });
+  contest.seats = contest.seats.map((seat, i) => ({ ...seat, name: ['第一代表队', '红星社区党支部', '第三代表队', '第四代表队'][i] }));
+  let stage: BrowserStage;
+
+  beforeAll(async () => {
+    stage = await startStage({ definition: contest });
+  });
+
+  afterAll(async () => {
+    await stage?.close();
+  });
+
+  async function screenAt(width: number, height: number): Promise<Page> {
+    const page = await stage.open('screen', `/screen/?c=${stage.h.contestId}`);
+    await page.setViewportSize({ width, height });
+    return page;
+  }
+
+  async function fits(page: Page, what: string) {
+    await expect.poll(() => page.evaluate(layoutProblems, { floors: FLOORS, names: NAMES, words: WORDS }), { timeout: 8000, message: what }).toEqual([]);
+  }
+
+  it('[RK2][RK5][RK7] the phone stakes 30 and the screen shows it; the host rules wrong; the host picks 20 for the next seat with a key', { timeout: 180_000 }, async () => {
+    const host = await stage.host();
+    const wide = await screenAt(1920, 1080);
+    const square = await screenAt(1024, 768);
+    const mine = await stage.phone('s1');
+    const other = await stage.phone('s2');
+    const stem = stage.h.room.state.definition.stages[0].rounds[0].questions[0].stem;
+
+    // The title card, then the first turn: the seat chooses, the question is nowhere yet (RK7).
+    await host.keyboard.press('n');
+    await host.locator('[data-testid="control-next"]:not([disabled])').waitFor();
+    await host.keyboard.press('n');
+    for (const screen of [wide, square]) await byTestId(screen, 'risk-choices').waitFor();
+    await byTestId(mine, 'risk-card', '[data-look="pick"]').waitFor();
+    await byTestId(other, 'risk-headline').filter({ hasText: zh('risk.waitOther', { name: '第一代表队' }) }).waitFor();
+    await byTestId(host, 'host-risk-hidden').waitFor();
+    for (const page of [wide, square, mine, other, host]) expect(await page.locator('body').textContent()).not.toContain(stem);
+    expect(await byTestId(mine, 'risk-stake').allTextContents()).toEqual(['10分', '20分', '30分']);
+    await byTestId(mine, 'risk-pass').waitFor();
+    await shot(mine, 'risk-phone-choosing.png');
+    await shot(other, 'risk-phone-other-choosing.png');
+    await shot(wide, 'risk-screen-choosing.png');
+    await shot(square, 'risk-screen-choosing-4x3.png');
+    await shot(host, 'risk-host-choosing.png');
+    await fits(wide, 'choosing at 1920x1080');
+    await fits(square, 'choosing at 1024x768');
+
+    // The phone picks 30, is asked to confirm, and confirms.
+    await byTestId(mine, 'risk-stake', '[data-stake="30"]').tap();
+    await byTestId(mine, 'risk-confirm-text').filter({ hasText: zh('risk.confirmStake', { stake: 30 }) }).waitFor();
+    await shot(mine, 'risk-phone-confirm.png');
+    await byTestId(mine, 'risk-confirm').tap();
+
+    // The question and the stake go out together.
+    for (const screen of [wide, square]) {
+      await byTestId(screen, 'risk-stake-value').filter({ hasText: '30' }).waitFor();
+      await byTestId(screen, 'stem').filter({ hasText: stem }).waitFor();
+    }
+    await byTestId(other, 'risk-headline').filter({ hasText: zh('risk.otherChose', { name: '第一代表队', stake: 30 }) }).waitFor();
+    await byTestId(mine, 'risk-stake-badge').filter({ hasText: zh('risk.stakeValue', { stake: 30 }) }).waitFor();
+    await byTestId(host, 'host-stake-value').filter({ hasText: zh('risk.stakeValue', { stake: 30 }) }).waitFor();
+    await shot(wide, 'risk-screen-staked.png');
+    await shot(square, 'risk-screen-staked-4x3.png');
+    await shot(host, 'risk-host-staked.png');
+    await fits(wide, 'staked at 1920x1080');
+    await fits(square, 'staked at 1024x768');
+
+    // Space starts the countdown; K rules wrong: −30 on the screen, the phone and the scores.
+    await host.keyboard.press('Space');
+    await byTestId(wide, 'countdown').waitFor();
+    await byTestId(mine, 'answer-countdown').waitFor();
+    await shot(wide, 'risk-screen-answering.png');
+    await host.keyboard.press('k');
+    for (const screen of [wide, square]) await byTestId(screen, 'outcome').filter({ hasText: zh('risk.verdictWrong', { stake: 30 }) }).waitFor();
+    await byTestId(mine, 'risk-headline').filter({ hasText: zh('turn.result.wrong') }).waitFor();
+    await byTestId(mine, 'risk-verdict').filter({ hasText: '\u221230' }).waitFor();
+    await byTestId(mine, 'my-score').filter({ hasText: '\u221230' }).waitFor();
+    await shot(wide, 'risk-screen-wrong.png');
+    await shot(square, 'risk-screen-wrong-4x3.png');
+    await shot(mine, 'risk-phone-wrong.png');
+    await fits(wide, 'ruled at 1920x1080');
+    await fits(square, 'ruled at 1024x768');
+
+    // The next seat: the host picks its second stake with the key 2 (代选) and rules it right.
+    await host.keyboard.press('n');
+    await byTestId(other, 'risk-card', '[data-look="pick"]').waitFor();
+    await host.locator('[data-testid="host-stake-pick"][data-stake="20"]:not([disabled])').waitFor();
+    await host.keyboard.press('2');
+    await byTestId(other, 'risk-stake-badge').filter({ hasText: zh('risk.stakeValue', { stake: 20 }) }).waitFor();
+    await byTestId(host, 'host-stake').filter({ hasText: zh('risk.byHost') }).waitFor();
+    await byTestId(wide, 'risk-stake-value').filter({ hasText: '20' }).waitFor();
+    await host.keyboard.press('j');
+    await byTestId(wide, 'outcome').filter({ hasText: zh('risk.verdictRight', { stake: 20 }) }).waitFor();
+    await byTestId(other, 'my-score').filter({ hasText: '20' }).waitFor();
+    await shot(host, 'risk-host-right.png');
+    await shot(other, 'risk-phone-right.png');
+    expect(stage.h.room.state.ledger.map((e) => [e.seatId, e.delta, e.reason, e.stake])).toEqual([
+      ['s1', -30, 'wrong', 30],
+      ['s2', 20, 'right', 20],
+    ]);
+    expect(stage.pageErrors).toEqual([]);
+  });
+});
