@@ -9,6 +9,8 @@ import type { Question } from '../../shared/contest/question.js';
 import { viewOfKind, type ContestView } from '../../shared/contest/views.js';
 import { ErrorCode } from '../../shared/protocol.js';
 import { openStore } from '../../server/storage/store.js';
+import { recordOf } from '../../server/http/records.js';
+import { tables } from '../../server/http/exports.js';
 import { definition, question, riskRound } from '../support/definitions.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { startServer, type Harness, type TestClient } from '../support/harness.js';
@@ -87,6 +89,16 @@ describe('risk questions over sockets', () => {
     const passed = await host.until((v) => risk(v)?.outcome === 'passed');
     expect(passed.ledger.at(-1)).toMatchObject({ seatId: 's2', delta: 0, reason: 'passed' });
     expect(passed.seats[1].score).toBe(0);
+
+    // RK7: the export's score sheet carries each ruling's stake, and the pass by name.
+    const stored = h.store.loadContest(h.contestId);
+    if (!stored) return expect.fail('contest not stored');
+    const ledger = tables(recordOf(stored), { locale: 'zh', timeZone: 'Asia/Shanghai' }).find((t) => t.name === 'ledger');
+    expect(ledger?.header.at(-1)).toBe('风险分值');
+    expect(ledger?.rows.map((r) => [r[2], r[3], r[4], r.at(-1)])).toEqual([
+      ['1号席', -20, '超时未答', 20],
+      ['2号席', 0, '放弃', ''],
+    ]);
   });
 
   it('[RK1][F3][D3] a contest file with a risk round draws one question per turn, and a restart replays the stake', async () => {
