@@ -55,7 +55,10 @@ describe('risk questions over sockets', () => {
     expect(await p1.request('stake:choose', { stake: 0 } as never)).toEqual({ error: ErrorCode.BadPayload });
     expect(await p1.request('stake:choose', { stake: 30, seatId: 's2' } as never)).toEqual({ error: ErrorCode.BadPayload });
     expect(await screen.request('stake:choose', { stake: 30 })).toEqual({ error: ErrorCode.NotAuthorised });
-    expect(await p1.request('stake:choose', { stake: 30 })).toEqual({ data: null });
+    // D2: a pick whose answer was lost is sent again with the same id, and applied once.
+    expect(await p1.request('stake:choose', { stake: 30, rid: 'stake-rid-0001' })).toEqual({ data: null });
+    expect(await p1.request('stake:choose', { stake: 30, rid: 'stake-rid-0001' })).toEqual({ data: null });
+    expect(h.room.state.ledger).toEqual([]);
 
     const shown = await screen.until((v) => risk(v)?.phase === 'reading');
     expect(risk(shown)).toMatchObject({ stem, stake: 30, chosenBy: 'seat', answer: null });
