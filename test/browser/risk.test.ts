@@ -4,8 +4,8 @@
 // right. Screens at 1920x1080 and 1024x768 keep every text whole. Time moves only when the test moves it.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { definition, riskRound } from '../support/definitions.js';
-import { byTestId, hasChromium, requireBrowser, shot, startStage, zh, type BrowserStage } from './browser-stage.js';
+import { definition, question, riskRound } from '../support/definitions.js';
+import { byTestId, hasChromium, requireBrowser, SHOTS, shot, startStage, zh, type BrowserStage } from './browser-stage.js';
 import { FLOORS, layoutProblems, NAMES, WORDS } from './layout-problems.js';
 
 requireBrowser('risk questions in a browser');
@@ -113,6 +113,54 @@ describe.skipIf(!hasChromium)('risk questions in a browser', () => {
       ['s1', -30, 'wrong', 30],
       ['s2', 20, 'right', 20],
     ]);
+    expect(stage.pageErrors).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasChromium)('a risk round in 竞赛设置', () => {
+  let stage: BrowserStage;
+
+  beforeAll(async () => {
+    stage = await startStage({ bank: Array.from({ length: 30 }, (_, i) => question(i + 1)) });
+    const client = await stage.h.host();
+    const file = {
+      format: 'qiangda-contest',
+      version: 1,
+      title: '风险题设置',
+      seats: [{ name: '甲' }, { name: '乙' }],
+      stages: [{ name: '比知识', rounds: [{ kind: 'in-turn', draw: { types: ['open'] } }] }],
+      seed: 'fixed',
+    };
+    expect(await client.request('contest:define', { file })).toEqual({ data: null });
+  });
+
+  afterAll(async () => {
+    await stage?.close();
+  });
+
+  it('[RK2][RK4] the host adds a risk round, types its stakes and refuses a pass; the saved contest has them, and the form shows them again', { timeout: 120_000 }, async () => {
+    const host = await stage.host();
+    await byTestId(host, 'editor', '[data-status="ready"]').waitFor();
+    await byTestId(host, 'editor-add-kind').selectOption('risk');
+    await byTestId(host, 'editor-add-round').click();
+    const round = byTestId(host, 'editor-round', '[data-kind="risk"]');
+    await round.locator('[data-testid="editor-stakes"]').fill('10, 20, 10');
+    await round.locator('[data-testid="editor-allow-pass"]').uncheck();
+    await byTestId(host, 'editor-save').click();
+    // Two equal stakes: the server names the field, in the form.
+    await byTestId(host, 'editor-issue').filter({ hasText: zh('definition.error.risk-stakes') }).waitFor();
+    await round.locator('[data-testid="editor-stakes"]').fill('10，20，40');
+    await round.screenshot({ path: `${SHOTS}/risk-editor-round.png`, animations: 'disabled' });
+    await byTestId(host, 'editor-save').click();
+    await byTestId(host, 'banner').filter({ hasText: zh('editor.saved') }).waitFor();
+    const saved = stage.h.room.state.definition.stages[0].rounds[1];
+    expect(saved).toMatchObject({ kind: 'risk', name: '风险题', risk: { stakes: [10, 20, 40], allowPass: false, perSeat: 1, answerTimeMs: 30_000 } });
+    expect(saved.questions).toHaveLength(2);
+    // A fresh console loads the saved file into the form as it was typed.
+    const again = await stage.host();
+    const loaded = byTestId(again, 'editor-round', '[data-kind="risk"]');
+    await expect.poll(() => loaded.locator('[data-testid="editor-stakes"]').inputValue()).toBe('10, 20, 40');
+    expect(await loaded.locator('[data-testid="editor-allow-pass"]').isChecked()).toBe(false);
     expect(stage.pageErrors).toEqual([]);
   });
 });
