@@ -138,6 +138,7 @@ function roundOf(round: FileRound, id: string, draw: DrawSpec, questions: Questi
           wrongPoints: round.wrongPoints,
           falseStart: round.falseStart,
           fairness: round.fairness,
+          ...(round.risk && { risk: true }),
         },
       };
     case 'in-turn':

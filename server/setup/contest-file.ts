@@ -65,6 +65,8 @@ const buzzIn = z
     wrongPoints: points(10),
     falseStart,
     fairness,
+    /** RK9: the buzz winner risks the question's stake (风险抢答). */
+    risk: z.boolean().default(false),
     draw,
   })
   .strict();

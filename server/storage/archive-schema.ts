@@ -64,7 +64,7 @@ const judging = z
 
 const round = z.discriminatedUnion('kind', [
   z
-    .object({ ...roundBase, kind: z.literal('buzz-in'), rules: z.object({ falseStart, fairness, buzzWindowMs: count, ...scoring }).strict() })
+    .object({ ...roundBase, kind: z.literal('buzz-in'), rules: z.object({ falseStart, fairness, buzzWindowMs: count, ...scoring, risk: z.boolean().optional() }).strict() })
     .strict(),
   z.object({ ...roundBase, kind: z.literal('in-turn'), order: z.array(id), perSeat: count, ...scoring }).strict(),
   z.object({ ...roundBase, kind: z.literal('all-at-once'), ...scoring, partialCredit: z.boolean(), partialPoints: count }).strict(),

@@ -54,6 +54,8 @@ export interface BuzzInQuestionView extends AskedQuestionHead, AskedQuestionKey 
   leadErrorMs: number | null;
   /** Press log: host only (B14). */
   buzzes: BuzzRecord[];
+  /** RK9: in a risk buzz-in round, what the winner earns or loses on this question; absent otherwise. */
+  stake?: number;
 }
 
 /** 轮流必答: whose turn it is and how it ended (T). */

@@ -30,6 +30,8 @@ export interface BuzzInRoundRules extends ScoredRoundRules {
   kind: 'buzz-in';
   buzzWindowMs: number;
   falseStart: FalseStartPenalty;
+  /** RK9: wrong or timeout loses the question's stake; absent: `wrongPoints` as usual. */
+  risk?: true;
 }
 
 export interface InTurnRoundRules extends ScoredRoundRules {

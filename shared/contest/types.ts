@@ -35,6 +35,9 @@ export interface BuzzRules {
   answerTimeMs: number;
   rightPoints: number;
   wrongPoints: number;
+  /** RK9, 风险抢答: the buzz winner risks the question's stake: wrong or timeout deducts what right
+   * earns (the question's own points, F5, or `rightPoints`) instead of `wrongPoints`. Absent: off. */
+  risk?: boolean;
 }
 
 /** Which bank questions a round may draw (and swap in): empty lists mean any. */

@@ -44,5 +44,9 @@ export const riskEn: Record<keyof typeof riskZh, string> = {
   'definition.error.risk-stakes': 'Stakes must be different positive whole numbers',
   'editor.risk.stakes': 'Stakes (separated by commas)',
   'editor.risk.allowPass': 'Allow a pass (no points)',
+  'editor.risk.buzz': 'Risk buzz-in (wrong loses the question’s points)',
+  'editor.risk.buzzHint': 'The buzz winner earns the question’s points if right, loses as many if wrong or out of time',
+  'definition.field.risk': 'Risk buzz-in',
+  'rule.buzzRisk': 'wrong or timeout loses the question’s points',
   'export.col.stake': 'Stake',
 };

@@ -43,5 +43,9 @@ export const riskZh = {
   'definition.error.risk-stakes': '分值须是互不相同的正整数',
   'editor.risk.stakes': '可选分值（用逗号分隔）',
   'editor.risk.allowPass': '允许放弃（不得分）',
+  'editor.risk.buzz': '风险抢答（答错扣本题分值）',
+  'editor.risk.buzzHint': '抢到者答对得本题分值，答错或超时扣同样的分',
+  'definition.field.risk': '风险抢答',
+  'rule.buzzRisk': '答错或超时扣本题分值',
   'export.col.stake': '风险分值',
 } as const;

@@ -4,7 +4,9 @@
 // right. Screens at 1920x1080 and 1024x768 keep every text whole. Time moves only when the test moves it.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { definition, question, riskRound } from '../support/definitions.js';
+import { DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
+import type { BuzzInRound } from '../../shared/contest/types.js';
+import { buzzRound, definition, question, riskRound } from '../support/definitions.js';
 import { byTestId, hasChromium, requireBrowser, SHOTS, shot, startStage, zh, type BrowserStage } from './browser-stage.js';
 import { FLOORS, layoutProblems, NAMES, WORDS } from './layout-problems.js';
 
@@ -163,4 +165,51 @@ describe.skipIf(!hasChromium)('a risk round in 竞赛设置', () => {
     expect(await loaded.locator('[data-testid="editor-allow-pass"]').isChecked()).toBe(false);
     expect(stage.pageErrors).toEqual([]);
   });
+});
+
+describe.skipIf(!hasChromium)('risk buzz-in (风险抢答) in a browser', () => {
+  const round = buzzRound(2, { risk: true }) as BuzzInRound;
+  const contest = definition({ seats: 3, rounds: [{ ...round, questions: round.questions.map((q, i) => (i === 0 ? { ...q, points: 30 } : q)) }] });
+  let stage: BrowserStage;
+
+  beforeAll(async () => {
+    stage = await startStage({ definition: contest });
+  });
+
+  afterAll(async () => {
+    await stage?.close();
+  });
+
+  it('[RK9] the question\'s stake is on the screen, the console and the phone; the winner answers wrong and loses it', { timeout: 120_000 }, async () => {
+    const { h } = stage;
+    const host = await stage.host();
+    const wide = await stage.open('screen', `/screen/?c=${h.contestId}`);
+    const square = await stage.open('screen', `/screen/?c=${h.contestId}`);
+    await square.setViewportSize({ width: 1024, height: 768 });
+    const phone = await stage.phone('s1');
+    await host.keyboard.press('n');
+    await host.locator('[data-testid="control-next"]:not([disabled])').waitFor();
+    await host.keyboard.press('n');
+    for (const screen of [wide, square]) await byTestId(screen, 'buzz-stake').filter({ hasText: zh('risk.stakeValue', { stake: 30 }) }).waitFor();
+    await byTestId(host, 'host-buzz-stake').filter({ hasText: zh('risk.stakeValue', { stake: 30 }) }).waitFor();
+    await phone.getByText(zh('risk.stakeValue', { stake: 30 })).waitFor();
+    await host.keyboard.press('Space');
+    await byTestId(phone, 'buzzer', '[data-look="open"]').waitFor();
+    await byTestId(phone, 'buzzer').tap();
+    await expect.poll(() => h.room.state.question?.kind === 'buzz-in' && h.room.state.question.buzzes.length).toBe(1);
+    h.clock.advance(DEFAULT_GRACE_CAP_MS);
+    await byTestId(wide, 'winner').waitFor();
+    await shot(wide, 'risk-buzz-screen-winner.png');
+    await shot(square, 'risk-buzz-screen-winner-4x3.png');
+    await fits(wide, 'risk buzz-in at 1920x1080');
+    await fits(square, 'risk buzz-in at 1024x768');
+    await host.keyboard.press('k');
+    await byTestId(phone, 'my-score').filter({ hasText: '\u221230' }).waitFor();
+    expect(h.room.state.ledger.map((e) => [e.seatId, e.delta, e.reason, e.stake])).toEqual([['s1', -30, 'wrong', 30]]);
+    expect(stage.pageErrors).toEqual([]);
+  });
+
+  async function fits(page: Page, what: string) {
+    await expect.poll(() => page.evaluate(layoutProblems, { floors: FLOORS, names: NAMES, words: WORDS }), { timeout: 8000, message: what }).toEqual([]);
+  }
 });

@@ -6,6 +6,8 @@ import { translate } from '../../shared/i18n/index.js';
 import { parseContestFile } from '../../server/setup/contest-file.js';
 import { changeKind, fromSource, newRound, toFile, type EditorNames } from '../../web/host/contest-editor.js';
 import { stakesOf } from '../../web/host/risk-editor.js';
+import { drawContest } from '../../server/rooms/draw.js';
+import { question } from '../support/definitions.js';
 
 const names: EditorNames = {
   round: (kind: RoundKind) => translate('zh', `round.kind.${kind}`),
@@ -52,5 +54,21 @@ describe('[RK2] risk rounds in the settings form', () => {
     model.stages[0].rounds[0].risk.stakes = '10, 10';
     const twice = parseContestFile(toFile(model));
     expect(!twice.ok && twice.issues.map((i) => [i.path, i.zh])).toEqual([['stages.0.rounds.0.stakes', expect.stringContaining('互不相同')]]);
+  });
+});
+
+describe('[RK9] risk buzz-in in the settings form and the file', () => {
+  it('[RK9] a buzz-in round played for the stake loads, saves and draws with risk on; off, the file says nothing of it', () => {
+    const source = file([{ kind: 'buzz-in', questions: 3, risk: true }]);
+    const model = fromSource(source, fallback, names);
+    expect(model.stages[0].rounds[0].risk.buzz).toBe(true);
+    expect(parsed(toFile(model))).toEqual(parsed(source));
+    const drawn = drawContest(parsed(source), Array.from({ length: 5 }, (_, i) => question(i + 1)), 'seed');
+    expect(drawn.ok && drawn.definition.stages[0].rounds[0]).toMatchObject({ kind: 'buzz-in', rules: { risk: true } });
+    model.stages[0].rounds[0].risk.buzz = false;
+    expect(toFile(model)).toMatchObject({ stages: [{ rounds: [expect.not.objectContaining({ risk: expect.anything() })] }] });
+    const plain = drawContest(parsed(toFile(model)), Array.from({ length: 5 }, (_, i) => question(i + 1)), 'seed');
+    expect(plain.ok && 'risk' in plain.definition.stages[0].rounds[0]).toBe(false);
+    expect(plain.ok && plain.definition.stages[0].rounds[0].kind === 'buzz-in' && 'risk' in plain.definition.stages[0].rounds[0].rules).toBe(false);
   });
 });

@@ -334,7 +334,7 @@ function roundFile(round: EditorRound): Json {
           : round.falseStart === 'deduct'
             ? compact({ kind: 'deduct', points: round.deductPoints })
             : { kind: 'lose-question' };
-      return { ...compact({ ...common, questions: round.questions, buzzWindowSec: round.buzzWindowSec }), falseStart, fairness: fairnessFile(round.fairness), draw };
+      return { ...compact({ ...common, questions: round.questions, buzzWindowSec: round.buzzWindowSec }), falseStart, fairness: fairnessFile(round.fairness), ...(round.risk.buzz && { risk: true }), draw };
     }
     case 'in-turn':
       return { ...compact({ ...common, perSeat: round.perSeat }), draw };

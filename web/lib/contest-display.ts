@@ -238,7 +238,9 @@ export function ruleSummary(round: RoundView): Message[] {
   parts.push({ key: 'rule.answerTime', params: { s: seconds(round.answerTimeMs) } });
   parts.push({ key: 'rule.right', params: { delta: formatDelta(round.rightPoints) } });
   if (round.kind === 'all-at-once' && round.partialCredit) parts.push({ key: 'rule.partial' });
-  parts.push(round.wrongPoints > 0 ? { key: 'rule.wrong', params: { delta: formatDelta(0 - round.wrongPoints) } } : { key: 'rule.noDeduction' });
+  // RK9: a risk buzz-in round deducts each question's stake, not the round's wrong points.
+  if (round.kind === 'buzz-in' && round.risk) parts.push({ key: 'rule.buzzRisk' });
+  else parts.push(round.wrongPoints > 0 ? { key: 'rule.wrong', params: { delta: formatDelta(0 - round.wrongPoints) } } : { key: 'rule.noDeduction' });
   return parts;
 }
 

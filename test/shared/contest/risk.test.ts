@@ -6,7 +6,8 @@ import { KINDS } from '../../../shared/contest/kinds.js';
 import type { RiskTurn, RiskSettings } from '../../../shared/contest/risk-types.js';
 import type { ContestState, RiskRound } from '../../../shared/contest/types.js';
 import { viewFor, viewOfKind, type RoomFacts } from '../../../shared/contest/views.js';
-import { choice, definition, play, riskRound, T0 } from '../../support/builders.js';
+import { buzzRound, choice, definition, openQuestion, play, riskRound, T0 } from '../../support/builders.js';
+import type { BuzzInRound } from '../../../shared/contest/types.js';
 
 const at = (ms: number) => T0 + ms;
 const turn = (state: ContestState): RiskTurn => {
@@ -226,5 +227,63 @@ describe('[RK8] most points', () => {
     expect(KINDS.risk.mostPoints(round(6, 2, [5, 50, 20]), def)).toBe(100);
     // Four turns over three seats: the first seat takes two.
     expect(KINDS.risk.mostPoints(round(4, 2), def)).toBe(60);
+  });
+});
+
+describe('[RK9] risk buzz-in (风险抢答)', () => {
+  /** A buzz-in round with risk on: question 1 carries 30 points of its own (F5), question 2 none. */
+  function riskBuzzContest() {
+    const round = buzzRound(2, { risk: true, rightPoints: 10, wrongPoints: 5 }) as BuzzInRound;
+    const questions = round.questions.map((q, i) => (i === 0 ? { ...q, points: 30 } : q));
+    return definition({ seats: 3, rounds: [{ ...round, questions }] });
+  }
+  const riskBuzz = () => openQuestion(riskBuzzContest());
+  /** `seatId` presses first; with nobody else armed the buzz is decided at once (P4). */
+  function won(state: ContestState, seatId = 's1', ms = 100): ContestState {
+    const pressed = play(state, [{ type: 'buzz:press', seatId, at: at(ms) }]);
+    expect(pressed.question).toMatchObject({ phase: 'answering', winner: seatId });
+    return pressed;
+  }
+
+  it('[RK9] the winner earns the question\'s stake if right, and loses it if wrong, not the round\'s wrong points', () => {
+    const right = play(won(riskBuzz()), [{ type: 'answer:rule', verdict: 'right', at: at(3000) }]);
+    expect(right.ledger.at(-1)).toMatchObject({ seatId: 's1', delta: 30, reason: 'right', stake: 30 });
+    const wrong = play(won(riskBuzz()), [{ type: 'answer:rule', verdict: 'wrong', at: at(3000) }]);
+    expect(wrong.ledger.at(-1)).toMatchObject({ seatId: 's1', delta: -30, reason: 'wrong', stake: 30 });
+    expect(wrong.question).toMatchObject({ phase: 'wrong', out: ['s1'] });
+  });
+
+  it('[RK9] a timeout loses the stake; a question without points of its own risks the round\'s right points', () => {
+    const answering = won(riskBuzz());
+    const deadline = answering.question?.kind === 'buzz-in' ? answering.question.answerDeadline : null;
+    if (deadline === null) return expect.fail('no answer countdown');
+    const timedOut = play(answering, [{ type: 'clock:tick', at: deadline }]);
+    expect(timedOut.ledger.at(-1)).toMatchObject({ delta: -30, reason: 'timeout', stake: 30 });
+    const second = play(initialState(riskBuzzContest()), [
+      { type: 'question:next', at: at(10) },
+      { type: 'question:next', at: at(20) },
+      { type: 'answer:reveal', at: at(30) },
+      { type: 'question:next', at: at(40) },
+      { type: 'buzzers:open', at: at(50) },
+    ]);
+    const wrong = play(won(second, 's2', 200), [{ type: 'answer:rule', verdict: 'wrong', at: at(3000) }]);
+    expect(wrong.ledger.at(-1)).toMatchObject({ seatId: 's2', delta: -10, stake: 10 });
+  });
+
+  it('[RK9] every role sees the stake; the round view says the round is played for it', () => {
+    const state = riskBuzz();
+    for (const [role, seat] of [['host', null], ['screen', null], ['contestant', 's2']] as const) {
+      expect(viewOfKind(viewFor(role, state, facts, seat).question, 'buzz-in')?.stake).toBe(30);
+      expect(viewFor(role, state, facts, seat).round).toMatchObject({ kind: 'buzz-in', risk: true });
+    }
+  });
+
+  it('[RK9][B6] without risk, nothing changes: wrong deducts the round\'s wrong points, no stake anywhere', () => {
+    const plain = openQuestion(definition({ seats: 3, rounds: [buzzRound(2, { wrongPoints: 5 })] }));
+    const wrong = play(won(plain), [{ type: 'answer:rule', verdict: 'wrong', at: at(3000) }]);
+    expect(wrong.ledger.at(-1)).toEqual(expect.not.objectContaining({ stake: expect.anything() }));
+    expect(wrong.ledger.at(-1)).toMatchObject({ delta: -5 });
+    expect('stake' in (viewFor('screen', plain, facts).question ?? {})).toBe(false);
+    expect('risk' in (viewFor('screen', plain, facts).round ?? {})).toBe(false);
   });
 });
