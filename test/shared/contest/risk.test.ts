@@ -179,6 +179,12 @@ describe('[RK6] skip, undo, swap, pause', () => {
     expect(play(resumed, [{ type: 'clock:tick', at: at(92_000) }]).scores.s1).toBe(-20);
   });
 
+  it('[RK2][K2] a pick is taken while paused; the countdown waits for the resume', () => {
+    const paused = play(firstTurn(), [{ type: 'show:pause', at: at(500) }, seatPicks(20)]);
+    expect(turn(paused)).toMatchObject({ phase: 'reading', stake: 20 });
+    expect(apply(paused, start)).toEqual({ ok: false, error: CommandError.Paused });
+  });
+
   it('[RK6][K5] added time goes to the running countdown', () => {
     const state = play(firstTurn(), [seatPicks(20), start, { type: 'countdown:extend', ms: 10_000, at: at(5000) }]);
     expect(turn(state).answerDeadline).toBe(at(42_000));
