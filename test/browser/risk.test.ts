@@ -46,6 +46,10 @@ describe.skipIf(!hasChromium)('risk questions in a browser', () => {
     // The title card, then the first turn: the seat chooses, the question is nowhere yet (RK7).
     await host.keyboard.press('n');
     await host.locator('[data-testid="control-next"]:not([disabled])').waitFor();
+    // The title card gives the round's rules: the stakes, what right and wrong do, the pass.
+    await byTestId(wide, 'title-card').filter({ hasText: zh('rule.stakes', { stakes: '10 / 20 / 30' }) }).waitFor();
+    await shot(wide, 'risk-screen-title.png');
+    await fits(square, 'title card at 1024x768');
     await host.keyboard.press('n');
     for (const screen of [wide, square]) await byTestId(screen, 'risk-choices').waitFor();
     await byTestId(mine, 'risk-card', '[data-look="pick"]').waitFor();
