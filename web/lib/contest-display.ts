@@ -297,7 +297,7 @@ export interface Turn {
   reason: 'right' | 'wrong' | 'timeout' | 'passed' | null;
 }
 
-/** T1: every turn of an in-turn round in order, with where the round has got to. */
+/** T1, RK1: every turn of an in-turn or risk round in order, with where the round has got to. */
 export function turnOrder(view: Pick<ContestView, 'round' | 'question' | 'ledger'>): Turn[] {
   const round = view.round;
   if (!round || (round.kind !== 'in-turn' && round.kind !== 'risk') || round.order.length === 0) return [];
