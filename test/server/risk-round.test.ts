@@ -11,6 +11,7 @@ import { ErrorCode } from '../../shared/protocol.js';
 import { openStore } from '../../server/storage/store.js';
 import { recordOf } from '../../server/http/records.js';
 import { tables } from '../../server/http/exports.js';
+import { commandSchema, definitionSchema } from '../../server/storage/archive-schema.js';
 import { definition, question, riskRound } from '../support/definitions.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { startServer, type Harness, type TestClient } from '../support/harness.js';
@@ -71,6 +72,10 @@ describe('risk questions over sockets', () => {
     expect(ruled.seats.find((s) => s.id === 's1')?.score).toBe(-30);
     expect(ruled.ledger.at(-1)).toMatchObject({ seatId: 's1', delta: -30, reason: 'wrong', stake: 30 });
     expect(risk(ruled)?.answer).toMatch(/^答案\d+$/);
+    // The phone's pick is logged with the seat the server gave it, and an archive takes it.
+    const picks = h.store.loadContest(h.contestId)?.commands.filter((c) => c.type === 'stake:choose') ?? [];
+    expect(picks).toMatchObject([{ type: 'stake:choose', seatId: 's1', stake: 30 }]);
+    expect(picks.every((c) => commandSchema.safeParse(c).success)).toBe(true);
   });
 
   it('[RK2][RK4][RK5] the host picks for a seat (代选), a timeout loses the stake on the room\'s timer, and a pass scores 0', async () => {
@@ -79,6 +84,7 @@ describe('risk questions over sockets', () => {
     const p2 = await h.contestant('s2');
     await hostDoes(host, { type: 'question:next' }, { type: 'question:next' });
     expect(await host.request('host:command', { type: 'stake:choose', stake: 15 })).toEqual({ error: ErrorCode.BadStake });
+    expect(await host.request('host:command', { type: 'stake:choose', stake: 0.5 } as never)).toEqual({ error: ErrorCode.BadPayload });
     await hostDoes(host, { type: 'stake:choose', stake: 20 }, { type: 'turn:start' });
     const picked = await p2.until((v) => risk(v)?.phase === 'answering');
     expect(risk(picked)).toMatchObject({ stake: 20, chosenBy: 'host' });
@@ -128,6 +134,10 @@ describe('risk questions over sockets', () => {
     await hostDoes(host, { type: 'question:next' }, { type: 'question:next' });
     expect(await host.request('host:command', { type: 'stake:choose', stake: null })).toEqual({ error: ErrorCode.PassNotAllowed });
     await hostDoes(host, { type: 'stake:choose', stake: 30 }, { type: 'turn:start' });
+    // An archive keeps the risk round and the picks: its schema takes them as they are.
+    const stored = first.store.loadContest(first.contestId);
+    expect(definitionSchema.safeParse(stored?.definition).success).toBe(true);
+    expect(stored?.commands.filter((c) => c.type === 'stake:choose').map((c) => commandSchema.safeParse(c).success)).toEqual([true]);
     await first.close();
     harnesses.push(await startServer({ store: openStore(file), clock, bank }));
     const second = harnesses.at(-1) as Harness;
