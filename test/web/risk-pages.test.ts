@@ -10,6 +10,7 @@ import { controlsFor, type KeyLike } from '../../web/host/controls.js';
 import { mayPickStake, stakeCommandForKey, stakePicks } from '../../web/host/stake-keys.js';
 import { riskDelta, riskRuleSummary, riskVerdict } from '../../web/lib/risk-display.js';
 import { ruleSummary, turnOrder } from '../../web/lib/contest-display.js';
+import { chimesFor } from '../../web/screen/screen-cues.js';
 import { definition, play, riskRound, T0 } from '../support/builders.js';
 
 const facts: RoomFacts = { connected: new Map(), claimed: new Map(), joinUrl: '', joinCodes: {}, started: true };
@@ -106,6 +107,13 @@ describe('[RK5] words for a risk round', () => {
     expect(riskVerdict({ outcome: 'passed', stake: null })).toEqual({ key: 'risk.passed' });
     expect(riskVerdict({ outcome: 'skipped', stake: 10 })).toBeNull();
     expect([riskDelta({ outcome: 'right', stake: 20 }), riskDelta({ outcome: 'wrong', stake: 20 }), riskDelta({ outcome: 'passed', stake: null })]).toEqual([20, -20, null]);
+  });
+
+  it('[RK2] the screen chimes as the stake sets the question up, and as a pass ends the turn', () => {
+    const view = (state: ContestState) => viewFor('screen', state, facts).question;
+    expect(chimesFor([{ type: 'stake-chosen', seatId: 's1', stake: 30 }], view(choosing), view(staked))).toEqual(['reveal']);
+    const passed = play(choosing, [{ type: 'stake:choose', seatId: 's1', stake: null, at: T0 }]);
+    expect(chimesFor([{ type: 'stake-chosen', seatId: 's1', stake: null }], view(choosing), view(passed))).toEqual(['reveal']);
   });
 
   it('[RK1] the turn order lists each turn with its seat, and a passed turn as passed', () => {
