@@ -3,11 +3,11 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { flatRounds } from '../../shared/contest/rounds.js';
-import { rulesVersionOf } from '../../shared/contest/replay.js';
 import { translate, type Locale, type MessageKey } from '../../shared/i18n/index.js';
 import type { ShowRecord } from './records.js';
+import { resultsRows, tieRows } from './ranking-tables.js';
 
-export const TABLES = ['results', 'rounds', 'ledger', 'presses', 'answers', 'judges'] as const;
+export const TABLES = ['results', 'rounds', 'ledger', 'presses', 'answers', 'ties', 'judges'] as const;
 export type TableName = (typeof TABLES)[number];
 
 export interface Table {
@@ -56,19 +56,8 @@ export function tables(record: ShowRecord, options: ExportOptions): Table[] {
   // An adjustment's reason is its note; an undo names the question whose ruling it reversed.
   const reason = (e: ShowRecord['ledger'][number]) => (e.reason === 'adjust' ? '' : t(`ledger.${e.reason}` as MessageKey, { n: e.questionNumber ?? '' }));
 
-  const ranked = [...record.standings].sort((a, b) => a.rank - b.rank);
-  const results: Table = {
-    name: 'results',
-    title: t('export.sheet.results'),
-    header: [t('export.col.rank'), t('export.col.seat'), ...definition.stages.map((s) => s.name), t('export.col.weighted'), t('export.col.total')],
-    rows: ranked.map((s) => [s.rank, seatName(s.seatId), ...s.stages.map((stage) => stage.raw), s.weighted, s.total]),
-    notes: [
-      [t('replay.export.rulesVersion'), rulesVersionOf(definition)],
-      ...(record.refused.length
-        ? record.refused.map((r) => [t('replay.export.refused', { n: r.index + 1, type: r.type, error: r.error })])
-        : [[t('replay.export.complete')]]),
-    ],
-  };
+  const results: Table = { name: 'results', title: t('export.sheet.results'), ...resultsRows(record, t) };
+  const ties: Table = { name: 'ties', title: t('export.sheet.ties'), ...tieRows(record, t) };
 
   const perRound = new Map<string, number[]>(definition.seats.map((s) => [s.id, rounds.map(() => 0)]));
   for (const e of record.ledger) if (e.round !== null) (perRound.get(e.seatId) ?? [])[e.round] += e.delta;
@@ -127,7 +116,7 @@ export function tables(record: ShowRecord, options: ExportOptions): Table[] {
   };
   // The judges' sheet only where there is a panel: other contests' workbooks stay as they were.
   const panel = definition.judges ?? [];
-  if (!panel.length) return [results, roundsTable, ledger, presses, answers];
+  if (!panel.length) return [results, ties, roundsTable, ledger, presses, answers];
   const judgeName = (id: string) => panel.find((j) => j.id === id)?.name ?? id;
   const judgesTable: Table = {
     name: 'judges',
@@ -167,7 +156,7 @@ export function tables(record: ShowRecord, options: ExportOptions): Table[] {
       r.result?.points ?? '',
     ]),
   };
-  return [results, roundsTable, ledger, presses, answers, judgesTable];
+  return [results, ties, roundsTable, ledger, presses, answers, judgesTable];
 }
 
 /** A text cell a spreadsheet would run as a formula (`=HYPERLINK(…)` in a reason or a seat's

@@ -3,7 +3,8 @@
 import { replay, type RefusedCommand } from '../../shared/contest/replay.js';
 import { letters } from '../../shared/contest/question.js';
 import { flatRounds } from '../../shared/contest/rounds.js';
-import { standings, type Standing } from '../../shared/contest/standings.js';
+import { ranking, type Standing } from '../../shared/contest/standings.js';
+import type { TieRecord } from '../../shared/contest/ranking-types.js';
 import type { BuzzRecord, ContestState, ScoreEntry, SeatResult } from '../../shared/contest/types.js';
 import type { StoredContest } from '../storage/store.js';
 import type { DecidedBy } from '../../shared/contest/arbiter.js';
@@ -35,6 +36,8 @@ export interface AnswerRow {
 export interface ShowRecord {
   state: ContestState;
   standings: Standing[];
+  /** R7: every group of seats level on the total, with each tie-break step's figures. */
+  ties: TieRecord[];
   ledger: ScoreEntry[];
   presses: PressRow[];
   answers: AnswerRow[];
@@ -45,7 +48,7 @@ export interface ShowRecord {
 }
 
 /** Replays the log and keeps each question's presses and answers as they ended. */
-export function recordOf(stored: StoredContest): ShowRecord {
+export function recordOf(stored: Pick<StoredContest, 'definition' | 'commands'>): ShowRecord {
   const byQuestion = new Map<string, { presses: PressRow[]; answers: AnswerRow[] }>();
   const byTurn = new Map<string, JudgedRow[]>();
   // The record is still made from what replays; `refused` tells its reader what did not.
@@ -75,9 +78,11 @@ export function recordOf(stored: StoredContest): ShowRecord {
     }
   });
   const questions = [...byQuestion.values()];
+  const { standings, ties } = ranking(state);
   return {
     state,
-    standings: standings(state),
+    standings,
+    ties,
     ledger: state.ledger,
     presses: questions.flatMap((q) => q.presses),
     answers: questions.flatMap((q) => q.answers),

@@ -8,6 +8,7 @@ import type { ContestDefinition, DrawSpec, Round, Seat } from '../../shared/cont
 import { translate } from '../../shared/i18n/index.js';
 import type { DefinitionIssue } from '../../shared/protocol.js';
 import { fieldLabel, judgeIdAt, type ContestFile } from '../setup/contest-file.js';
+import { rankingOf } from '../setup/ranking-file.js';
 import type { Judge } from '../../shared/contest/judging-types.js';
 import { CURRENT_RULES_VERSION } from '../../shared/contest/replay.js';
 import { defaultAggregate } from '../../shared/contest/judging.js';
@@ -97,6 +98,7 @@ export function drawContest(
     id: `stage-${s + 1}`,
     name: stage.name,
     weight: stage.weight,
+    ...(stage.normalise && { normalise: stage.normalise }),
     rounds: stage.rounds.map((round, r): Round => {
       const draw = specOf(round);
       const need = questionsNeeded(round, seats.length);
@@ -114,7 +116,13 @@ export function drawContest(
     }),
   }));
   if (issues.length) return { ok: false, issues };
-  return { ok: true, definition: { title: file.title, rulesVersion: CURRENT_RULES_VERSION, seats, stages, seed, ...(file.branding && { branding: brandingOf(file.branding) }), ...(file.joining && { joining: file.joining }), ...(file.judges?.length && { judges: judgesOf(file) }) } };
+  return { ok: true, definition: { title: file.title, rulesVersion: CURRENT_RULES_VERSION, seats, stages, seed, ...(file.branding && { branding: brandingOf(file.branding) }), ...(file.joining && { joining: file.joining }), ...(file.judges?.length && { judges: judgesOf(file) }), ...rankingPart(file) } };
+}
+
+/** R8: the file's ranking rules, stage tie-breaks by stage id; nothing when the file has none. */
+function rankingPart(file: ContestFile): Pick<ContestDefinition, 'ranking'> {
+  const ranking = rankingOf(file);
+  return ranking ? { ranking } : {};
 }
 
 /** Names left empty are left out, so a page never shows an empty 主办 line. */

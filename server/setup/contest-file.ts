@@ -8,6 +8,7 @@ import { DEFAULT_THEME, THEMES } from '../../shared/branding.js';
 import { isMessageKey, translate, type Locale, type MessageKey } from '../../shared/i18n/index.js';
 import { judgeIdAt, MAX_CRITERIA, onStep } from '../../shared/contest/judging.js';
 import { MAX_STAKE, type DefinitionIssue } from '../../shared/protocol.js';
+import { checkRanking, normaliseField, RANKING_MESSAGES, rankingField } from './ranking-file.js';
 
 const name = z.string().trim().min(1).max(40);
 
@@ -210,6 +211,7 @@ export const contestFileSchema = z
           .object({
             name,
             weight: z.number().min(0).max(100).default(1),
+            normalise: normaliseField,
             rounds: z.array(z.discriminatedUnion('kind', [buzzIn, inTurn, allAtOnce, judged, risk])).min(1).max(20),
           })
           .strict(),
@@ -220,8 +222,10 @@ export const contestFileSchema = z
     branding: branding.optional(),
     joining: joining.optional(),
     judges: judges.optional(),
+    ranking: rankingField,
   })
-  .strict();
+  .strict()
+  .superRefine(checkRanking);
 
 export type ContestFile = z.output<typeof contestFileSchema>;
 export type ContestFileInput = z.input<typeof contestFileSchema>;
@@ -240,6 +244,7 @@ const OWN_MESSAGES: Record<string, MessageKey> = {
   'judged-warn': 'definition.error.judged-warn',
   'judged-criteria': 'definition.error.judged-criteria',
   'risk-stakes': 'definition.error.risk-stakes',
+  ...RANKING_MESSAGES,
 };
 
 /** zod says "expected string >=1 characters" where an organiser needs "required". */
@@ -280,7 +285,7 @@ export function fieldLabel(locale: Locale, path: PropertyKey[]): string {
   for (let i = 0; i < path.length; i++) {
     const key = String(path[i]);
     const next = path[i + 1];
-    if ((key === 'stages' || key === 'rounds' || key === 'seats' || key === 'judges') && typeof next === 'number') {
+    if ((key === 'stages' || key === 'rounds' || key === 'seats' || key === 'judges' || key === 'tieBreaks') && typeof next === 'number') {
       parts.push(translate(locale, `definition.field.${key}.item` as MessageKey, { n: next + 1 }));
       list = key;
       i++;

@@ -78,12 +78,20 @@ const round = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 
+/** R5: a tie-break as the definition holds it (a stage by its id). */
+const tieBreak = z.discriminatedUnion('by', [
+  z.object({ by: z.literal('stage'), stageId: id }).strict(),
+  z.object({ by: z.literal('buzz-right') }).strict(),
+  z.object({ by: z.literal('wrong-buzzes') }).strict(),
+  z.object({ by: z.literal('false-starts') }).strict(),
+]);
+
 export const definitionSchema = z
   .object({
     title: text,
     seed: text,
     seats: z.array(z.object({ id, name: text, kind: z.enum(['individual', 'team']), phones: z.number().int().min(1), topic: text.optional() }).strict()).min(1),
-    stages: z.array(z.object({ id, name: text, weight: z.number(), rounds: z.array(round) }).strict()).min(1),
+    stages: z.array(z.object({ id, name: text, weight: z.number(), normalise: z.enum(['none', 'max', 'best']).optional(), rounds: z.array(round) }).strict()).min(1),
     branding: z
       .object({ organiser: text.optional(), coOrganiser: text.optional(), subtitle: text.optional(), theme: z.enum(THEMES) })
       .strict()
@@ -92,6 +100,7 @@ export const definitionSchema = z
     // Rules newer than this server's would replay differently: such an archive is not read.
     rulesVersion: z.number().int().min(1).max(CURRENT_RULES_VERSION).optional(),
     judges: z.array(z.object({ id, name: text, title: text.optional(), unit: text.optional() }).strict()).optional(),
+    ranking: z.object({ decimals: z.number().int().min(0).max(4), tieBreaks: z.array(tieBreak) }).strict().optional(),
   })
   .strict() satisfies z.ZodType<ContestDefinition>;
 

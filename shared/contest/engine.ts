@@ -24,6 +24,7 @@ export function initialState(definition: ContestDefinition): ContestState {
     pausedAt: null,
     seatsLocked: false,
     admitted: null,
+    falseStarts: {},
   };
 }
 

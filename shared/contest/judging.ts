@@ -1,7 +1,10 @@
 // The arithmetic of a judged turn (RULES.md J3, J6): which judges count, which are dropped, the
 // aggregate, the overtime deduction and the result. Pure and small, so the figures can be
 // checked by hand.
+import { roundHalfUp } from './rounding.js';
 import type { Aggregate, JudgeId, JudgedResult, JudgedSettings, JudgeScore, OvertimeDeduction } from './judging-types.js';
+
+export { roundHalfUp };
 
 /** A judge's id when the contest file gives none: by place on the panel, so it stays across
  * edits that keep the order (and with it the judge's link and code). The server and the settings
@@ -18,15 +21,6 @@ export const TRIMMED_MEAN_MIN_SCORES = 3;
 /** J3: what a round aggregates when the contest file does not say. */
 export function defaultAggregate(panelSize: number): Aggregate {
   return panelSize >= TRIMMED_MEAN_PANEL ? 'trimmed-mean' : 'mean';
-}
-
-/** J3: half up to `decimals`, free of binary surprises (2.675 -> 2.68): the value is first fixed
- * to 12 significant digits, which no score needs and every float error stays below. */
-export function roundHalfUp(value: number, decimals: number): number {
-  const scale = 10 ** decimals;
-  const scaled = Number((Number(value.toPrecision(12)) * scale).toPrecision(12));
-  const units = Math.sign(scaled) * Math.floor(Math.abs(scaled) + 0.5);
-  return units / scale + 0;
 }
 
 /** J3: which judges count (on the panel, not excluded, scored), in panel order. */

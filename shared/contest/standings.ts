@@ -1,8 +1,12 @@
-// Totals for the scoreboard and the final ranking: per stage, and weighted by each stage's weight.
+// The ranking (R1-R7): per stage raw points, normalised and weighted; the total; the configured
+// tie-breaks for seats level on it; ranks shared by seats still level after them (1, 1, 3).
 import { addPoints } from './ledger.js';
+import { stageDivisor, stageScore } from './normalise.js';
+import { roundHalfUp } from './rounding.js';
 import { flatRounds } from './rounds.js';
-import type { StageScore, TieBreak } from './ranking-types.js';
-import type { ContestState, SeatId } from './types.js';
+import { buzzTallies, resolveTie, type TieFacts } from './tie-breaks.js';
+import type { RankingRules, StageScore, TieBreak, TieRecord } from './ranking-types.js';
+import type { ContestDefinition, ContestState, SeatId } from './types.js';
 
 export interface Standing {
   seatId: SeatId;
@@ -20,27 +24,98 @@ export interface Standing {
   tied: boolean;
 }
 
+/** The contest's ranking rules, defaults filled in (R3: two decimals; no tie-breaks). */
+export function rankingRulesOf(definition: ContestDefinition): RankingRules {
+  return { decimals: definition.ranking?.decimals ?? 2, tieBreaks: definition.ranking?.tieBreaks ?? [] };
+}
+
+/** The ranking of every seat (in seat order, each with its rank), for every page that shows it. */
 export function standings(state: ContestState): Standing[] {
+  return ranking(state).standings;
+}
+
+/** R7: every group of seats that was level on the total, with each tie-break step's figures: the
+ * record the export, the print page and the host console show. */
+export function tieRecords(state: ContestState): TieRecord[] {
+  return ranking(state).ties;
+}
+
+/** The standings and the tie records, worked out once for a page that needs both. */
+export function ranking(state: ContestState): { standings: Standing[]; ties: TieRecord[] } {
+  const { definition } = state;
+  const { decimals, tieBreaks } = rankingRulesOf(definition);
+  const raw = rawStageTotals(state);
+  const divisors = definition.stages.map((stage, i) => stageDivisor(stage, definition, definition.seats.map((seat) => raw.get(seat.id)?.[i] ?? 0)));
+  const rows: Standing[] = definition.seats.map((seat) => {
+    const stages = definition.stages.map((stage, i) => stageScore(raw.get(seat.id)?.[i] ?? 0, divisors[i], stage.weight, decimals));
+    // R3: the total is the sum of the rounded weighted scores, so the printed breakdown adds up.
+    const weighted = roundHalfUp(stages.reduce((sum, s) => addPoints(sum, s.weighted), 0), decimals);
+    return { seatId: seat.id, total: state.scores[seat.id] ?? 0, stages, weighted, rank: 0, decidedBy: null, tied: false };
+  });
+  const ties = placeSeats(state, rows, tieBreaks);
+  return { standings: rows, ties };
+}
+
+/** R1: each seat's raw points per stage; a change made outside any round (in the lobby) counts
+ * toward the first stage. */
+function rawStageTotals(state: ContestState): Map<SeatId, number[]> {
   const { definition } = state;
   const stageOfRound = flatRounds(definition).map((r) => r.stageIndex);
   const perStage = new Map<SeatId, number[]>(definition.seats.map((s) => [s.id, definition.stages.map(() => 0)]));
   for (const entry of state.ledger) {
-    const stage = entry.round === null ? null : stageOfRound[entry.round];
+    const stage = (entry.round === null ? null : stageOfRound[entry.round]) ?? 0;
     const row = perStage.get(entry.seatId);
-    // A change made outside any round (in the lobby) counts toward the first stage.
-    if (row) row[stage ?? 0] = addPoints(row[stage ?? 0], entry.delta);
+    if (row) row[stage] = addPoints(row[stage], entry.delta);
   }
-  const rows = definition.seats.map((seat) => {
-    const stages = perStage.get(seat.id) ?? [];
-    const weighted = round2(stages.reduce((sum, points, i) => sum + points * (definition.stages[i]?.weight ?? 1), 0));
-    const scores = stages.map((raw, i) => ({ raw, normalised: raw, weighted: round2(raw * (definition.stages[i]?.weight ?? 1)) }));
-    return { seatId: seat.id, total: state.scores[seat.id] ?? 0, stages: scores, weighted, rank: 0, decidedBy: null, tied: false };
-  });
-  // Rank = 1 + how many seats are strictly ahead, read off the sorted order (not by counting per
-  // seat, which grows with the square of the seats: every view carries the standings).
-  const sorted = [...rows].sort((a, b) => b.weighted - a.weighted);
-  sorted.forEach((row, i) => (row.rank = i > 0 && sorted[i - 1].weighted === row.weighted ? sorted[i - 1].rank : i + 1));
-  return rows;
+  return perStage;
 }
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
+/** R5-R7: sets each row's rank, decidedBy and tied; returns the record of every level group.
+ * Ranks are read off the sorted order (not by counting per seat, which grows with the square of
+ * the seats: every view carries the standings). */
+function placeSeats(state: ContestState, rows: Standing[], tieBreaks: readonly TieBreak[]): TieRecord[] {
+  const byId = new Map(rows.map((row) => [row.seatId, row]));
+  const sorted = [...rows].sort((a, b) => b.weighted - a.weighted);
+  const factsOf = tieFacts(state, byId);
+  const ties: TieRecord[] = [];
+  let position = 0;
+  for (let start = 0; start < sorted.length; ) {
+    let end = start + 1;
+    while (end < sorted.length && sorted[end].weighted === sorted[start].weighted) end++;
+    const level = sorted.slice(start, end).map((row) => row.seatId);
+    const places = level.length === 1 ? [level] : settle(level, tieBreaks, factsOf, byId, ties);
+    for (const place of places) {
+      for (const id of place) {
+        const row = byId.get(id) as Standing;
+        row.rank = position + 1;
+        row.tied = place.length > 1;
+      }
+      position += place.length;
+    }
+    start = end;
+  }
+  return ties;
+}
+
+function settle(level: SeatId[], tieBreaks: readonly TieBreak[], factsOf: (id: SeatId) => TieFacts, byId: Map<SeatId, Standing>, ties: TieRecord[]): SeatId[][] {
+  const resolved = resolveTie(level, tieBreaks, factsOf);
+  for (const [id, rule] of resolved.decidedBy) (byId.get(id) as Standing).decidedBy = rule;
+  ties.push(resolved.record);
+  return resolved.places;
+}
+
+/** What the tie-breaks read of each seat, worked out only if some seats are level. */
+function tieFacts(state: ContestState, byId: Map<SeatId, Standing>): (seatId: SeatId) => TieFacts {
+  let tallies: ReturnType<typeof buzzTallies> | null = null;
+  const stageIds = state.definition.stages.map((stage) => stage.id);
+  return (seatId) => {
+    tallies ??= buzzTallies(state);
+    const row = byId.get(seatId);
+    return {
+      stages: new Map(stageIds.map((id, i) => [id, row?.stages[i]?.weighted ?? 0])),
+      buzzRight: tallies.get(seatId)?.buzzRight ?? 0,
+      wrongBuzzes: tallies.get(seatId)?.wrongBuzzes ?? 0,
+      falseStarts: state.falseStarts[seatId] ?? 0,
+    };
+  };
+}

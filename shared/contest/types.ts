@@ -302,4 +302,7 @@ export interface ContestState {
   seatsLocked: boolean;
   /** S3: while locked, the one seat the host lets take a new phone, or null. */
   admitted: SeatId | null;
+  /** R6: per seat, the buzz-in questions on which it made a false start (whatever the penalty,
+   * so also those that leave no score change): a tie-break reads them. */
+  falseStarts: Record<SeatId, number>;
 }

@@ -6,7 +6,8 @@ import { currentRound, flatRounds, roundAt } from './rounds.js';
 import { rulesOf, sameKind } from './kinds.js';
 import type { RoundView } from './round-views.js';
 import type { QuestionView } from './question-views.js';
-import { standings, type Standing } from './standings.js';
+import { ranking, rankingRulesOf, type Standing } from './standings.js';
+import type { Normalise, TieRecord } from './ranking-types.js';
 import type { StorageProblem } from '../storage-problem.js';
 import type { ClaimAlarm } from '../claim-alarm.js';
 import { brandingView, type BrandingView } from '../branding.js';
@@ -115,8 +116,10 @@ export interface ContestView {
   /** Organiser, co-organiser, subtitle, theme and logo: every role shows them. */
   branding: BrandingView;
   stage: ContestStage;
-  /** The contest's stages, for per-stage columns in the ranking. */
-  stages: { name: string; weight: number }[];
+  /** The contest's stages, for per-stage columns in the ranking, and how each is normalised (R2). */
+  stages: { id: string; name: string; weight: number; normalise: Normalise }[];
+  /** R3: the decimals the ranking's normalised, weighted and total scores are shown with. */
+  decimals: number;
   /** Every round's name by flat index, so a score change can name its round. */
   roundNames: string[];
   /** True once the show has begun: the definition can no longer change. */
@@ -136,6 +139,9 @@ export interface ContestView {
   myJudge: JudgeId | null;
   /** The ranking, for the host and the screen; a phone shows none, so it gets none. */
   standings: Standing[];
+  /** R7: the groups of seats level on the total and what each tie-break found, for the host and
+   * the screen once the show has started (empty for a phone, like the standings). */
+  ties: TieRecord[];
   /** Latest score changes, oldest first: all seats' for the host and screen, its own for a phone. */
   ledger: ScoreEntry[];
   canUndo: boolean;
@@ -151,8 +157,8 @@ export interface ContestView {
   /** S6, host only: phones waiting to join. */
   joinRequests: readonly JoinRequest[];
   /** A phone, once the contest is finished: its seat's place in the final ranking (R1), of how
-   * many seats, and the weighted total it is ranked by. Not the whole ranking: a phone shows one line. */
-  myRank: { rank: number; seats: number; weighted: number } | null;
+   * many seats, the weighted total it is ranked by, and whether it shares the place (R7). Not the whole ranking: a phone shows one line. */
+  myRank: { rank: number; seats: number; weighted: number; tied: boolean } | null;
   /** Host only: a storage failure going on now. Phones and the screen are told per refused
    * request (storage-failed); what to do about the disk is the host's business. */
   storage: StorageProblem | null;
@@ -176,6 +182,7 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId
   const sight = SIGHT[role];
   const me = sight.ownSeat ? seatId : null;
   const q = state.question;
+  const ranked = sight.ranking || (me && state.stage === 'finished') ? ranking(state) : null;
   // A phone gets only the seats it names, never the whole room: with 1,000 seats every phone's
   // view would otherwise be 200 KB, sent to each phone on every change and on every reconnect.
   const named = new Set([me, q?.kind === 'buzz-in' ? q.winner : null, q?.kind === 'in-turn' || q?.kind === 'risk' ? q.seatId : null]);
@@ -209,7 +216,8 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId
     title: state.definition.title,
     branding: brandingView(state.definition.branding, room.logoUrl ?? null),
     stage: state.stage,
-    stages: state.definition.stages.map((st) => ({ name: st.name, weight: st.weight })),
+    stages: state.definition.stages.map((st) => ({ id: st.id, name: st.name, weight: st.weight, normalise: st.normalise ?? 'none' })),
+    decimals: rankingRulesOf(state.definition).decimals,
     roundNames: flatRounds(state.definition).map((r) => r.round.name),
     started: room.started,
     closed: room.closed ?? false,
@@ -219,7 +227,9 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId
     question: questionView(sight, state, me, sight.judgeScores === 'own' ? judgeId : null),
     judges: judgesView(state),
     myJudge: sight.judgeScores === 'own' ? judgeId : null,
-    standings: sight.ranking ? standings(state) : [],
+    standings: sight.ranking && ranked ? ranked.standings : [],
+    // In the lobby every seat is level on 0: no record worth sending to every page on each join.
+    ties: sight.ranking && ranked && state.stage !== 'lobby' ? ranked.ties : [],
     ledger: recentLedger(state, sight.scoreChanges === 'own' ? me : undefined),
     canUndo: sight.undo && state.rulings.length > 0,
     standingsShown: state.standingsShown,
@@ -228,7 +238,7 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId
     seatsLocked: state.seatsLocked,
     admitted: sight.admission ? state.admitted : null,
     joinRequests: sight.joinRequests ? (room.joinRequests ?? []) : [],
-    myRank: me && state.stage === 'finished' ? rankOf(state, me) : null,
+    myRank: me && state.stage === 'finished' && ranked ? rankOf(state, ranked.standings, me) : null,
     storage: sight.storageProblems ? (room.storage ?? null) : null,
     pausedAt: state.pausedAt,
     lastRuling: sight.undo ? lastRuling(state) : null,
@@ -255,9 +265,9 @@ function lastRuling(state: ContestState): RulingView | null {
   };
 }
 
-function rankOf(state: ContestState, seatId: SeatId): ContestView['myRank'] {
-  const mine = standings(state).find((s) => s.seatId === seatId);
-  return mine ? { rank: mine.rank, seats: state.definition.seats.length, weighted: mine.weighted } : null;
+function rankOf(state: ContestState, rows: readonly Standing[], seatId: SeatId): ContestView['myRank'] {
+  const mine = rows.find((s) => s.seatId === seatId);
+  return mine ? { rank: mine.rank, seats: state.definition.seats.length, weighted: mine.weighted, tied: mine.tied } : null;
 }
 
 function nextRoundOf(state: ContestState): { name: string; stageName: string } | null {

@@ -22,6 +22,7 @@ import { judgesServerEn } from './judges-server.en.js';
 import { judgedEngineEn } from './judged-engine.en.js';
 import { editorJudgedEn } from './editor-judged.en.js';
 import { riskEn } from './risk.en.js';
+import { rankingEn } from './ranking.en.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -48,6 +49,7 @@ export const en: Record<MessageKey, string> = {
   ...judgedEngineEn,
   ...editorJudgedEn,
   ...riskEn,
+  ...rankingEn,
   'terminal.created': 'Created contest: {title}',
   'terminal.resumed': 'Resumed contest: {title} (continuing where it stopped)',
   'terminal.host': 'Host console:',

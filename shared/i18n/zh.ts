@@ -22,6 +22,7 @@ import { judgesServerZh } from './judges-server.zh.js';
 import { judgedEngineZh } from './judged-engine.zh.js';
 import { editorJudgedZh } from './editor-judged.zh.js';
 import { riskZh } from './risk.zh.js';
+import { rankingZh } from './ranking.zh.js';
 
 export const zh = {
   ...bankZh,
@@ -47,6 +48,7 @@ export const zh = {
   ...judgedEngineZh,
   ...editorJudgedZh,
   ...riskZh,
+  ...rankingZh,
   // Server terminal
   'terminal.created': '已创建竞赛：{title}',
   'terminal.resumed': '已恢复竞赛：{title}（从上次中断处继续）',

@@ -186,7 +186,7 @@ describe.skipIf(!hasChromium)('in turn in a browser', () => {
     await host.keyboard.press('j');
     await byTestId(screen, 'turn-delta').filter({ hasText: '+10' }).waitFor();
     // Two stages: the scoreboard's total is weighted (10 × 0.4), beside each stage's points.
-    await byTestId(screen, 'score-row', '[data-seat="s1"]').locator('[data-testid="score"]').filter({ hasText: /^4$/ }).waitFor();
+    await byTestId(screen, 'score-row', '[data-seat="s1"]').locator('[data-testid="score"]').filter({ hasText: /^4\.00$/ }).waitFor();
     expect(await byTestId(screen, 'answer-text').textContent()).toBe('C');
     await byTestId(mine, 'turn-points').filter({ hasText: '+10' }).waitFor();
     await byTestId(host, 'turn', '[data-mark="done"]').filter({ hasText: '+10' }).waitFor();
@@ -245,9 +245,9 @@ describe.skipIf(!hasChromium)('in turn in a browser', () => {
     await byTestId(screen, 'final-ranking').waitFor();
     const rows = await byTestId(screen, 'final-row').evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-seat'), li.querySelector('[data-testid="final-score"]')?.textContent]));
     expect(rows).toEqual([
-      ['s2', '6'],
-      ['s1', '4'],
-      ['s3', '4'],
+      ['s2', '6.00'],
+      ['s1', '4.00'],
+      ['s3', '4.00'],
     ]);
     expect(await byTestId(screen, 'final-row').first().textContent()).toContain(zh('screen.place', { n: 1 }));
     expect(await byTestId(screen, 'final-row').nth(2).textContent()).toContain(zh('screen.place', { n: 2 }));

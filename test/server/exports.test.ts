@@ -62,14 +62,15 @@ describe('exports', () => {
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['成绩', '各轮得分', '计分记录', '抢答记录', '同步作答']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['成绩', '同分决胜', '各轮得分', '计分记录', '抢答记录', '同步作答']);
 
     const results = cells(workbook.getWorksheet('成绩') as ExcelJS.Worksheet);
-    expect(results[0]).toEqual(['名次', '席位', '比知识', '加权总分', '原始总分']);
+    // [R1] Each stage's raw, normalised and weighted score, the total and the rank.
+    expect(results[0]).toEqual(['名次', '席位', '比知识 原始分', '比知识 折算分', '比知识 加权分', '加权总分', '原始总分', '并列', '同分决胜依据']);
     expect(results.slice(1, 4)).toEqual([
-      [1, '1号席', 20, 20, 20],
-      [2, '3号席', 0, 0, 0],
-      [3, '2号席', -5, -5, -5],
+      [1, '1号席', 20, 20, 20, 20, 20, '', ''],
+      [2, '3号席', 0, 0, 0, 0, 0, '', ''],
+      [3, '2号席', -5, -5, -5, -5, -5, '', ''],
     ]);
     // [D3][D4] Under the ranking, after a blank row: the rules it was played under, and that the log replayed whole.
     expect(results.slice(5)).toEqual([
@@ -115,7 +116,7 @@ describe('exports', () => {
     expect(csv.split('\r\n')[0]).toBe('\uFEFF轮次,题号,题目编号,题目,席位,到达时间,手机报告的按下时间,判定的按下时间,可信范围（毫秒）,晚于信用上限到达（毫秒）,结果,判定依据,时间戳（毫秒）');
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(4);
     const en = await (await fetch(`${h.url}/api/contests/${h.contestId}/export/results.csv?key=${h.hostKey}&lang=en`)).text();
-    expect(en.split('\r\n')[0]).toBe('Rank,Seat,比知识,Weighted total,Raw total');
+    expect(en.split('\r\n')[0]).toBe('Rank,Seat,比知识 raw,比知识 normalised,比知识 weighted,Weighted total,Raw total,Tied,Decided by');
     expect((await fetch(`${h.url}/api/contests/${h.contestId}/export.xlsx?key=guess`)).status).toBe(401);
     expect((await fetch(`${h.url}/api/contests/${h.contestId}/export/secrets.csv?key=${h.hostKey}`)).status).toBe(404);
   });
@@ -147,7 +148,7 @@ describe('exports', () => {
     expect(lines).toEqual([`已导出：${out}`]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
-    expect(cells(workbook.getWorksheet('成绩') as ExcelJS.Worksheet)[1]).toEqual([1, '1号席', 20, 20, 20]);
+    expect(cells(workbook.getWorksheet('成绩') as ExcelJS.Worksheet)[1]).toEqual([1, '1号席', 20, 20, 20, 20, 20, '', '']);
     expect(await runExport(['--data', dir, '--csv', join(dir, 'csv')], {}, (l) => lines.push(l))).toBe(0);
     expect(readFileSync(join(dir, 'csv', `qiangda-${h.contestId}-ledger.csv`), 'utf8')).toContain('提示他人');
     expect(await runExport(['--data', dir, '--contest', 'nope'], {}, (l) => lines.push(l))).toBe(1);

@@ -51,7 +51,7 @@ describe("the judges' sheet", () => {
   it('lists every judge for every seat: scores, parts of the record, exclusions, paper entries, dropped marks and the result', async () => {
     const h = await playJudged();
     const book = await workbook(h);
-    expect(book.worksheets.map((s) => s.name)).toEqual(['成绩', '各轮得分', '计分记录', '抢答记录', '同步作答', '评委评分']);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['成绩', '同分决胜', '各轮得分', '计分记录', '抢答记录', '同步作答', '评委评分']);
     const rows = cells(book.getWorksheet('评委评分') as ExcelJS.Worksheet);
     expect(rows[0]).toEqual(['轮次', '出场顺序', '席位', '评委', '评分', '分项', '评分时间', '修改次数', '主持人代录', '回避/缺席', '去掉', '评委合成分', '超时（秒）', '超时扣分', '最终得分']);
     // s1: j5 excluded; of 82, 85, 90 and the paper 70, drop 90 and 70: (82 + 85) / 2 = 83.5;

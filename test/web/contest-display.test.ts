@@ -137,9 +137,9 @@ describe('display helpers', () => {
 
   it('heads the ranking\'s stage columns with the stages\' own names', () => {
     const standings = [standing('a', [4, 6], 10, 1)];
-    expect(stageHeadings({ stages: [{ name: '必答', weight: 1 }, { name: '抢答', weight: 1 }], standings }, 'zh')).toEqual([{ text: '必答' }, { text: '抢答' }]);
+    expect(stageHeadings({ stages: [{ id: 'x', name: '必答', weight: 1, normalise: 'none' as const }, { id: 'x', name: '抢答', weight: 1, normalise: 'none' as const }], standings }, 'zh')).toEqual([{ text: '必答' }, { text: '抢答' }]);
     // A blank or missing name falls back to the stage's number.
-    expect(stageHeadings({ stages: [{ name: ' ', weight: 1 }], standings }, 'zh')).toEqual([
+    expect(stageHeadings({ stages: [{ id: 'x', name: ' ', weight: 1, normalise: 'none' as const }], standings }, 'zh')).toEqual([
       { key: 'round.stageShort', params: { n: '一' } },
       { key: 'round.stageShort', params: { n: '二' } },
     ]);

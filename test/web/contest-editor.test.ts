@@ -100,7 +100,7 @@ describe('loading and saving a contest file', () => {
 
   it('sends every false-start penalty in the shape the format expects', () => {
     const round = newRound('buzz-in', '抢答题');
-    const fileOf = (r: typeof round) => parsed(toFile({ ...fromSource(null, fallback, names), stages: [{ name: '抢答', weight: 1, rounds: [r] }] })).stages[0].rounds[0];
+    const fileOf = (r: typeof round) => parsed(toFile({ ...fromSource(null, fallback, names), stages: [{ name: '抢答', weight: 1, normalise: 'none', rounds: [r] }] })).stages[0].rounds[0];
     expect(fileOf({ ...round, falseStart: 'deduct', deductPoints: 5 })).toMatchObject({ falseStart: { kind: 'deduct', points: 5 } });
     expect(fileOf({ ...round, falseStart: 'lose-question' })).toMatchObject({ falseStart: { kind: 'lose-question' } });
     expect(fileOf({ ...round, falseStart: 'lockout', lockoutMs: 400 })).toMatchObject({ falseStart: { kind: 'lockout', ms: 400 } });
@@ -108,7 +108,7 @@ describe('loading and saving a contest file', () => {
 
   it('[P2][P5] sends the judging fields the format expects: mode, the credit, the tie rule', () => {
     const round = newRound('buzz-in', '抢答题');
-    const fileOf = (r: typeof round) => parsed(toFile({ ...fromSource(null, fallback, names), stages: [{ name: '抢答', weight: 1, rounds: [r] }] })).stages[0].rounds[0];
+    const fileOf = (r: typeof round) => parsed(toFile({ ...fromSource(null, fallback, names), stages: [{ name: '抢答', weight: 1, normalise: 'none', rounds: [r] }] })).stages[0].rounds[0];
     expect(round.fairness).toEqual({ mode: 'press-time', maxCreditMs: 30, tieRule: 'arrival', graceCapMs: null, legacy: null });
     expect(fileOf(round)).toMatchObject({ fairness: DEFAULT_FAIRNESS });
     const lenient = { ...round, fairness: { ...round.fairness, maxCreditMs: CREDIT_PRESETS.lenient, tieRule: 'host' as const } };

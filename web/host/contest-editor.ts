@@ -7,6 +7,8 @@ import type { DefinitionIssue } from '../../shared/protocol.js';
 import { DEFAULT_THEME, THEMES, type ThemeName } from '../../shared/branding.js';
 import { DEFAULT_FAIRNESS, LENIENT_MAX_CREDIT_MS, TIE_RULES, type TieRule } from '../../shared/contest/arbiter.js';
 import { judgesFile, judgesFrom, judgingFile, judgingFrom, newJudging, type EditorJudge, type EditorJudging } from './judged-editor.js';
+import { DEFAULT_DECIMALS, normaliseFile, normaliseFrom, rankingFile, rankingFrom, type EditorRanking } from './ranking-editor.js';
+import type { Normalise } from '../../shared/contest/ranking-types.js';
 import { newRisk, riskFile, riskFrom, type EditorRisk } from './risk-editor.js';
 
 /** The five eras of Party history, the bank's own category ids (category.<id> names them). */
@@ -85,6 +87,8 @@ export interface EditorFairness {
 export interface EditorStage {
   name: string;
   weight: NumberField;
+  /** R2: how the stage's raw total is normalised before its weight applies. */
+  normalise: Normalise;
   rounds: EditorRound[];
 }
 
@@ -107,6 +111,8 @@ export interface EditorModel {
   joining: ApprovalAfter;
   /** The judging panel (评委), in panel order. */
   judges: EditorJudge[];
+  /** R3, R5: the ranking's decimals and tie-breaks. */
+  ranking: EditorRanking;
 }
 
 /** Names the form gives new things, in the host's language. */
@@ -181,7 +187,7 @@ export function newSeat(name: string, kind: SeatKind = 'individual'): EditorSeat
 
 /** A stage holding one round of each kind, as most contests begin. */
 export function newStage(names: EditorNames): EditorStage {
-  return { name: names.stage, weight: 1, rounds: KNOWLEDGE_KINDS.map((kind) => newRound(kind, names.round(kind))) };
+  return { name: names.stage, weight: 1, normalise: 'none', rounds: KNOWLEDGE_KINDS.map((kind) => newRound(kind, names.round(kind))) };
 }
 
 /** A seat's next free default name: 1号席, 2号席... skipping names already used. */
@@ -294,7 +300,7 @@ function brandingFile(b: EditorBranding): Json {
  */
 export function fromSource(source: unknown, fallback: { title: string; seats: Omit<EditorSeat, 'topic'>[] }, names: EditorNames): EditorModel {
   if (!isRecord(source))
-    return { title: fallback.title, branding: brandingFrom(null), seats: fallback.seats.map((s) => ({ ...s, topic: '' })), stages: [newStage(names)], seed: null, joining: 'lock', judges: [] };
+    return { title: fallback.title, branding: brandingFrom(null), seats: fallback.seats.map((s) => ({ ...s, topic: '' })), stages: [newStage(names)], seed: null, joining: 'lock', judges: [], ranking: { decimals: DEFAULT_DECIMALS, tieBreaks: [] } };
   return {
     title: text(source.title),
     branding: brandingFrom(source.branding),
@@ -305,11 +311,12 @@ export function fromSource(source: unknown, fallback: { title: string; seats: Om
     }),
     stages: list(source.stages).map((v) => {
       const s = isRecord(v) ? v : {};
-      return { name: text(s.name), weight: num(s.weight, 1), rounds: list(s.rounds).map((r) => roundFrom(r, names)) };
+      return { name: text(s.name), weight: num(s.weight, 1), normalise: normaliseFrom(s.normalise), rounds: list(s.rounds).map((r) => roundFrom(r, names)) };
     }),
     seed: typeof source.seed === 'string' ? source.seed : null,
     joining: joiningFrom(source.joining),
     judges: judgesFrom(source.judges),
+    ranking: rankingFrom(source.ranking),
   };
 }
 
@@ -357,12 +364,13 @@ export function toFile(model: EditorModel): Json {
       ...(s.kind === 'team' ? compact({ name: s.name, kind: 'team', phones: s.phones }) : { name: s.name, kind: 'individual' }),
       ...(s.topic.trim() ? { topic: s.topic } : {}),
     })),
-    stages: model.stages.map((s) => ({ ...compact({ name: s.name, weight: s.weight }), rounds: s.rounds.map(roundFile) })),
+    stages: model.stages.map((s) => ({ ...compact({ name: s.name, weight: s.weight }), ...normaliseFile(s.normalise), rounds: s.rounds.map(roundFile) })),
     ...(model.seed ? { seed: model.seed } : {}),
     ...brandingFile(model.branding),
     // The default is left out, as a file without it loads the same.
     ...(model.joining === 'lock' ? {} : { joining: { approvalAfter: model.joining } }),
     ...judgesFile(model.judges),
+    ...rankingFile(model.ranking),
   };
 }
 

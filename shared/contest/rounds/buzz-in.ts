@@ -261,8 +261,15 @@ function tie(state: ContestState, q: BuzzInQuestion, picked: Picked): Result {
   return accept(withQuestion(state, { ...q, phase: 'tied', tied, decidedBy: picked.decidedBy, decideAt: null, buzzDeadline: null, buzzes }));
 }
 
-function falseStart(state: ContestState, round: BuzzInRound, q: BuzzInQuestion, record: BuzzRecord): Result {
+/** R6: a seat's first false start on a question counts once toward the false-starts tie-break. */
+function countFalseStart(state: ContestState, q: BuzzInQuestion, seatId: SeatId): ContestState {
+  if (q.buzzes.some((b) => b.seatId === seatId && b.decision === 'false-start')) return state;
+  return { ...state, falseStarts: { ...state.falseStarts, [seatId]: (state.falseStarts[seatId] ?? 0) + 1 } };
+}
+
+function falseStart(before: ContestState, round: BuzzInRound, q: BuzzInQuestion, record: BuzzRecord): Result {
   const { at, seatId } = record;
+  const state = countFalseStart(before, q, seatId);
   const penalty = round.rules.falseStart;
   const events: ContestEvent[] = [{ type: 'false-start', seatId }];
   switch (penalty.kind) {

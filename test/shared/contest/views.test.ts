@@ -115,7 +115,7 @@ describe('locked seats and the end of the contest', () => {
     expect(viewFor('contestant', state, facts, 's1').myRank).toBeNull();
     const finished = { ...state, stage: 'finished' as const, roundIndex: 0, question: null };
     const phone = viewFor('contestant', finished, facts, 's1');
-    expect(phone.myRank).toEqual({ rank: 2, seats: 3, weighted: 10 });
+    expect(phone.myRank).toEqual({ rank: 2, seats: 3, weighted: 10, tied: false });
     expect(phone.standings).toEqual([]);
     expect(viewFor('host', finished, facts).myRank).toBeNull();
   });
