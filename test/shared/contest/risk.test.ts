@@ -6,6 +6,7 @@ import { KINDS } from '../../../shared/contest/kinds.js';
 import type { RiskTurn, RiskSettings } from '../../../shared/contest/risk-types.js';
 import type { ContestState, RiskRound } from '../../../shared/contest/types.js';
 import { viewFor, viewOfKind, type RoomFacts } from '../../../shared/contest/views.js';
+import { standings } from '../../../shared/contest/standings.js';
 import { buzzRound, choice, definition, openQuestion, play, riskRound, T0 } from '../../support/builders.js';
 import type { BuzzInRound } from '../../../shared/contest/types.js';
 
@@ -233,6 +234,25 @@ describe('[RK8] most points', () => {
     expect(KINDS.risk.mostPoints(round(6, 2, [5, 50, 20]), def)).toBe(100);
     // Four turns over three seats: the first seat takes two.
     expect(KINDS.risk.mostPoints(round(4, 2), def)).toBe(60);
+  });
+});
+
+describe('[RK8][R2] a risk stage normalised by the most points', () => {
+  it('[RK8] a seat that wins the highest stake on every turn scores 100 in a stage normalised by `max`', () => {
+    const base = definition({ rounds: [riskRound(['s1', 's2', 's3'], 1)] });
+    const def = { ...base, stages: base.stages.map((stage) => ({ ...stage, normalise: 'max' as const })) };
+    const state = play(initialState(def), [
+      { type: 'question:next', at: at(0) },
+      { type: 'question:next', at: at(1) },
+      { type: 'stake:choose', seatId: 's1', stake: 30, at: at(2) },
+      { type: 'answer:rule', verdict: 'right', at: at(3) },
+      { type: 'question:next', at: at(4) },
+      { type: 'stake:choose', seatId: 's2', stake: 10, at: at(5) },
+      { type: 'answer:rule', verdict: 'right', at: at(6) },
+    ]);
+    const bySeat = Object.fromEntries(standings(state).map((s) => [s.seatId, s.stages[0]]));
+    expect(bySeat.s1).toMatchObject({ raw: 30, normalised: 100 });
+    expect(bySeat.s2.normalised).toBeCloseTo(33.33, 2);
   });
 });
 
