@@ -25,6 +25,7 @@ import { logoRoutes } from './http/logo-routes.js';
 import { organiserRoutes } from './http/organiser-routes.js';
 import { seatCardRoutes } from './http/seat-cards.js';
 import { judgeCardRoutes } from './http/judge-cards.js';
+import { resultsRoutes } from './http/results-page.js';
 import type { ContestRoom } from './rooms/room.js';
 import { authenticate, registerHandlers } from './realtime/socket-handlers.js';
 import { judgesAccess } from './realtime/judge-access.js';
@@ -158,6 +159,7 @@ export function createApp(options: AppOptions): App {
   app.use(logoRoutes(contests, options.store));
   app.use(seatCardRoutes(contests));
   app.use(judgeCardRoutes(contests));
+  app.use(resultsRoutes(contests));
   app.use(organiserRoutes({ contests, store: options.store, clock: options.clock, log }));
   if (options.web) app.use(options.web);
   app.use(jsonNotFound());

@@ -102,6 +102,8 @@ export interface WithRequestId {
 }
 
 export const MAX_ADJUST_POINTS = 1000;
+/** The most prize tiers a contest file may give (一等奖, 二等奖...). */
+export const MAX_PRIZE_TIERS = 10;
 export const MAX_REASON_LENGTH = 200;
 /** The most time one request can add to a countdown (K5, K8): ten minutes. */
 export const MAX_EXTEND_MS = 600_000;
@@ -148,6 +150,9 @@ export const hostCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('judge:exclude'), judgeId: id, reason: z.string().trim().min(1).max(MAX_REASON_LENGTH) }),
   z.object({ type: z.literal('judge:include'), judgeId: id }),
   z.object({ type: z.literal('judge:enter'), judgeId: id, seatId: id, value: paperScore, parts: paperParts }),
+  // AW4, AW6: tiers and steps are small indices; the engine checks them against the contest's tiers.
+  z.object({ type: z.literal('awards:decide'), seatId: id, tier: z.number().int().min(0).max(MAX_PRIZE_TIERS - 1).nullable() }),
+  z.object({ type: z.literal('awards:step'), step: z.number().int().min(-1).max(MAX_PRIZE_TIERS + 1) }),
 ]) satisfies z.ZodType<HostCommand>;
 
 /** `deviceToken`: made by the phone and saved before it claims, so a claim whose answer was

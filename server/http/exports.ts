@@ -7,7 +7,9 @@ import { translate, type Locale, type MessageKey } from '../../shared/i18n/index
 import type { ShowRecord } from './records.js';
 import { resultsRows, tieRows } from './ranking-tables.js';
 
-export const TABLES = ['results', 'rounds', 'ledger', 'presses', 'answers', 'ties', 'judges'] as const;
+import { prizesTable } from './prizes-table.js';
+
+export const TABLES = ['results', 'rounds', 'ledger', 'presses', 'answers', 'ties', 'judges', 'prizes'] as const;
 export type TableName = (typeof TABLES)[number];
 
 export interface Table {
@@ -116,7 +118,10 @@ export function tables(record: ShowRecord, options: ExportOptions): Table[] {
   };
   // The judges' sheet only where there is a panel: other contests' workbooks stay as they were.
   const panel = definition.judges ?? [];
-  if (!panel.length) return [results, ties, roundsTable, ledger, presses, answers];
+  // The prizes' sheet likewise only where the file gives prizes.
+  const prizes = prizesTable(record, options.locale);
+  const withPrizes = (list: Table[]) => (prizes ? [...list, prizes] : list);
+  if (!panel.length) return withPrizes([results, ties, roundsTable, ledger, presses, answers]);
   const judgeName = (id: string) => panel.find((j) => j.id === id)?.name ?? id;
   const judgesTable: Table = {
     name: 'judges',
@@ -156,7 +161,7 @@ export function tables(record: ShowRecord, options: ExportOptions): Table[] {
       r.result?.points ?? '',
     ]),
   };
-  return [results, ties, roundsTable, ledger, presses, answers, judgesTable];
+  return withPrizes([results, ties, roundsTable, ledger, presses, answers, judgesTable]);
 }
 
 /** A text cell a spreadsheet would run as a formula (`=HYPERLINK(…)` in a reason or a seat's

@@ -9,6 +9,7 @@ import { translate } from '../../shared/i18n/index.js';
 import type { DefinitionIssue } from '../../shared/protocol.js';
 import { fieldLabel, judgeIdAt, type ContestFile } from '../setup/contest-file.js';
 import { rankingOf } from '../setup/ranking-file.js';
+import { awardRulesOf } from '../setup/awards-file.js';
 import type { Judge } from '../../shared/contest/judging-types.js';
 import { CURRENT_RULES_VERSION } from '../../shared/contest/replay.js';
 import { defaultAggregate } from '../../shared/contest/judging.js';
@@ -116,7 +117,7 @@ export function drawContest(
     }),
   }));
   if (issues.length) return { ok: false, issues };
-  return { ok: true, definition: { title: file.title, rulesVersion: CURRENT_RULES_VERSION, seats, stages, seed, ...(file.branding && { branding: brandingOf(file.branding) }), ...(file.joining && { joining: file.joining }), ...(file.judges?.length && { judges: judgesOf(file) }), ...rankingPart(file) } };
+  return { ok: true, definition: { title: file.title, rulesVersion: CURRENT_RULES_VERSION, seats, stages, seed, ...(file.branding && { branding: brandingOf(file.branding) }), ...(file.joining && { joining: file.joining }), ...(file.judges?.length && { judges: judgesOf(file) }), ...rankingPart(file), ...(file.awards && { awards: awardRulesOf(file.awards) }) } };
 }
 
 /** R8: the file's ranking rules, stage tie-breaks by stage id; nothing when the file has none. */

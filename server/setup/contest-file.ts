@@ -9,6 +9,7 @@ import { isMessageKey, translate, type Locale, type MessageKey } from '../../sha
 import { judgeIdAt, MAX_CRITERIA, onStep } from '../../shared/contest/judging.js';
 import { MAX_STAKE, type DefinitionIssue } from '../../shared/protocol.js';
 import { checkRanking, normaliseField, RANKING_MESSAGES, rankingField } from './ranking-file.js';
+import { AWARDS_MESSAGES, awardsFileSchema } from './awards-file.js';
 
 const name = z.string().trim().min(1).max(40);
 
@@ -223,6 +224,7 @@ export const contestFileSchema = z
     joining: joining.optional(),
     judges: judges.optional(),
     ranking: rankingField,
+    awards: awardsFileSchema.optional(),
   })
   .strict()
   .superRefine(checkRanking);
@@ -245,6 +247,7 @@ const OWN_MESSAGES: Record<string, MessageKey> = {
   'judged-criteria': 'definition.error.judged-criteria',
   'risk-stakes': 'definition.error.risk-stakes',
   ...RANKING_MESSAGES,
+  ...AWARDS_MESSAGES,
 };
 
 /** zod says "expected string >=1 characters" where an organiser needs "required". */
@@ -285,7 +288,7 @@ export function fieldLabel(locale: Locale, path: PropertyKey[]): string {
   for (let i = 0; i < path.length; i++) {
     const key = String(path[i]);
     const next = path[i + 1];
-    if ((key === 'stages' || key === 'rounds' || key === 'seats' || key === 'judges' || key === 'tieBreaks') && typeof next === 'number') {
+    if ((key === 'stages' || key === 'rounds' || key === 'seats' || key === 'judges' || key === 'tieBreaks' || key === 'tiers') && typeof next === 'number') {
       parts.push(translate(locale, `definition.field.${key}.item` as MessageKey, { n: next + 1 }));
       list = key;
       i++;

@@ -8,6 +8,7 @@ import { allowedRoundCommands, inPlay } from './engine.js';
 import { questionRules } from './kinds.js';
 import { REFUSED_WHILE_PAUSED } from './show.js';
 import type { ContestState } from './types.js';
+import { allowedAwardSteps } from './awards.js';
 
 /** A command the host console can send: the host's commands, and the swap it asks the server for. */
 export type HostAction = HostCommand['type'] | SwapCommand['type'];
@@ -29,7 +30,7 @@ function showAllowed(state: ContestState): HostAction[] {
   if (state.standingsShown || !inPlay(q)) allowed.push('standings:show');
   if (state.rulings.length > 0 && (!q || questionRules(q).mayUndo(q))) allowed.push('ruling:undo');
   if (state.pausedAt !== null) allowed.push('show:resume');
-  if (state.stage === 'finished') return allowed;
+  if (state.stage === 'finished') return [...allowed, ...awardsAllowed(state)];
   if (state.stage === 'round' && state.pausedAt === null) allowed.push('show:pause');
   if (!inPlay(q)) allowed.push('question:next');
   if (!q) return allowed;
@@ -39,4 +40,10 @@ function showAllowed(state: ContestState): HostAction[] {
   // K8, K9: a seat's own time only while answers are open, before the key is out.
   if (q.kind === 'all-at-once' && q.phase === 'answering' && q.answerDeadline !== null) allowed.push('answers:extend-seat');
   return allowed;
+}
+
+/** AW4, AW6: deciding a boundary tie, stepping the ceremony. */
+function awardsAllowed(state: ContestState): HostAction[] {
+  const { forward, back, decide } = allowedAwardSteps(state);
+  return [...(forward || back ? ['awards:step' as const] : []), ...(decide ? ['awards:decide' as const] : [])];
 }

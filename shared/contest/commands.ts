@@ -43,7 +43,11 @@ export type HostCommand =
   // J5: a judge not scoring this seat (回避, absent), and back; a paper score typed by the host
   | { type: 'judge:exclude'; judgeId: JudgeId; reason: string }
   | { type: 'judge:include'; judgeId: JudgeId }
-  | { type: 'judge:enter'; judgeId: JudgeId; seatId: SeatId; value: number; parts?: number[] };
+  | { type: 'judge:enter'; judgeId: JudgeId; seatId: SeatId; value: number; parts?: number[] }
+  // the award ceremony (AW4-AW6): the host's prize for a seat level across a tier boundary (null:
+  // no prize), and the ceremony's next or previous step on the big screen
+  | { type: 'awards:decide'; seatId: SeatId; tier: number | null }
+  | { type: 'awards:step'; step: number };
 
 /** J2: a judge's score for the seat now called. The server fills `judgeId` from the judge's own
  * link, never from what the page sends. */
@@ -121,6 +125,20 @@ export const CommandError = {
   UnknownJudge: 'unknown-judge',
   /** J5: the judge does not score this seat (回避, absent). */
   JudgeExcluded: 'judge-excluded',
+  /** AW: the contest file gives no prizes. */
+  NoAwards: 'no-awards',
+  /** AW4, AW6: prizes are decided and revealed once the contest is finished. */
+  NotFinished: 'not-finished',
+  /** AW6: a boundary tie still waits for the host's decision. */
+  AwardsUndecided: 'awards-undecided',
+  /** AW4: the seat is not level with another across a tier boundary the host decides. */
+  AwardNotPending: 'award-not-pending',
+  /** AW4: the seat's tie spans other tiers than this one. */
+  AwardTierNotAllowed: 'award-tier-not-allowed',
+  /** AW4: a tier the decision touches is already on the big screen. */
+  AwardRevealed: 'award-revealed',
+  /** AW6: the ceremony moves one step at a time, within its steps. */
+  BadAwardStep: 'bad-award-step',
   /** RK2: the stake is not one of the round's stakes. */
   BadStake: 'bad-stake',
   /** RK4: this risk round does not allow a pass (放弃). */

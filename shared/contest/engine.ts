@@ -7,6 +7,7 @@ import { currentRound, flatRounds, replaceRound } from './rounds.js';
 import { questionRules, rulesOf, sameKind } from './kinds.js';
 import type { RoundHostCommand } from './round-kind.js';
 import { handleShow, REFUSED_WHILE_PAUSED } from './show.js';
+import { handleAwards } from './awards.js';
 import type { ContestDefinition, ContestState, Question, QuestionState, Round, SeatId } from './types.js';
 
 /** The state of a contest before its first command. */
@@ -25,6 +26,7 @@ export function initialState(definition: ContestDefinition): ContestState {
     seatsLocked: false,
     admitted: null,
     falseStarts: {},
+    awards: null,
   };
 }
 
@@ -90,6 +92,9 @@ function dispatch(state: ContestState, command: Exclude<Command, { type: 'clock:
     case 'seat:join':
       // S6: a record of the host's decision; who holds a seat is kept beside the log.
       return accept(state);
+    case 'awards:decide':
+    case 'awards:step':
+      return handleAwards(state, command);
     case 'score:adjust':
       // B11
       if (!isSeat(state, command.seatId)) return refuse(CommandError.UnknownSeat);

@@ -5,6 +5,9 @@
 
 export type Role = 'host' | 'screen' | 'contestant' | 'judge';
 
+/** Which awards a role sees: all, only what the big screen has revealed, or none (AW7). */
+export type AwardsSight = 'all' | 'revealed' | 'none';
+
 /** One role's sight. Values name what is seen; `false`/`'none'` means the field goes out empty. */
 export interface Sight {
   /** Every seat, or only the seats the phone names: its own, the buzz's winner, whose turn it is. */
@@ -58,6 +61,9 @@ export interface Sight {
    * "评委评分中 5/7" (no reason, nothing entered from paper); a judge's own score alone; or
    * nothing. After the reveal everyone sees all. */
   judgeScores: 'status' | 'count' | 'own' | 'none';
+  /** The prizes and the award ceremony (AW7): all, with the host's boundary ties; only the tiers
+   * the big screen has revealed; or none. */
+  awards: AwardsSight;
 }
 
 /** The table `viewFor` reads: what each role may see. */
@@ -86,6 +92,7 @@ export const SIGHT: Readonly<Record<Role, Sight>> = {
     storageProblems: true,
     claimAlarms: true,
     judgeScores: 'status',
+    awards: 'all',
   },
   screen: {
     seats: 'every',
@@ -111,6 +118,7 @@ export const SIGHT: Readonly<Record<Role, Sight>> = {
     storageProblems: false,
     claimAlarms: false,
     judgeScores: 'count',
+    awards: 'revealed',
   },
   // A judge (评委) scores on its own device: it sees the stage as the hall does, and nothing of
   // the seats' phones or codes.
@@ -138,6 +146,7 @@ export const SIGHT: Readonly<Record<Role, Sight>> = {
     claimAlarms: false,
     hostCommands: false,
     judgeScores: 'own',
+    awards: 'revealed',
   },
   contestant: {
     seats: 'named',
@@ -163,5 +172,6 @@ export const SIGHT: Readonly<Record<Role, Sight>> = {
     storageProblems: false,
     claimAlarms: false,
     judgeScores: 'none',
+    awards: 'none',
   },
 };

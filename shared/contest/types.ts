@@ -4,7 +4,7 @@ import type { Branding } from '../branding.js';
 import type { DecidedBy, RecordedFairness } from './arbiter.js';
 import type { Question, QuestionType } from './question.js';
 import type { Judge, JudgedSettings, JudgedTurn } from './judging-types.js';
-import type { AwardRules, Normalise, RankingRules } from './ranking-types.js';
+import type { AwardRules, AwardsState, Normalise, RankingRules } from './ranking-types.js';
 import type { RiskSettings, RiskTurn } from './risk-types.js';
 
 export type { Question };
@@ -305,4 +305,6 @@ export interface ContestState {
   /** R6: per seat, the buzz-in questions on which it made a false start (whatever the penalty,
    * so also those that leave no score change): a tie-break reads them. */
   falseStarts: Record<SeatId, number>;
+  /** The award ceremony (AW5): null until the host first decides a prize or steps it. */
+  awards: AwardsState | null;
 }

@@ -14,6 +14,7 @@ import { brandingView, type BrandingView } from '../branding.js';
 import type { ContestStage, ContestState, ScoreEntry, SeatId } from './types.js';
 import { SIGHT, type Role, type Sight } from './sight.js';
 import { judgesView } from './judged-view.js';
+import { awardsView, ownPrize, type AwardsViewOf } from './awards-view.js';
 import type { JudgeId, JudgeView } from './judging-types.js';
 
 export type { Role } from './sight.js';
@@ -159,6 +160,8 @@ export interface ContestView {
   /** A phone, once the contest is finished: its seat's place in the final ranking (R1), of how
    * many seats, the weighted total it is ranked by, and whether it shares the place (R7). Not the whole ranking: a phone shows one line. */
   myRank: { rank: number; seats: number; weighted: number; tied: boolean } | null;
+  /** A phone, once the big screen has revealed its seat's prize tier (AW7): the prize's name. */
+  myPrize: string | null;
   /** Host only: a storage failure going on now. Phones and the screen are told per refused
    * request (storage-failed); what to do about the disk is the host's business. */
   storage: StorageProblem | null;
@@ -174,6 +177,9 @@ export interface ContestView {
   answerGaps: Record<SeatId, AnswerGap>;
   /** Host only: repeated failed join-code claims (someone guessing codes), or null. */
   claimAlarm: ClaimAlarm | null;
+  /** Once the contest is finished and its file gives prizes: the award ceremony (AW7), all of it
+   * for the host, the revealed tiers for the screen and judges; null otherwise and for phones. */
+  awards: AwardsViewOf | null;
 }
 
 /** Builds the view one role is allowed to see, from its SIGHT entry; `seatId` (the phone's seat)
@@ -182,7 +188,7 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId
   const sight = SIGHT[role];
   const me = sight.ownSeat ? seatId : null;
   const q = state.question;
-  const ranked = sight.ranking || (me && state.stage === 'finished') ? ranking(state) : null;
+  const ranked = sight.ranking || sight.awards !== 'none' || (me && state.stage === 'finished') ? ranking(state) : null;
   // A phone gets only the seats it names, never the whole room: with 1,000 seats every phone's
   // view would otherwise be 200 KB, sent to each phone on every change and on every reconnect.
   const named = new Set([me, q?.kind === 'buzz-in' ? q.winner : null, q?.kind === 'in-turn' || q?.kind === 'risk' ? q.seatId : null]);
@@ -239,12 +245,14 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId
     admitted: sight.admission ? state.admitted : null,
     joinRequests: sight.joinRequests ? (room.joinRequests ?? []) : [],
     myRank: me && state.stage === 'finished' && ranked ? rankOf(state, ranked.standings, me) : null,
+    myPrize: me && state.stage === 'finished' && ranked ? ownPrize(state, ranked.standings, me) : null,
     storage: sight.storageProblems ? (room.storage ?? null) : null,
     pausedAt: state.pausedAt,
     lastRuling: sight.undo ? lastRuling(state) : null,
     ...(sight.hostCommands && { allowed: room.closed ? [] : allowedCommands(state) }),
     answerGaps: sight.answerGaps ? { ...room.answerGaps } : {},
     claimAlarm: sight.claimAlarms ? (room.claimAlarm ?? null) : null,
+    awards: awardsView(state, ranked?.standings ?? [], sight.awards),
   };
 }
 

@@ -23,6 +23,7 @@ import { judgedEngineEn } from './judged-engine.en.js';
 import { editorJudgedEn } from './editor-judged.en.js';
 import { riskEn } from './risk.en.js';
 import { rankingEn } from './ranking.en.js';
+import { awardsEn } from './awards.en.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -50,6 +51,7 @@ export const en: Record<MessageKey, string> = {
   ...editorJudgedEn,
   ...riskEn,
   ...rankingEn,
+  ...awardsEn,
   'terminal.created': 'Created contest: {title}',
   'terminal.resumed': 'Resumed contest: {title} (continuing where it stopped)',
   'terminal.host': 'Host console:',

@@ -23,6 +23,7 @@ import { judgedEngineZh } from './judged-engine.zh.js';
 import { editorJudgedZh } from './editor-judged.zh.js';
 import { riskZh } from './risk.zh.js';
 import { rankingZh } from './ranking.zh.js';
+import { awardsZh } from './awards.zh.js';
 
 export const zh = {
   ...bankZh,
@@ -49,6 +50,7 @@ export const zh = {
   ...editorJudgedZh,
   ...riskZh,
   ...rankingZh,
+  ...awardsZh,
   // Server terminal
   'terminal.created': '已创建竞赛：{title}',
   'terminal.resumed': '已恢复竞赛：{title}（从上次中断处继续）',

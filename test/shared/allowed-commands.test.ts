@@ -9,6 +9,7 @@ import type { ContestDefinition, ContestState } from '../../shared/contest/types
 import { flatRounds } from '../../shared/contest/rounds.js';
 import { viewFor, type RoomFacts } from '../../shared/contest/views.js';
 import type { TieRule } from '../../shared/contest/arbiter.js';
+import { awardStep } from '../../shared/contest/awards.js';
 import { allAtOnceRound, buzzRound, choice, definition, inTurnRound, riskRound, T0, trueFalse } from '../support/builders.js';
 
 /** A question no round has drawn nor swapped in yet, for the swap (a choice question fits every kind of round). */
@@ -53,7 +54,23 @@ function candidates(state: ContestState, at: number): Record<HostAction, Command
     'judge:exclude': { type: 'judge:exclude', judgeId: 'j1', reason: '缺席', at },
     'judge:include': { type: 'judge:include', judgeId: 'j1', at },
     'judge:enter': { type: 'judge:enter', judgeId: 'j1', seatId: q?.kind === 'judged' ? q.seatId : 's1', value: 80, at },
+    // The console decides the first seat of a boundary tie, and steps forward when it may, else back.
+    'awards:decide': { type: 'awards:decide', ...tieChoice(state), at },
+    'awards:step': { type: 'awards:step', step: stepOf(state, at), at },
   };
+}
+
+/** The first seat of a boundary tie still undecided (else the first of any), and its highest tier. */
+function tieChoice(state: ContestState): { seatId: string; tier: number } {
+  const awards = viewFor('host', state, facts).awards;
+  const tie = awards?.ties.find((t) => t.seats.some((id) => !(id in awards.decided))) ?? awards?.ties[0];
+  return { seatId: tie?.seats.find((id) => !(id in (awards?.decided ?? {}))) ?? tie?.seats[0] ?? 's1', tier: tie?.tiers[0] ?? 0 };
+}
+
+/** The ceremony's next step, or its previous one when it may not move forward. */
+function stepOf(state: ContestState, at: number): number {
+  const step = awardStep(state);
+  return apply(state, { type: 'awards:step', step: step + 1, at }).ok ? step + 1 : step - 1;
 }
 
 /** A small seeded generator, so a failing walk can be replayed from its seed. */
@@ -142,6 +159,7 @@ const CONTESTS: [string, ContestDefinition, HostAction[]][] = [
   ['buzz-in, judged on arrival, false starts lose the question', contest([buzzRound(4, { fairness: { mode: 'arrival', maxCreditMs: 30, graceCapMs: 300, tieRule: 'arrival' }, falseStart: { kind: 'lose-question' } })], 2), BUZZ],
   ['in-turn', contest([inTurnRound(['s1', 's2', 's3'], 2)]), [...SHOW, 'turn:start', 'turn:skip', 'turn:repeat', 'answer:rule', 'answer:reveal']],
   ['all-at-once', contest([allAtOnceRound([choice(1, 'B'), choice(2, 'AC'), trueFalse(3, false)])]), [...SHOW.filter((t) => t !== 'ruling:undo'), 'answers:open', 'answer:reveal', 'answers:extend-seat']],
+  ['prizes with boundary ties the host decides', { ...contest([inTurnRound(['s1', 's2', 's3'], 1)]), awards: { by: 'count', boundaryTie: 'host', tiers: [{ name: '一等奖', count: 1 }, { name: '二等奖', count: 1 }] } }, ['question:next', 'awards:step', 'awards:decide']],
   ['risk', contest([riskRound(['s1', 's2', 's3'], 2)]), [...SHOW, 'stake:choose', 'turn:start', 'turn:skip', 'answer:rule', 'answer:reveal']],
   ['risk, no pass', contest([riskRound(['s2', 's1'], 2, { allowPass: false, stakes: [5, 20] })], 2), [...SHOW, 'stake:choose', 'turn:start', 'answer:rule']],
   ['every kind in one contest', contest([inTurnRound(['s2', 's1'], 1), riskRound(['s1', 's3'], 1), allAtOnceRound([choice(1, 'B')]), buzzRound(2, press('host'))]), [...SHOW, 'turn:start', 'stake:choose', 'answers:open', 'buzzers:open']],

@@ -146,8 +146,18 @@ export function contestStates(): [string, ContestState][] {
     ['buzz-in, paused', paused],
     ['buzz-in, ruled right, leaderboard up', buzzRevealed],
     ['finished', finished],
+    ['finished, prizes: the lowest tier revealed', awardsShown(finished)],
     ...judgedStates(),
   ];
+}
+
+/** AW7: the finished contest with two prize tiers, the lower one on the big screen. */
+function awardsShown(finished: ContestState): ContestState {
+  const withPrizes = { ...finished, definition: { ...finished.definition, awards: { by: 'count' as const, boundaryTie: 'higher' as const, tiers: [{ name: '一等奖', count: 1 }, { name: '二等奖', count: 2 }] } } };
+  return play(withPrizes, [
+    { type: 'awards:step', step: 0, at: at(80_000) },
+    { type: 'awards:step', step: 1, at: at(81_000) },
+  ]);
 }
 
 /** A judged turn while judges score (one excluded, one on paper), and once revealed. */

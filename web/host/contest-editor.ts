@@ -6,6 +6,7 @@ import type { RoundKind } from '../../shared/contest/types.js';
 import type { DefinitionIssue } from '../../shared/protocol.js';
 import { DEFAULT_THEME, THEMES, type ThemeName } from '../../shared/branding.js';
 import { DEFAULT_FAIRNESS, LENIENT_MAX_CREDIT_MS, TIE_RULES, type TieRule } from '../../shared/contest/arbiter.js';
+import { awardsFile, awardsFrom, type EditorAwards } from './awards-editor.js';
 import { judgesFile, judgesFrom, judgingFile, judgingFrom, newJudging, type EditorJudge, type EditorJudging } from './judged-editor.js';
 import { DEFAULT_DECIMALS, normaliseFile, normaliseFrom, rankingFile, rankingFrom, type EditorRanking } from './ranking-editor.js';
 import type { Normalise } from '../../shared/contest/ranking-types.js';
@@ -113,6 +114,8 @@ export interface EditorModel {
   judges: EditorJudge[];
   /** R3, R5: the ranking's decimals and tie-breaks. */
   ranking: EditorRanking;
+  /** Prize tiers (奖项); null: the contest gives none. */
+  awards: EditorAwards | null;
 }
 
 /** Names the form gives new things, in the host's language. */
@@ -300,7 +303,7 @@ function brandingFile(b: EditorBranding): Json {
  */
 export function fromSource(source: unknown, fallback: { title: string; seats: Omit<EditorSeat, 'topic'>[] }, names: EditorNames): EditorModel {
   if (!isRecord(source))
-    return { title: fallback.title, branding: brandingFrom(null), seats: fallback.seats.map((s) => ({ ...s, topic: '' })), stages: [newStage(names)], seed: null, joining: 'lock', judges: [], ranking: { decimals: DEFAULT_DECIMALS, tieBreaks: [] } };
+    return { title: fallback.title, branding: brandingFrom(null), seats: fallback.seats.map((s) => ({ ...s, topic: '' })), stages: [newStage(names)], seed: null, joining: 'lock', judges: [], ranking: { decimals: DEFAULT_DECIMALS, tieBreaks: [] }, awards: null };
   return {
     title: text(source.title),
     branding: brandingFrom(source.branding),
@@ -317,6 +320,7 @@ export function fromSource(source: unknown, fallback: { title: string; seats: Om
     joining: joiningFrom(source.joining),
     judges: judgesFrom(source.judges),
     ranking: rankingFrom(source.ranking),
+    awards: awardsFrom(source.awards),
   };
 }
 
@@ -371,6 +375,7 @@ export function toFile(model: EditorModel): Json {
     ...(model.joining === 'lock' ? {} : { joining: { approvalAfter: model.joining } }),
     ...judgesFile(model.judges),
     ...rankingFile(model.ranking),
+    ...awardsFile(model.awards),
   };
 }
 
