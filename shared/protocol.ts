@@ -111,6 +111,9 @@ const extendMs = z.number().int().min(1000).max(MAX_EXTEND_MS);
 /** J5: a paper score the host types; the round's scale and step are checked by the engine (J2). */
 const paperScore = z.number().finite().min(0).max(1000);
 const paperParts = z.array(paperScore).min(1).max(MAX_CRITERIA).optional();
+/** RK2: the most points one risk question may be staked for; the engine checks the round's stakes. */
+export const MAX_STAKE = 1000;
+const stake = z.number().int().min(1).max(MAX_STAKE);
 
 export const hostCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('question:next') }),
@@ -121,6 +124,7 @@ export const hostCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('turn:skip') }),
   z.object({ type: z.literal('turn:repeat') }),
   z.object({ type: z.literal('answers:open') }),
+  z.object({ type: z.literal('stake:choose'), stake: stake.nullable() }),
   z.object({ type: z.literal('answer:rule'), verdict: z.enum(['right', 'wrong']) }),
   z.object({ type: z.literal('answer:reveal') }),
   z.object({ type: z.literal('ruling:undo') }),
@@ -172,6 +176,9 @@ const scoreValue = z.number().finite().min(-10_000).max(10_000);
  * field: the server adds it. The engine checks the scale, the step and the seat (J2). */
 export const judgeScoreSchema = z.object({ seatId: id, value: scoreValue, parts: z.array(scoreValue).min(1).max(MAX_CRITERIA).optional() }).strict();
 export type JudgeScorePayload = z.infer<typeof judgeScoreSchema>;
+/** RK2: a phone's stake for its seat's turn, or null to pass (放弃); the seat is the phone's own. */
+export const stakeChooseSchema = z.object({ stake: stake.nullable() }).strict();
+export type StakeChoosePayload = z.infer<typeof stakeChooseSchema>;
 /** Requests that carry nothing. */
 export const emptySchema = z.object({}).strict();
 /** `pressedAt`: the touch's own time in server time, by the phone's clock sync (P1). */
@@ -245,6 +252,8 @@ export interface ClientToServerEvents {
   /** A phone's clock probe (P1): answered with the server's time. */
   'clock:probe': (payload: Record<string, never>, ack: (r: Ack<{ serverNow: number }>) => void) => void;
   'answer:submit': (payload: { choice: number[] } & WithRequestId, ack: (r: Ack<AnswerRecorded>) => void) => void;
+  /** RK2: the phone of the seat whose risk turn it is picks its stake, or passes (null). */
+  'stake:choose': (payload: StakeChoosePayload & WithRequestId, ack: (r: Ack<null>) => void) => void;
   /** Host: replace the current question with an unused one from the bank (F4). */
   'question:swap': (payload: WithRequestId, ack: (r: Ack<null>) => void) => void;
   /** Host, before the first command: replace the contest's definition (a contest file). */

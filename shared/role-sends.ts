@@ -12,7 +12,7 @@ const CLOCK: ClientEvent = 'clock:probe';
 export const ROLE_SENDS: Readonly<Record<Role, readonly ClientEvent[]>> = {
   host: ['host:command', 'question:swap', 'contest:source', 'contest:define', 'seat:release', 'seat:remove-phone', 'seat:decide', 'judges:access', CLOCK],
   screen: [CLOCK],
-  contestant: ['seat:claim', 'buzz:press', 'answer:submit', CLOCK],
+  contestant: ['seat:claim', 'buzz:press', 'answer:submit', 'stake:choose', CLOCK],
   // A judge signs in by code (or comes by its link) and scores; nothing else.
   judge: ['judge:claim', 'judge:score', CLOCK],
 };

@@ -70,11 +70,13 @@ export function tables(record: ShowRecord, options: ExportOptions): Table[] {
     rows: definition.seats.map((s) => [s.name, ...(perRound.get(s.id) ?? [])]),
   };
 
+  // RK7: a contest with risk questions shows each ruling's stake in a column of its own.
+  const staked = record.ledger.some((e) => e.stake !== undefined);
   const ledger: Table = {
     name: 'ledger',
     title: t('export.sheet.ledger'),
-    header: [t('export.col.seq'), t('export.col.time'), t('export.col.seat'), t('export.col.delta'), t('export.col.reason'), t('export.col.round'), t('export.col.question'), t('export.col.note'), t('export.col.undone')],
-    rows: record.ledger.map((e) => [e.seq, time(e.at), seatName(e.seatId), e.delta, reason(e), roundName(e.round), e.questionNumber ?? '', e.note ?? '', e.undone ? t('export.yes') : '']),
+    header: [t('export.col.seq'), t('export.col.time'), t('export.col.seat'), t('export.col.delta'), t('export.col.reason'), t('export.col.round'), t('export.col.question'), t('export.col.note'), t('export.col.undone'), ...(staked ? [t('export.col.stake')] : [])],
+    rows: record.ledger.map((e) => [e.seq, time(e.at), seatName(e.seatId), e.delta, reason(e), roundName(e.round), e.questionNumber ?? '', e.note ?? '', e.undone ? t('export.yes') : '', ...(staked ? [e.stake ?? ''] : [])]),
   };
 
   const presses: Table = {

@@ -7,6 +7,7 @@ import {
   ErrorCode,
   PROTOCOL_VERSION,
   answerSubmitSchema,
+  stakeChooseSchema,
   buzzPressSchema,
   contestDefineSchema,
   handshakeSchema,
@@ -372,6 +373,14 @@ export function registerHandlers(
       if (!result.ok) return { error: result.error };
       if (!result.answer) throw new Error('engine accepted an answer without deciding it');
       return { data: { status: result.answer } };
+    }),
+  );
+
+  // RK2: the seat is the phone's own, never a field of the payload.
+  on('stake:choose', stakeChooseSchema, ({ stake }, rid) =>
+    seated((seatId) => {
+      const result = room.submit({ type: 'stake:choose', seatId, stake, ...(socket.data.phoneId && { phone: socket.data.phoneId }) }, requestKey(rid));
+      return result.ok ? { data: null } : { error: result.error };
     }),
   );
 }

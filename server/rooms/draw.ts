@@ -67,7 +67,7 @@ function specOf(round: FileRound): DrawSpec {
 /** How many questions a round draws: one per seat in turn, one open question per seat called in a
  * reflection round (J1), none in an action round. */
 function questionsNeeded(round: FileRound, seats: number): number {
-  if (round.kind === 'in-turn') return round.perSeat * seats;
+  if (round.kind === 'in-turn' || round.kind === 'risk') return round.perSeat * seats;
   if (round.kind === 'judged') return round.prompt === 'question' ? seats : 0;
   return round.questions;
 }
@@ -147,6 +147,7 @@ function roundOf(round: FileRound, id: string, draw: DrawSpec, questions: Questi
           wrongPoints: round.wrongPoints,
           falseStart: round.falseStart,
           fairness: round.fairness,
+          ...(round.risk && { risk: true }),
         },
       };
     case 'in-turn':
@@ -158,6 +159,12 @@ function roundOf(round: FileRound, id: string, draw: DrawSpec, questions: Questi
         answerTimeMs: ms(round.answerTimeSec),
         rightPoints: round.rightPoints,
         wrongPoints: round.wrongPoints,
+      };
+    case 'risk':
+      return {
+        ...base,
+        kind: 'risk',
+        risk: { stakes: round.stakes, allowPass: round.allowPass, order: seats.map((s) => s.id), perSeat: round.perSeat, answerTimeMs: ms(round.answerTimeSec) },
       };
     case 'all-at-once':
       return {

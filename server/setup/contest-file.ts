@@ -6,8 +6,8 @@ import { DEFAULT_FAIRNESS, DEFAULT_GRACE_CAP_MS, DEFAULT_MAX_CREDIT_MS, TIE_RULE
 import { QUESTION_TYPES } from '../../shared/contest/question.js';
 import { DEFAULT_THEME, THEMES } from '../../shared/branding.js';
 import { isMessageKey, translate, type Locale, type MessageKey } from '../../shared/i18n/index.js';
-import type { DefinitionIssue } from '../../shared/protocol.js';
 import { judgeIdAt, MAX_CRITERIA, onStep } from '../../shared/contest/judging.js';
+import { MAX_STAKE, type DefinitionIssue } from '../../shared/protocol.js';
 import { checkRanking, normaliseField, RANKING_MESSAGES, rankingField } from './ranking-file.js';
 import { AWARDS_MESSAGES, awardsFileSchema } from './awards-file.js';
 
@@ -16,6 +16,8 @@ const name = z.string().trim().min(1).max(40);
 /** The most judges a panel may have, and the longest seat title (述行动) a file may give. */
 export const MAX_JUDGES = 30;
 export const MAX_TOPIC_LENGTH = 80;
+/** The most stakes a risk round may offer: each is a big button on a phone. */
+export const MAX_STAKES = 6;
 
 export { judgeIdAt };
 const seconds = (fallback: number) => z.number().positive().max(3600).default(fallback);
@@ -65,6 +67,8 @@ const buzzIn = z
     wrongPoints: points(10),
     falseStart,
     fairness,
+    /** RK9: the buzz winner risks the question's stake (风险抢答). */
+    risk: z.boolean().default(false),
     draw,
   })
   .strict();
@@ -92,6 +96,25 @@ const allAtOnce = z
     partialCredit: z.boolean().default(false),
     partialPoints: points(5),
     draw: draw.refine((d) => !d.types.includes('open'), { message: 'open', path: ['types'] }),
+  })
+  .strict();
+
+/** RK1-RK4: risk questions (风险题), in turn like in-turn rounds; each seat stakes one of
+ * `stakes` before its question is shown. */
+const risk = z
+  .object({
+    kind: z.literal('risk'),
+    name: name.default('风险题'),
+    perSeat: z.number().int().min(1).max(20).default(1),
+    stakes: z
+      .array(z.number().int().min(1).max(MAX_STAKE))
+      .min(1)
+      .max(MAX_STAKES)
+      .refine((list) => new Set(list).size === list.length, { message: 'risk-stakes' })
+      .default([10, 20, 30]),
+    allowPass: z.boolean().default(true),
+    answerTimeSec: seconds(30),
+    draw,
   })
   .strict();
 
@@ -190,7 +213,7 @@ export const contestFileSchema = z
             name,
             weight: z.number().min(0).max(100).default(1),
             normalise: normaliseField,
-            rounds: z.array(z.discriminatedUnion('kind', [buzzIn, inTurn, allAtOnce, judged])).min(1).max(20),
+            rounds: z.array(z.discriminatedUnion('kind', [buzzIn, inTurn, allAtOnce, judged, risk])).min(1).max(20),
           })
           .strict(),
       )
@@ -222,6 +245,7 @@ const OWN_MESSAGES: Record<string, MessageKey> = {
   'judged-open': 'definition.error.judged-open',
   'judged-warn': 'definition.error.judged-warn',
   'judged-criteria': 'definition.error.judged-criteria',
+  'risk-stakes': 'definition.error.risk-stakes',
   ...RANKING_MESSAGES,
   ...AWARDS_MESSAGES,
 };

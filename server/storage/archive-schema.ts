@@ -64,11 +64,18 @@ const judging = z
 
 const round = z.discriminatedUnion('kind', [
   z
-    .object({ ...roundBase, kind: z.literal('buzz-in'), rules: z.object({ falseStart, fairness, buzzWindowMs: count, ...scoring }).strict() })
+    .object({ ...roundBase, kind: z.literal('buzz-in'), rules: z.object({ falseStart, fairness, buzzWindowMs: count, ...scoring, risk: z.boolean().optional() }).strict() })
     .strict(),
   z.object({ ...roundBase, kind: z.literal('in-turn'), order: z.array(id), perSeat: count, ...scoring }).strict(),
   z.object({ ...roundBase, kind: z.literal('all-at-once'), ...scoring, partialCredit: z.boolean(), partialPoints: count }).strict(),
   z.object({ ...roundBase, kind: z.literal('judged'), judging }).strict(),
+  z
+    .object({
+      ...roundBase,
+      kind: z.literal('risk'),
+      risk: z.object({ stakes: z.array(z.number().int().min(1)).min(1), allowPass: z.boolean(), order: z.array(id), perSeat: count, answerTimeMs: count }).strict(),
+    })
+    .strict(),
 ]);
 
 /** R5: a tie-break as the definition holds it (a stage by its id). */
@@ -118,6 +125,7 @@ export const commandSchema = z.union([
       })
       .strict(),
     z.object({ ...at, type: z.literal('answer:submit'), seatId: id, choice: z.array(count), phone: id.optional() }).strict(),
+    z.object({ ...at, type: z.literal('stake:choose'), seatId: id, stake: z.number().int().min(1).nullable(), phone: id.optional() }).strict(),
     z.object({ ...at, type: z.literal('seat:join'), seatId: id, phone: id, approved: z.boolean() }).strict(),
     z.object({ ...at, type: z.literal('clock:tick') }).strict(),
     z.object({ ...at, type: z.literal('judge:score'), judgeId: id, seatId: id, value: score, parts: z.array(score).optional() }).strict(),

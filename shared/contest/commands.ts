@@ -18,6 +18,8 @@ export type HostCommand =
   | { type: 'turn:repeat' }
   // all at once (同步作答): start the answer countdown
   | { type: 'answers:open' }
+  // risk (风险题): the host picks the stake for the seat whose turn it is (代选), or passes (null)
+  | { type: 'stake:choose'; stake: number | null }
   // any round
   | { type: 'answer:rule'; verdict: 'right' | 'wrong' }
   | { type: 'answer:reveal' }
@@ -75,6 +77,8 @@ export interface PressCommand {
 
 export type SeatCommand =
   | PressCommand
+  // risk (风险题, RK2): the seat whose turn it is picks its stake on its phone, or passes (null)
+  | { type: 'stake:choose'; seatId: SeatId; stake: number | null; phone?: string }
   | { type: 'answer:submit'; seatId: SeatId; choice: number[]; /** The phone that answered (A8). */ phone?: string };
 
 /** Sent by the room when a deadline it scheduled comes due. */
@@ -135,6 +139,12 @@ export const CommandError = {
   AwardRevealed: 'award-revealed',
   /** AW6: the ceremony moves one step at a time, within its steps. */
   BadAwardStep: 'bad-award-step',
+  /** RK2: the stake is not one of the round's stakes. */
+  BadStake: 'bad-stake',
+  /** RK4: this risk round does not allow a pass (放弃). */
+  PassNotAllowed: 'pass-not-allowed',
+  /** RK2: a phone picked a stake on another seat's turn. */
+  NotYourTurn: 'not-your-turn',
 } as const;
 export type CommandError = (typeof CommandError)[keyof typeof CommandError];
 
@@ -155,7 +165,9 @@ export type ContestEvent =
   // judged rounds: the speaking timer started (after any preparation) and stopped; the reveal
   | { type: 'speech-started'; seatId: SeatId }
   | { type: 'speech-stopped'; seatId: SeatId; overtimeMs: number }
-  | { type: 'judged-revealed'; seatId: SeatId; points: number };
+  | { type: 'judged-revealed'; seatId: SeatId; points: number }
+  // risk: the stake was set (or the seat passed, null), so pages can show it at once
+  | { type: 'stake-chosen'; seatId: SeatId; stake: number | null };
 
 /** What a press came to, told back to the phone that pressed (`pending`: see the view). */
 export interface BuzzOutcome {

@@ -5,6 +5,7 @@ import { allAtOnce } from './rounds/all-at-once.js';
 import { buzzIn } from './rounds/buzz-in.js';
 import { inTurn } from './rounds/in-turn.js';
 import { judged } from './rounds/judged.js';
+import { risk } from './rounds/risk.js';
 import type { QuestionState, Round, RoundKind } from './types.js';
 
 export const KINDS: { readonly [K in RoundKind]: RoundKindRules<K> } = {
@@ -12,6 +13,7 @@ export const KINDS: { readonly [K in RoundKind]: RoundKindRules<K> } = {
   'in-turn': inTurn,
   'all-at-once': allAtOnce,
   judged,
+  risk,
 };
 
 /** The rules of a round's kind, typed for that round and its question. TypeScript cannot

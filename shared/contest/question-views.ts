@@ -5,6 +5,7 @@ import { answerKey, choiceCount, type Question, type QuestionType } from './ques
 import type { DecidedBy } from './arbiter.js';
 import type { JudgeId, JudgedTurnView } from './judging-types.js';
 import type { Sight } from './sight.js';
+import type { RiskOutcome, RiskPhase } from './risk-types.js';
 import type { AnswerPhase, BuzzPhase, BuzzRecord, BuzzOutcomeKind, Seat, SeatId, SeatResult, TurnOutcome, TurnPhase } from './types.js';
 
 /** What every view of a question drawn from the bank shows, whatever its round's kind. */
@@ -53,6 +54,8 @@ export interface BuzzInQuestionView extends AskedQuestionHead, AskedQuestionKey 
   leadErrorMs: number | null;
   /** Press log: host only (B14). */
   buzzes: BuzzRecord[];
+  /** RK9: in a risk buzz-in round, what the winner earns or loses on this question; absent otherwise. */
+  stake?: number;
 }
 
 /** 轮流必答: whose turn it is and how it ended (T). */
@@ -84,8 +87,21 @@ export interface AllAtOnceQuestionView extends AskedQuestionHead, AskedQuestionK
   seatDeadlines: Record<SeatId, number>;
 }
 
+/** 风险题: whose turn it is, the stake, how it ended (RK). While `choosing` the head carries
+ * only the question's number: its text is sent to nobody before the stake is set (RK7). */
+export interface RiskQuestionView extends AskedQuestionHead, AskedQuestionKey {
+  kind: 'risk';
+  phase: RiskPhase;
+  outcome: RiskOutcome | null;
+  answerDeadline: number | null;
+  turnSeat: SeatId;
+  /** The stake picked; null while choosing and after a pass. */
+  stake: number | null;
+  chosenBy: 'seat' | 'host' | null;
+}
+
 /** A question drawn from the bank and asked, in any kind of round that asks one. */
-export type AskedQuestionView = BuzzInQuestionView | InTurnQuestionView | AllAtOnceQuestionView;
+export type AskedQuestionView = BuzzInQuestionView | InTurnQuestionView | AllAtOnceQuestionView | RiskQuestionView;
 
 /** What a page sees of the question in play; a judged round's "question" is a seat's turn. */
 export type QuestionView = AskedQuestionView | JudgedTurnView;
@@ -94,7 +110,7 @@ export type QuestionView = AskedQuestionView | JudgedTurnView;
 export type QuestionViewOf<K extends QuestionView['kind']> = Extract<QuestionView, { kind: K }>;
 
 export type QuestionPhase = QuestionView['phase'];
-export type QuestionOutcome = BuzzOutcomeKind | TurnOutcome;
+export type QuestionOutcome = BuzzOutcomeKind | TurnOutcome | RiskOutcome;
 
 /** Who is looking, as a kind's view builder needs it. */
 export interface Viewer {

@@ -30,6 +30,8 @@ export interface BuzzInRoundRules extends ScoredRoundRules {
   kind: 'buzz-in';
   buzzWindowMs: number;
   falseStart: FalseStartPenalty;
+  /** RK9: wrong or timeout loses the question's stake; absent: `wrongPoints` as usual. */
+  risk?: true;
 }
 
 export interface InTurnRoundRules extends ScoredRoundRules {
@@ -50,8 +52,17 @@ export interface JudgedRoundRules {
   judging: JudgedSettings;
 }
 
+/** 风险题: the stakes a seat picks from, whether it may pass, the answer time, the order (RK1-RK4). */
+export interface RiskRoundRules {
+  kind: 'risk';
+  stakes: number[];
+  allowPass: boolean;
+  answerTimeMs: number;
+  order: SeatId[];
+}
+
 /** A kind's own rules as pages show them; a new kind adds its member here. */
-export type RoundRulesView = BuzzInRoundRules | InTurnRoundRules | AllAtOnceRoundRules | JudgedRoundRules;
+export type RoundRulesView = BuzzInRoundRules | InTurnRoundRules | AllAtOnceRoundRules | JudgedRoundRules | RiskRoundRules;
 export type RoundRulesViewOf<K extends RoundKind> = Extract<RoundRulesView, { kind: K }>;
 
 /** The round in play as every page sees it. */

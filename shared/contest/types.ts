@@ -5,6 +5,7 @@ import type { DecidedBy, RecordedFairness } from './arbiter.js';
 import type { Question, QuestionType } from './question.js';
 import type { Judge, JudgedSettings, JudgedTurn } from './judging-types.js';
 import type { AwardRules, AwardsState, Normalise, RankingRules } from './ranking-types.js';
+import type { RiskSettings, RiskTurn } from './risk-types.js';
 
 export type { Question };
 export type SeatId = string;
@@ -34,6 +35,9 @@ export interface BuzzRules {
   answerTimeMs: number;
   rightPoints: number;
   wrongPoints: number;
+  /** RK9, 风险抢答: the buzz winner risks the question's stake: wrong or timeout deducts what right
+   * earns (the question's own points, F5, or `rightPoints`) instead of `wrongPoints`. Absent: off. */
+  risk?: boolean;
 }
 
 /** Which bank questions a round may draw (and swap in): empty lists mean any. */
@@ -85,7 +89,14 @@ export interface JudgedRound extends RoundBase {
   judging: JudgedSettings;
 }
 
-export type Round = BuzzInRound | InTurnRound | AllAtOnceRound | JudgedRound;
+/** 风险题 (RK1-RK8): seats in `risk.order`, `perSeat` turns each; each turn the seat stakes
+ * points on one drawn question before it is shown. */
+export interface RiskRound extends RoundBase {
+  kind: 'risk';
+  risk: RiskSettings;
+}
+
+export type Round = BuzzInRound | InTurnRound | AllAtOnceRound | JudgedRound | RiskRound;
 export type RoundKind = Round['kind'];
 
 export interface Stage {
@@ -227,10 +238,11 @@ export interface AllAtOnceQuestion {
   results: Record<SeatId, SeatResult> | null;
 }
 
-export type QuestionState = BuzzInQuestion | InTurnQuestion | AllAtOnceQuestion | JudgedTurn;
+export type QuestionState = BuzzInQuestion | InTurnQuestion | AllAtOnceQuestion | JudgedTurn | RiskTurn;
 
-/** `judged`: a judged turn's result entering the stage total at the reveal (J4). */
-export type ScoreReason = 'right' | 'wrong' | 'timeout' | 'false-start' | 'partial' | 'adjust' | 'undo' | 'judged';
+/** `judged`: a judged turn's result entering the stage total at the reveal (J4); `passed`: a
+ * risk turn passed (放弃) for 0, kept on the record like a ruling (RK4). */
+export type ScoreReason = 'right' | 'wrong' | 'timeout' | 'false-start' | 'partial' | 'adjust' | 'undo' | 'judged' | 'passed';
 
 /** One change to one seat's score. The ledger is the audit trail the host and organisers see. */
 export interface ScoreEntry {
@@ -248,6 +260,8 @@ export interface ScoreEntry {
   undone?: boolean;
   /** For an undo entry: the seq of the ruling it reversed. */
   reverses?: number;
+  /** A risk turn's ruling: the stake the seat risked (RK7); absent on a pass and elsewhere. */
+  stake?: number;
 }
 
 /** A ruling remembered for undo (B10, T5). */

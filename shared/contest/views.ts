@@ -105,7 +105,7 @@ export interface RulingView {
   roundName: string;
   questionNumber: number;
   seatId: SeatId;
-  verdict: 'right' | 'wrong' | 'timeout' | 'judged';
+  verdict: 'right' | 'wrong' | 'timeout' | 'judged' | 'passed';
   delta: number;
   /** Whether it was made on the question now in play; otherwise undoing it reaches back. */
   current: boolean;
@@ -191,7 +191,7 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId
   const ranked = sight.ranking || sight.awards !== 'none' || (me && state.stage === 'finished') ? ranking(state) : null;
   // A phone gets only the seats it names, never the whole room: with 1,000 seats every phone's
   // view would otherwise be 200 KB, sent to each phone on every change and on every reconnect.
-  const named = new Set([me, q?.kind === 'buzz-in' ? q.winner : null, q?.kind === 'in-turn' ? q.seatId : null]);
+  const named = new Set([me, q?.kind === 'buzz-in' ? q.winner : null, q?.kind === 'in-turn' || q?.kind === 'risk' ? q.seatId : null]);
   const shown = sight.seats === 'every' ? state.definition.seats : state.definition.seats.filter((seat) => named.has(seat.id));
   const seats = shown.map((seat): SeatView => {
     const claimed = room.claimed.get(seat.id) ?? 0;
@@ -261,7 +261,7 @@ function lastRuling(state: ContestState): RulingView | null {
   const entry = memo && state.ledger[memo.entrySeq - 1];
   const place = memo && roundAt(state.definition, memo.round);
   if (!memo || !entry || !place) return null;
-  const verdict = entry.reason === 'right' || entry.reason === 'wrong' || entry.reason === 'timeout' || entry.reason === 'judged' ? entry.reason : 'wrong';
+  const verdict = entry.reason === 'right' || entry.reason === 'wrong' || entry.reason === 'timeout' || entry.reason === 'judged' || entry.reason === 'passed' ? entry.reason : 'wrong';
   return {
     stageName: place.stage.name,
     roundName: place.round.name,

@@ -21,6 +21,7 @@ import { judgingUiEn } from './judging-ui.en.js';
 import { judgesServerEn } from './judges-server.en.js';
 import { judgedEngineEn } from './judged-engine.en.js';
 import { editorJudgedEn } from './editor-judged.en.js';
+import { riskEn } from './risk.en.js';
 import { rankingEn } from './ranking.en.js';
 import { awardsEn } from './awards.en.js';
 import type { MessageKey } from './zh.js';
@@ -48,6 +49,7 @@ export const en: Record<MessageKey, string> = {
   ...judgesServerEn,
   ...judgedEngineEn,
   ...editorJudgedEn,
+  ...riskEn,
   ...rankingEn,
   ...awardsEn,
   'terminal.created': 'Created contest: {title}',

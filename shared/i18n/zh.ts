@@ -21,6 +21,7 @@ import { judgingUiZh } from './judging-ui.zh.js';
 import { judgesServerZh } from './judges-server.zh.js';
 import { judgedEngineZh } from './judged-engine.zh.js';
 import { editorJudgedZh } from './editor-judged.zh.js';
+import { riskZh } from './risk.zh.js';
 import { rankingZh } from './ranking.zh.js';
 import { awardsZh } from './awards.zh.js';
 
@@ -47,6 +48,7 @@ export const zh = {
   ...judgesServerZh,
   ...judgedEngineZh,
   ...editorJudgedZh,
+  ...riskZh,
   ...rankingZh,
   ...awardsZh,
   // Server terminal

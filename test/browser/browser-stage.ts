@@ -1,7 +1,7 @@
 // What every browser test needs: the pages built (each test file into its own folder, as files
 // run in parallel), a real server on a fake clock serving them, Chromium, and pages for the
 // host's laptop, the projector and phones. Nothing here sleeps.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +53,9 @@ export interface BrowserStage {
   screen(): Promise<Page>;
   /** A phone that opens `seatId`'s own link, which takes the seat at once (S4), and waits for it. */
   phone(seatId: string, prepare?: (page: Page) => Promise<void>): Promise<Page>;
+  /** After a failed test: screenshots of every open page and what the server holds, so a failure
+   * seen once on a busy machine can be read afterwards instead of guessed at. */
+  diagnose(testName: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,6 +68,7 @@ export async function startStage(options: HarnessOptions = {}): Promise<BrowserS
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
+  const pages: { path: string; page: Page }[] = [];
 
   const stage: BrowserStage = {
     h,
@@ -74,6 +78,7 @@ export async function startStage(options: HarnessOptions = {}): Promise<BrowserS
       const context = await browser.newContext({ locale: 'zh-CN', ...VIEWPORTS[kind] });
       contexts.push(context);
       const page = await context.newPage();
+      pages.push({ path, page });
       page.setDefaultTimeout(10_000);
       page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
       page.on('console', (message) => {
@@ -89,6 +94,20 @@ export async function startStage(options: HarnessOptions = {}): Promise<BrowserS
       const page = await stage.open('phone', `/contestant/?c=${h.contestId}&code=${h.joinCodes[seatId]}`, prepare);
       await byTestId(page, 'seat-name').waitFor();
       return page;
+    },
+    async diagnose(testName) {
+      const name = testName.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 40);
+      const lines = [`failed: ${testName}`, `server time ${h.clock.now()}, next timer ${h.clock.nextDue()}`, `question ${JSON.stringify(h.room.state.question)}`];
+      for (const [i, { path, page }] of pages.entries()) {
+        if (page.isClosed()) continue;
+        // What the page says (a pause, an offline notice, the buzzer's words), not its markup.
+        const text = await page.locator('body').innerText({ timeout: 1000 }).catch((error: Error) => error.message);
+        lines.push(`page ${i} ${path.split('?')[0]}: ${text.replace(/\s+/g, ' ').slice(0, 300)}`);
+        await shot(page, `failed-${name}-${i}.png`).catch(() => undefined);
+      }
+      lines.push(...pageErrors.map((e) => `page error: ${e}`));
+      writeFileSync(`${SHOTS}/failed-${name}.txt`, `${lines.join('\n')}\n`);
+      console.error(lines.join('\n'));
     },
     async close() {
       for (const context of contexts) await context.close();

@@ -3,7 +3,7 @@
 // the phone alike, however long the pause; + adds time; P again resumes with the time it had.
 // Time moves only when the test moves the fake clock; every wait is for something to show.
 import type { Dialog, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
 import { DEFAULT_ANSWER_TIME_MS } from '../../shared/contest/defaults.js';
 import { allAtOnceRound, answerDeadlineOf, buzzRound, choice, definition } from '../support/definitions.js';
@@ -32,6 +32,10 @@ describe.skipIf(!hasChromium)('pause and added time in a browser', () => {
 
   beforeAll(async () => {
     stage = await startStage({ definition: contest });
+  });
+
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await stage?.diagnose(task.name);
   });
 
   afterAll(async () => {

@@ -17,6 +17,7 @@ import {
   contestDefineSchema,
   emptySchema,
   answerSubmitSchema,
+  stakeChooseSchema,
   buzzPressSchema,
   hostCommandSchema,
   judgeScoreSchema,
@@ -81,6 +82,8 @@ function expectation(page: Page, send: Send, room: ContestRoom, now: number): 'm
     }
     const answer = answerSubmitSchema.safeParse(body);
     if (send.event === 'answer:submit' && answer.success) return inOrder({ type: 'answer:submit', seatId: page.seatId, choice: answer.data.choice });
+    const stake = stakeChooseSchema.safeParse(body);
+    if (send.event === 'stake:choose' && stake.success) return inOrder({ type: 'stake:choose', seatId: page.seatId, stake: stake.data.stake });
   }
   if (page.role === 'judge' && page.judgeId) {
     const scored = judgeScoreSchema.safeParse(body);

@@ -6,13 +6,20 @@ import { allowedCommands, type HostAction } from '../../shared/contest/allowed.j
 import type { Command } from '../../shared/contest/commands.js';
 import { apply, initialState, nextDeadline } from '../../shared/contest/engine.js';
 import type { ContestDefinition, ContestState } from '../../shared/contest/types.js';
+import { flatRounds } from '../../shared/contest/rounds.js';
 import { viewFor, type RoomFacts } from '../../shared/contest/views.js';
 import type { TieRule } from '../../shared/contest/arbiter.js';
 import { awardStep } from '../../shared/contest/awards.js';
-import { allAtOnceRound, buzzRound, choice, definition, inTurnRound, T0, trueFalse } from '../support/builders.js';
+import { allAtOnceRound, buzzRound, choice, definition, inTurnRound, riskRound, T0, trueFalse } from '../support/builders.js';
 
 /** A question no round has drawn nor swapped in yet, for the swap (a choice question fits every kind of round). */
 const fresh = (state: ContestState) => choice(1000 + state.swaps.length, 'A');
+
+/** RK4: the console offers a pass only in a risk round that allows one. */
+function passAllowed(state: ContestState): boolean {
+  const round = flatRounds(state.definition)[state.roundIndex]?.round;
+  return round?.kind === 'risk' && round.risk.allowPass;
+}
 
 /** Every host command with the console's arguments, so `allowed` and `apply` are asked the same. */
 function candidates(state: ContestState, at: number): Record<HostAction, Command> {
@@ -28,6 +35,8 @@ function candidates(state: ContestState, at: number): Record<HostAction, Command
     'turn:skip': { type: 'turn:skip', at },
     'turn:repeat': { type: 'turn:repeat', at },
     'answers:open': { type: 'answers:open', at },
+    // RK2, RK4: the host picks a stake for the seat, or (where the round allows it) passes for it
+    'stake:choose': { type: 'stake:choose', stake: at % 3 === 0 && passAllowed(state) ? null : 20, at },
     'answer:rule': { type: 'answer:rule', verdict: 'right', at },
     'answer:reveal': { type: 'answer:reveal', at },
     'ruling:undo': { type: 'ruling:undo', at },
@@ -92,7 +101,8 @@ function randomCommand(state: ContestState, at: number, rnd: () => number, stamp
   }
   // P5: a press claiming the instant the last one claimed makes a true tie.
   if (roll < 0.7) return { type: 'buzz:press', seatId, claimedAt: pick([null, stamp, at - 5]), armed, at };
-  if (roll < 0.85) return { type: 'answer:submit', seatId, choice: pick([[0], [1], [0, 2], [3]]), at };
+  if (roll < 0.8) return { type: 'answer:submit', seatId, choice: pick([[0], [1], [0, 2], [3]]), at };
+  if (roll < 0.85) return { type: 'stake:choose', seatId, stake: pick([10, 30, 25, null]), at };
   return { type: 'clock:tick', at };
 }
 
@@ -150,7 +160,9 @@ const CONTESTS: [string, ContestDefinition, HostAction[]][] = [
   ['in-turn', contest([inTurnRound(['s1', 's2', 's3'], 2)]), [...SHOW, 'turn:start', 'turn:skip', 'turn:repeat', 'answer:rule', 'answer:reveal']],
   ['all-at-once', contest([allAtOnceRound([choice(1, 'B'), choice(2, 'AC'), trueFalse(3, false)])]), [...SHOW.filter((t) => t !== 'ruling:undo'), 'answers:open', 'answer:reveal', 'answers:extend-seat']],
   ['prizes with boundary ties the host decides', { ...contest([inTurnRound(['s1', 's2', 's3'], 1)]), awards: { by: 'count', boundaryTie: 'host', tiers: [{ name: '一等奖', count: 1 }, { name: '二等奖', count: 1 }] } }, ['question:next', 'awards:step', 'awards:decide']],
-  ['every kind in one contest', contest([inTurnRound(['s2', 's1'], 1), allAtOnceRound([choice(1, 'B')]), buzzRound(2, press('host'))]), [...SHOW, 'turn:start', 'answers:open', 'buzzers:open']],
+  ['risk', contest([riskRound(['s1', 's2', 's3'], 2)]), [...SHOW, 'stake:choose', 'turn:start', 'turn:skip', 'answer:rule', 'answer:reveal']],
+  ['risk, no pass', contest([riskRound(['s2', 's1'], 2, { allowPass: false, stakes: [5, 20] })], 2), [...SHOW, 'stake:choose', 'turn:start', 'answer:rule']],
+  ['every kind in one contest', contest([inTurnRound(['s2', 's1'], 1), riskRound(['s1', 's3'], 1), allAtOnceRound([choice(1, 'B')]), buzzRound(2, press('host'))]), [...SHOW, 'turn:start', 'stake:choose', 'answers:open', 'buzzers:open']],
 ];
 
 /** Commands the engine accepts from the host in `state` at `at`. */

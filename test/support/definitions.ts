@@ -2,7 +2,8 @@
 import { DEFAULT_BUZZ_RULES } from '../../shared/contest/defaults.js';
 import type { Question } from '../../shared/contest/question.js';
 import type { Judge, JudgedSettings } from '../../shared/contest/judging-types.js';
-import type { AllAtOnceRound, BuzzRules, ContestDefinition, ContestState, InTurnRound, JudgedRound, Round, Seat } from '../../shared/contest/types.js';
+import type { AllAtOnceRound, BuzzRules, ContestDefinition, ContestState, InTurnRound, JudgedRound, RiskRound, Round, Seat } from '../../shared/contest/types.js';
+import type { RiskSettings } from '../../shared/contest/risk-types.js';
 
 export const T0 = 1_700_000_000_000;
 const ANY = { categories: [], difficulties: [], types: [] };
@@ -57,6 +58,18 @@ export function inTurnRound(order: string[], perSeat = 1, opts: Partial<InTurnRo
     wrongPoints: 0,
     questions: Array.from({ length: order.length * perSeat }, (_, i) => question(100 + i)),
     ...opts,
+  };
+}
+
+/** 风险题: stakes 10/20/30 with a pass allowed unless told otherwise; one question per turn. */
+export function riskRound(order: string[], perSeat = 1, opts: Partial<RiskSettings> = {}): RiskRound {
+  return {
+    id: 'risk',
+    name: '风险题',
+    kind: 'risk',
+    draw: ANY,
+    risk: { stakes: [10, 20, 30], allowPass: true, order, perSeat, answerTimeMs: 30_000, ...opts },
+    questions: Array.from({ length: order.length * perSeat }, (_, i) => question(300 + i)),
   };
 }
 

@@ -13,6 +13,7 @@ export const INBOUND_EVENTS = [
   'buzz:press',
   'clock:probe',
   'answer:submit',
+  'stake:choose',
   'question:swap',
   'contest:define',
   'contest:source',
@@ -31,6 +32,8 @@ const HOST_COMMANDS: Record<string, unknown>[] = [
   { type: 'turn:skip' },
   { type: 'turn:repeat' },
   { type: 'answers:open' },
+  { type: 'stake:choose', stake: 30 },
+  { type: 'stake:choose', stake: null },
   { type: 'answer:rule', verdict: 'right' },
   { type: 'answer:rule', verdict: 'wrong' },
   { type: 'answer:reveal' },
@@ -68,6 +71,8 @@ function template(event: string, r: Random, codes: readonly string[]): Record<st
       return r.chance(0.5) ? {} : { pressedAt: 1_700_000_000_000 + r.int(-5000, 5000) };
     case 'answer:submit':
       return { choice: [r.int(0, 3)] };
+    case 'stake:choose':
+      return { stake: r.pick([10, 20, 30, null, 25]) };
     case 'contest:define':
       return { file: { title: '假', seats: [] } };
     case 'judge:claim':

@@ -10,12 +10,13 @@ import { awardsFile, awardsFrom, type EditorAwards } from './awards-editor.js';
 import { judgesFile, judgesFrom, judgingFile, judgingFrom, newJudging, type EditorJudge, type EditorJudging } from './judged-editor.js';
 import { DEFAULT_DECIMALS, normaliseFile, normaliseFrom, rankingFile, rankingFrom, type EditorRanking } from './ranking-editor.js';
 import type { Normalise } from '../../shared/contest/ranking-types.js';
+import { newRisk, riskFile, riskFrom, type EditorRisk } from './risk-editor.js';
 
 /** The five eras of Party history, the bank's own category ids (category.<id> names them). */
 export const ERA_CATEGORIES = ['founding', 'revolution', 'construction', 'reform', 'new-era'] as const;
 export const DIFFICULTIES = [1, 2, 3, 4, 5] as const;
 export const EDITOR_TYPES: readonly QuestionType[] = ['single', 'multiple', 'true-false', 'open'];
-export const ROUND_KINDS: readonly RoundKind[] = ['in-turn', 'all-at-once', 'buzz-in', 'judged'];
+export const ROUND_KINDS: readonly RoundKind[] = ['in-turn', 'all-at-once', 'buzz-in', 'risk', 'judged'];
 /** The kinds a new stage starts with (a knowledge stage); judged rounds are added by hand. */
 export const KNOWLEDGE_KINDS: readonly RoundKind[] = ['in-turn', 'all-at-once', 'buzz-in'];
 export const FALSE_START_KINDS = ['lockout', 'lose-question', 'deduct'] as const;
@@ -53,7 +54,7 @@ export interface EditorRound {
   name: string;
   /** buzz-in and all-at-once */
   questions: NumberField;
-  /** in-turn */
+  /** in-turn and risk */
   perSeat: NumberField;
   answerTimeSec: NumberField;
   buzzWindowSec: NumberField;
@@ -68,6 +69,8 @@ export interface EditorRound {
   fairness: EditorFairness;
   /** judged: prompt, timers, scale, criteria, aggregate (J1-J6). */
   judging: EditorJudging;
+  /** risk: the stakes and whether a pass is allowed (RK2, RK4). */
+  risk: EditorRisk;
   draw: EditorDraw;
 }
 
@@ -129,8 +132,10 @@ const KIND_DEFAULTS: Record<RoundKind, Pick<EditorRound, 'answerTimeSec' | 'righ
   'all-at-once': { answerTimeSec: 20, rightPoints: 10, wrongPoints: 0 },
   // Judged rounds have no answer time nor points of their own: the judges score them.
   judged: { answerTimeSec: null, rightPoints: null, wrongPoints: null },
+  // A risk turn scores its stake (RK5), not points of its own.
+  risk: { answerTimeSec: 30, rightPoints: null, wrongPoints: null },
 };
-const NEW_ROUND_QUESTIONS: Record<RoundKind, number> = { 'buzz-in': 10, 'in-turn': 1, 'all-at-once': 5, judged: 0 };
+const NEW_ROUND_QUESTIONS: Record<RoundKind, number> = { 'buzz-in': 10, 'in-turn': 1, 'all-at-once': 5, judged: 0, risk: 1 };
 const DEFAULT_LOCKOUT_MS = 250;
 const DEFAULT_DEDUCT_POINTS = 10;
 const DEFAULT_BUZZ_WINDOW_SEC = 10;
@@ -153,7 +158,8 @@ export function newRound(kind: RoundKind, name: string): EditorRound {
     deductPoints: DEFAULT_DEDUCT_POINTS,
     fairness: newFairness(),
     judging: newJudging(),
-    draw: { categories: [], difficulties: [], types: kind === 'in-turn' || kind === 'judged' ? ['open'] : [] },
+    risk: newRisk(),
+    draw: { categories: [], difficulties: [], types: kind === 'in-turn' || kind === 'judged' || kind === 'risk' ? ['open'] : [] },
   };
 }
 
@@ -273,6 +279,7 @@ function roundFrom(v: unknown, names: EditorNames): EditorRound {
     deductPoints: num(falseStart.points, DEFAULT_DEDUCT_POINTS),
     fairness: fairnessFrom(r.fairness),
     judging: judgingFrom(r),
+    risk: riskFrom(r),
     draw: drawFrom(r.draw),
   };
 }
@@ -338,7 +345,7 @@ function roundFile(round: EditorRound): Json {
           : round.falseStart === 'deduct'
             ? compact({ kind: 'deduct', points: round.deductPoints })
             : { kind: 'lose-question' };
-      return { ...compact({ ...common, questions: round.questions, buzzWindowSec: round.buzzWindowSec }), falseStart, fairness: fairnessFile(round.fairness), draw };
+      return { ...compact({ ...common, questions: round.questions, buzzWindowSec: round.buzzWindowSec }), falseStart, fairness: fairnessFile(round.fairness), ...(round.risk.buzz && { risk: true }), draw };
     }
     case 'in-turn':
       return { ...compact({ ...common, perSeat: round.perSeat }), draw };
@@ -346,6 +353,8 @@ function roundFile(round: EditorRound): Json {
       return { ...compact({ ...common, questions: round.questions, partialPoints: round.partialPoints }), partialCredit: round.partialCredit, draw };
     case 'judged':
       return { kind: round.kind, name: round.name, ...judgingFile(round.judging, compact), draw };
+    case 'risk':
+      return { ...compact({ kind: round.kind, name: round.name, perSeat: round.perSeat, answerTimeSec: round.answerTimeSec }), ...riskFile(round.risk), draw };
   }
 }
 

@@ -80,6 +80,19 @@ const BY_KIND: Record<RoundKind, readonly Control[]> = {
     EXTEND,
     STANDINGS,
   ],
+  // RK: the stake is picked with the digit keys on the stake panel (stake-keys.ts); then as in turn.
+  risk: [
+    NEXT,
+    { id: 'start', codes: ['Space'], action: command({ type: 'turn:start' }), label: 'host.control.startTurn' },
+    RIGHT,
+    WRONG,
+    { id: 'skip', codes: ['KeyS', 'KeyE'], action: command({ type: 'turn:skip' }), label: 'host.control.skip' },
+    SWAP,
+    UNDO,
+    PAUSE,
+    EXTEND,
+    STANDINGS,
+  ],
   // J6, J4: Space starts the speaking timer (after any preparation) and stops it; C closes
   // scoring, E reveals. Judges' exclusions and paper scores are on the judging panel.
   judged: [

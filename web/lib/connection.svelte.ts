@@ -31,7 +31,7 @@ const ACK_TIMEOUT_MS = 5000;
  * enough for a restarted server to be back, short enough that the person has not moved on. */
 const RETRY_WINDOW_MS = 15_000;
 /** Requests that change the contest: sent with a request id, applied once (D2). */
-const CHANGES_CONTEST: ReadonlySet<keyof ClientToServerEvents> = new Set(['host:command', 'question:swap', 'buzz:press', 'answer:submit', 'judge:score']);
+const CHANGES_CONTEST: ReadonlySet<keyof ClientToServerEvents> = new Set(['host:command', 'question:swap', 'buzz:press', 'answer:submit', 'stake:choose', 'judge:score']);
 
 export class Connection {
   view = $state<ContestView | null>(null);

@@ -7,6 +7,7 @@ import type { BuzzDecision, ScoreEntry, SeatId, SeatResult } from '../../shared/
 import type { AskedQuestionView, ContestView, QuestionOutcome, QuestionView, RoundView, SeatView } from '../../shared/contest/views.js';
 import { isMessageKey, type Locale, type MessageKey } from '../../shared/i18n/index.js';
 import { secondsLeft } from './server-clock.js';
+import { riskRuleSummary } from './risk-display.js';
 
 export interface Message {
   key: MessageKey;
@@ -30,7 +31,7 @@ export function phaseLabel(question: AskedQuestionView): MessageKey {
 /** How a revealed question ended, for the line under 揭晓: the buzz winner or the seat whose turn it was. */
 export function outcomeMessage(view: ContestView): Message | null {
   const q = view.question;
-  if (!q || q.phase !== 'revealed' || (q.kind !== 'buzz-in' && q.kind !== 'in-turn') || !q.outcome) return null;
+  if (!q || q.phase !== 'revealed' || (q.kind !== 'buzz-in' && q.kind !== 'in-turn' && q.kind !== 'risk') || !q.outcome) return null;
   if (q.outcome === 'dead' || q.outcome === 'ended') return { key: `outcome.${q.outcome}` };
   return { key: `outcome.${q.outcome}`, params: { name: seatName(view, q.kind === 'buzz-in' ? q.winner : q.turnSeat) } };
 }
@@ -38,12 +39,12 @@ export function outcomeMessage(view: ContestView): Message | null {
 /** The seat answering now: the buzz winner while it answers, or the seat whose turn it is. */
 export function answeringSeat(q: QuestionView | null): SeatId | null {
   if (q?.kind === 'buzz-in') return q.phase === 'answering' ? q.winner : null;
-  return q?.kind === 'in-turn' ? q.turnSeat : null;
+  return q?.kind === 'in-turn' || q?.kind === 'risk' ? q.turnSeat : null;
 }
 
-/** How an in-turn turn ended, for the seat itself: 回答正确, 回答错误, 超时未答, 本题跳过. */
+/** How an in-turn or risk turn ended, for the seat itself: 回答正确, 回答错误, 超时未答, 放弃, 本题跳过. */
 export function turnResult(outcome: QuestionOutcome | null): MessageKey {
-  return outcome === 'right' || outcome === 'wrong' || outcome === 'timeout' ? `turn.result.${outcome}` : 'turn.result.skipped';
+  return outcome === 'right' || outcome === 'wrong' || outcome === 'timeout' || outcome === 'passed' ? `turn.result.${outcome}` : 'turn.result.skipped';
 }
 
 export interface Countdown {
@@ -226,6 +227,7 @@ export function ruleSummary(round: RoundView): Message[] {
   const seconds = (ms: number) => Math.round(ms / 100) / 10;
   // J1: a judged round has speakers, not questions, timers or points of its own.
   if (round.kind === 'judged') return [{ key: 'judging.rule.speakers', params: { n: round.questionCount } }];
+  if (round.kind === 'risk') return riskRuleSummary(round);
   const parts: Message[] = [];
   if (round.kind === 'in-turn' && round.order.length > 0) {
     parts.push({ key: 'rule.perSeat', params: { n: Math.max(1, Math.round(round.questionCount / round.order.length)) } });
@@ -236,7 +238,9 @@ export function ruleSummary(round: RoundView): Message[] {
   parts.push({ key: 'rule.answerTime', params: { s: seconds(round.answerTimeMs) } });
   parts.push({ key: 'rule.right', params: { delta: formatDelta(round.rightPoints) } });
   if (round.kind === 'all-at-once' && round.partialCredit) parts.push({ key: 'rule.partial' });
-  parts.push(round.wrongPoints > 0 ? { key: 'rule.wrong', params: { delta: formatDelta(0 - round.wrongPoints) } } : { key: 'rule.noDeduction' });
+  // RK9: a risk buzz-in round deducts each question's stake, not the round's wrong points.
+  if (round.kind === 'buzz-in' && round.risk) parts.push({ key: 'rule.buzzRisk' });
+  else parts.push(round.wrongPoints > 0 ? { key: 'rule.wrong', params: { delta: formatDelta(0 - round.wrongPoints) } } : { key: 'rule.noDeduction' });
   return parts;
 }
 
@@ -290,13 +294,13 @@ export interface Turn {
   /** Done without a ruling (T6): the host skipped it, so it was not answered. */
   skipped: boolean;
   /** The latest ruling of a done turn, to name a turn that scored nothing. */
-  reason: 'right' | 'wrong' | 'timeout' | null;
+  reason: 'right' | 'wrong' | 'timeout' | 'passed' | null;
 }
 
-/** T1: every turn of an in-turn round in order, with where the round has got to. */
+/** T1, RK1: every turn of an in-turn or risk round in order, with where the round has got to. */
 export function turnOrder(view: Pick<ContestView, 'round' | 'question' | 'ledger'>): Turn[] {
   const round = view.round;
-  if (!round || round.kind !== 'in-turn' || round.order.length === 0) return [];
+  if (!round || (round.kind !== 'in-turn' && round.kind !== 'risk') || round.order.length === 0) return [];
   const current = view.question?.number ?? 0;
   const revealed = view.question?.phase === 'revealed';
   return Array.from({ length: round.questionCount }, (_, i) => {
@@ -309,10 +313,10 @@ export function turnOrder(view: Pick<ContestView, 'round' | 'question' | 'ledger
     if (mark === 'done') {
       const entries = view.ledger.filter((e) => e.round === round.index && e.questionNumber === number);
       delta = entries.length ? entries.reduce((sum, e) => sum + e.delta, 0) : null;
-      const ruling = entries.findLast((e) => !e.undone && (e.reason === 'right' || e.reason === 'wrong' || e.reason === 'timeout'));
+      const ruling = entries.findLast((e) => !e.undone && (e.reason === 'right' || e.reason === 'wrong' || e.reason === 'timeout' || e.reason === 'passed'));
       reason = ruling ? (ruling.reason as Turn['reason']) : null;
       // Every ruling is on the ledger, even one worth 0 points: a done turn without one was skipped.
-      skipped = reason === null && (number !== current || (view.question?.kind === 'in-turn' && view.question.outcome === 'skipped'));
+      skipped = reason === null && (number !== current || ((view.question?.kind === 'in-turn' || view.question?.kind === 'risk') && view.question.outcome === 'skipped'));
     }
     return { number, seatId: round.order[i % round.order.length], mark, delta, skipped, reason };
   });

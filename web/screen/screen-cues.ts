@@ -23,6 +23,8 @@ export function chimesFor(events: readonly ContestEvent[], before: QuestionView 
     else if (event.type === 'ruled') chimes.push(event.verdict === 'right' ? 'right' : 'wrong');
     else if (event.type === 'false-start') chimes.push('false-start');
     else if (event.type === 'answers-locked') chimes.push('locked');
+    // RK2: the stake is set and the question comes up on the screen.
+    else if (event.type === 'stake-chosen' && event.stake !== null) chimes.push('reveal');
   }
   const revealed = after?.phase === 'revealed' && (before?.phase !== 'revealed' || before.number !== after.number);
   if (revealed && !chimes.includes('right')) chimes.push('reveal');

@@ -23,5 +23,7 @@ export function buzzInView(round: BuzzInRound, q: BuzzInQuestion, { sight, me }:
     leadErrorMs: q.leadErrorMs,
     ...askedKey(round.questions[q.index], mayKnow),
     buzzes: sight.pressLog ? q.buzzes : [],
+    // RK9: the stake every role sees on a risk buzz-in question (the question's points, F5).
+    ...(round.rules.risk && { stake: round.questions[q.index]?.points ?? round.rules.rightPoints }),
   };
 }

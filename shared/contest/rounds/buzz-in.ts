@@ -134,7 +134,7 @@ function rule(state: ContestState, round: BuzzInRound, q: BuzzInQuestion, at: nu
   const seatId = q.winner;
   if (verdict === 'wrong') return accept(ruleWrong(state, round, q, at, 'wrong'), [{ type: 'ruled', seatId, verdict }]);
   const points = questionPoints(round, q.index);
-  const { state: scored, seq } = addEntry(state, { at, seatId, delta: points, reason: 'right' });
+  const { state: scored, seq } = addEntry(state, { at, seatId, delta: points, reason: 'right', ...(round.rules.risk && { stake: points }) });
   const ended = withQuestion(scored, { ...q, phase: 'revealed', outcome: 'right', answerDeadline: null });
   return accept(rememberRuling(ended, seq, q.wonAt), [{ type: 'ruled', seatId, verdict }]);
 }
@@ -146,7 +146,10 @@ function questionPoints(round: BuzzInRound, index: number): number {
 
 function ruleWrong(state: ContestState, round: BuzzInRound, q: BuzzInQuestion, at: number, reason: 'wrong' | 'timeout'): ContestState {
   const seatId = q.winner as SeatId;
-  const { state: scored, seq } = addEntry(state, { at, seatId, delta: 0 - round.rules.wrongPoints, reason });
+  // RK9: in a risk buzz-in round the winner loses the question's stake, on the record as such.
+  const stake = round.rules.risk ? questionPoints(round, q.index) : null;
+  const entry = stake === null ? { at, seatId, delta: 0 - round.rules.wrongPoints, reason } : { at, seatId, delta: 0 - stake, reason, stake };
+  const { state: scored, seq } = addEntry(state, entry);
   const next = withQuestion(scored, { ...q, phase: 'wrong', answerDeadline: null, out: [...q.out, seatId] });
   return rememberRuling(next, seq, q.wonAt);
 }
@@ -362,5 +365,6 @@ export const buzzIn: RoundKindRules<'buzz-in'> = {
     answerTimeMs: rules.answerTimeMs,
     buzzWindowMs: rules.buzzWindowMs,
     falseStart: rules.falseStart,
+    ...(rules.risk && { risk: true }),
   }),
 };
