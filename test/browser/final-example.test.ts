@@ -1,6 +1,6 @@
 // The example final (server/contests/final-example.json) on the big screen, as the hall sees it:
-// its long title, ten long branch names, the judged stages with their topics, the final ranking
-// and the award ceremony, on a 16:9 and a 4:3 projector. In each moment no text is cut, elided
+// its long title, ten long branch names, a risk turn with its stake, the judged stages with their
+// topics, the final ranking and the award ceremony, on a 16:9 and a 4:3 projector. In each moment no text is cut, elided
 // or too small. The show is driven over the host's socket (judges' scores typed in as paper
 // scores) to get there fast; the end-to-end figures are test/server/final-example.test.ts's.
 import type { Page } from 'playwright-core';
@@ -89,7 +89,7 @@ describe.skipIf(!hasChromium)('the example final on the big screen', () => {
     if (look) await check(`${look}-revealed`, '[data-testid="question"][data-kind="judged"][data-phase="revealed"] >> [data-testid="judged-points"]');
   }
 
-  it('lobby, questions, a buzz, both judged stages, the final ranking and the award ceremony fit 16:9 and 4:3 with the final’s own names', { timeout: 120_000 }, async () => {
+  it('lobby, questions, a risk turn, a buzz, both judged stages, the final ranking and the award ceremony fit 16:9 and 4:3 with the final’s own names', { timeout: 120_000 }, async () => {
     const { h } = stage;
     const seats = h.room.state.definition.seats.map((s) => s.id);
     await check('lobby', '[data-testid="lobby"]');
@@ -105,7 +105,20 @@ describe.skipIf(!hasChromium)('the example final on the big screen', () => {
       await command({ type: 'question:next' });
       await command({ type: 'turn:skip' });
     }
-    // Past any other rounds of 比知识 to the buzz-in round: one buzz won by a long name, the rest ended.
+    // 风险题: the seat picks its stake on its phone, the question is read with the stake on screen.
+    await nextUntil((v) => v.question?.kind === 'risk');
+    await check('risk-choosing', '[data-testid="risk-choices"]');
+    const picker = await h.contestant(seats[0]);
+    await picker.request('stake:choose', { stake: 30 });
+    await check('risk-reading', '[data-testid="risk-stake-value"]');
+    await command({ type: 'turn:start' });
+    await command({ type: 'answer:rule', verdict: 'right' });
+    await check('risk-revealed', '[data-testid="question"][data-phase="revealed"] >> [data-testid="risk-stake-value"]');
+    for (let i = 1; i < seats.length; i++) {
+      await command({ type: 'question:next' });
+      await command({ type: 'turn:skip' });
+    }
+    // The buzz-in round: one buzz won by a long name, the rest ended.
     await nextUntil((v) => v.question?.kind === 'buzz-in');
     await command({ type: 'buzzers:open' });
     const phone = await h.contestant(seats[7]);

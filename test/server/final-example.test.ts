@@ -9,9 +9,10 @@ import { DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
 import type { JudgedRound } from '../../shared/contest/types.js';
 import { flatRounds } from '../../shared/contest/rounds.js';
 import type { ContestView } from '../../shared/contest/views.js';
-import { actionParts, finalExample, LANDED } from '../support/final-example.js';
+import { actionParts, finalExample } from '../support/final-example.js';
 import { startServer, type Harness, type TestClient } from '../support/harness.js';
 import { buzzOf, judgedOf, turnOf } from '../support/question-of.js';
+import { viewOfKind } from '../../shared/contest/views.js';
 
 // ---------------------------------------------------------------------------------------------
 // The script, seat by seat. Seats are the file's, in its order: s1 = seat-1 (市委组织部机关党支部)
@@ -193,6 +194,8 @@ const PRIZES = { 一等奖: [9], 二等奖: [1, 6, 3], 三等奖: [4, 8, 10, 7, 
 const cells = (sheet: ExcelJS.Worksheet) =>
   sheet.getSheetValues().slice(1).map((row) => (Array.isArray(row) ? row.slice(1).map((c) => (c ?? '') as string | number) : []));
 
+const riskOf = (v: ContestView | null) => viewOfKind(v?.question, 'risk');
+
 const harnesses: Harness[] = [];
 afterEach(async () => {
   for (const h of harnesses.splice(0)) await h.close();
@@ -204,7 +207,7 @@ async function ok(page: TestClient, event: 'host:command' | 'judge:score', paylo
 }
 
 describe('the whole final, from server/contests/final-example.json', () => {
-  it('[R1][J3] ten phones, seven judges, the host and a screen play every round; the ranking, breakdown and prizes match the table worked out by hand', { timeout: 60_000 }, async () => {
+  it('[R1-R8][RK1-RK5][AW1][AW5-AW7][J3][J6] ten phones, seven judges, the host and a screen play every round; the ranking, breakdown and prizes match the table worked out by hand', { timeout: 60_000 }, async () => {
     const h = await startServer({ file: finalExample() });
     harnesses.push(h);
     const definition = h.room.state.definition;
@@ -253,11 +256,25 @@ describe('the whole final, from server/contests/final-example.json', () => {
     expect(roundPoints('轮流必答')).toEqual(IN_TURN_POINTS);
 
     // ---- 比知识 › 风险题 ----------------------------------------------------------------------
-    if (LANDED.risk) {
-      // Filled in when the risk kind lands (stake:choose on the phone or by the host, then turn:start).
-      expect(RISK.length).toBe(SEAT_COUNT);
-      expect(roundPoints('风险题')).toEqual(RISK_POINTS);
+    for (const [i, turn] of RISK.entries()) {
+      const n = i + 1;
+      await nextUntil((v) => riskOf(v)?.turnSeat === seatId(n) && v.question?.phase === 'choosing');
+      // The seat picks on its phone, or the host for it (代选); a pass ends the turn at 0.
+      if (turn.by === 'host') await hostSays('stake:choose', { stake: turn.stake });
+      else expect(await phone(n).request('stake:choose', { stake: turn.stake })).toEqual({ data: null });
+      if (turn.outcome !== 'passed') {
+        expect(riskOf(await screen.until((v) => riskOf(v)?.turnSeat === seatId(n) && v.question?.phase === 'reading'))).toMatchObject({ stake: turn.stake, chosenBy: turn.by });
+        await hostSays('turn:start');
+        if (turn.outcome === 'timeout') h.clock.advance(30_000);
+        else {
+          h.clock.advance(15_000);
+          await hostSays('answer:rule', { verdict: turn.outcome });
+        }
+      }
+      const ended = riskOf(await screen.until((v) => riskOf(v)?.turnSeat === seatId(n) && v.question?.phase === 'revealed'));
+      expect(ended).toMatchObject({ outcome: turn.outcome, stake: turn.stake });
     }
+    expect(roundPoints('风险题')).toEqual(RISK_POINTS);
 
     // ---- 比知识 › 抢答题 ----------------------------------------------------------------------
     for (const [i, question] of BUZZ.entries()) {
@@ -322,25 +339,40 @@ describe('the whole final, from server/contests/final-example.json', () => {
     const standings = (await screen.until((v) => v.stage === 'finished' && v.standings.length === SEAT_COUNT)).standings;
     const of = (n: number) => standings.find((s) => s.seatId === seatId(n));
     for (let n = 1; n <= SEAT_COUNT; n++) {
-      const raw = LANDED.risk ? RAW[n - 1] : [RAW[n - 1][0] - RISK_POINTS[n - 1], ...RAW[n - 1].slice(1)];
-      expect({ seat: n, raw: of(n)?.stages.map((s) => s.raw) }).toEqual({ seat: n, raw });
+      expect({ seat: n, stages: of(n)?.stages, total: of(n)?.weighted }).toEqual({
+        seat: n,
+        stages: RAW[n - 1].map((raw, s) => ({ raw, normalised: NORMALISED[n - 1][s], weighted: WEIGHTED[n - 1][s] })),
+        total: TOTAL[n - 1],
+      });
     }
-    if (LANDED.risk && LANDED.ranking) {
-      for (let n = 1; n <= SEAT_COUNT; n++) {
-        expect({ seat: n, stages: of(n)?.stages, total: of(n)?.weighted }).toEqual({
-          seat: n,
-          stages: RAW[n - 1].map((raw, s) => ({ raw, normalised: NORMALISED[n - 1][s], weighted: WEIGHTED[n - 1][s] })),
-          total: TOTAL[n - 1],
-        });
-      }
-      const ranked = [...standings].sort((a, b) => a.rank - b.rank);
-      expect(ranked.map((s) => s.seatId)).toEqual(ORDER.map(seatId));
-      expect(ranked.map((s) => s.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-      expect(of(3)).toMatchObject({ decidedBy: { by: 'buzz-right' }, tied: false });
-      expect(ranked.filter((s) => s.tied)).toEqual([]);
-      expect(BUZZ_RIGHT[2]).toBeGreaterThan(BUZZ_RIGHT[3]);
+    const ranked = [...standings].sort((a, b) => a.rank - b.rank);
+    expect(ranked.map((s) => s.seatId)).toEqual(ORDER.map(seatId));
+    expect(ranked.map((s) => s.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    // R5-R7: the one tie, what each tie-break found, and that it was settled.
+    expect(of(3)).toMatchObject({ decidedBy: { by: 'buzz-right' }, tied: false });
+    expect(ranked.filter((s) => s.tied)).toEqual([]);
+    expect(host.view?.ties).toEqual([
+      {
+        seats: [seatId(3), seatId(4)],
+        steps: [
+          { rule: { by: 'stage', stageId: 'stage-3' }, values: { [seatId(3)]: WEIGHTED[2][2], [seatId(4)]: WEIGHTED[3][2] } },
+          { rule: { by: 'buzz-right' }, values: { [seatId(3)]: BUZZ_RIGHT[2], [seatId(4)]: BUZZ_RIGHT[3] } },
+        ],
+        settled: true,
+      },
+    ]);
+
+    // ---- The award ceremony: the host steps it, lowest prize first; the screen sees no prize early.
+    const tiers = Object.entries(PRIZES).map(([name, seats]) => ({ name, seats: seats.map(seatId) }));
+    expect((await host.until((v) => v.awards !== null)).awards).toMatchObject({ step: -1, tiers, pending: [] });
+    expect(screen.view?.awards?.tiers.flatMap((t) => t.seats)).toEqual([]);
+    // Step 0: the title card; 1: 三等奖; 2: 二等奖; 3: 一等奖; 4: the podium.
+    for (let step = 0; step <= tiers.length + 1; step++) {
+      await hostSays('awards:step', { step });
+      const shown = (await screen.until((v) => v.awards?.step === step)).awards;
+      expect(shown?.tiers.map((t) => t.seats)).toEqual(tiers.map((t, i) => (step >= tiers.length - i && step > 0 ? t.seats : [])));
     }
-    if (LANDED.awards) expect(Object.keys(PRIZES)).toEqual(['一等奖', '二等奖', '三等奖']);
+    expect(await host.request('host:command', { type: 'awards:step', step: tiers.length + 2 })).toEqual({ error: 'bad-award-step' });
 
     // ---- The record for the organisers: the workbook the console's 导出记录 downloads ----------
     const response = await fetch(`${h.url}/api/contests/${h.contestId}/export.xlsx?key=${h.hostKey}`);
@@ -348,12 +380,39 @@ describe('the whole final, from server/contests/final-example.json', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
     const sheet = (name: string) => cells(workbook.getWorksheet(name) as ExcelJS.Worksheet);
+    const name = (n: number) => definition.seats[n - 1].name;
+    // 成绩: in ranking order, each stage raw / normalised / weighted, the total, the raw sum
+    // (Σ raw: s9 50 + 86.4 + 88.6 = 225, s1 60 + 85.6 + 87.4 = 233, ...) and the tie-break that placed s3 and s4.
+    const RAW_SUM = [233, 158, 190, 190, 144.2, 223, 177.4, 197.6, 225, 198.5];
+    const results = sheet('成绩');
+    expect(results[0]).toEqual(['名次', '席位', ...['比知识', '悟思想', '述行动'].flatMap((st) => [`${st} 原始分`, `${st} 折算分`, `${st} 加权分`]), '加权总分', '原始总分', '并列', '同分决胜依据']);
+    expect(results.slice(1, SEAT_COUNT + 1)).toEqual(
+      ORDER.map((n, place) => [
+        place + 1,
+        name(n),
+        ...RAW[n - 1].flatMap((raw, st) => [raw, NORMALISED[n - 1][st], WEIGHTED[n - 1][st]]),
+        TOTAL[n - 1],
+        RAW_SUM[n - 1],
+        '',
+        n === 3 || n === 4 ? '按抢答答对次数' : '',
+      ]),
+    );
+    // 同分决胜: the one tie, step by step, as worked out above.
+    expect(sheet('同分决胜').slice(1, 5)).toEqual([
+      [1, 73.86, 1, '按“述行动”得分', name(3), 59.64, 4, ''],
+      [1, 73.86, 1, '按“述行动”得分', name(4), 59.64, 5, ''],
+      [1, 73.86, 2, '按抢答答对次数', name(3), 2, 4, ''],
+      [1, 73.86, 2, '按抢答答对次数', name(4), 1, 5, ''],
+    ]);
+    // 获奖名单: each prize from the first, its seats in ranking order with place and total.
+    const places = new Map(ORDER.map((n, i) => [n, i + 1]));
+    expect(sheet('获奖名单').slice(1)).toEqual(Object.entries(PRIZES).flatMap(([prize, seats]) => seats.map((n) => [prize, name(n), places.get(n), TOTAL[n - 1], '否'])));
     // 各轮得分: every seat's points in every round, as the tables above say.
     const perRound = sheet('各轮得分');
-    expect(perRound[0]).toEqual(['席位', '比知识 第1轮 轮流必答', ...(LANDED.risk ? ['比知识 第2轮 风险题'] : []), `比知识 第${LANDED.risk ? 3 : 2}轮 抢答题`, '悟思想 第1轮 悟思想', '述行动 第1轮 述行动']);
+    expect(perRound[0]).toEqual(['席位', '比知识 第1轮 轮流必答', '比知识 第2轮 风险题', '比知识 第3轮 抢答题', '悟思想 第1轮 悟思想', '述行动 第1轮 述行动']);
     for (let n = 1; n <= SEAT_COUNT; n++) {
       const i = n - 1;
-      expect(perRound[n]).toEqual([definition.seats[i].name, IN_TURN_POINTS[i], ...(LANDED.risk ? [RISK_POINTS[i]] : []), BUZZ_POINTS[i], REFLECTION_RESULTS[i], ACTION_RESULTS[i]]);
+      expect(perRound[n]).toEqual([definition.seats[i].name, IN_TURN_POINTS[i], RISK_POINTS[i], BUZZ_POINTS[i], REFLECTION_RESULTS[i], ACTION_RESULTS[i]]);
     }
     // 评委评分: 7 judges × 10 seats × 2 rounds, s2's speech with its 40 s over and 2 points off.
     const judged = sheet('评委评分');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { readContestFile } from '../../server/setup/demo.js';
 import { startContest } from '../../server/setup/start-contest.js';
-import { FINAL_EXAMPLE, finalExample, LANDED } from '../support/final-example.js';
+import { FINAL_EXAMPLE, finalExample } from '../support/final-example.js';
 import { startServer, type Harness } from '../support/harness.js';
 
 const dirs: string[] = [];
@@ -29,20 +29,12 @@ function tempDir(): string {
   return dir;
 }
 
-/** The example final as a file the server can read on this branch (all of it, once every slice has landed). */
-function finalFile(): string {
-  if (LANDED.risk && LANDED.ranking && LANDED.awards) return FINAL_EXAMPLE;
-  const file = join(tempDir(), 'final-example.json');
-  writeFileSync(file, JSON.stringify(finalExample()));
-  return file;
-}
-
 describe('which contest a start opens', () => {
   it('--contest FILE resumes the contest started from that file while it is open, never another; without it, the newest open one', async () => {
     const h = await startServer();
     harnesses.push(h);
     const demo = h.contestId;
-    const file = finalFile();
+    const file = FINAL_EXAMPLE;
     const start = (options: { file?: string; fresh?: boolean }) =>
       startContest(h.app.contests, h.store, { file: options.file, fresh: options.fresh ?? false, read: readContestFile });
 
@@ -106,7 +98,7 @@ function stop(child: ChildProcess): Promise<void> {
 describe('npm start -- --contest server/contests/final-example.json', () => {
   it('makes the final after a demo was run in the same folder, prints the judges’ links, and resumes it on the next start', async () => {
     const data = tempDir();
-    const file = finalFile();
+    const file = FINAL_EXAMPLE;
     const demo = await runMain(['--data', data]);
     expect(demo.output).toContain('已创建竞赛：党史知识竞赛（演示）');
     await stop(demo.child);
