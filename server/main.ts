@@ -11,6 +11,7 @@ import { openBank } from './bank/store.js';
 import { realClock } from './clock.js';
 import { readConfig } from './setup/config.js';
 import { readContestFile } from './setup/demo.js';
+import { startContest } from './setup/start-contest.js';
 import { publicUrlFor } from './setup/network.js';
 import { openCheckedStore, storeOpenMessage, StoreOpenError } from './storage/store-check.js';
 import { terminalLocale } from './setup/terminal-locale.js';
@@ -54,14 +55,11 @@ async function main(): Promise<void> {
     },
   });
 
-  // A closed contest is read-only: the show goes on with the newest open one, or a new one.
-  let contestId = config.fresh ? null : app.contests.newestOpen();
-  const resumed = contestId !== null;
-  if (contestId === null) {
-    const created = app.contests.createFromFile(readContestFile(config.contest));
-    if (!created.ok) throw new Error(created.issues.map((i) => (locale === 'en' ? i.en : i.zh)).join('\n'));
-    contestId = created.id;
-  }
+  // A closed contest is read-only: the show goes on with the newest open one (or the one started
+  // from the file named), or a new one.
+  const started = startContest(app.contests, store, { file: config.contest, fresh: config.fresh, read: readContestFile });
+  if (!started.ok) throw new Error(started.issues.map((i) => (locale === 'en' ? i.en : i.zh)).join('\n'));
+  const { id: contestId, resumed } = started;
   const room = app.contests.get(contestId);
   if (!room) throw new Error(`contest ${contestId} could not be opened`);
 

@@ -99,6 +99,10 @@ export interface Store {
   saveLogo(contestId: string, logo: Logo | null): void;
   /** A server-wide setting, made with `make` and kept the first time it is asked for. */
   ensureSetting(name: string, make: () => string): string;
+  /** A server-wide setting, or null when none is stored under that name. */
+  setting(name: string): string | null;
+  /** Stores a server-wide setting, replacing the one before. */
+  saveSetting(name: string, value: string): void;
   close(): void;
 }
 
@@ -217,6 +221,7 @@ export function openStore(file: string): Store {
   const updateClosed = db.prepare('UPDATE contests SET closed_at = ? WHERE id = ? AND closed_at IS NULL');
   const selectSetting = db.prepare('SELECT value FROM settings WHERE name = ?');
   const insertSetting = db.prepare('INSERT OR IGNORE INTO settings (name, value) VALUES (?, ?)');
+  const upsertSetting = db.prepare('INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value');
   const selectSeats = db.prepare('SELECT seat_id, join_code, code_private FROM seats WHERE contest_id = ? ORDER BY rowid');
   const selectDevices = db.prepare('SELECT seat_id, device_token, joined_at FROM seat_devices WHERE contest_id = ? ORDER BY rowid');
   const selectCommands = db.prepare('SELECT command, request_id FROM commands WHERE contest_id = ? ORDER BY seq');
@@ -367,6 +372,12 @@ export function openStore(file: string): Store {
       // OR IGNORE: if another process stored one meanwhile, theirs is the one everybody reads.
       insertSetting.run(name, make());
       return read() as string;
+    },
+    setting(name) {
+      return (selectSetting.get(name) as { value: string } | undefined)?.value ?? null;
+    },
+    saveSetting(name, value) {
+      upsertSetting.run(name, value);
     },
     close() {
       db.close();

@@ -45,6 +45,8 @@ export interface Harness {
 
 export interface HarnessOptions {
   definition?: ContestDefinition;
+  /** A contest file, checked and drawn as `--contest` does (instead of `definition`). */
+  file?: unknown;
   clock?: FakeClock;
   store?: Store;
   web?: RequestHandler;
@@ -66,7 +68,7 @@ export async function startServer(options: HarnessOptions = {}): Promise<Harness
   const app = createApp({ store, bank: { all: () => bank }, clock, publicUrl: 'http://qiangda.test', web: options.web, log: options.log ?? (() => {}), edge: options.edge });
   await new Promise<void>((resolve) => app.http.listen(options.port ?? 0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(app.http.address() as AddressInfo).port}`;
-  const contestId = app.contests.newest() ?? app.contests.create(options.definition ?? definition());
+  const contestId = app.contests.newest() ?? (options.file === undefined ? app.contests.create(options.definition ?? definition()) : createdFrom(app, options.file));
   const room = app.contests.get(contestId) as ContestRoom;
   // Read afresh each time: freeing a seat or a phone gives the seat a new code (S5).
   // From the room, not the store: tests that count the store's calls must not see these.
@@ -116,6 +118,13 @@ export async function startServer(options: HarnessOptions = {}): Promise<Harness
     },
   };
   return harness;
+}
+
+/** A new contest from a file, as `npm start -- --contest FILE` makes it; a refused file fails the test with its issues. */
+function createdFrom(app: App, file: unknown): string {
+  const created = app.contests.createFromFile(file);
+  if (!created.ok) throw new Error(`contest file refused:\n${created.issues.map((i) => i.en).join('\n')}`);
+  return created.id;
 }
 
 /** One page's socket, remembering the latest view and everything it was told. */
