@@ -188,7 +188,11 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId
   const sight = SIGHT[role];
   const me = sight.ownSeat ? seatId : null;
   const q = state.question;
-  const ranked = sight.ranking || sight.awards !== 'none' || (me && state.stage === 'finished') ? ranking(state) : null;
+  // The ranking is worked out only for a view that shows it: the host's and the screen's, and
+  // once the contest is finished a phone's own place and the prizes (judges see those too). A
+  // judge's view during the show, rebuilt on every buzz, needs none of it.
+  const finished = state.stage === 'finished';
+  const ranked = sight.ranking || (finished && (sight.awards !== 'none' || me)) ? ranking(state) : null;
   // A phone gets only the seats it names, never the whole room: with 1,000 seats every phone's
   // view would otherwise be 200 KB, sent to each phone on every change and on every reconnect.
   const named = new Set([me, q?.kind === 'buzz-in' ? q.winner : null, q?.kind === 'in-turn' || q?.kind === 'risk' ? q.seatId : null]);
@@ -244,8 +248,8 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId
     seatsLocked: state.seatsLocked,
     admitted: sight.admission ? state.admitted : null,
     joinRequests: sight.joinRequests ? (room.joinRequests ?? []) : [],
-    myRank: me && state.stage === 'finished' && ranked ? rankOf(state, ranked.standings, me) : null,
-    myPrize: me && state.stage === 'finished' && ranked ? ownPrize(state, ranked.standings, me) : null,
+    myRank: me && finished && ranked ? rankOf(state, ranked.standings, me) : null,
+    myPrize: me && finished && ranked ? ownPrize(state, ranked.standings, me) : null,
     storage: sight.storageProblems ? (room.storage ?? null) : null,
     pausedAt: state.pausedAt,
     lastRuling: sight.undo ? lastRuling(state) : null,
