@@ -18,10 +18,21 @@ interface QuestionBase {
   stem: string;
   explanation: string;
   source?: string;
+  /** Q1: the options keep the bank's order in every contest (true/false, "以上都是", a sequence). */
+  fixedOptions?: boolean;
+  /** Q4: ids of questions this one must never share a contest with, where text cannot tell. */
+  excludes?: string[];
 }
 
 export type OpenQuestion = QuestionBase & { type: 'open'; answer: string };
-export type ChoiceQuestion = QuestionBase & { type: 'single' | 'multiple'; options: string[]; answer: number[] };
+export type ChoiceQuestion = QuestionBase & {
+  type: 'single' | 'multiple';
+  options: string[];
+  answer: number[];
+  /** Q2: recorded when a contest shuffles the options: the bank's index of the option shown at
+   * each place, so the order can be audited against the bank. Absent: the bank's own order. */
+  optionOrder?: number[];
+};
 export type TrueFalseQuestion = QuestionBase & { type: 'true-false'; answer: boolean };
 export type Question = OpenQuestion | ChoiceQuestion | TrueFalseQuestion;
 
