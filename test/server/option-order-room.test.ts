@@ -8,6 +8,7 @@ import type { ChoiceQuestion, Question } from '../../shared/contest/question.js'
 import { currentRound } from '../../shared/contest/rounds.js';
 import type { ContestState } from '../../shared/contest/types.js';
 import { openStore } from '../../server/storage/store.js';
+import { archiveOf, readArchive } from '../../server/storage/archive.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { startServer, type Harness, type TestClient } from '../support/harness.js';
 import { askedOf } from '../support/question-of.js';
@@ -30,6 +31,9 @@ const bank: ChoiceQuestion[] = Array.from({ length: 12 }, (_, i) => ({
   answer: [0],
   explanation: `第${i + 1}号解析`,
 }));
+
+/** The same, each naming a question no longer in the bank, and the first with fixed options. */
+const markedBank: ChoiceQuestion[] = bank.map((q, i) => ({ ...q, excludes: ['retired-1'], ...(i === 0 && { fixedOptions: true }) }));
 
 const contestFile = {
   format: 'qiangda-contest',
@@ -101,12 +105,12 @@ describe('option order in a running contest', () => {
     second.store.close();
   });
 
-  it('[F4][Q3] a swapped-in question comes ordered, in the command, and replays the same without the bank', async () => {
+  it('[F4][Q3] a swapped-in question comes ordered, in the command, and replays the same without the bank, archive included', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'qiangda-order-'));
     dirs.push(dir);
     const db = join(dir, 'qiangda.db');
     const clock = new FakeClock();
-    const first = await startServer({ store: openStore(db), clock, bank, file: contestFile });
+    const first = await startServer({ store: openStore(db), clock, bank: markedBank, file: contestFile });
     harnesses.push(first);
     const host = await first.host();
     await hostDoes(host, 'question:next', 'question:next');
@@ -119,6 +123,10 @@ describe('option order in a running contest', () => {
     expect(command.question).toEqual(swapped);
     const fromBank = bank.find((q) => q.id === swapped.id) as ChoiceQuestion;
     expect(swapped.options).toEqual(swapped.optionOrder?.map((k) => fromBank.options[k]));
+    // An archive keeps the recorded order and the bank's marks (fixedOptions, excludes).
+    const stored = first.store.loadContest(first.contestId);
+    if (!stored) throw new Error('not stored');
+    expect(readArchive(archiveOf(stored, clock.now()))).toEqual({ ok: true, contest: stored });
     const before = structuredClone(first.room.state);
     await first.close();
     first.store.close();
