@@ -2,6 +2,7 @@
 import { exportZh } from './export.zh.js';
 import { definitionZh } from './definition.zh.js';
 import { bankZh } from './bank.zh.js';
+import { bankCheckZh } from './bank-check.zh.js';
 import { roundsZh } from './rounds.zh.js';
 import { storageZh } from './storage.zh.js';
 import { contestsZh } from './contests.zh.js';
@@ -27,6 +28,7 @@ import { awardsZh } from './awards.zh.js';
 
 export const zh = {
   ...bankZh,
+  ...bankCheckZh,
   ...definitionZh,
   ...exportZh,
   ...roundsZh,
