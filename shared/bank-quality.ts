@@ -63,7 +63,7 @@ export const HARD_SHARE_FOR_A_FINAL = 0.2;
 
 /** One section of the report: a heading and its lines; `ok` when it holds no problem. */
 export interface QualitySection {
-  id: 'counts' | 'duplicates' | 'giveaways' | 'keys' | 'options' | 'outside' | 'excludes' | 'order' | 'sources';
+  id: 'counts' | 'duplicates' | 'giveaways' | 'declared' | 'keys' | 'options' | 'outside' | 'excludes' | 'order' | 'sources';
   ok: boolean;
   heading: string;
   lines: string[];
@@ -90,6 +90,8 @@ export function qualitySections(t: QualityTranslate, format: QualityFormat | nul
   const hardPercent = Math.round(r.hardShare * 1000) / 10;
   const hardOk = r.hardShare >= HARD_SHARE_FOR_A_FINAL;
   const difficulty = ['1', '2', '3', '4', '5'].map((d) => t('bankCheck.count', { name: t('bankCheck.difficulty', { d }), n: r.byDifficulty[d] ?? 0 }));
+  const found = r.giveaways.filter((g) => g.by === 'text');
+  const declared = r.giveaways.filter((g) => g.by === 'declared');
   const sections: QualitySection[] = [
     {
       id: 'counts',
@@ -103,9 +105,9 @@ export function qualitySections(t: QualityTranslate, format: QualityFormat | nul
       ],
     },
     section('duplicates', t, r.duplicates, (d) => t(`bankCheck.duplicates.${d.kind === 'same-stem' && !d.sameAnswer ? 'conflict' : d.kind}`, { a: at(d.rows[0]), b: at(d.rows[1]) })),
-    section('giveaways', t, r.giveaways, (g) =>
-      g.by === 'declared' ? t('bankCheck.giveaways.declared', { a: at(g.fromRow), b: at(g.toRow) }) : t(`bankCheck.giveaways.${g.field ?? 'explanation'}`, { a: at(g.fromRow), b: at(g.toRow) }),
-    ),
+    section('giveaways', t, found, (g) => t(`bankCheck.giveaways.${g.field ?? 'explanation'}`, { a: at(g.fromRow), b: at(g.toRow) })),
+    // Declared pairs are the bank author's own decision, already kept apart by the draw: listed, not faulted.
+    { ...section('declared', t, declared, (g) => t('bankCheck.declared.line', { a: at(g.fromRow), b: at(g.toRow) })), ok: true },
     {
       id: 'keys',
       ok: r.keyLetters.every((k) => k.balanced),
@@ -139,7 +141,7 @@ function byEra([a]: [string, number], [b]: [string, number]): number {
   return rank(a) - rank(b) || a.localeCompare(b);
 }
 
-type ListSection = 'duplicates' | 'giveaways' | 'options' | 'outside' | 'excludes' | 'order';
+type ListSection = 'duplicates' | 'giveaways' | 'declared' | 'options' | 'outside' | 'excludes' | 'order';
 
 function section<T>(id: ListSection, t: QualityTranslate, items: T[], line: (item: T) => string): QualitySection {
   return { id, ok: items.length === 0, heading: t(`bankCheck.${id}.heading`, { n: items.length }), lines: items.map(line) };
