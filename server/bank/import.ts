@@ -1,10 +1,12 @@
 // Importing a bank file into the bank: read, check every row, then write all the planned
 // questions in one transaction or none. The host decides what happens to a file with errors.
+import type { QualityReport } from '../../shared/bank-quality.js';
 import type { Question } from '../../shared/contest/question.js';
 import { translate, type Locale } from '../../shared/i18n/index.js';
 import { describeDuplicate, describeIssue } from './messages.js';
 import type { BankParser } from './parse-isolated.js';
 import type { BankFormat, BankUpload } from './parse.js';
+import { checkQuality } from './quality.js';
 import type { BankStore } from './store.js';
 import { checkRows, type BankDuplicate, type BankIssue } from './validate.js';
 
@@ -38,6 +40,9 @@ export interface ImportReport {
   ignoredColumns: string[];
   /** Ids of the questions written, in file order. */
   importedIds: string[];
+  /** The quality report (题库体检) of the file's rows, as `npm run bank:check` prints it; absent
+   * when the file could not be read. */
+  quality?: QualityReport;
 }
 
 const both = (say: (locale: Locale) => string) => ({ zh: say('zh'), en: say('en') });
@@ -49,7 +54,8 @@ const both = (say: (locale: Locale) => string) => ({ zh: say('zh'), en: say('en'
 export async function importQuestions(bank: BankStore, file: BankUpload, mode: ImportMode, parse: BankParser): Promise<ImportReport> {
   const parsed = await parse(file);
   // From here on nothing waits, so no other import can write between the check and the write.
-  const checked = parsed.errors.length ? null : checkRows(parsed.rows, bank.index());
+  const index = bank.index();
+  const checked = parsed.errors.length ? null : checkRows(parsed.rows, index);
   const errors = [...parsed.errors, ...(checked?.errors ?? [])].sort((a, b) => a.row - b.row);
   const plan: Question[] = checked?.fresh.map((f) => f.question) ?? [];
 
@@ -84,6 +90,7 @@ export async function importQuestions(bank: BankStore, file: BankUpload, mode: I
     duplicates: (checked?.duplicates ?? []).map((d) => ({ ...d, ...both((l) => describeDuplicate(l, parsed.format, d)) })),
     ignoredColumns: parsed.ignoredColumns,
     importedIds: written.map((q) => q.id),
+    ...(checked && { quality: checkQuality({ fresh: checked.fresh, errors: checked.errors, duplicates: checked.duplicates, knownIds: index.ids, showIds: parsed.format === 'json' }) }),
   };
 }
 

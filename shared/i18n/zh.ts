@@ -2,6 +2,7 @@
 import { exportZh } from './export.zh.js';
 import { definitionZh } from './definition.zh.js';
 import { bankZh } from './bank.zh.js';
+import { bankCheckZh } from './bank-check.zh.js';
 import { roundsZh } from './rounds.zh.js';
 import { storageZh } from './storage.zh.js';
 import { contestsZh } from './contests.zh.js';
@@ -28,6 +29,7 @@ import { bankOrderZh } from './bank-order.zh.js';
 
 export const zh = {
   ...bankZh,
+  ...bankCheckZh,
   ...definitionZh,
   ...exportZh,
   ...roundsZh,

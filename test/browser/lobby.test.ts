@@ -184,6 +184,14 @@ describe.skipIf(!hasChromium)('the lobby in a browser', () => {
     await byTestId(host, 'bank-duplicates').waitFor();
     expect(await byTestId(host, 'bank-import-all').isDisabled()).toBe(true);
     expect(await byTestId(host, 'bank-import-valid').isEnabled()).toBe(true);
+    // The same quality report as npm run bank:check, by row.
+    const row = (n: number) => zh('bankCheck.at.row', { row: n });
+    const outside = byTestId(host, 'bank-quality-outside');
+    await outside.waitFor();
+    expect(await outside.getAttribute('data-ok')).toBe('false');
+    expect(await outside.textContent()).toContain(zh('bankCheck.outside.line', { at: row(3), letter: 'E', last: 'D' }));
+    expect(await byTestId(host, 'bank-quality-duplicates').textContent()).toContain(zh('bankCheck.duplicates.exact', { a: row(2), b: row(5) }));
+    expect(await byTestId(host, 'bank-quality-giveaways').getAttribute('data-ok')).toBe('true');
     await byTestId(host, 'bank-panel').scrollIntoViewIfNeeded();
     await shot(host, 'host-bank.png', true);
 

@@ -1,6 +1,8 @@
 // The question bank's HTTP routes as the host console calls them: summary, template links, and
 // importing a file (checked first, then imported). `fetch` is passed in so tests hand it a fake.
 
+import type { QualityReport } from '../../shared/bank-quality.js';
+
 export type ImportMode = 'check' | 'all' | 'valid-rows';
 export type BankFormat = 'xlsx' | 'csv' | 'json';
 
@@ -35,6 +37,8 @@ export interface ImportReport {
   importable?: number;
   errors: BankIssue[];
   duplicates: BankDuplicate[];
+  /** The file's quality report (题库体检); absent from older servers and unreadable files. */
+  quality?: QualityReport;
 }
 
 /** Why a call failed: the server's error code, or 'offline' (no answer) / 'unavailable' (no such route). */

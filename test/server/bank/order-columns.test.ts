@@ -87,7 +87,7 @@ describe('bank columns 固定选项 and 互斥题号', () => {
     expect(header.endsWith('固定选项,互斥题号')).toBe(true);
     const examples = templateExamples();
     expect(examples.find((e) => e.type === '判断')?.fixedOptions).toBe('是');
-    // The bundled bank's first open question names 嘉兴南湖, another question's answer.
+    // The bundled bank's first open question gives another away (Q4): the example names it.
     expect(examples.find((e) => e.type === '简答')?.excludes).not.toBe('');
     const checked = questionsOf(await parseBankFile({ name: 'template.csv', bytes: templateCsv() }));
     expect(checked.errors).toEqual([]);
