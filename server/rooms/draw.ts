@@ -14,7 +14,7 @@ import type { Judge } from '../../shared/contest/judging-types.js';
 import { CURRENT_RULES_VERSION } from '../../shared/contest/replay.js';
 import { defaultAggregate } from '../../shared/contest/judging.js';
 import { bankConflicts, fitsWith, type Conflicts } from './conflicts.js';
-import { orderAll, orderOptions, type KeyCounts } from './option-order.js';
+import { NO_KEYS, orderAll, orderOptions, type KeyCounts } from './option-order.js';
 
 type FileRound = ContestFile['stages'][number]['rounds'][number];
 
@@ -139,18 +139,13 @@ function pickFitting(pool: readonly Question[], need: number, used: Set<string>,
   return picked;
 }
 
-/** Q2-Q3: every drawn question's options put in order, in contest order, the key counts running
- * on across rounds; each question seeded by the contest's seed and its own id. */
+/** Q2-Q3: every drawn question's options put in order over the whole contest (fixed keys counted
+ * first, then the others in contest order, across rounds), each seeded by the contest's seed and its id. */
 function withOptionOrder<S extends { rounds: Round[] }>(stages: S[], seed: string): S[] {
-  let counts: KeyCounts = new Map();
-  return stages.map((stage) => ({
-    ...stage,
-    rounds: stage.rounds.map((round) => {
-      const ordered = orderAll(round.questions, counts, (q) => `${seed}/options/${q.id}`);
-      counts = ordered.counts;
-      return { ...round, questions: ordered.questions };
-    }),
-  }));
+  const all = stages.flatMap((stage) => stage.rounds.flatMap((round) => round.questions));
+  const ordered = orderAll(all, NO_KEYS, (q) => `${seed}/options/${q.id}`).questions;
+  let next = 0;
+  return stages.map((stage) => ({ ...stage, rounds: stage.rounds.map((round) => ({ ...round, questions: round.questions.map(() => ordered[next++]) })) }));
 }
 
 /** R8: the file's ranking rules, stage tie-breaks by stage id; nothing when the file has none. */

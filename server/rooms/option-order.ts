@@ -82,14 +82,15 @@ export function orderOptions(q: Question, counts: KeyCounts, seed: string): { qu
 }
 
 /** Q2-Q3: every question of a list ordered in turn, each seeded by `seedOf` and continuing the
- * counts of the ones before it. */
+ * counts of the ones before it. The keys of questions that keep their order are counted first:
+ * they cannot move, so the others make up for them wherever they stand in the list. */
 export function orderAll(questions: readonly Question[], counts: KeyCounts, seedOf: (q: Question, index: number) => string): { questions: Question[]; counts: KeyCounts } {
-  const out: Question[] = [];
-  let running = counts;
-  questions.forEach((q, i) => {
+  let running = questions.filter(keepsOrder).reduce(countKeys, counts);
+  const out = questions.map((q, i) => {
+    if (keepsOrder(q)) return q;
     const ordered = orderOptions(q, running, seedOf(q, i));
-    out.push(ordered.question);
     running = ordered.counts;
+    return ordered.question;
   });
   return { questions: out, counts: running };
 }

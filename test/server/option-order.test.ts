@@ -4,8 +4,10 @@ import { answerKey, letters, type ChoiceQuestion, type Question } from '../../sh
 import type { ContestDefinition } from '../../shared/contest/types.js';
 import { drawContest, drawReplacement } from '../../server/rooms/draw.js';
 import { bankConflicts } from '../../server/rooms/conflicts.js';
-import { keyCountsOf, orderOptions } from '../../server/rooms/option-order.js';
+import { keyCountsOf, NO_KEYS, orderAll, orderOptions } from '../../server/rooms/option-order.js';
 import { parseContestFile } from '../../server/setup/contest-file.js';
+import { BUNDLED_BANK, loadBank } from '../../server/bank/bank.js';
+import { readFileSync } from 'node:fs';
 
 /** A choice question whose texts share nothing with any other's: no giveaways by accident. */
 function choiceQ(n: number, key: string, extra: Partial<ChoiceQuestion> = {}): ChoiceQuestion {
@@ -130,12 +132,18 @@ describe('option order (Q1-Q3)', () => {
     }
   });
 
-  it('[Q3] the fixed question counts as shown: the others make up for its key', () => {
+  it("[Q3] a fixed question's key counts: the others make up for it", () => {
     const fixed = choiceQ(1, 'D', { fixedOptions: true });
     const { counts } = orderOptions(fixed, new Map(), 'x');
     expect(counts.get(4)).toEqual([0, 0, 0, 1]);
     const next = orderOptions(choiceQ(2, 'A'), new Map([[4, [3, 3, 3, 5]]]), 'any');
     expect(letters((next.question as ChoiceQuestion).answer)).not.toBe('D');
+    // Fixed keys late in the contest are counted first, so the earlier questions make up for them.
+    const list = [...Array.from({ length: 9 }, (_, i) => choiceQ(10 + i, 'A')), ...Array.from({ length: 3 }, (_, i) => choiceQ(30 + i, 'B', { fixedOptions: true }))];
+    for (let s = 0; s < 20; s++) {
+      const row = orderAll(list, NO_KEYS, (q) => `late-${s}/${q.id}`).counts.get(4) ?? [];
+      expect(Math.max(...row) - Math.min(...row)).toBeLessThanOrEqual(2);
+    }
   });
 });
 
@@ -198,6 +206,23 @@ describe('giveaways and swaps (Q3, Q5)', () => {
     expect(one.options).toEqual(one.optionOrder?.map((k) => (bank.find((q) => q.id === one.id) as ChoiceQuestion).options[k]));
     // C is the only letter not two ahead of the least-used: the replacement's key takes it.
     expect(one.answer).toContain(2);
+  });
+});
+
+describe('the bundled bank (Q3, Q5)', () => {
+  it('[Q3][Q5] the whole final, drawn from the bundled bank with many seeds, never holds a pair that gives each other away, and its keys are balanced', () => {
+    const bank = loadBank(BUNDLED_BANK).questions;
+    const conflicts = bankConflicts(bank);
+    expect(conflicts.size).toBeGreaterThan(0);
+    const parsed = parseContestFile(JSON.parse(readFileSync(new URL('../../server/contests/final-example.json', import.meta.url), 'utf8')));
+    if (!parsed.ok) throw new Error('final refused');
+    for (let s = 0; s < 25; s++) {
+      const drawn = drawContest(parsed.file, bank, `final-${s}`);
+      if (!drawn.ok) throw new Error(drawn.issues.map((i) => i.en).join('\n'));
+      const ids = new Set(drawnQuestions(drawn.definition).map((q) => q.id));
+      for (const id of ids) for (const other of conflicts.get(id) ?? []) expect(ids.has(other), `${id} with ${other}, seed ${s}`).toBe(false);
+      for (const row of keyCountsOf(drawnQuestions(drawn.definition)).values()) expect(Math.max(...row) - Math.min(...row)).toBeLessThanOrEqual(2);
+    }
   });
 });
 
