@@ -16,14 +16,16 @@ export type ColumnKey =
   | 'difficulty'
   | 'points'
   | 'source'
-  | 'id';
+  | 'id'
+  | 'fixedOptions'
+  | 'excludes';
 
 /** The column of option `index` (0 = A). */
 export const optionColumn = (index: number): OptionColumn => `option${OPTION_LETTERS[index]}`;
 export const OPTION_COLUMNS: OptionColumn[] = OPTION_LETTERS.map((_, i) => optionColumn(i));
 
 /** Columns in the order the template and the messages use. */
-export const COLUMNS: ColumnKey[] = ['type', 'stem', ...OPTION_COLUMNS, 'answer', 'explanation', 'category', 'difficulty', 'points', 'source', 'id'];
+export const COLUMNS: ColumnKey[] = ['type', 'stem', ...OPTION_COLUMNS, 'answer', 'explanation', 'category', 'difficulty', 'points', 'source', 'id', 'fixedOptions', 'excludes'];
 
 /** A file without these columns is refused as a whole rather than row by row. */
 export const REQUIRED_COLUMNS: ColumnKey[] = ['type', 'stem', 'answer'];
@@ -40,6 +42,8 @@ export const TEMPLATE_HEADER: Record<ColumnKey, string> = {
   points: '分值',
   source: '出处',
   id: '编号',
+  fixedOptions: '固定选项',
+  excludes: '互斥题号',
 };
 
 const HEADER_ALIASES: Record<Exclude<ColumnKey, OptionColumn>, string[]> = {
@@ -52,6 +56,8 @@ const HEADER_ALIASES: Record<Exclude<ColumnKey, OptionColumn>, string[]> = {
   points: ['分值', '分数', 'points', 'score'],
   source: ['出处', '来源', '依据', 'source', 'reference'],
   id: ['编号', '题号', '题目编号', 'id', 'questionid'],
+  fixedOptions: ['固定选项', '选项固定', '固定顺序', 'fixedoptions'],
+  excludes: ['互斥题号', '不同场', 'excludes'],
 };
 
 /** Lower case, half-width, no spaces, no "(…)" hint and no "*" required-marker. */
@@ -108,6 +114,28 @@ export function trueFalseForCell(text: string): boolean | null {
   return null;
 }
 
+/** Q1: a 固定选项 cell as a boolean (empty is no), or null if it is neither yes nor no. */
+export function fixedOptionsForCell(text: string): boolean | null {
+  const word = normaliseWord(text);
+  if (word === '') return false;
+  if (['是', '1', '√', '✓', '✔', 'y', 'yes', 'true', '固定'].includes(word)) return true;
+  if (['否', '0', '×', '✗', 'n', 'no', 'false', '不固定'].includes(word)) return false;
+  return null;
+}
+
+/** Q4: a 互斥题号 cell's ids, kept as typed: "founding-005、founding-009" -> two ids. */
+export function excludesForCell(text: string): string[] {
+  return text
+    .normalize('NFKC')
+    .split(/[\s,，、;；]+/)
+    .filter((id) => id !== '');
+}
+
+/** Q6: local categories (地方党史) by the names people type for them. */
+const LOCAL_NAMES: Record<string, string[]> = {
+  'local-hunan': ['地方党史（湖南）', '湖南', '湖南地方党史'],
+};
+
 /** The five eras of the bundled bank, by the names people type for them. */
 const ERA_NAMES: Record<string, string[]> = {
   founding: ['建党时期', '建党'],
@@ -118,14 +146,14 @@ const ERA_NAMES: Record<string, string[]> = {
 };
 
 const ERA_LOOKUP = new Map<string, string>();
-for (const [era, names] of Object.entries(ERA_NAMES)) {
+for (const [era, names] of Object.entries({ ...ERA_NAMES, ...LOCAL_NAMES })) {
   ERA_LOOKUP.set(era, era);
   for (const name of names) ERA_LOOKUP.set(normaliseWord(name), era);
 }
 
 /** The Chinese name an era's code is written as in a spreadsheet; other categories as they are. */
 export function eraName(category: string): string {
-  return ERA_NAMES[category]?.[0] ?? category;
+  return ERA_NAMES[category]?.[0] ?? LOCAL_NAMES[category]?.[0] ?? category;
 }
 
 /** An era's code for its Chinese name; any other category is kept as typed. */

@@ -293,7 +293,8 @@ function parseJson(text: string): ParsedBank {
         continue;
       }
       const column = JSON_FIELDS[field];
-      if (!column) ignored.add(field);
+      if (column === 'excludes' && Array.isArray(value)) cells.excludes = value.map(String).join(',');
+      else if (!column) ignored.add(field);
       else cells[column] = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
     }
     return issues.length ? { row, cells, issues } : { row, cells };

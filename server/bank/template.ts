@@ -7,16 +7,20 @@ import { letters, type QuestionType } from '../../shared/contest/question.js';
 import { BUNDLED_BANK, loadBank } from './bank.js';
 import { eraName, OPTION_COLUMNS, optionColumn, TEMPLATE_HEADER, type ColumnKey } from './columns.js';
 import { MAX_FILE_BYTES, MAX_ROWS } from './parse.js';
+import { conflictsOf, findGiveaways } from './giveaways.js';
 
 /** The template's columns: options A-D (E-H may be added by hand). */
-export const TEMPLATE_COLUMNS: ColumnKey[] = ['type', 'stem', 'optionA', 'optionB', 'optionC', 'optionD', 'answer', 'explanation', 'category', 'difficulty', 'points', 'source', 'id'];
+export const TEMPLATE_COLUMNS: ColumnKey[] = ['type', 'stem', 'optionA', 'optionB', 'optionC', 'optionD', 'answer', 'explanation', 'category', 'difficulty', 'points', 'source', 'id', 'fixedOptions', 'excludes'];
 
 /**
  * One example of each type: the first of each in the bundled bank, so the examples are
  * fact-checked with it, and importing the untouched template over the bundled bank adds nothing.
+ * The true/false example shows 固定选项 (its two choices never move); an example that gives
+ * another question away (Q4) shows that question in 互斥题号.
  */
 export function templateExamples(): Partial<Record<ColumnKey, string>>[] {
   const questions = loadBank(BUNDLED_BANK, 'zh').questions;
+  const conflicts = conflictsOf(findGiveaways(questions));
   const examples: Partial<Record<ColumnKey, string>>[] = [];
   for (const type of ['single', 'multiple', 'true-false', 'open'] as const) {
     const q = questions.find((x) => x.type === type);
@@ -29,6 +33,8 @@ export function templateExamples(): Partial<Record<ColumnKey, string>>[] {
       difficulty: String(q.difficulty),
       points: q.points === undefined ? '' : String(q.points),
       source: q.source ?? '',
+      fixedOptions: q.fixedOptions || q.type === 'true-false' ? '是' : '',
+      excludes: [...new Set([...(q.excludes ?? []), ...(conflicts.get(q.id) ?? [])])].join('、'),
     };
     if (q.type === 'open') cells.answer = q.answer;
     else if (q.type === 'true-false') cells.answer = q.answer ? '对' : '错';
@@ -51,10 +57,13 @@ const HELP_KEYS: MessageKey[] = [
   'bank.template.help.answer',
   'bank.template.help.explanation',
   'bank.template.help.category',
+  'bank.template.help.local',
   'bank.template.help.difficulty',
   'bank.template.help.points',
   'bank.template.help.source',
   'bank.template.help.id',
+  'bank.template.help.fixedOptions',
+  'bank.template.help.excludes',
   'bank.template.help.limits',
   'bank.template.help.csv',
 ];
@@ -73,8 +82,8 @@ export function templateCsv(): Uint8Array {
   return new TextEncoder().encode(`\uFEFF${Papa.unparse(grid().rows, { newline: '\r\n' })}\r\n`);
 }
 
-const WIDTHS: Partial<Record<ColumnKey, number>> = { stem: 48, explanation: 48, category: 22, source: 20 };
-const TEXT_COLUMNS = new Set<ColumnKey>(['stem', ...OPTION_COLUMNS, 'answer', 'explanation', 'source', 'id']);
+const WIDTHS: Partial<Record<ColumnKey, number>> = { stem: 48, explanation: 48, category: 22, source: 20, excludes: 24 };
+const TEXT_COLUMNS = new Set<ColumnKey>(['stem', ...OPTION_COLUMNS, 'answer', 'explanation', 'source', 'id', 'excludes']);
 /** Rows given drop-down lists for type, category and difficulty. */
 const LIST_ROWS = 500;
 
@@ -97,8 +106,9 @@ export async function templateXlsx(): Promise<Uint8Array> {
 
   const lists: Partial<Record<ColumnKey, string>> = {
     type: '"单选,多选,判断,简答"',
-    category: '"建党时期,新民主主义革命时期,社会主义革命和建设时期,改革开放新时期,新时代"',
+    category: '"建党时期,新民主主义革命时期,社会主义革命和建设时期,改革开放新时期,新时代,地方党史（湖南）"',
     difficulty: '"1,2,3,4,5"',
+    fixedOptions: '"是,否"',
   };
   for (const [column, formula] of Object.entries(lists)) {
     const col = sheet.getColumn(column);

@@ -2,7 +2,7 @@
 // no I/O, so each rule is a table row in the tests.
 import { createHash } from 'node:crypto';
 import { fingerprint, MAX_OPTIONS, MIN_OPTIONS, type Question } from '../../shared/contest/question.js';
-import { categoryForCell, OPTION_COLUMNS, OPTION_LETTERS, optionColumn, trueFalseForCell, typeForCell, type ColumnKey } from './columns.js';
+import { categoryForCell, excludesForCell, fixedOptionsForCell, OPTION_COLUMNS, OPTION_LETTERS, optionColumn, trueFalseForCell, typeForCell, type ColumnKey } from './columns.js';
 
 /** One row of a bank file: its number as the spreadsheet shows it (header = 1), and its cells. */
 export interface BankRow {
@@ -34,6 +34,7 @@ export const ROW_ERROR_CODES = [
   'id-taken',
   'bad-options',
   'not-a-question',
+  'bad-fixed-options',
 ] as const;
 
 /** Problems with the file as a whole: nothing in it can be imported. */
@@ -89,6 +90,7 @@ export const MAX_LENGTH: Partial<Record<ColumnKey, number>> = {
   category: 32,
   source: 200,
   id: 64,
+  excludes: 1000,
   ...Object.fromEntries(OPTION_COLUMNS.map((c) => [c, 200])),
 };
 
@@ -136,6 +138,10 @@ export function validateRow(input: BankRow): RowResult {
   const category = categoryForCell(text('category'));
   const source = text('source');
   const id = text('id');
+  const excludes = excludesForCell(text('excludes'));
+  const fixedCell = cell('fixedOptions');
+  const fixedOptions = fixedOptionsForCell(fixedCell);
+  if (fixedOptions === null) fail('fixedOptions', 'bad-fixed-options', { value: fixedCell });
 
   const difficultyCell = cell('difficulty');
   const difficulty = difficultyCell === '' ? 1 : Number(difficultyCell);
@@ -153,7 +159,17 @@ export function validateRow(input: BankRow): RowResult {
   if (!answerCell) fail('answer', 'missing-answer');
 
   let question: Question | null = null;
-  const base = { id, category, difficulty, stem, explanation, ...(points !== undefined ? { points } : {}), ...(source ? { source } : {}) };
+  const base = {
+    id,
+    category,
+    difficulty,
+    stem,
+    explanation,
+    ...(points !== undefined ? { points } : {}),
+    ...(source ? { source } : {}),
+    ...(fixedOptions ? { fixedOptions } : {}),
+    ...(excludes.length ? { excludes } : {}),
+  };
   if (type === 'open') {
     question = { ...base, type, answer: answerCell };
   } else if (type === 'true-false') {

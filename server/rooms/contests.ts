@@ -7,6 +7,7 @@ import { judgeSecretsFor } from './judge-secrets.js';
 import { newContestId, newHostKey, newJoinCode, newJoinCodes, newSeed } from '../setup/secrets.js';
 import { parseContestFile } from '../setup/contest-file.js';
 import { drawContest, drawReplacement } from './draw.js';
+import { keyCountsOf } from './option-order.js';
 import { currentRound, flatRounds } from '../../shared/contest/rounds.js';
 import type { Question } from '../../shared/contest/question.js';
 import type { DefinitionIssue } from '../../shared/protocol.js';
@@ -81,8 +82,11 @@ export class Contests {
     const state = room.state;
     const round = currentRound(state);
     if (!round) return null;
-    const used = new Set([...flatRounds(state.definition).flatMap((r) => r.round.questions.map((q) => q.id)), ...state.swaps.map((s) => s.removedId)]);
-    const question = drawReplacement(state.definition, round.draw, used, this.options.bank.all(), state.swaps.length);
+    const held = flatRounds(state.definition).flatMap((r) => r.round.questions);
+    const usedIds = new Set([...held.map((q) => q.id), ...state.swaps.map((s) => s.removedId)]);
+    const leaving = state.question ? round.questions[state.question.index] : undefined;
+    const counts = keyCountsOf(held.filter((q) => q !== leaving));
+    const question = drawReplacement(state.definition, round.draw, this.options.bank.all(), { usedIds, counts, swapNumber: state.swaps.length });
     return question ? { type: 'question:swap', question } : null;
   }
 

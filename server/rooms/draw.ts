@@ -13,15 +13,20 @@ import { awardRulesOf } from '../setup/awards-file.js';
 import type { Judge } from '../../shared/contest/judging-types.js';
 import { CURRENT_RULES_VERSION } from '../../shared/contest/replay.js';
 import { defaultAggregate } from '../../shared/contest/judging.js';
+import { bankConflicts, fitsWith, type Conflicts } from './conflicts.js';
+import { NO_KEYS, orderAll, orderOptions, type KeyCounts } from './option-order.js';
 
 type FileRound = ContestFile['stages'][number]['rounds'][number];
 
 /** Choice types only: an all-at-once question is answered on the phone. */
 const ALL_AT_ONCE_TYPES: DrawSpec['types'] = ['single', 'multiple', 'true-false'];
 
+/** Q6: a local category (地方党史) is a choice of the organiser's, never drawn unasked. */
+export const isLocalCategory = (category: string): boolean => category.startsWith('local-');
+
 export function matches(spec: DrawSpec, q: Question): boolean {
   return (
-    (spec.categories.length === 0 || spec.categories.includes(q.category)) &&
+    (spec.categories.length === 0 ? !isLocalCategory(q.category) : spec.categories.includes(q.category)) &&
     (spec.difficulties.length === 0 || spec.difficulties.includes(q.difficulty)) &&
     (spec.types.length === 0 || spec.types.includes(q.type))
   );
@@ -94,8 +99,9 @@ export function drawContest(
 ): { ok: true; definition: ContestDefinition } | { ok: false; issues: DefinitionIssue[] } {
   const seats = seatsOf(file, previousSeats);
   const used = new Set<string>();
+  const conflicts = bankConflicts(bank);
   const issues: DefinitionIssue[] = [];
-  const stages = file.stages.map((stage, s) => ({
+  const drawn = file.stages.map((stage, s) => ({
     id: `stage-${s + 1}`,
     name: stage.name,
     weight: stage.weight,
@@ -104,8 +110,7 @@ export function drawContest(
       const draw = specOf(round);
       const need = questionsNeeded(round, seats.length);
       const pool = shuffled(bank.filter((q) => matches(draw, q) && !used.has(q.id)), `${seed}/${s}/${r}`);
-      const questions = pool.slice(0, need);
-      questions.forEach((q) => used.add(q.id));
+      const questions = pickFitting(pool, need, used, conflicts);
       if (questions.length < need) {
         const path = ['stages', s, 'rounds', r];
         const say = (locale: 'zh' | 'en') =>
@@ -117,7 +122,30 @@ export function drawContest(
     }),
   }));
   if (issues.length) return { ok: false, issues };
+  const stages = withOptionOrder(drawn, seed);
   return { ok: true, definition: { title: file.title, rulesVersion: CURRENT_RULES_VERSION, seats, stages, seed, ...(file.branding && { branding: brandingOf(file.branding) }), ...(file.joining && { joining: file.joining }), ...(file.judges?.length && { judges: judgesOf(file) }), ...rankingPart(file), ...(file.awards && { awards: awardRulesOf(file.awards) }) } };
+}
+
+/** Q5: the first `need` questions of a shuffled pool that conflict with nothing already in the
+ * contest (`used`, which they join). */
+function pickFitting(pool: readonly Question[], need: number, used: Set<string>, conflicts: Conflicts): Question[] {
+  const picked: Question[] = [];
+  for (const q of pool) {
+    if (picked.length === need) break;
+    if (!fitsWith(conflicts, q.id, used)) continue;
+    picked.push(q);
+    used.add(q.id);
+  }
+  return picked;
+}
+
+/** Q2-Q3: every drawn question's options put in order over the whole contest (fixed keys counted
+ * first, then the others in contest order, across rounds), each seeded by the contest's seed and its id. */
+function withOptionOrder<S extends { rounds: Round[] }>(stages: S[], seed: string): S[] {
+  const all = stages.flatMap((stage) => stage.rounds.flatMap((round) => round.questions));
+  const ordered = orderAll(all, NO_KEYS, (q) => `${seed}/options/${q.id}`).questions;
+  let next = 0;
+  return stages.map((stage) => ({ ...stage, rounds: stage.rounds.map((round) => ({ ...round, questions: round.questions.map(() => ordered[next++]) })) }));
 }
 
 /** R8: the file's ranking rules, stage tie-breaks by stage id; nothing when the file has none. */
@@ -197,8 +225,20 @@ function roundOf(round: FileRound, id: string, draw: DrawSpec, questions: Questi
   }
 }
 
-/** F4: an unused question for the current round's draw, picked by the seed and the swap count. */
-export function drawReplacement(definition: ContestDefinition, roundDraw: DrawSpec, usedIds: ReadonlySet<string>, bank: readonly Question[], swapNumber: number): Question | null {
-  const pool = bank.filter((q) => matches(roundDraw, q) && !usedIds.has(q.id));
-  return shuffled(pool, `${definition.seed}/swap/${swapNumber}`)[0] ?? null;
+/** What a swap must respect besides the round's draw. */
+export interface SwapContext {
+  /** Every question the contest holds or held (swapped-out ones included: they may have been on screen). */
+  usedIds: ReadonlySet<string>;
+  /** Q3: the key counts of the contest's choice questions as they stand, without the one swapped out. */
+  counts: KeyCounts;
+  swapNumber: number;
+}
+
+/** F4, Q3, Q5: an unused question for the current round's draw that conflicts with nothing the
+ * contest holds or held, picked by the seed and the swap count, its options in order. */
+export function drawReplacement(definition: ContestDefinition, roundDraw: DrawSpec, bank: readonly Question[], swap: SwapContext): Question | null {
+  const conflicts = bankConflicts(bank);
+  const pool = bank.filter((q) => matches(roundDraw, q) && !swap.usedIds.has(q.id) && fitsWith(conflicts, q.id, swap.usedIds));
+  const question = shuffled(pool, `${definition.seed}/swap/${swap.swapNumber}`)[0];
+  return question ? orderOptions(question, swap.counts, `${definition.seed}/swap/${swap.swapNumber}/options`).question : null;
 }

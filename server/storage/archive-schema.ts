@@ -24,10 +24,12 @@ const questionBase = {
   stem: text,
   explanation: text,
   source: text.optional(),
+  fixedOptions: z.boolean().optional(),
+  excludes: z.array(id).optional(),
 };
 const question = z.discriminatedUnion('type', [
   z.object({ ...questionBase, type: z.literal('open'), answer: text }).strict(),
-  z.object({ ...questionBase, type: z.enum(['single', 'multiple']), options: z.array(text).max(8), answer: z.array(count) }).strict(),
+  z.object({ ...questionBase, type: z.enum(['single', 'multiple']), options: z.array(text).max(8), answer: z.array(count), optionOrder: z.array(count).max(8).optional() }).strict(),
   z.object({ ...questionBase, type: z.literal('true-false'), answer: z.boolean() }).strict(),
 ]);
 

@@ -25,6 +25,7 @@ import { editorJudgedEn } from './editor-judged.en.js';
 import { riskEn } from './risk.en.js';
 import { rankingEn } from './ranking.en.js';
 import { awardsEn } from './awards.en.js';
+import { bankOrderEn } from './bank-order.en.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -54,6 +55,7 @@ export const en: Record<MessageKey, string> = {
   ...riskEn,
   ...rankingEn,
   ...awardsEn,
+  ...bankOrderEn,
   'terminal.created': 'Created contest: {title}',
   'terminal.resumed': 'Resumed contest: {title} (continuing where it stopped)',
   'terminal.host': 'Host console:',

@@ -25,6 +25,7 @@ import { editorJudgedZh } from './editor-judged.zh.js';
 import { riskZh } from './risk.zh.js';
 import { rankingZh } from './ranking.zh.js';
 import { awardsZh } from './awards.zh.js';
+import { bankOrderZh } from './bank-order.zh.js';
 
 export const zh = {
   ...bankZh,
@@ -53,6 +54,7 @@ export const zh = {
   ...riskZh,
   ...rankingZh,
   ...awardsZh,
+  ...bankOrderZh,
   // Server terminal
   'terminal.created': '已创建竞赛：{title}',
   'terminal.resumed': '已恢复竞赛：{title}（从上次中断处继续）',

@@ -13,7 +13,7 @@ import { pickLanAddress, publicUrlFor } from '../../server/setup/network.js';
 describe('bundled question bank', () => {
   const bank = loadBank(BUNDLED_BANK);
 
-  it('holds at least 150 questions of every type, each with stem, answer and explanation, across the five eras', () => {
+  it('holds at least 150 questions of every type, each with stem, answer and explanation, across the five eras and local history (Q6)', () => {
     expect(bank.questions.length).toBeGreaterThanOrEqual(150);
     expect(new Set(bank.questions.map((q) => q.type))).toEqual(new Set(['open', 'single', 'multiple', 'true-false']));
     for (const q of bank.questions) {
@@ -21,7 +21,7 @@ describe('bundled question bank', () => {
       if (q.type === 'open') expect(q.answer.trim()).not.toBe('');
       expect(q.explanation.trim()).not.toBe('');
     }
-    expect(new Set(bank.questions.map((q) => q.category))).toEqual(new Set(['founding', 'revolution', 'construction', 'reform', 'new-era']));
+    expect(new Set(bank.questions.map((q) => q.category))).toEqual(new Set(['founding', 'revolution', 'construction', 'reform', 'new-era', 'local-hunan']));
   });
 
   it('the demo contest file is valid and draws all three round kinds from the bundled bank', () => {

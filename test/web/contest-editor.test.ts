@@ -190,7 +190,7 @@ describe('editing', () => {
     expect(nextSeatName([{ name: '2号席', kind: 'individual', phones: 1 }], names)).toBe('3号席');
   });
 
-  it('toggles filters in a stable order, and offers the five eras plus any category the file names', () => {
+  it('[Q6] toggles filters in a stable order, and offers the five eras, local history and any category the file names', () => {
     expect(toggle([3, 1], 2, [1, 2, 3, 4, 5])).toEqual([1, 2, 3]);
     expect(toggle([1, 2], 1, [1, 2])).toEqual([2]);
     expect(categoryChoices({ categories: ['reform', '地方党史'], difficulties: [], types: [] })).toEqual([
@@ -199,6 +199,7 @@ describe('editing', () => {
       'construction',
       'reform',
       'new-era',
+      'local-hunan',
       '地方党史',
     ]);
   });

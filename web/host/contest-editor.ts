@@ -14,6 +14,8 @@ import { newRisk, riskFile, riskFrom, type EditorRisk } from './risk-editor.js';
 
 /** The five eras of Party history, the bank's own category ids (category.<id> names them). */
 export const ERA_CATEGORIES = ['founding', 'revolution', 'construction', 'reform', 'new-era'] as const;
+/** Q6: local history categories, drawn only by a round that names them. */
+export const LOCAL_CATEGORIES = ['local-hunan'] as const;
 export const DIFFICULTIES = [1, 2, 3, 4, 5] as const;
 export const EDITOR_TYPES: readonly QuestionType[] = ['single', 'multiple', 'true-false', 'open'];
 export const ROUND_KINDS: readonly RoundKind[] = ['in-turn', 'all-at-once', 'buzz-in', 'risk', 'judged'];
@@ -235,9 +237,10 @@ export function toggle<T>(list: readonly T[], value: T, order: readonly T[] = []
   return next.sort((a, b) => rank(a) - rank(b));
 }
 
-/** The categories a round can filter on: the five eras, then any other the file names. */
+/** The categories a round can filter on: the five eras, local history, then any other the file names. */
 export function categoryChoices(draw: EditorDraw): string[] {
-  return [...ERA_CATEGORIES, ...draw.categories.filter((c) => !(ERA_CATEGORIES as readonly string[]).includes(c))];
+  const known: readonly string[] = [...ERA_CATEGORIES, ...LOCAL_CATEGORIES];
+  return [...known, ...draw.categories.filter((c) => !known.includes(c))];
 }
 
 type Json = Record<string, unknown>;

@@ -165,12 +165,12 @@ describe('the bank table', () => {
 });
 
 describe('the bundled bank and loadBank', () => {
-  it('BUNDLED_BANK is the version 2 bank, every question valid, all four types and five eras', () => {
+  it('BUNDLED_BANK is the version 2 bank, every question valid, all four types, the five eras and local history (Q6)', () => {
     expect(BUNDLED_BANK).toMatch(/party-history\.v2\.json$/);
     const { questions } = loadBank(BUNDLED_BANK);
     expect(questions.length).toBeGreaterThanOrEqual(45);
     expect(new Set(questions.map((q) => q.type))).toEqual(new Set(['open', 'single', 'multiple', 'true-false']));
-    expect(new Set(questions.map((q) => q.category))).toEqual(new Set(['founding', 'revolution', 'construction', 'reform', 'new-era']));
+    expect(new Set(questions.map((q) => q.category))).toEqual(new Set(['founding', 'revolution', 'construction', 'reform', 'new-era', 'local-hunan']));
   });
 
   it('the version 1 bank still loads', () => {

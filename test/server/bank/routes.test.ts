@@ -63,7 +63,7 @@ describe('templates', () => {
     expect(res.headers.get('content-type')).toMatch(/text\/csv; charset=utf-8/);
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(new TextDecoder().decode(bytes).split('\r\n')[0]).toBe('题型,题干,选项A,选项B,选项C,选项D,答案,解析,分类,难度,分值,出处,编号');
+    expect(new TextDecoder().decode(bytes).split('\r\n')[0]).toBe('题型,题干,选项A,选项B,选项C,选项D,答案,解析,分类,难度,分值,出处,编号,固定选项,互斥题号');
     const report = await importQuestions(bank, { name: 'template.csv', bytes }, 'check', parseBankFile);
     expect(report).toMatchObject({ format: 'csv', outcome: 'checked', rows: 4, valid: 4, errors: [] });
   });
