@@ -119,7 +119,12 @@ export function findGiveaways(questions: readonly Question[]): Giveaway[] {
     }
   });
   const ids = new Set(questions.map((q) => q.id));
-  for (const q of questions) for (const other of q.excludes ?? []) if (ids.has(other) && other !== q.id) add({ from: q.id, to: other, by: 'declared' });
+  // A pair declared from both sides is one decision: listed once, from the side that named it first.
+  for (const q of questions) {
+    for (const other of q.excludes ?? []) {
+      if (ids.has(other) && other !== q.id && !seen.has(`${other}\u0000${q.id}`)) add({ from: q.id, to: other, by: 'declared' });
+    }
+  }
   return out;
 }
 

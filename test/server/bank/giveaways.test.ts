@@ -63,6 +63,12 @@ describe('[Q4] declared excludes', () => {
     expect(findGiveaways([a, b])).toEqual([{ from: 'a', to: 'b', by: 'declared' }]);
   });
 
+  it('a pair declared from both sides is listed once', () => {
+    const a = { ...open('a', '中共一大在哪一年召开？', '1921年'), excludes: ['b'] };
+    const b = { ...open('b', '中共二大在哪一年召开？', '1922年'), excludes: ['a'] };
+    expect(findGiveaways([a, b])).toEqual([{ from: 'a', to: 'b', by: 'declared' }]);
+  });
+
   it('conflicts run both ways', () => {
     const map = conflictsOf([{ from: 'a', to: 'b', by: 'declared' }, { from: 'c', to: 'b', by: 'text', field: 'stem' }]);
     expect([...(map.get('b') ?? [])].sort()).toEqual(['a', 'c']);
