@@ -142,7 +142,7 @@ export const roundsEn: Record<keyof typeof roundsZh, string> = {
   'editor.moveDown': 'Move down',
   'editor.seatCodesNote': 'Join codes follow the seat positions: after reordering or removing seats, check the codes on the big screen.',
   'editor.phonesFixed': 'An individual seat has one phone',
-  'editor.any': 'none ticked means any',
+  'editor.any': 'none ticked means any (local history only when ticked)',
   'editor.difficulty': 'level {n}',
   'editor.openNotAllowed': 'All-at-once rounds cannot use open questions',
   'editor.customCategory': '{name}',

@@ -153,7 +153,7 @@ export const roundsZh = {
   'editor.moveDown': '下移',
   'editor.seatCodesNote': '加入码跟随席位的位置：调整顺序或删除席位后，请在大屏幕上核对各席位的加入码。',
   'editor.phonesFixed': '个人席位只能用 1 部手机',
-  'editor.any': '不选即不限',
+  'editor.any': '不选即不限（地方党史须勾选才会抽到）',
   'editor.difficulty': '{n}级',
   'editor.openNotAllowed': '同步作答不能使用简答题',
   'editor.customCategory': '{name}',

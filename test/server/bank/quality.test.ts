@@ -72,6 +72,18 @@ describe('key balance', () => {
   });
 });
 
+describe('marks the JSON bank can carry', () => {
+  it('accepts "以上都是" in a question marked fixed, and reports excludes naming no question', async () => {
+    const q = (id: string, extra: object) => ({ id, type: 'single', category: 'founding', difficulty: 4, stem: `${id}：下列说法正确的是哪一项？`, options: [`${id}甲`, `${id}乙`, `${id}丙`, '以上都是'], answer: 'A', explanation: '', source: '《中国共产党简史》', ...extra });
+    const bank = { format: 'qiangda-bank', version: 2, title: 't', questions: [q('fixed', { fixedOptions: true }), q('loose', { excludes: ['fixed', 'nowhere'] })] };
+    const { quality } = await checkBankFile({ name: 'marks.json', bytes: new TextEncoder().encode(JSON.stringify(bank)) }, inProcess);
+    expect(quality?.orderWords).toEqual([{ row: 2, letter: 'D' }]);
+    expect(quality?.unknownExcludes).toEqual([{ row: 2, id: 'nowhere' }]);
+    expect(quality?.giveaways).toEqual([{ fromRow: 2, toRow: 1, by: 'declared' }]);
+    expect(quality?.ids).toEqual({ '1': 'fixed', '2': 'loose' });
+  });
+});
+
 describe('npm run bank:check', () => {
   it('prints every problem with its row number, in Chinese, and fails', async () => {
     const { code, text } = await cli(fixture);
