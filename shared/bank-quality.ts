@@ -144,5 +144,8 @@ function byEra([a]: [string, number], [b]: [string, number]): number {
 type ListSection = 'duplicates' | 'giveaways' | 'declared' | 'options' | 'outside' | 'excludes' | 'order';
 
 function section<T>(id: ListSection, t: QualityTranslate, items: T[], line: (item: T) => string): QualitySection {
-  return { id, ok: items.length === 0, heading: t(`bankCheck.${id}.heading`, { n: items.length }), lines: items.map(line) };
+  // With nothing found, the hint on what to do about it would only be noise.
+  const none = `bankCheck.${id}.none`;
+  const heading = items.length === 0 && isMessageKey(none) ? t(none) : t(`bankCheck.${id}.heading`, { n: items.length });
+  return { id, ok: items.length === 0, heading, lines: items.map(line) };
 }

@@ -61,18 +61,20 @@ export function runBalanceBank(argv: string[], env: NodeJS.ProcessEnv, print: (l
   return 0;
 }
 
-/** "4 个选项的题（120 道）：A 31 · B 30 · C 29 · D 30", one line per option count. */
+/** "单选，4 个选项的题（120 道）：A 31 · B 30 · C 29 · D 30", one line per type and option count. */
 function countLines(locale: Locale, counts: KeyCounts, questions: readonly Question[]): string[] {
   if (counts.size === 0) return [translate(locale, 'bank.balance.none')];
   return [...counts.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([count, row]) =>
-      translate(locale, 'bank.balance.row', {
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([group, row]) => {
+      const [type, count] = group.split('/');
+      return translate(locale, 'bank.balance.row', {
+        type: translate(locale, `bank.type.${type as 'single' | 'multiple'}`),
         count,
-        questions: questions.filter((q) => 'options' in q && q.options.length === count).length,
+        questions: questions.filter((q) => q.type === type && 'options' in q && q.options.length === Number(count)).length,
         letters: row.map((n, i) => `${letters([i])} ${n}`).join(' · '),
-      }),
-    );
+      });
+    });
 }
 
 if (process.argv[1] && import.meta.url.endsWith(basename(process.argv[1]))) {

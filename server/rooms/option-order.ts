@@ -4,8 +4,13 @@
 import seedrandom from 'seedrandom';
 import { answerKey, type ChoiceQuestion, type Question } from '../../shared/contest/question.js';
 
-/** Per option count, how many times each letter (0 = A) has been a key so far. */
-export type KeyCounts = ReadonlyMap<number, readonly number[]>;
+/** Per type and option count ("single/4"), how many times each letter (0 = A) has been a key so
+ * far. Single and multiple choice are kept apart: balanced together, the multiple-choice keys
+ * could still all hold A and B. */
+export type KeyCounts = ReadonlyMap<string, readonly number[]>;
+
+/** The group a choice question's keys are counted in. */
+export const keyGroup = (q: ChoiceQuestion): string => `${q.type}/${q.options.length}`;
 
 export const NO_KEYS: KeyCounts = new Map();
 
@@ -19,10 +24,9 @@ export function keepsOrder(q: Question): boolean {
 /** The counts with one question's keys added: a multiple-choice key counts each letter it holds. */
 export function countKeys(counts: KeyCounts, q: Question): KeyCounts {
   if (!isChoice(q)) return counts;
-  const n = q.options.length;
-  const row = [...(counts.get(n) ?? new Array<number>(n).fill(0))];
+  const row = [...(counts.get(keyGroup(q)) ?? new Array<number>(q.options.length).fill(0))];
   for (const i of answerKey(q)) row[i]++;
-  return new Map(counts).set(n, row);
+  return new Map(counts).set(keyGroup(q), row);
 }
 
 /** Q3: the key letters of these questions, counted as the hall saw them. */
@@ -62,7 +66,7 @@ export function orderOptions(q: Question, counts: KeyCounts, seed: string): { qu
   if (keepsOrder(q) || !isChoice(q)) return { question: q, counts: countKeys(counts, q) };
   const rng = seedrandom(seed);
   const n = q.options.length;
-  const row = counts.get(n) ?? new Array<number>(n).fill(0);
+  const row = counts.get(keyGroup(q)) ?? new Array<number>(n).fill(0);
   const keys = new Set(q.answer);
   const places = keyPlaces(rng, row, keys.size);
   const keyOptions = shuffle(rng, q.answer);

@@ -28,6 +28,8 @@ export const bankCheckEn: Record<keyof typeof bankCheckZh, string> = {
   'bankCheck.giveaways.explanation': 'the explanation of {a} contains the answer to {b}',
   'bankCheck.declared.heading': 'Declared never to share a contest: {n} pairs (never drawn into one contest)',
   'bankCheck.declared.line': '{a} declares in its excludes that it never shares a contest with {b}',
+  'bankCheck.giveaways.none': 'Questions that give each other away: 0 pairs',
+  'bankCheck.declared.none': 'Declared never to share a contest: 0 pairs',
   'bankCheck.keys.heading': 'Answer letters (choice questions)',
   'bankCheck.keys.balanced': '{type}, {options} options ({questions}): {list}, balanced',
   'bankCheck.keys.unbalanced': '{type}, {options} options ({questions}): {list}, unbalanced: the letter alone is a good guess; reorder the options (npm run bank:balance)',

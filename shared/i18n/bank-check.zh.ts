@@ -26,6 +26,8 @@ export const bankCheckZh = {
   'bankCheck.giveaways.explanation': '{a}的解析含有{b}的答案',
   'bankCheck.declared.heading': '已声明不同场的题目：{n} 对（抽题时不会同场出现）',
   'bankCheck.declared.line': '{a}在「互斥题号」中声明不与{b}同场',
+  'bankCheck.giveaways.none': '互相泄题：0 对',
+  'bankCheck.declared.none': '已声明不同场的题目：0 对',
   'bankCheck.keys.heading': '答案字母分布（选择题）',
   'bankCheck.keys.balanced': '{type}，{options} 个选项（{questions} 题）：{list}，分布均衡',
   'bankCheck.keys.unbalanced': '{type}，{options} 个选项（{questions} 题）：{list}，分布不均：只看字母就能猜中，请调整选项顺序（npm run bank:balance）',

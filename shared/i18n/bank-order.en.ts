@@ -15,7 +15,7 @@ export const bankOrderEn: Record<keyof typeof bankOrderZh, string> = {
   'bank.balance.invalid': '{file} is not a valid bank file: {reason}',
   'bank.balance.before': 'Times each letter is a key, before:',
   'bank.balance.after': 'Times each letter is a key, after:',
-  'bank.balance.row': '  questions with {count} options ({questions}): {letters}',
+  'bank.balance.row': '  {type}, {count} options ({questions}): {letters}',
   'bank.balance.none': '  (no choice questions to reorder)',
   'bank.balance.written': 'Rewrote {file}: reordered the options of {changed} questions (fixed ones left as they were).',
 };

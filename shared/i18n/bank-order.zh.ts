@@ -14,7 +14,7 @@ export const bankOrderZh = {
   'bank.balance.invalid': '{file} 不是有效的题库文件：{reason}',
   'bank.balance.before': '调整前各字母作为答案的次数：',
   'bank.balance.after': '调整后各字母作为答案的次数：',
-  'bank.balance.row': '  {count} 个选项的题（{questions} 道）：{letters}',
+  'bank.balance.row': '  {type}，{count} 个选项（{questions} 道）：{letters}',
   'bank.balance.none': '  （没有可调整的选择题）',
   'bank.balance.written': '已改写 {file}：调整了 {changed} 道题的选项顺序（固定选项的题保持不变）。',
 } as const;

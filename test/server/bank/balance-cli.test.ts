@@ -46,9 +46,9 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   return { code, text: lines.join('\n') };
 }
 
-const letterCounts = (questions: RawQuestion[]) => {
+const letterCounts = (questions: RawQuestion[], type: 'single' | 'multiple') => {
   const counts = [0, 0, 0, 0];
-  for (const q of questions) if (q.type === 'single' || q.type === 'multiple') for (const l of q.answer as string) counts[l.charCodeAt(0) - 65]++;
+  for (const q of questions) if (q.type === type) for (const l of q.answer as string) counts[l.charCodeAt(0) - 65]++;
   return counts;
 };
 
@@ -59,15 +59,19 @@ describe('bank:balance', () => {
     const { code, text } = run([file]);
     expect(code).toBe(0);
     expect(text).toContain('调整前各字母作为答案的次数：');
-    expect(text).toContain('4 个选项的题（37 道）：A 36 · B 6 · C 0 · D 1');
+    expect(text).toContain('单选，4 个选项（31 道）：A 30 · B 0 · C 0 · D 1');
+    expect(text).toContain('多选，4 个选项（6 道）：A 6 · B 6 · C 0 · D 0');
     expect(text).toContain('调整后各字母作为答案的次数：');
     expect(text).toContain('已改写 bank.json');
 
     const written = readFileSync(file, 'utf8');
     const balanced = JSON.parse(written) as ReturnType<typeof skewedFile>;
     expect(written).toBe(`${JSON.stringify(balanced, null, 2)}\n`);
-    const counts = letterCounts(balanced.questions);
-    expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(2);
+    // Single and multiple choice are balanced each on their own.
+    for (const type of ['single', 'multiple'] as const) {
+      const counts = letterCounts(balanced.questions, type);
+      expect(Math.max(...counts) - Math.min(...counts), type).toBeLessThanOrEqual(2);
+    }
     balanced.questions.forEach((q, i) => {
       const before = original.questions[i];
       expect(Object.keys(q)).toEqual(Object.keys(before));
@@ -88,7 +92,7 @@ describe('bank:balance', () => {
     const { code, text } = run([tempFile('bank.json', JSON.stringify(skewedFile()))], { QIANGDA_LANG: 'en' });
     expect(code).toBe(0);
     expect(text).toContain('Times each letter is a key, before:');
-    expect(text).toContain('questions with 4 options (37): A 36 · B 6 · C 0 · D 1');
+    expect(text).toContain('Single choice, 4 options (31): A 30 · B 0 · C 0 · D 1');
   });
 
   it('[Q3] refuses an Excel file, and a file that is not a valid bank, changing nothing', async () => {
