@@ -156,6 +156,9 @@ describe.skipIf(!hasChromium)('joining in a browser', () => {
     await command('buzzers:open');
     await byTestId(phone, 'buzzer', '[data-look="open"]').waitFor();
     await byTestId(phone, 'buzzer').tap();
+    // The tap is sent, not yet received: the clock moves only once the server holds the press, or
+    // the decision's timer would be set after the advance and never run.
+    await expect.poll(() => h.room.state.question?.kind === 'buzz-in' && h.room.state.question.buzzes.length).toBe(1);
     h.clock.advance(1000);
     await client.until((v) => v.question?.phase === 'answering');
     await client.request('host:command', { type: 'answer:rule', verdict: 'wrong' });
