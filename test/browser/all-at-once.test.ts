@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
 import type { ContestDefinition } from '../../shared/contest/types.js';
 import { allAtOnceRound, buzzRound, choice, definition, inTurnRound, question, trueFalse } from '../support/definitions.js';
-import { byTestId, hasChromium, requireBrowser, shot, startStage, zh, type BrowserStage } from './browser-stage.js';
+import { byTestId, hasChromium, requireBrowser, shot, startStage, zh, type BrowserStage, TAP_SETTLE_MS } from './browser-stage.js';
 
 requireBrowser('required-answer rounds in a browser');
 
@@ -225,6 +225,7 @@ describe.skipIf(!hasChromium)('in turn in a browser', () => {
     await byTestId(host, 'control-start', ':enabled').waitFor();
     await host.keyboard.press('Space');
     await byTestId(other, 'buzzer', '[data-look="open"]').waitFor();
+    h.clock.advance(TAP_SETTLE_MS);
     await byTestId(other, 'buzzer').tap();
     await expect.poll(() => h.room.state.question?.kind === 'buzz-in' && h.room.state.question.buzzes.length).toBe(1);
     h.clock.advance(DEFAULT_GRACE_CAP_MS);

@@ -119,6 +119,12 @@ export async function startStage(options: HarnessOptions = {}): Promise<BrowserS
   return stage;
 }
 
+/** How far tests move the fake clock between opening the buzzers and a tap. The fake clock stands
+ * still while the phones' own clocks run: a tap queued on a busy page keeps its touch time from
+ * before a clock probe that was answered meanwhile, with the same frozen server time, so the press
+ * would be stamped just before the opening, a false start. A real server clock never stands still. */
+export const TAP_SETTLE_MS = 200;
+
 export const byTestId = (page: Page, id: string, attrs = ''): Locator => page.locator(`[data-testid="${id}"]${attrs}`);
 
 export const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: `${SHOTS}/${name}`, animations: 'disabled', fullPage });

@@ -5,7 +5,7 @@
 // in Chromium with a listener for CSP violations; none may be reported.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { byTestId, hasChromium, requireBrowser, shot, startStage, type BrowserStage } from './browser-stage.js';
+import { byTestId, hasChromium, requireBrowser, shot, startStage, type BrowserStage, TAP_SETTLE_MS } from './browser-stage.js';
 
 requireBrowser('every page under the Content-Security-Policy');
 
@@ -65,6 +65,7 @@ describe.skipIf(!hasChromium)('every page under the Content-Security-Policy', ()
     await byTestId(phone, 'seat-name').waitFor();
     const control = await h.host();
     for (const type of ['question:next', 'question:next', 'buzzers:open'] as const) expect(await control.request('host:command', { type })).toHaveProperty('data');
+    h.clock.advance(TAP_SETTLE_MS);
     await byTestId(phone, 'buzzer').tap();
     await expect.poll(() => h.room.state.question?.kind === 'buzz-in' && h.room.state.question.buzzes.length > 0).toBe(true);
     await shot(phone, 'csp-phone-pressed.png');

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buzzRound, definition, inTurnRound } from '../support/definitions.js';
-import { byTestId, hasChromium, requireBrowser, shot, startStage, zh, type BrowserStage } from './browser-stage.js';
+import { byTestId, hasChromium, requireBrowser, shot, startStage, zh, type BrowserStage, TAP_SETTLE_MS } from './browser-stage.js';
 import { formatJoinCode } from '../../shared/join-code.js';
 
 requireBrowser('joining in a browser');
@@ -155,6 +155,7 @@ describe.skipIf(!hasChromium)('joining in a browser', () => {
     await command('question:next');
     await command('buzzers:open');
     await byTestId(phone, 'buzzer', '[data-look="open"]').waitFor();
+    h.clock.advance(TAP_SETTLE_MS);
     await byTestId(phone, 'buzzer').tap();
     // The tap is sent, not yet received: the clock moves only once the server holds the press, or
     // the decision's timer would be set after the advance and never run.

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
 import { DEFAULT_ANSWER_TIME_MS } from '../../shared/contest/defaults.js';
 import { allAtOnceRound, answerDeadlineOf, buzzRound, choice, definition } from '../support/definitions.js';
-import { byTestId, hasChromium, requireBrowser, shot, startStage, zh, type BrowserStage } from './browser-stage.js';
+import { byTestId, hasChromium, requireBrowser, shot, startStage, zh, type BrowserStage, TAP_SETTLE_MS } from './browser-stage.js';
 
 requireBrowser('pause and added time in a browser');
 
@@ -71,6 +71,7 @@ describe.skipIf(!hasChromium)('pause and added time in a browser', () => {
     // The buzz: Space opens, the phone taps, the buzz is decided after the grace window.
     await host.keyboard.press('Space');
     await byTestId(phone, 'buzzer', '[data-look="open"]').waitFor();
+    h.clock.advance(TAP_SETTLE_MS);
     await byTestId(phone, 'buzzer').tap();
     await expect.poll(() => h.room.state.question?.kind === 'buzz-in' && h.room.state.question.buzzes.length).toBe(1);
     h.clock.advance(DEFAULT_GRACE_CAP_MS);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
 import type { BuzzInRound } from '../../shared/contest/types.js';
 import { buzzRound, definition, question, riskRound } from '../support/definitions.js';
-import { byTestId, hasChromium, requireBrowser, SHOTS, shot, startStage, zh, type BrowserStage } from './browser-stage.js';
+import { byTestId, hasChromium, requireBrowser, SHOTS, shot, startStage, zh, type BrowserStage, TAP_SETTLE_MS } from './browser-stage.js';
 import { FLOORS, layoutProblems, NAMES, WORDS } from './layout-problems.js';
 
 requireBrowser('risk questions in a browser');
@@ -199,6 +199,7 @@ describe.skipIf(!hasChromium)('risk buzz-in (风险抢答) in a browser', () => 
     await phone.getByText(zh('risk.stakeValue', { stake: 30 })).waitFor();
     await host.keyboard.press('Space');
     await byTestId(phone, 'buzzer', '[data-look="open"]').waitFor();
+    h.clock.advance(TAP_SETTLE_MS);
     await byTestId(phone, 'buzzer').tap();
     await expect.poll(() => h.room.state.question?.kind === 'buzz-in' && h.room.state.question.buzzes.length).toBe(1);
     h.clock.advance(DEFAULT_GRACE_CAP_MS);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
 import { DEFAULT_RIGHT_POINTS } from '../../shared/contest/defaults.js';
 import { definition } from '../support/definitions.js';
-import { byTestId, en, hasChromium, requireBrowser, shot, startStage, zh, type BrowserStage } from './browser-stage.js';
+import { byTestId, en, hasChromium, requireBrowser, shot, startStage, zh, type BrowserStage, TAP_SETTLE_MS } from './browser-stage.js';
 
 requireBrowser('the stage in a browser');
 
@@ -68,6 +68,7 @@ describe.skipIf(!hasChromium)('the stage in a browser', () => {
 
     // The phone taps. The buzz is decided once every armed phone's honest press could have
     // arrived (P4): the test moves the clock past that grace window. Then everyone sees who won.
+    h.clock.advance(TAP_SETTLE_MS);
     await byTestId(phone, 'buzzer').tap();
     await expect.poll(() => h.room.state.question?.kind === 'buzz-in' && h.room.state.question.buzzes.length).toBe(1);
     h.clock.advance(DEFAULT_GRACE_CAP_MS);
