@@ -62,6 +62,12 @@ export const ErrorCode = {
   NoJudge: 'no-judge',
   /** This device is signed in as a judge already. */
   AlreadyJudge: 'already-judge',
+  /** The host has not switched comments (弹幕) on, or has paused them all. */
+  CommentsOff: 'comments-off',
+  /** Slow mode or the flood limit: wait `retryAfterMs` before the next comment. */
+  CommentTooFast: 'comment-too-fast',
+  /** The comment holds a word on the host's list. */
+  CommentBlocked: 'comment-blocked',
   /** Client-side: no acknowledgement arrived in time. */
   Timeout: 'timeout',
   /** Client-side: not connected, so nothing was sent. */
@@ -90,6 +96,9 @@ export const handshakeSchema = z.discriminatedUnion('role', [
   // A judge comes with its link's key, or with the token of a device signed in by code, or with
   // neither (the page then asks for the code: judge:claim).
   z.object({ v: z.number().int(), role: z.literal('judge'), contestId: id, key: z.string().min(1).max(128).optional(), deviceToken: z.string().max(128).optional() }),
+  // The audience needs no login; `viewerToken` (made and kept by the page) lets limits follow a viewer across reloads.
+  z.object({ v: z.number().int(), role: z.literal('audience'), contestId: id, viewerToken: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/).optional() }),
+  z.object({ v: z.number().int(), role: z.literal('overlay'), contestId: id }),
 ]);
 export type Handshake = z.infer<typeof handshakeSchema>;
 
@@ -179,6 +188,56 @@ export type JudgeScorePayload = z.infer<typeof judgeScoreSchema>;
 /** RK2: a phone's stake for its seat's turn, or null to pass (放弃); the seat is the phone's own. */
 export const stakeChooseSchema = z.object({ stake: stake.nullable() }).strict();
 export type StakeChoosePayload = z.infer<typeof stakeChooseSchema>;
+/** Likes (点赞) are sent in batches: a page counts taps and sends the count now and then. */
+export const MAX_LIKES_PER_SEND = 50;
+export const likeAddSchema = z.object({ count: z.number().int().min(1).max(MAX_LIKES_PER_SEND) }).strict();
+export type LikeAddPayload = z.infer<typeof likeAddSchema>;
+/** A comment (弹幕) is short: it crosses a projector in a few seconds. */
+export const MAX_COMMENT_LENGTH = 40;
+export const commentSendSchema = z.object({ text: z.string().trim().min(1).max(MAX_COMMENT_LENGTH) }).strict();
+export type CommentSendPayload = z.infer<typeof commentSendSchema>;
+export const MAX_BLOCKED_WORDS = 200;
+/** The host's moderation of comments, one change at a time. */
+export const commentsModerateSchema = z.discriminatedUnion('type', [
+  /** Comments open to the audience, or closed. */
+  z.object({ type: z.literal('enable'), on: z.boolean() }),
+  /** Every comment stops (a sensitive moment), and starts again. */
+  z.object({ type: z.literal('pause'), paused: z.boolean() }),
+  /** One comment hidden from every page; it stays in the host's list, marked hidden. */
+  z.object({ type: z.literal('hide'), commentId: id }),
+  z.object({ type: z.literal('words'), words: z.array(z.string().trim().min(1).max(20)).max(MAX_BLOCKED_WORDS) }),
+  /** Slow mode: one comment per viewer per this many seconds (0: off). */
+  z.object({ type: z.literal('slow'), seconds: z.number().int().min(0).max(600) }),
+  /** Comments shown on the big screen, or only on the audience's pages. */
+  z.object({ type: z.literal('project'), on: z.boolean() }),
+]);
+export type CommentsModeration = z.infer<typeof commentsModerateSchema>;
+
+/** The host's comment settings, as the audience, the overlay and the screen learn them. */
+export interface CommentSettings {
+  on: boolean;
+  paused: boolean;
+  slowSeconds: number;
+  projected: boolean;
+}
+
+/** One comment as a page shows it: plain text, never markup. */
+export interface CommentView {
+  id: string;
+  text: string;
+  at: number;
+  /** Host only: hidden comments stay in the host's list, marked. */
+  hidden?: boolean;
+}
+
+/** The comments a page may see now: the audience, the overlay and (when projected) the screen get
+ * only visible ones; the host gets all, with the blocked words. */
+export interface CommentsUpdate {
+  settings: CommentSettings;
+  comments: CommentView[];
+  blockedWords?: string[];
+}
+
 /** Requests that carry nothing. */
 export const emptySchema = z.object({}).strict();
 /** `pressedAt`: the touch's own time in server time, by the phone's clock sync (P1). */
@@ -266,6 +325,12 @@ export interface ClientToServerEvents {
   'judge:score': (payload: JudgeScorePayload & WithRequestId, ack: (r: Ack<null>) => void) => void;
   /** Host: every judge's link and code, for the console and the cards. */
   'judges:access': (payload: Record<string, never>, ack: (r: Ack<JudgesAccess>) => void) => void;
+  /** Audience: taps of the like button, counted on the page and sent in batches. */
+  'like:add': (payload: LikeAddPayload, ack: (r: Ack<null>) => void) => void;
+  /** Audience: one comment (弹幕). */
+  'comment:send': (payload: CommentSendPayload, ack: (r: Ack<null>) => void) => void;
+  /** Host: one change to the comments' moderation. */
+  'comments:moderate': (payload: CommentsModeration, ack: (r: Ack<null>) => void) => void;
 }
 
 export interface ServerToClientEvents {
@@ -283,6 +348,11 @@ export interface ServerToClientEvents {
   'judge:released': () => void;
   /** To the host, every couple of seconds: each seat's link. */
   'seat:links': (links: Record<SeatId, SeatLink>) => void;
+  /** The contest's like total, at most a few times a second, to the audience, the overlay, the
+   * screen and the host. */
+  'likes:total': (payload: { total: number }) => void;
+  /** The comments a page may see, whenever they or their settings change. */
+  'comments:update': (update: CommentsUpdate) => void;
 }
 
 /** The acknowledgement type of a client event. */

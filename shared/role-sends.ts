@@ -10,11 +10,14 @@ export type ClientEvent = keyof ClientToServerEvents;
 const CLOCK: ClientEvent = 'clock:probe';
 
 export const ROLE_SENDS: Readonly<Record<Role, readonly ClientEvent[]>> = {
-  host: ['host:command', 'question:swap', 'contest:source', 'contest:define', 'seat:release', 'seat:remove-phone', 'seat:decide', 'judges:access', CLOCK],
+  host: ['host:command', 'comments:moderate', 'question:swap', 'contest:source', 'contest:define', 'seat:release', 'seat:remove-phone', 'seat:decide', 'judges:access', CLOCK],
   screen: [CLOCK],
   contestant: ['seat:claim', 'buzz:press', 'answer:submit', 'stake:choose', CLOCK],
   // A judge signs in by code (or comes by its link) and scores; nothing else.
   judge: ['judge:claim', 'judge:score', CLOCK],
+  // The audience likes and comments; nothing it sends touches the contest.
+  audience: ['like:add', 'comment:send', CLOCK],
+  overlay: [CLOCK],
 };
 
 /** Whether a socket of this role may send this event. */

@@ -39,5 +39,14 @@ export const ACCESS: Readonly<Record<Role, Access>> = {
     requestScope: (data) => `judge:${data.judgeId}`,
     measuredLink: false,
   },
+  audience: {
+    channel: (data) => channel.audience(data.contestId),
+    requestScope: () => 'audience',
+    measuredLink: false,
+  },
+  overlay: {
+    channel: (data) => channel.overlay(data.contestId),
+    requestScope: () => 'overlay',
+    measuredLink: false,
+  },
 };
-

@@ -27,4 +27,8 @@ export const channel = {
   judge: (contestId: string, judgeId: string) => `${contestId}:judge:${judgeId}`,
   /** Judge pages not signed in yet: they see what a judge sees, with no score of their own. */
   judgesUnsigned: (contestId: string) => `${contestId}:judges-unsigned`,
+  /** The online audience (/watch/): served after the stage, never before it. */
+  audience: (contestId: string) => `${contestId}:audience`,
+  /** Stream overlays (/overlay/). */
+  overlay: (contestId: string) => `${contestId}:overlay`,
 };

@@ -3,7 +3,7 @@
 // what it sees; adding one is one line in `Role` and one entry in SIGHT. Start a new entry from
 // the screen's or the contestant's, never the host's: nothing staff-only is seen by default.
 
-export type Role = 'host' | 'screen' | 'contestant' | 'judge';
+export type Role = 'host' | 'screen' | 'contestant' | 'judge' | 'audience' | 'overlay';
 
 /** Which awards a role sees: all, only what the big screen has revealed, or none (AW7). */
 export type AwardsSight = 'all' | 'revealed' | 'none';
@@ -173,5 +173,59 @@ export const SIGHT: Readonly<Record<Role, Sight>> = {
     claimAlarms: false,
     judgeScores: 'none',
     awards: 'none',
+  },
+  // The online audience (观众, /watch/): what the big screen shows, and nothing of phones, links or codes.
+  audience: {
+    seats: 'every',
+    phoneCounts: false,
+    phonesOfSeats: false,
+    joinCodes: 'none',
+    joinLink: false,
+    ranking: true,
+    scoreChanges: 'every',
+    ownSeat: false,
+    keyBeforeReveal: false,
+    pendingPress: 'none',
+    pressLog: false,
+    whoAnswered: true,
+    results: 'every',
+    lateAnswers: false,
+    seatDeadlines: false,
+    answerGaps: false,
+    undo: false,
+    hostCommands: false,
+    admission: false,
+    joinRequests: false,
+    storageProblems: false,
+    claimAlarms: false,
+    judgeScores: 'count',
+    awards: 'revealed',
+  },
+  // The stream overlay (/overlay/, OBS): the audience's sight, drawn over the video.
+  overlay: {
+    seats: 'every',
+    phoneCounts: false,
+    phonesOfSeats: false,
+    joinCodes: 'none',
+    joinLink: false,
+    ranking: true,
+    scoreChanges: 'every',
+    ownSeat: false,
+    keyBeforeReveal: false,
+    pendingPress: 'none',
+    pressLog: false,
+    whoAnswered: true,
+    results: 'every',
+    lateAnswers: false,
+    seatDeadlines: false,
+    answerGaps: false,
+    undo: false,
+    hostCommands: false,
+    admission: false,
+    joinRequests: false,
+    storageProblems: false,
+    claimAlarms: false,
+    judgeScores: 'count',
+    awards: 'revealed',
   },
 };

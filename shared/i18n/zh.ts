@@ -2,6 +2,7 @@
 import { exportZh } from './export.zh.js';
 import { definitionZh } from './definition.zh.js';
 import { bankZh } from './bank.zh.js';
+import { audienceZh } from './audience.zh.js';
 import { bankCheckZh } from './bank-check.zh.js';
 import { roundsZh } from './rounds.zh.js';
 import { storageZh } from './storage.zh.js';
@@ -29,6 +30,7 @@ import { bankOrderZh } from './bank-order.zh.js';
 
 export const zh = {
   ...bankZh,
+  ...audienceZh,
   ...bankCheckZh,
   ...definitionZh,
   ...exportZh,

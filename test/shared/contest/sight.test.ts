@@ -16,7 +16,7 @@ describe('[V1] one table says what each role sees', () => {
   it('[V1] every role has an entry and every field is required', () => {
     expectTypeOf(SIGHT).toEqualTypeOf<Readonly<Record<Role, Sight>>>();
     expectTypeOf(OptionalKeys<Sight>()).toEqualTypeOf<never>();
-    expect(Object.keys(SIGHT).sort()).toEqual(['contestant', 'host', 'judge', 'screen']);
+    expect(Object.keys(SIGHT).sort()).toEqual(['audience', 'contestant', 'host', 'judge', 'overlay', 'screen']);
   });
 
   it('[V1] the recorded views cover every case, and only those', () => {
