@@ -34,6 +34,7 @@ import type { Store } from './storage/store.js';
 import { AudienceFanout, nextTurn, type Defer } from './audience/fanout.js';
 import { DEFAULT_LIKE_RATES, LikeLimits, Likes, type LikeRates } from './audience/likes.js';
 import { handleLikes } from './audience/like-handler.js';
+import { watchRoutes } from './audience/watch-routes.js';
 
 export interface AppOptions {
   store: Store;
@@ -197,6 +198,7 @@ export function createApp(options: AppOptions): App {
   app.use(edge.http());
   app.use(securityHeaders(options.dev));
   app.use(httpRoutes(contests));
+  app.use(watchRoutes(contests, options.publicUrl));
   app.use(bankRoutes({ bank: openBank(options.store.db), contests, parse: isolatedParser(options.clock) }));
   app.use(exportRoutes(contests, options.store));
   app.use(logoRoutes(contests, options.store));
