@@ -123,6 +123,7 @@ export function createApp(options: AppOptions): App {
       send(channel.judgesUnsigned(room.id), () => viewFor('judge', room.state, facts));
       for (const judge of room.state.definition.judges ?? []) send(channel.judge(room.id, judge.id), () => viewFor('judge', room.state, facts, null, judge.id));
     }
+    if (screen) send(channel.overlay(room.id), () => viewFor('overlay', room.state, facts));
   }
 
   const links = new LinkBook(options.clock);

@@ -137,6 +137,11 @@ export class Connection {
     this.socket.on('judge:released', listener);
   }
 
+  /** The audience's like total (likes:total), for the pages that show it. */
+  onLikesTotal(listener: (total: number) => void): void {
+    this.socket.on('likes:total', (payload) => listener(payload.total));
+  }
+
   /** S6: the host decided this phone's request to join. */
   onDecided(listener: ServerToClientEvents['seat:decided']): void {
     this.socket.on('seat:decided', listener);
