@@ -13,7 +13,7 @@ import type { ContestDefinition, Seat } from '../../shared/contest/types.js';
 import { channel } from '../../server/realtime/realtime.js';
 import { buzzRound } from '../support/definitions.js';
 import type { TestClient } from '../support/harness.js';
-import { byTestId, hasChromium, requireBrowser, SHOTS, startStage, type BrowserStage } from './browser-stage.js';
+import { byTestId, hasChromium, requireBrowser, SHOTS, startStage, zh, type BrowserStage } from './browser-stage.js';
 import { FLOORS, layoutProblems, NAMES, WORDS } from './layout-problems.js';
 
 requireBrowser('the stream overlay');
@@ -27,7 +27,8 @@ const CITIES = ['长沙', '株洲', '湘潭', '衡阳', '邵阳', '岳阳', '常
 const SEATS: Seat[] = CITIES.map((city, i) => ({ id: `s${i + 1}`, name: `${city}市直机关工委党支部代表队`, kind: 'team', phones: 3 }));
 const STEM =
   '1927年3月，毛泽东同志发表了一篇重要文章，以大量事实驳斥了党内外责难农民运动的谬论，充分估计了农民在中国革命中的伟大作用，提出了解决中国民主革命中心问题——农民问题的理论和政策，请问这篇文章的题目是下列哪一项？请从下面八个选项中选出正确的一项。';
-const question = (id: string): Question => ({ id, type: 'open', category: 'revolution', difficulty: 3, stem: STEM, answer: '《湖南农民运动考察报告》', explanation: '' });
+const OPTIONS = ['《湖南农民运动考察报告》', '《中国社会各阶级的分析》', '《星星之火，可以燎原》', '《井冈山的斗争》', '《反对本本主义》', '《论持久战》', '《新民主主义论》', '《中国的红色政权为什么能够存在？》'];
+const question = (id: string): Question => ({ id, type: 'single', category: 'revolution', difficulty: 3, stem: STEM, options: OPTIONS, answer: [0], explanation: '' });
 
 const contest: ContestDefinition = {
   title: '庆祝中国共产党成立105周年暨“学党史、悟思想”党史知识竞赛总决赛',
@@ -39,10 +40,14 @@ const contest: ContestDefinition = {
 /** The overlay's own text floors beside the screen's (stem, phase, countdown, winner, seat names). */
 const OVERLAY_FLOORS: [string, number][] = [...FLOORS, ['[data-testid="score-row"] .total', 32], ['[data-testid="likes-total"]', 32]];
 
-/** Runs in the page: every element at a point where no plate is drawn must paint nothing there. */
-function paintedAt({ x, y }: { x: number; y: number }): string[] {
+/** Runs in the page: what paints in the middle of the gap the plates leave for the video (none,
+ * on a transparent page), or that there is no gap. */
+function paintedInGap(): string[] {
+  const top = document.querySelector('[data-testid="overlay-top"]')?.getBoundingClientRect();
+  const bottom = document.querySelector('[data-testid="overlay-bottom"]')?.getBoundingClientRect();
+  if (!top || !bottom || bottom.top - top.bottom < 20) return ['no gap for the video'];
   return document
-    .elementsFromPoint(x, y)
+    .elementsFromPoint(window.innerWidth / 2, (top.bottom + bottom.top) / 2)
     .filter((el) => {
       const style = getComputedStyle(el);
       return style.backgroundColor !== 'rgba(0, 0, 0, 0)' || style.backgroundImage !== 'none';
@@ -107,7 +112,7 @@ describe.skipIf(!hasChromium)('the stream overlay', () => {
     await check('lobby', '[data-testid="overlay-scoreboard"]');
 
     // Transparent: the page, its body and its app paint nothing; between the plates the video shows.
-    for (const { size, page } of overlays) {
+    for (const { page } of overlays) {
       const backgrounds = await page.evaluate(() =>
         ['html', 'body', '#app', '[data-testid="overlay"]'].map((s) => {
           const style = getComputedStyle(document.querySelector(s) as Element);
@@ -115,7 +120,7 @@ describe.skipIf(!hasChromium)('the stream overlay', () => {
         }),
       );
       expect(backgrounds).toEqual(['html rgba(0, 0, 0, 0) none', 'body rgba(0, 0, 0, 0) none', '#app rgba(0, 0, 0, 0) none', '[data-testid="overlay"] rgba(0, 0, 0, 0) none']);
-      expect(await page.evaluate(paintedAt, { x: size.width / 2, y: size.height * 0.3 })).toEqual([]);
+      expect(await page.evaluate(paintedInGap)).toEqual([]);
     }
 
     // The standings: every seat, rank order, nobody marked while all share first place.
@@ -135,6 +140,7 @@ describe.skipIf(!hasChromium)('the stream overlay', () => {
     await command({ type: 'question:next' });
     await check('reading', '[data-testid="overlay-question"][data-phase="reading"]');
     expect(await byTestId(first, 'stem').textContent()).toBe(STEM);
+    expect(await byTestId(first, 'option').count()).toBe(8);
     // While the question is live the lower third keeps to one row, the leader first.
     await byTestId(first, 'overlay-scoreboard', '[data-compact="true"]').waitFor();
     expect(await byTestId(first, 'score-row').count()).toBe(3);
@@ -154,19 +160,26 @@ describe.skipIf(!hasChromium)('the stream overlay', () => {
       await byTestId(page, 'countdown').waitFor();
     }
 
-    // Ruled right: the winner plate goes, the standings move, the new leader is marked.
+    // A pause stands the countdown still and says so.
+    await command({ type: 'show:pause' });
+    await byTestId(first, 'phase-label').filter({ hasText: zh('overlay.paused') }).waitFor();
+    await command({ type: 'show:resume' });
+
+    // Ruled right: the answer in full and who got it; the winner plate goes, the standings move,
+    // the new leader is marked.
     await command({ type: 'answer:rule', verdict: 'right' });
     await check('revealed', '[data-testid="overlay-question"][data-phase="revealed"]');
     for (const { page } of overlays) {
+      expect(await byTestId(page, 'answer-text').textContent()).toBe(`A ${OPTIONS[0]}`);
+      expect(await byTestId(page, 'overlay-outcome').textContent()).toBe(zh('outcome.right', { name: SEATS[6].name }));
       expect(await byTestId(page, 'overlay-winner').count()).toBe(0);
       await byTestId(page, 'overlay-scoreboard', '[data-compact="false"]').waitFor();
       expect(await byTestId(page, 'score-row').count()).toBe(16);
       await byTestId(page, 'score-row', '[data-seat="s7"][data-leader="true"]').waitFor();
       expect(await byTestId(page, 'score-row').first().getAttribute('data-seat')).toBe('s7');
-      expect(await page.evaluate(paintedAt, { x: size(page).width / 2, y: size(page).height * 0.45 })).toEqual([]);
+      expect(await page.evaluate(paintedInGap)).toEqual([]);
     }
     expect(stage.pageErrors).toEqual([]);
   });
 
-  const size = (page: Page) => page.viewportSize() ?? { width: 0, height: 0 };
 });
