@@ -10,5 +10,6 @@ export const overlayEn: Record<keyof typeof overlayZh, string> = {
   'overlay.turn': 'Answering',
   'overlay.likes': 'Likes',
   'overlay.question': 'Question {n}',
+  'overlay.unlisted': '{n} more seats',
   'overlay.paused': 'Paused',
 };

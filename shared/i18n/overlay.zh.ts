@@ -8,5 +8,6 @@ export const overlayZh = {
   'overlay.turn': '正在作答',
   'overlay.likes': '点赞',
   'overlay.question': '第 {n} 题',
+  'overlay.unlisted': '另有 {n} 个席位',
   'overlay.paused': '暂停',
 };

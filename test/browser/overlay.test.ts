@@ -1,9 +1,10 @@
 // The stream overlay (/overlay/) as OBS draws it over the video, at 1920x1080 and 1280x720: a
-// transparent page (nothing painted where there is no plate), the lower third with sixteen seats
-// of fourteen-character names in rank order and the leader marked (the leading three while a
-// question is live), a long question with its
-// countdown, the buzz winner, the like total; every state passes the big screen's layout checks
-// (nothing outside the picture, clipped, elided, below its floor, or a name's character alone).
+// transparent page (nothing painted where there is no plate); the lower third with twenty-two
+// seats of fourteen- and fifteen-character names in rank order (twenty-one listed and how many
+// more; the leading three while a question is live), the leader marked; a long question with
+// eight options and its countdown, the buzz winner, the like total, the answer once revealed.
+// Every state passes the big screen's layout checks (nothing outside the picture, clipped,
+// elided, below its floor, or a name's character alone).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
@@ -23,7 +24,7 @@ const SIZES = [
   { name: '1280x720', width: 1280, height: 720 },
 ] as const;
 
-const CITIES = ['长沙', '株洲', '湘潭', '衡阳', '邵阳', '岳阳', '常德', '益阳', '郴州', '永州', '怀化', '娄底', '浏阳', '韶山', '醴陵', '耒阳'];
+const CITIES = ['长沙', '株洲', '湘潭', '衡阳', '邵阳', '岳阳', '常德', '益阳', '郴州', '永州', '怀化', '娄底', '浏阳', '韶山', '醴陵', '耒阳', '湘乡', '汨罗', '津市', '冷水江', '涟源', '武冈'];
 const SEATS: Seat[] = CITIES.map((city, i) => ({ id: `s${i + 1}`, name: `${city}市直机关工委党支部代表队`, kind: 'team', phones: 3 }));
 const STEM =
   '1927年3月，毛泽东同志发表了一篇重要文章，以大量事实驳斥了党内外责难农民运动的谬论，充分估计了农民在中国革命中的伟大作用，提出了解决中国民主革命中心问题——农民问题的理论和政策，请问这篇文章的题目是下列哪一项？请从下面八个选项中选出正确的一项。';
@@ -125,7 +126,8 @@ describe.skipIf(!hasChromium)('the stream overlay', () => {
 
     // The standings: every seat, rank order, nobody marked while all share first place.
     const first = overlays[0].page;
-    expect(await byTestId(first, 'score-row').count()).toBe(16);
+    expect(await byTestId(first, 'score-row').count()).toBe(21);
+    expect(await byTestId(first, 'unlisted').textContent()).toBe(zh('overlay.unlisted', { n: 1 }));
     expect(await byTestId(first, 'leader-mark').count()).toBe(0);
     await command({ type: 'score:adjust', seatId: 's12', delta: 5, reason: '复核加分' });
     for (const { page } of overlays) {
@@ -174,7 +176,7 @@ describe.skipIf(!hasChromium)('the stream overlay', () => {
       expect(await byTestId(page, 'overlay-outcome').textContent()).toBe(zh('outcome.right', { name: SEATS[6].name }));
       expect(await byTestId(page, 'overlay-winner').count()).toBe(0);
       await byTestId(page, 'overlay-scoreboard', '[data-compact="false"]').waitFor();
-      expect(await byTestId(page, 'score-row').count()).toBe(16);
+      expect(await byTestId(page, 'score-row').count()).toBe(21);
       await byTestId(page, 'score-row', '[data-seat="s7"][data-leader="true"]').waitFor();
       expect(await byTestId(page, 'score-row').first().getAttribute('data-seat')).toBe('s7');
       expect(await page.evaluate(paintedInGap)).toEqual([]);

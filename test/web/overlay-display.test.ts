@@ -77,4 +77,10 @@ describe('the overlay while a question is live', () => {
     expect(shownRows(rows, true).map((r) => r.seatId)).toEqual(['a', 'b', 'c']);
     expect(shownRows(rows, false)).toHaveLength(4);
   });
+
+  it('lists at most seven rows of a large field between questions', () => {
+    const ids = Array.from({ length: 200 }, (_, i) => `s${i + 1}`);
+    const rows = overlayRows(view({ seats: ids.map((id) => seat(id, 0)), standings: ids.map((id, i) => standing(id, 200 - i, i + 1)) }));
+    expect(shownRows(rows, false).map((r) => r.rank)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
+  });
 });

@@ -41,9 +41,13 @@ export function questionLive(view: Pick<ContestView, 'stage' | 'question'>): boo
   return q !== null && q.phase !== 'revealed';
 }
 
-/** The rows the lower third shows: every seat, or in one row the first few by rank. */
+/** The most rows the lower third lists between questions: seven keep it under half the picture
+ * beside a revealed question; a larger field shows its leading seats and how many more there are. */
+export const SCOREBOARD_MAX_ROWS = 7;
+
+/** The rows the lower third shows: every seat up to seven rows' worth, or in one row the first few by rank. */
 export function shownRows(rows: readonly OverlayRow[], compact: boolean): readonly OverlayRow[] {
-  return compact ? rows.slice(0, SCOREBOARD_COLUMNS) : rows;
+  return rows.slice(0, SCOREBOARD_COLUMNS * (compact ? 1 : SCOREBOARD_MAX_ROWS));
 }
 
 /** How many rows the lower third needs, its seats filling columns top to bottom in rank order. */
