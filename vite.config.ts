@@ -20,6 +20,7 @@ export default defineConfig({
         judge: web('judge/index.html'),
         contests: web('contests/index.html'),
         watch: web('watch/index.html'),
+        overlay: web('overlay/index.html'),
       },
     },
   },

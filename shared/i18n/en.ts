@@ -28,6 +28,7 @@ import { riskEn } from './risk.en.js';
 import { rankingEn } from './ranking.en.js';
 import { awardsEn } from './awards.en.js';
 import { bankOrderEn } from './bank-order.en.js';
+import { overlayEn } from './overlay.en.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -60,6 +61,7 @@ export const en: Record<MessageKey, string> = {
   ...rankingEn,
   ...awardsEn,
   ...bankOrderEn,
+  ...overlayEn,
   'terminal.created': 'Created contest: {title}',
   'terminal.resumed': 'Resumed contest: {title} (continuing where it stopped)',
   'terminal.host': 'Host console:',

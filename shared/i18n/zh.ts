@@ -28,6 +28,7 @@ import { riskZh } from './risk.zh.js';
 import { rankingZh } from './ranking.zh.js';
 import { awardsZh } from './awards.zh.js';
 import { bankOrderZh } from './bank-order.zh.js';
+import { overlayZh } from './overlay.zh.js';
 
 export const zh = {
   ...bankZh,
@@ -59,6 +60,7 @@ export const zh = {
   ...rankingZh,
   ...awardsZh,
   ...bankOrderZh,
+  ...overlayZh,
   // Server terminal
   'terminal.created': '已创建竞赛：{title}',
   'terminal.resumed': '已恢复竞赛：{title}（从上次中断处继续）',

@@ -1,6 +1,6 @@
 // What a screen must never do to its text, checked in the page: leave the viewport, be clipped by
 // a box, be elided, fall below its floor, leave one character of a name alone on a line, split a
-// word. Shared by the screen-layout test and the judged stage's.
+// word. Shared by the screen-layout test, the judged stage's and the stream overlay's (`root`).
 /** Text that must be at least this big, in px at 1080 lines (scaled with the picture's height). */
 export const FLOORS: [selector: string, px: number][] = [
   ['[data-testid="stem"]', 48],
@@ -38,10 +38,10 @@ export const NAMES = ['h2', '[data-testid="winner"]', '[data-testid="tied-names"
 export const WORDS = ['作答', '抢答', '揭晓', '答错', '评委', '评分', '超时'];
 
 /** Runs in the page: every way the screen could cut off a moment, as readable lines. */
-export function layoutProblems({ floors, names, words }: { floors: [string, number][]; names: string[]; words: string[] }): string[] {
+export function layoutProblems({ floors, names, words, root: rootSelector = '[data-testid="screen"]' }: { floors: [string, number][]; names: string[]; words: string[]; root?: string }): string[] {
   const problems: string[] = [];
-  const root = document.querySelector('[data-testid="screen"]');
-  if (!root) return ['no screen'];
+  const root = document.querySelector(rootSelector);
+  if (!root) return [`no ${rootSelector}`];
   const vw = window.innerWidth;
   const vh = window.innerHeight;
   const scale = vh / 1080;
