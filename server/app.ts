@@ -30,6 +30,8 @@ import type { ContestRoom } from './rooms/room.js';
 import { authenticate, registerHandlers } from './realtime/socket-handlers.js';
 import { judgesAccess } from './realtime/judge-access.js';
 import { channel, type QiangdaServer } from './realtime/realtime.js';
+import { CommentBoards } from './audience/comments.js';
+import { publishComments, registerComments } from './audience/comment-handlers.js';
 import type { Store } from './storage/store.js';
 
 export interface AppOptions {
@@ -125,6 +127,9 @@ export function createApp(options: AppOptions): App {
     }
   }
 
+  // 弹幕: each contest's comments and their moderation, sent in batches (audience/comments.ts).
+  const comments: CommentBoards = new CommentBoards(options.clock, (contestId) => publishComments(io, comments, contestId));
+
   const links = new LinkBook(options.clock);
   const edgeOptions = { ...DEFAULT_EDGE, ...options.edge };
   const edge = new EdgeGuard(edgeOptions, options.publicUrl, options.clock);
@@ -136,6 +141,7 @@ export function createApp(options: AppOptions): App {
     // Failed claims count per address: the one the edge believes (a trusted proxy's forward).
     const address = machineKey(clientAddress(socket.handshake.address, socket.handshake.headers, edgeOptions.trustedProxies));
     registerHandlers(io, socket, contests, options.clock, links, { guard: claimGuard, address }, log);
+    registerComments(socket, comments, address, log);
   });
 
   // The host console's view of each seat's link, refreshed every couple of seconds.
@@ -174,6 +180,7 @@ export function createApp(options: AppOptions): App {
       seatReports.close();
       links.close();
       claimGuard.close();
+      comments.close();
       contests.close();
       await io.close();
     },
