@@ -22,6 +22,11 @@ export const FLOOD_LIMITS = {
   address: { count: 20, windowMs: 30_000 },
 } as const;
 
+/** Past this many remembered senders of a kind, the stale ones are swept. */
+const SWEEP_AT = 5000;
+/** Slow mode's longest wait (the schema's cap): a viewer's last comment older than this never matters. */
+const SLOWEST_MS = 600_000;
+
 export const COMMENTS_OFF: CommentSettings = { on: false, paused: false, slowSeconds: 0, projected: false };
 
 /** Who sends a comment: the socket, the viewer it is (its viewerToken, else the socket) and its
@@ -70,6 +75,7 @@ export class CommentBoards {
     this.count(who, now);
     if (holdsBlockedWord(text, board.words)) return { error: ErrorCode.CommentBlocked };
     board.lastByViewer.set(who.viewer, now);
+    if (board.lastByViewer.size > SWEEP_AT) for (const [viewer, at] of board.lastByViewer) if (at <= now - SLOWEST_MS) board.lastByViewer.delete(viewer);
     board.comments.push({ id: `c${board.next++}`, text, at: now, hidden: false });
     if (board.comments.length > KEPT_COMMENTS) board.comments.splice(0, board.comments.length - KEPT_COMMENTS);
     this.changed(who.contestId, board);
@@ -152,7 +158,10 @@ export class CommentBoards {
   }
 
   private count(who: Commenter, now: number): void {
-    for (const [kind, key] of this.floodKeys(who)) this.sent[kind].set(key, [...this.recent(kind, key, now), now]);
+    for (const [kind, key] of this.floodKeys(who)) {
+      this.sent[kind].set(key, [...this.recent(kind, key, now), now]);
+      if (this.sent[kind].size > SWEEP_AT) for (const stale of [...this.sent[kind].keys()]) this.recent(kind, stale, now);
+    }
   }
 
   private recent(kind: 'socket' | 'address', key: string, now: number): number[] {

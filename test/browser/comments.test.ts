@@ -47,7 +47,7 @@ describe.skipIf(!hasChromium)('comments in a browser', () => {
     await byTestId(phone, 'comment-send').click();
   }
 
-  it('[弹幕] markup shows as text everywhere; a hidden comment leaves the screen and the phone; refusals are told', { timeout: 120_000 }, async () => {
+  it('markup shows as text everywhere; a hidden comment leaves the screen and the phone; refusals are told', { timeout: 120_000 }, async () => {
     const { h } = stage;
     const dialogs: string[] = [];
     const host = await stage.host();
