@@ -68,7 +68,13 @@ describe.skipIf(!hasChromium)('comments in a browser', () => {
     expect(await screen.locator('[data-testid="comments-layer"] img').count()).toBe(0);
     expect(await phone.locator('[data-testid="comments"] img').count()).toBe(0);
 
-    // A hall's worth of comments, then the screen as the hall sees it, the crossing paused.
+    // A question on the screen, a hall's worth of comments, then the screen as the hall sees it,
+    // the crossing paused: the band must leave the question and the scores readable.
+    await host.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await host.keyboard.press('n');
+    await byTestId(screen, 'title-card').waitFor();
+    await host.keyboard.press('n');
+    await byTestId(screen, 'stem').waitFor();
     const cheers = ['为党史知识竞赛点赞', '第三代表队加油', '这题太难了', '答得漂亮！', '学党史 悟思想'];
     for (const text of cheers) {
       const viewer = h.connect({ role: 'audience' });
