@@ -10,7 +10,6 @@ export const commentsEn: Record<keyof typeof commentsZh, string> = {
   'comments.paused': 'Comments are paused',
   'comments.wait': 'Wait {seconds} s before the next one',
   'comments.slowNote': 'Slow mode: one comment per {seconds} s each',
-  'comments.sent': 'Sent',
 
   'host.comments.title': 'Comments',
   'host.comments.on': 'Comments on',

@@ -8,7 +8,6 @@ export const commentsZh = {
   'comments.paused': '弹幕已暂停',
   'comments.wait': '请 {seconds} 秒后再发',
   'comments.slowNote': '慢速模式：每人每 {seconds} 秒一条',
-  'comments.sent': '已发送',
 
   'host.comments.title': '弹幕管理',
   'host.comments.on': '开放弹幕',
