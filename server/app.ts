@@ -30,6 +30,8 @@ import type { ContestRoom } from './rooms/room.js';
 import { authenticate, registerHandlers } from './realtime/socket-handlers.js';
 import { judgesAccess } from './realtime/judge-access.js';
 import { channel, type QiangdaServer, type QiangdaSocket } from './realtime/realtime.js';
+import { CommentBoards } from './audience/comments.js';
+import { publishComments, registerComments } from './audience/comment-handlers.js';
 import type { Store } from './storage/store.js';
 import { AudienceFanout, nextTurn, type Defer } from './audience/fanout.js';
 import { DEFAULT_LIKE_RATES, LikeLimits, Likes, type LikeRates } from './audience/likes.js';
@@ -158,6 +160,8 @@ export function createApp(options: AppOptions): App {
     audienceSaw.set(room.id, seen);
     fanout.send(room.id, 'update', (to) => io.to(to).emit('contest:update', { view, events, serverNow: options.clock.now() }));
   }
+  // 弹幕: each contest's comments and their moderation, sent in batches (audience/comments.ts).
+  const comments: CommentBoards = new CommentBoards(options.clock, (contestId) => publishComments(io, comments, contestId));
 
   const links = new LinkBook(options.clock);
   const edgeOptions = { ...DEFAULT_EDGE, ...options.edge };
@@ -171,6 +175,7 @@ export function createApp(options: AppOptions): App {
     const address = machineKey(clientAddress(socket.handshake.address, socket.handshake.headers, edgeOptions.trustedProxies));
     registerHandlers(io, socket, contests, options.clock, links, { guard: claimGuard, address }, log);
     joinAudience(socket, address);
+    registerComments(socket, comments, address, log);
   });
 
   /** An audience page joins its shard; every page that shows likes is told the total on joining. */
@@ -221,6 +226,7 @@ export function createApp(options: AppOptions): App {
       claimGuard.close();
       likes.close();
       fanout.close();
+      comments.close();
       contests.close();
       await io.close();
     },

@@ -83,8 +83,8 @@ function splitRequestId(payload: unknown): { payload: unknown; rid?: string } | 
   return parsed.success ? { payload: rest, rid: parsed.data } : null;
 }
 
-/** Wraps a handler: validates the payload, guarantees one acknowledgement, never throws. */
-function handle<S extends z.ZodType, T>(
+/** Wraps a handler: validates the payload, guarantees one acknowledgement, never throws (also used by server/audience). */
+export function handle<S extends z.ZodType, T>(
   schema: S,
   run: (payload: z.infer<S>, rid: string | undefined) => Ack<T>,
   log: (message: string) => void,

@@ -4,6 +4,7 @@ import { definitionEn } from './definition.en.js';
 import { bankEn } from './bank.en.js';
 import { audienceEn } from './audience.en.js';
 import { watchEn } from './watch.en.js';
+import { commentsEn } from './comments.en.js';
 import { bankCheckEn } from './bank-check.en.js';
 import { roundsEn } from './rounds.en.js';
 import { storageEn } from './storage.en.js';
@@ -35,6 +36,7 @@ export const en: Record<MessageKey, string> = {
   ...bankEn,
   ...audienceEn,
   ...watchEn,
+  ...commentsEn,
   ...bankCheckEn,
   ...definitionEn,
   ...exportEn,

@@ -4,6 +4,7 @@ import { definitionZh } from './definition.zh.js';
 import { bankZh } from './bank.zh.js';
 import { audienceZh } from './audience.zh.js';
 import { watchZh } from './watch.zh.js';
+import { commentsZh } from './comments.zh.js';
 import { bankCheckZh } from './bank-check.zh.js';
 import { roundsZh } from './rounds.zh.js';
 import { storageZh } from './storage.zh.js';
@@ -34,6 +35,7 @@ export const zh = {
   ...bankZh,
   ...audienceZh,
   ...watchZh,
+  ...commentsZh,
   ...bankCheckZh,
   ...definitionZh,
   ...exportZh,

@@ -9,6 +9,7 @@ import {
   PROTOCOL_VERSION,
   type AckOf,
   type ClientToServerEvents,
+  type CommentsUpdate,
   type ContestUpdate,
   type Handshake,
   type JudgesAccess,
@@ -43,6 +44,9 @@ export class Connection {
 
   /** Host only: the judges' links, codes and devices, as the server last reported them. */
   judgesAccess = $state<JudgesAccess | null>(null);
+
+  /** 弹幕 this page may see (the host: all, hidden ones marked), as the server last sent them. */
+  comments = $state<CommentsUpdate | null>(null);
 
   /** Host only: each seat's link, as the server last reported it (every couple of seconds). */
   links = $state<Record<SeatId, SeatLink>>({});
@@ -93,6 +97,9 @@ export class Connection {
     this.socket.on('clock:ping', (ack) => ack());
     this.socket.on('judges:access', (access) => {
       this.judgesAccess = access;
+    });
+    this.socket.on('comments:update', (update) => {
+      this.comments = update;
     });
     this.socket.on('seat:links', (links) => {
       this.links = links;

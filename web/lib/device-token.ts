@@ -5,9 +5,10 @@ type TokenStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 /** Whose place the token holds: a seat (a contestant's phone) or a judge's (a judge's device). A
  * device may be both in one contest, so each keeps its own. */
-export type TokenHolder = 'seat' | 'judge';
+export type TokenHolder = 'seat' | 'judge' | 'viewer';
 
-const storageKey = (contestId: string, holder: TokenHolder) => (holder === 'seat' ? `qiangda.device.${contestId}` : `qiangda.judge.${contestId}`);
+const KEY_PREFIX: Record<TokenHolder, string> = { seat: 'qiangda.device', judge: 'qiangda.judge', viewer: 'qiangda.viewer' };
+const storageKey = (contestId: string, holder: TokenHolder) => `${KEY_PREFIX[holder]}.${contestId}`;
 
 function storage(): TokenStorage | null {
   try {
