@@ -6,6 +6,7 @@ import { audienceEn } from './audience.en.js';
 import { bankCheckEn } from './bank-check.en.js';
 import { roundsEn } from './rounds.en.js';
 import { storageEn } from './storage.en.js';
+import { scaleEn } from './scale.en.js';
 import { contestsEn } from './contests.en.js';
 import { screenLayoutEn } from './screen-layout.en.js';
 import { brandingEn } from './branding.en.js';
@@ -37,6 +38,7 @@ export const en: Record<MessageKey, string> = {
   ...exportEn,
   ...roundsEn,
   ...storageEn,
+  ...scaleEn,
   ...contestsEn,
   ...screenLayoutEn,
   ...brandingEn,

@@ -6,6 +6,7 @@ import { audienceZh } from './audience.zh.js';
 import { bankCheckZh } from './bank-check.zh.js';
 import { roundsZh } from './rounds.zh.js';
 import { storageZh } from './storage.zh.js';
+import { scaleZh } from './scale.zh.js';
 import { contestsZh } from './contests.zh.js';
 import { screenLayoutZh } from './screen-layout.zh.js';
 import { brandingZh } from './branding.zh.js';
@@ -36,6 +37,7 @@ export const zh = {
   ...exportZh,
   ...roundsZh,
   ...storageZh,
+  ...scaleZh,
   ...contestsZh,
   ...screenLayoutZh,
   ...brandingZh,
