@@ -25,9 +25,16 @@ export class ContestLease {
     readonly ttlMs: number,
   ) {}
 
-  /** Takes or renews the lease (SET NX PX or PEXPIRE, atomically); false: another process holds it. */
+  /** Takes or renews the lease (SET NX PX or PEXPIRE, atomically); false: another process holds it.
+   * Throws when Redis does not answer within a third of the lease (it is away): nothing changes. */
   async claim(contestId: string): Promise<boolean> {
-    return (await this.redis.eval(CLAIM, { keys: [leaseKey(contestId)], arguments: [this.holder, String(this.ttlMs)] })) === 1;
+    let timer: NodeJS.Timeout | undefined;
+    const away = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('redis did not answer')), Math.max(50, this.ttlMs / 3))));
+    try {
+      return (await Promise.race([this.redis.eval(CLAIM, { keys: [leaseKey(contestId)], arguments: [this.holder, String(this.ttlMs)] }), away])) === 1;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Gives the lease up at a clean stop, so another process need not wait for it to expire. */

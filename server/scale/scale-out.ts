@@ -26,6 +26,9 @@ const FORWARD_TIMEOUT_MS = 3000;
 
 const FORWARD = 'qiangda:forward';
 
+/** The longest wait between attempts to reach Redis again. */
+const RECONNECT_MAX_MS = 2000;
+
 type Middleware = (socket: QiangdaSocket, next: (err?: Error) => void) => void;
 
 /** What the app hands over: its server, its contests and how it serves a socket locally. */
@@ -50,7 +53,7 @@ type Answer = { data?: unknown; error?: string; unknownSocket?: true; socketData
 /** What this module asks of a Redis connection beyond the adapter's own use of it. */
 interface RedisConnection extends LeaseStore {
   quit(): Promise<unknown>;
-  on(event: 'ready', listener: () => void): unknown;
+  on(event: 'ready' | 'error', listener: () => void): unknown;
 }
 
 function refuse(code: string): Error {
@@ -66,6 +69,8 @@ export class ScaleOut {
   private readonly proxies = new Map<string, RemoteSocket>();
   private parts: ScaleParts | null = null;
   private timer: NodeJS.Timeout | null = null;
+  /** Until then (Redis just came back) no contest is taken from another process. */
+  private quietUntil = 0;
   readonly lease: ContestLease;
 
   private constructor(
@@ -74,8 +79,16 @@ export class ScaleOut {
     leaseMs: number,
   ) {
     this.lease = new ContestLease(pub, `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`, leaseMs);
-    // Redis back after an outage (perhaps emptied): the owner renews at once, ahead of any takeover.
-    pub.on('ready', () => void this.renew());
+    // Redis back after an outage (perhaps emptied of leases): owners renew as soon as they are
+    // back, and nobody takes a contest over until every live owner has had time to reconnect
+    // (its last wait) and renew (twice), so a live owner keeps its contests.
+    let wasDown = false;
+    pub.on('error', () => (wasDown = true));
+    pub.on('ready', () => {
+      if (wasDown) this.quietUntil = Date.now() + RECONNECT_MAX_MS + 2 * leaseMs;
+      wasDown = false;
+      void this.renew();
+    });
   }
 
   /** Connects to Redis (`redis://host:port`); the app is then built with this. */
@@ -83,7 +96,8 @@ export class ScaleOut {
     const log = options.log ?? console.error;
     // Redis going away is not fatal: the clients reconnect on their own, and meanwhile the
     // stage carries on in the process that owns it.
-    const pub = createClient({ url, socket: { reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000) } });
+    // Nothing is queued while Redis is away: a lease claim sent then must not take effect later.
+    const pub = createClient({ url, disableOfflineQueue: true, socket: { reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, RECONNECT_MAX_MS) } });
     const sub = pub.duplicate();
     // Said once per outage, not once per reconnection attempt.
     for (const client of [pub, sub]) {
@@ -111,13 +125,14 @@ export class ScaleOut {
   /** Called by the app once its parts exist, before any socket connects. */
   attach(parts: ScaleParts): void {
     this.parts = parts;
-    parts.io.adapter(createAdapter(this.pub, this.sub, { requestsTimeout: FORWARD_TIMEOUT_MS }));
+    parts.io.adapter(createAdapter(quietPublishes(this.pub), this.sub, { requestsTimeout: FORWARD_TIMEOUT_MS }));
     (parts.io as unknown as Server).on(FORWARD, (message: Forwarded, reply: (answer: Answer) => void) => reply(this.answer(message)));
     this.timer = setInterval(() => void this.renew(), this.periodMs);
   }
 
   /** Takes a contest's lease if it is free: then this process owns it, replayed afresh from the log. */
   async claim(contestId: string): Promise<boolean> {
+    if (!this.owned.has(contestId) && Date.now() < this.quietUntil) return false;
     if (!(await this.lease.claim(contestId))) return false;
     if (this.owned.has(contestId) || this.takeOver(contestId)) return true;
     // Not in this data folder (another machine's contest, or none at all): not ours to run.
@@ -224,10 +239,16 @@ export class ScaleOut {
   /** Asks every other process; the contest's owner is the one that answers. Null: no owner answered. */
   private ask(message: Forwarded): Promise<Answer> {
     return new Promise((resolve) => {
+      // Redis away: its client holds the request until it is back; the page is answered now.
+      const away = setTimeout(() => resolve(null), FORWARD_TIMEOUT_MS + 500);
+      const done = (answer: Answer) => {
+        clearTimeout(away);
+        resolve(answer);
+      };
       try {
-        (this.parts!.io as unknown as Server).serverSideEmit(FORWARD, message, (_err: Error | null, answers: Answer[]) => resolve(answers?.find((a) => a !== null) ?? null));
+        (this.parts!.io as unknown as Server).serverSideEmit(FORWARD, message, (_err: Error | null, answers: Answer[]) => done(answers?.find((a) => a !== null) ?? null));
       } catch {
-        resolve(null);
+        done(null);
       }
     });
   }
@@ -242,10 +263,7 @@ export class ScaleOut {
   private async renew(): Promise<void> {
     for (const contestId of this.owned) {
       try {
-        if (!(await this.lease.claim(contestId))) {
-          this.owned.delete(contestId);
-          this.parts?.log(translate(terminalLocale(), 'scale.leaseLost.terminal', { contest: contestId }));
-        }
+        if (!(await this.lease.claim(contestId))) this.giveUp(contestId);
       } catch {
         // Redis is away: the stage carries on here.
       }
@@ -257,6 +275,20 @@ export class ScaleOut {
       } catch {
         // Redis is away: try again next period.
       }
+    }
+  }
+
+  /** Another process holds the contest now: its pages here drop their connection (and come
+   * back by themselves, forwarded to the new owner); stand-ins for other processes' pages go. */
+  private giveUp(contestId: string): void {
+    const parts = this.parts!;
+    this.owned.delete(contestId);
+    parts.log(translate(terminalLocale(), 'scale.leaseLost.terminal', { contest: contestId }));
+    for (const socket of parts.io.sockets.sockets.values()) {
+      if (socket.data.contestId === contestId && !this.forwarded.has(socket.id)) socket.conn.close();
+    }
+    for (const [socketId, proxy] of this.proxies) {
+      if (proxy.data.contestId === contestId) this.proxies.delete(socketId);
     }
   }
 
@@ -285,4 +317,17 @@ function stripAnswer(answer: NonNullable<Answer>): unknown {
   delete rest.unknownSocket;
   delete rest.socketData;
   return rest;
+}
+
+/** The adapter publishes without waiting for Redis's answer; while Redis is away such a publish
+ * fails (its timeout, or the connection dropping) and must not end the process. */
+function quietPublishes<C extends object>(client: C): C {
+  return new Proxy(client, {
+    get(target, prop) {
+      const value: unknown = Reflect.get(target, prop, target);
+      if (typeof value !== 'function') return value;
+      const bound = (value as (...args: unknown[]) => unknown).bind(target);
+      return prop === 'publish' ? (...args: unknown[]) => (bound(...args) as Promise<unknown>).catch(() => 0) : bound;
+    },
+  });
 }

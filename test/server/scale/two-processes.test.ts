@@ -2,18 +2,13 @@
 // either process see the same contest; a request through the process that does not own the
 // engine is forwarded to the one that does; killing the owner hands the contest to the other
 // within the lease's bound, with every acknowledged buzz in the log.
-import { spawn, fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../server/storage/store.js';
-import { PROTOCOL_VERSION } from '../../../shared/protocol.js';
 import type { ContestView } from '../../../shared/contest/views.js';
-import { T0 } from '../../support/definitions.js';
-import { TestClient } from '../../support/harness.js';
-import type { ScaleServerReady } from '../../support/scale-server.js';
+import { eventually, page, phone, startRedis, startScaleServer, stopAll, type ScaleServer } from '../../support/scale-pair.js';
 
 /** A short lease so the test is quick: the takeover bound is LEASE + LEASE / 3. */
 const LEASE_MS = 1500;
@@ -23,100 +18,21 @@ const SLACK_MS = 4000;
 
 const dir = mkdtempSync(join(tmpdir(), 'qiangda-scale-'));
 const dbFile = join(dir, 'qiangda.db');
-const children: ChildProcess[] = [];
-const clients: TestClient[] = [];
-let redisUrl = '';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-}
-
-async function startRedis(): Promise<string> {
-  const port = await freePort();
-  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(redis);
-  await new Promise<void>((resolve, reject) => {
-    let seen = '';
-    redis.stdout?.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      if (seen.includes('Ready to accept connections')) resolve();
-    });
-    redis.once('exit', (code) => reject(new Error(`redis-server exited (${code}): is it installed? .ci/run installs it`)));
-  });
-  return `redis://127.0.0.1:${port}`;
-}
-
-interface Server {
-  child: ChildProcess;
-  ready: ScaleServerReady['ready'];
-  ask<T>(message: object, key: string): Promise<T>;
-}
-
-async function startServer(): Promise<Server> {
-  const child = fork('test/support/scale-server.ts', [dbFile, String(T0), redisUrl, String(LEASE_MS)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  children.push(child);
-  const ask = <T>(message: object, key: string) =>
-    new Promise<T>((resolve) => {
-      const answer = (m: Record<string, unknown>) => {
-        if (!(key in m)) return;
-        child.off('message', answer);
-        resolve(m[key] as T);
-      };
-      child.on('message', answer);
-      if (Object.keys(message).length) child.send(message);
-    });
-  const ready = await ask<ScaleServerReady['ready']>({}, 'ready');
-  return { child, ready, ask };
-}
-
-function page(server: Server, auth: Record<string, unknown>): TestClient {
-  const client = new TestClient(server.ready.url, { v: PROTOCOL_VERSION, contestId: server.ready.contestId, ...auth });
-  clients.push(client);
-  return client;
-}
-
-async function phone(server: Server, seatId: string): Promise<TestClient> {
-  const client = page(server, { role: 'contestant' });
-  await client.ready();
-  const ack = await client.request('seat:claim', { joinCode: server.ready.joinCodes[seatId] });
-  if (!('data' in ack)) throw new Error(`claim refused: ${JSON.stringify(ack)}`);
-  client.deviceToken = ack.data.deviceToken;
-  await client.until((v) => v.me === seatId);
-  return client;
-}
-
-/** Waits for a condition that real time must bring about (a lease expiring), checking often. */
-async function eventually<T>(check: () => Promise<T | null>, timeoutMs: number): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== null) return value;
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const winner = (seatId: string) => (v: ContestView) => v.question?.kind === 'buzz-in' && v.question.winner === seatId;
 const score = (v: ContestView | null, seatId: string) => v?.seats.find((s) => s.id === seatId)?.score;
 
-let a: Server;
-let b: Server;
+let a: ScaleServer;
+let b: ScaleServer;
 
 beforeAll(async () => {
-  redisUrl = await startRedis();
-  a = await startServer();
-  b = await startServer();
+  const redis = await startRedis();
+  a = await startScaleServer(dbFile, redis.url, LEASE_MS);
+  b = await startScaleServer(dbFile, redis.url, LEASE_MS);
 }, 60_000);
 
 afterAll(() => {
-  for (const client of clients) client.socket.close();
-  for (const child of children) child.kill('SIGKILL');
+  stopAll();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -153,7 +69,7 @@ describe('two processes sharing one contest through Redis', () => {
     // The owner dies. b takes the lease once it expires, replays the log, and carries on.
     const killedAt = Date.now();
     a.child.kill('SIGKILL');
-    const tookOverAfter = await eventually(async () => ((await b.ask<boolean>({ ask: 'owner' }, 'owner')) ? Date.now() - killedAt : null), BOUND_MS + SLACK_MS + 10_000);
+    const tookOverAfter = await eventually(async () => ((await b.owner()) ? Date.now() - killedAt : null), BOUND_MS + SLACK_MS + 10_000);
     expect(tookOverAfter).toBeLessThanOrEqual(BOUND_MS + SLACK_MS);
 
     // b's pages, served through a before, are now served by b itself, from the replayed state.
