@@ -2,7 +2,7 @@
 import type { scaleZh } from './scale.zh.js';
 
 export const scaleEn: Record<keyof typeof scaleZh, string> = {
-  'scale.tookOver.terminal': 'Contest {contest}: this process took over its engine (replayed from the log)',
+  'scale.tookOver.terminal': 'Contest {contest}: its engine runs in this process now (replayed from the log)',
   'scale.leaseLost.terminal': 'Contest {contest}: another process took over its engine; it no longer runs here',
   'scale.redisError.terminal': 'Redis: {message} (contests owned here carry on; audience and phones on other processes reconnect by themselves)',
 };
