@@ -64,7 +64,7 @@ export class ScaleOut {
   /** Contests whose engine runs here. */
   private readonly owned = new Set<string>();
   /** This process's sockets served by another process's engine, by id. */
-  private readonly forwarded = new Map<string, { socket: QiangdaSocket; address: string; forward: (event: string, ...args: unknown[]) => void }>();
+  private readonly forwarded = new Map<string, { socket: QiangdaSocket; address: string; since: number; attached: boolean; forward: (event: string, ...args: unknown[]) => void }>();
   /** Stand-ins for other processes' sockets of the contests owned here. */
   private readonly proxies = new Map<string, RemoteSocket>();
   private parts: ScaleParts | null = null;
@@ -160,7 +160,7 @@ export class ScaleOut {
         if (!answer) return next(refuse(this.parts!.contests.list().some((c) => c.id === contestId) ? ErrorCode.Internal : ErrorCode.UnknownContest));
         if (answer.error !== undefined) return next(refuse(answer.error));
         socket.data = answer.data as SocketData;
-        this.forwarded.set(socket.id, { socket, address: '', forward: () => {} });
+        this.forwarded.set(socket.id, { socket, address: '', since: Date.now(), attached: false, forward: () => {} });
         next();
       })();
     };
@@ -173,6 +173,7 @@ export class ScaleOut {
     const { contestId } = socket.data;
     const socketId = socket.id;
     entry.address = address;
+    entry.attached = true;
     entry.forward = (event, ...args) => {
       const last = args.at(-1);
       const ack = typeof last === 'function' ? (args.pop() as (answer: unknown) => void) : () => {};
@@ -268,6 +269,8 @@ export class ScaleOut {
         // Redis is away: the stage carries on here.
       }
     }
+    // A socket refused by a later check never connected: it waits for nothing.
+    for (const [socketId, entry] of this.forwarded) if (!entry.attached && Date.now() - entry.since > FORWARD_TIMEOUT_MS) this.forwarded.delete(socketId);
     const waiting = new Set([...this.forwarded.values()].map((f) => f.socket.data.contestId));
     for (const contestId of waiting) {
       try {
@@ -305,6 +308,8 @@ export class ScaleOut {
     for (const [socketId, entry] of this.forwarded) {
       if (entry.socket.data.contestId !== contestId) continue;
       this.forwarded.delete(socketId);
+      // One still connecting is served here when it connects.
+      if (!entry.attached) continue;
       entry.socket.offAny(entry.forward);
       parts.connect(entry.socket, entry.address);
     }
