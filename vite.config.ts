@@ -19,6 +19,7 @@ export default defineConfig({
         contestant: web('contestant/index.html'),
         judge: web('judge/index.html'),
         contests: web('contests/index.html'),
+        watch: web('watch/index.html'),
       },
     },
   },

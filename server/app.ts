@@ -32,6 +32,10 @@ import { judgesAccess } from './realtime/judge-access.js';
 import { channel, type QiangdaServer, type QiangdaSocket } from './realtime/realtime.js';
 import type { Store } from './storage/store.js';
 import type { ScaleOut } from './scale/scale-out.js';
+import { AudienceFanout, nextTurn, type Defer } from './audience/fanout.js';
+import { DEFAULT_LIKE_RATES, LikeLimits, Likes, type LikeRates } from './audience/likes.js';
+import { handleLikes } from './audience/like-handler.js';
+import { watchRoutes } from './audience/watch-routes.js';
 
 export interface AppOptions {
   store: Store;
@@ -48,6 +52,10 @@ export interface AppOptions {
   dev?: boolean;
   /** --redis: several processes share the pages; each contest's engine runs in its lease holder. */
   scale?: ScaleOut;
+  /** How the audience's fan-out waits for the next event-loop turn; tests run the turns by hand. */
+  audienceTurn?: Defer;
+  /** Likes per socket and per address (likes.ts); the defaults suit a hall and its stream. */
+  likeRates?: LikeRates;
 }
 
 export interface App {
@@ -83,6 +91,16 @@ export function createApp(options: AppOptions): App {
     const room = contests.get(contestId);
     if (room) seatReports.changed(room);
   });
+
+  // The audience is served after the stage, in shards over later turns (fanout.ts).
+  const fanout = new AudienceFanout(options.audienceTurn ?? nextTurn);
+  const likes = new Likes(options.clock, options.store, (contestId, total) => {
+    for (const to of [channel.host(contestId), channel.screen(contestId), channel.overlay(contestId)]) io.to(to).emit('likes:total', { total });
+    fanout.send(contestId, 'likes', (to) => io.to(to).emit('likes:total', { total }));
+  }, log);
+  const likeLimits = new LikeLimits(options.likeRates ?? DEFAULT_LIKE_RATES, options.clock);
+  /** The last view the audience was sent, per contest: one that did not change is not sent again. */
+  const audienceSaw = new Map<string, string>();
 
   const contests = new Contests({
     store: options.store,
@@ -129,7 +147,23 @@ export function createApp(options: AppOptions): App {
     if (screen) {
       send(channel.judgesUnsigned(room.id), () => viewFor('judge', room.state, facts));
       for (const judge of room.state.definition.judges ?? []) send(channel.judge(room.id, judge.id), () => viewFor('judge', room.state, facts, null, judge.id));
+      sendAudience(room, events, facts);
     }
+  }
+
+  /** The overlay and the audience, after the whole stage: each role's view built once and sent
+   * once to its room; the audience's over later turns, shard by shard (fanout.ts). */
+  function sendAudience(room: ContestRoom, events: ContestEvent[], facts: ReturnType<ContestRoom['facts']>): void {
+    if (io.sockets.adapter.rooms.get(channel.overlay(room.id))?.size) {
+      io.to(channel.overlay(room.id)).emit('contest:update', { view: viewFor('overlay', room.state, facts), events, serverNow: options.clock.now() });
+    }
+    if (!fanout.watched(room.id)) return void audienceSaw.delete(room.id);
+    const view = viewFor('audience', room.state, facts);
+    const seen = JSON.stringify(view);
+    // Who holds which seat is news for the stage only: the audience's view did not change.
+    if (!events.length && audienceSaw.get(room.id) === seen) return;
+    audienceSaw.set(room.id, seen);
+    fanout.send(room.id, 'update', (to) => io.to(to).emit('contest:update', { view, events, serverNow: options.clock.now() }));
   }
 
   const links = new LinkBook(options.clock);
@@ -144,9 +178,20 @@ export function createApp(options: AppOptions): App {
     edge.limitEvents(socket);
     // Failed claims count per address: the one the edge believes (a trusted proxy's forward).
     const address = machineKey(clientAddress(socket.handshake.address, socket.handshake.headers, edgeOptions.trustedProxies));
-    if (options.scale) options.scale.connection(socket, address);
-    else connect(socket, address);
+    // TODO(scale): with --redis, likes and the audience's shards are not wired yet (see the README).
+    if (options.scale) return options.scale.connection(socket, address);
+    connect(socket, address);
+    joinAudience(socket, address);
   });
+
+  /** An audience page joins its shard; every page that shows likes is told the total on joining. */
+  function joinAudience(socket: QiangdaSocket, address: string): void {
+    if (!socket.connected) return;
+    const { role, contestId } = socket.data;
+    if (role === 'audience') fanout.join(socket);
+    handleLikes(socket, likes, likeLimits, address);
+    if (role !== 'contestant' && role !== 'judge') socket.emit('likes:total', { total: likes.total(contestId) });
+  }
 
   // The host console's view of each seat's link, refreshed every couple of seconds.
   let cancelLinks = () => {};
@@ -164,6 +209,7 @@ export function createApp(options: AppOptions): App {
   app.use(edge.http());
   app.use(securityHeaders(options.dev));
   app.use(httpRoutes(contests));
+  app.use(watchRoutes(contests, options.publicUrl));
   app.use(bankRoutes({ bank: openBank(options.store.db), contests, parse: isolatedParser(options.clock) }));
   app.use(exportRoutes(contests, options.store));
   app.use(logoRoutes(contests, options.store));
@@ -184,6 +230,8 @@ export function createApp(options: AppOptions): App {
       seatReports.close();
       links.close();
       claimGuard.close();
+      likes.close();
+      fanout.close();
       contests.close();
       await io.close();
     },

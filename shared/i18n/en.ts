@@ -3,6 +3,7 @@ import { exportEn } from './export.en.js';
 import { definitionEn } from './definition.en.js';
 import { bankEn } from './bank.en.js';
 import { audienceEn } from './audience.en.js';
+import { watchEn } from './watch.en.js';
 import { bankCheckEn } from './bank-check.en.js';
 import { roundsEn } from './rounds.en.js';
 import { storageEn } from './storage.en.js';
@@ -33,6 +34,7 @@ import type { MessageKey } from './zh.js';
 export const en: Record<MessageKey, string> = {
   ...bankEn,
   ...audienceEn,
+  ...watchEn,
   ...bankCheckEn,
   ...definitionEn,
   ...exportEn,

@@ -3,6 +3,7 @@ import { exportZh } from './export.zh.js';
 import { definitionZh } from './definition.zh.js';
 import { bankZh } from './bank.zh.js';
 import { audienceZh } from './audience.zh.js';
+import { watchZh } from './watch.zh.js';
 import { bankCheckZh } from './bank-check.zh.js';
 import { roundsZh } from './rounds.zh.js';
 import { storageZh } from './storage.zh.js';
@@ -32,6 +33,7 @@ import { bankOrderZh } from './bank-order.zh.js';
 export const zh = {
   ...bankZh,
   ...audienceZh,
+  ...watchZh,
   ...bankCheckZh,
   ...definitionZh,
   ...exportZh,

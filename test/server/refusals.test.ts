@@ -25,7 +25,7 @@ describe('connections are authenticated', () => {
   it.each([
     ['a wrong host key', { role: 'host', hostKey: 'guess' }, ErrorCode.NotAuthorised],
     ['no role', { hostKey: 'x' }, ErrorCode.BadHandshake],
-    ['an unknown role', { role: 'audience' }, ErrorCode.BadHandshake],
+    ['an unknown role', { role: 'referee' }, ErrorCode.BadHandshake],
     ['an unknown contest', { role: 'screen', contestId: 'nope' }, ErrorCode.UnknownContest],
     ['an old protocol version', { role: 'screen', v: PROTOCOL_VERSION - 1 }, ErrorCode.VersionMismatch],
   ])('refuses %s', async (_, auth, code) => {

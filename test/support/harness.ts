@@ -13,7 +13,7 @@ import {
   type Handshake,
   type ServerToClientEvents,
 } from '../../shared/protocol.js';
-import { createApp, type App } from '../../server/app.js';
+import { createApp, type App, type AppOptions } from '../../server/app.js';
 import { BUNDLED_BANK, loadBank } from '../../server/bank/bank.js';
 import type { EdgeOptions } from '../../server/edge/guard.js';
 import type { Question } from '../../shared/contest/question.js';
@@ -58,6 +58,8 @@ export interface HarnessOptions {
   port?: number;
   /** The edge's limits and allow-lists; the hall's defaults if not given. */
   edge?: Partial<EdgeOptions>;
+  /** The audience's fan-out turns and like limits (app.ts), for the audience tests. */
+  audience?: Pick<AppOptions, 'audienceTurn' | 'likeRates'>;
 }
 
 export async function startServer(options: HarnessOptions = {}): Promise<Harness> {
@@ -65,7 +67,7 @@ export async function startServer(options: HarnessOptions = {}): Promise<Harness
   const store = options.store ?? openStore(':memory:');
   let url = '';
   const bank = options.bank ?? loadBank(BUNDLED_BANK).questions;
-  const app = createApp({ store, bank: { all: () => bank }, clock, publicUrl: 'http://qiangda.test', web: options.web, log: options.log ?? (() => {}), edge: options.edge });
+  const app = createApp({ store, bank: { all: () => bank }, clock, publicUrl: 'http://qiangda.test', web: options.web, log: options.log ?? (() => {}), edge: options.edge, ...options.audience });
   await new Promise<void>((resolve) => app.http.listen(options.port ?? 0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(app.http.address() as AddressInfo).port}`;
   const contestId = app.contests.newest() ?? (options.file === undefined ? app.contests.create(options.definition ?? definition()) : createdFrom(app, options.file));

@@ -137,6 +137,13 @@ export class Connection {
     this.socket.on('judge:released', listener);
   }
 
+  /** The contest's like total (点赞), on joining and then at most every 500 ms. */
+  onLikes(listener: (total: number) => void): () => void {
+    const heard = ({ total }: { total: number }) => listener(total);
+    this.socket.on('likes:total', heard);
+    return () => this.socket.off('likes:total', heard);
+  }
+
   /** S6: the host decided this phone's request to join. */
   onDecided(listener: ServerToClientEvents['seat:decided']): void {
     this.socket.on('seat:decided', listener);
