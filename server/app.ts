@@ -33,6 +33,7 @@ import { channel, type QiangdaServer, type QiangdaSocket } from './realtime/real
 import { CommentBoards } from './audience/comments.js';
 import { publishComments, registerComments } from './audience/comment-handlers.js';
 import type { Store } from './storage/store.js';
+import type { ScaleOut } from './scale/scale-out.js';
 import { AudienceFanout, nextTurn, type Defer } from './audience/fanout.js';
 import { DEFAULT_LIKE_RATES, LikeLimits, Likes, type LikeRates } from './audience/likes.js';
 import { handleLikes } from './audience/like-handler.js';
@@ -51,6 +52,8 @@ export interface AppOptions {
   edge?: Partial<EdgeOptions>;
   /** Vite dev mode: its hot-reload socket needs a looser connect-src. */
   dev?: boolean;
+  /** --redis: several processes share the pages; each contest's engine runs in its lease holder. */
+  scale?: ScaleOut;
   /** How the audience's fan-out waits for the next event-loop turn; tests run the turns by hand. */
   audienceTurn?: Defer;
   /** Likes per socket and per address (likes.ts); the defaults suit a hall and its stream. */
@@ -110,11 +113,15 @@ export function createApp(options: AppOptions): App {
     onSeatsChange: (room) => seatReports.changed(room),
     // The judges' links and codes are the host's alone: only its channel hears of them.
     onJudgesChange: (room) => {
-      if (io.sockets.adapter.rooms.get(channel.host(room.id))?.size) io.to(channel.host(room.id)).emit('judges:access', judgesAccess(contests, room));
+      if (heard(channel.host(room.id))) io.to(channel.host(room.id)).emit('judges:access', judgesAccess(contests, room));
     },
     claimAlarm: (contestId) => claimGuard.alarm(contestId),
+    ...(options.scale && { owns: (id: string) => options.scale?.owns(id) ?? true }),
     log,
   });
+
+  /** Whether a channel has listeners: with Redis they may be on another process, so always. */
+  const heard = (to: string) => Boolean(options.scale || io.sockets.adapter.rooms.get(to)?.size);
 
   /** Sends every connected page its own view of the contest; with an audience, only the
    * host, the screen and those seats, whose views are the only ones that changed; without
@@ -125,7 +132,7 @@ export function createApp(options: AppOptions): App {
     const facts = room.facts();
     // Views are built only for channels someone is listening on: this runs on every buzz.
     const send = (to: string, view: () => ContestUpdate['view']) => {
-      if (io.sockets.adapter.rooms.get(to)?.size) io.to(to).emit('contest:update', { view: view(), events, serverNow });
+      if (heard(to)) io.to(to).emit('contest:update', { view: view(), events, serverNow });
     };
     send(channel.host(room.id), () => viewFor('host', room.state, facts));
     if (screen) send(channel.screen(room.id), () => viewFor('screen', room.state, facts));
@@ -167,13 +174,17 @@ export function createApp(options: AppOptions): App {
   const edgeOptions = { ...DEFAULT_EDGE, ...options.edge };
   const edge = new EdgeGuard(edgeOptions, options.publicUrl, options.clock);
   io.use(edge.origins());
-  io.use(authenticate(contests));
+  const connect = (socket: QiangdaSocket, address: string) => registerHandlers(io, socket, contests, options.clock, links, { guard: claimGuard, address }, log);
+  options.scale?.attach({ io, contests, authenticate: authenticate(contests), connect, log });
+  io.use(options.scale ? options.scale.authenticate() : authenticate(contests));
   io.use(edge.addressCap());
   io.on('connection', (socket) => {
     edge.limitEvents(socket);
     // Failed claims count per address: the one the edge believes (a trusted proxy's forward).
     const address = machineKey(clientAddress(socket.handshake.address, socket.handshake.headers, edgeOptions.trustedProxies));
-    registerHandlers(io, socket, contests, options.clock, links, { guard: claimGuard, address }, log);
+    // TODO(scale): with --redis, likes and the audience's shards are not wired yet (see the README).
+    if (options.scale) return options.scale.connection(socket, address);
+    connect(socket, address);
     joinAudience(socket, address);
     registerComments(socket, comments, address, log);
   });
@@ -191,7 +202,7 @@ export function createApp(options: AppOptions): App {
   let cancelLinks = () => {};
   const reportLinks = () => {
     for (const room of contests.open()) {
-      if (!io.sockets.adapter.rooms.get(channel.host(room.id))?.size) continue;
+      if (!heard(channel.host(room.id)) || (options.scale && !options.scale.owns(room.id))) continue;
       const seatIds = room.state.definition.seats.map((s) => s.id);
       io.to(channel.host(room.id)).emit('seat:links', links.seatLinks(room.id, seatIds));
     }

@@ -17,6 +17,7 @@ import { openCheckedStore, storeOpenMessage, StoreOpenError } from './storage/st
 import { terminalLocale } from './setup/terminal-locale.js';
 import { judgesAccess } from './realtime/judge-access.js';
 import { formatJoinCode } from '../shared/join-code.js';
+import { ScaleOut } from './scale/scale-out.js';
 
 const WEB_ROOT = fileURLToPath(new URL('../dist/web', import.meta.url));
 
@@ -40,7 +41,9 @@ async function main(): Promise<void> {
   const publicUrl = publicUrlFor(config.port, config.publicUrl);
   const bank = openBank(store.db);
   seedBankIfEmpty(bank, config.bank ?? BUNDLED_BANK);
+  const scale = config.redis ? await ScaleOut.connect(config.redis) : undefined;
   const app = createApp({
+    ...(scale && { scale }),
     store,
     bank,
     clock: realClock(),
@@ -60,6 +63,8 @@ async function main(): Promise<void> {
   const started = startContest(app.contests, store, { file: config.contest, fresh: config.fresh, read: readContestFile });
   if (!started.ok) throw new Error(started.issues.map((i) => (locale === 'en' ? i.en : i.zh)).join('\n'));
   const { id: contestId, resumed } = started;
+  // With Redis, the contest's engine runs here only if no other process holds it.
+  if (scale) await scale.claim(contestId);
   const room = app.contests.get(contestId);
   if (!room) throw new Error(`contest ${contestId} could not be opened`);
 
@@ -89,6 +94,7 @@ async function main(): Promise<void> {
   );
 
   const stop = async () => {
+    await scale?.close();
     await app.close();
     store.close();
     process.exit(0);

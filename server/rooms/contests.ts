@@ -39,6 +39,8 @@ export interface ContestsOptions {
   /** The host console's alarm about failed join-code claims in a contest. */
   claimAlarm?: (contestId: string) => ClaimAlarm | null;
   log?: (message: string) => void;
+  /** With --redis: whether this process runs the contest's engine (deadlines fire only there). */
+  owns?: (contestId: string) => boolean;
 }
 
 export class Contests {
@@ -113,9 +115,17 @@ export class Contests {
       onJudgesChange: this.options.onJudgesChange,
       claimAlarm: () => this.options.claimAlarm?.(id) ?? null,
       log: this.options.log,
+      ...(this.options.owns && { owns: () => this.options.owns?.(id) ?? true }),
     });
     this.rooms.set(id, room);
     return room;
+  }
+
+  /** Opens a contest again from the stored log: a process taking over from a dead owner. */
+  reopen(id: string): ContestRoom | null {
+    this.rooms.get(id)?.close();
+    this.rooms.delete(id);
+    return this.get(id);
   }
 
   joinUrl(id: string): string {

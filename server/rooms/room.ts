@@ -49,6 +49,8 @@ export interface RoomOptions {
   /** Failed join-code claims in this contest, for the host console's alarm. */
   claimAlarm?: () => ClaimAlarm | null;
   log?: (message: string) => void;
+  /** With --redis: whether this process owns the contest; deadlines fire only in the owner. */
+  owns?: () => boolean;
 }
 
 export class ContestRoom {
@@ -440,6 +442,7 @@ export class ContestRoom {
     if (deadline === null || this.closedAt !== null) return;
     this.cancelTimer = this.options.clock.schedule(deadline, () => {
       this.cancelTimer = null;
+      if (this.options.owns?.() === false) return;
       // D1: a deadline takes effect at its own instant, not whenever the timer got to run,
       // including one that passed while the server was down.
       const result = this.submitAt({ type: 'clock:tick' }, deadline);

@@ -16,6 +16,8 @@ export interface Config {
   /** Origins besides the public URL whose pages may use the server. */
   allowedOrigins: string[];
   maxSocketsPerAddress: number | undefined;
+  /** Redis URL: several processes share pages and hand contests over (server/scale/). */
+  redis: string | undefined;
 }
 
 const list = (flags: string[] | undefined, env: string | undefined): string[] =>
@@ -36,6 +38,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
       'trust-proxy': { type: 'string', multiple: true },
       'allowed-origin': { type: 'string', multiple: true },
       'max-sockets-per-address': { type: 'string' },
+      redis: { type: 'string' },
     },
     strict: true,
   });
@@ -58,5 +61,6 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     trustProxy: list(values['trust-proxy'], env.QIANGDA_TRUST_PROXY),
     allowedOrigins: list(values['allowed-origin'], env.QIANGDA_ALLOWED_ORIGIN),
     maxSocketsPerAddress,
+    redis: values.redis ?? env.QIANGDA_REDIS,
   };
 }

@@ -8,6 +8,7 @@ import { commentsEn } from './comments.en.js';
 import { bankCheckEn } from './bank-check.en.js';
 import { roundsEn } from './rounds.en.js';
 import { storageEn } from './storage.en.js';
+import { scaleEn } from './scale.en.js';
 import { contestsEn } from './contests.en.js';
 import { screenLayoutEn } from './screen-layout.en.js';
 import { brandingEn } from './branding.en.js';
@@ -42,6 +43,7 @@ export const en: Record<MessageKey, string> = {
   ...exportEn,
   ...roundsEn,
   ...storageEn,
+  ...scaleEn,
   ...contestsEn,
   ...screenLayoutEn,
   ...brandingEn,

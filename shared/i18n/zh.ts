@@ -8,6 +8,7 @@ import { commentsZh } from './comments.zh.js';
 import { bankCheckZh } from './bank-check.zh.js';
 import { roundsZh } from './rounds.zh.js';
 import { storageZh } from './storage.zh.js';
+import { scaleZh } from './scale.zh.js';
 import { contestsZh } from './contests.zh.js';
 import { screenLayoutZh } from './screen-layout.zh.js';
 import { brandingZh } from './branding.zh.js';
@@ -41,6 +42,7 @@ export const zh = {
   ...exportZh,
   ...roundsZh,
   ...storageZh,
+  ...scaleZh,
   ...contestsZh,
   ...screenLayoutZh,
   ...brandingZh,

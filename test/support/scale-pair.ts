@@ -1,0 +1,101 @@
+// Scale-out test parts: a real redis-server on a free port, server processes (scale-server.ts)
+// on one SQLite file, and pages connected to either. Everything started is killed by stopAll().
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { PROTOCOL_VERSION } from '../../shared/protocol.js';
+import { T0 } from './definitions.js';
+import { TestClient } from './harness.js';
+import type { ScaleServerReady } from './scale-server.js';
+
+const children: ChildProcess[] = [];
+const clients: TestClient[] = [];
+
+export interface ScaleServer {
+  child: ChildProcess;
+  ready: ScaleServerReady['ready'];
+  /** Whether this process holds the contest's lease now. */
+  owner(): Promise<boolean>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}
+
+/** A throwaway redis-server (nothing saved), on `port` (a restart) or a free one; resolves once
+ * it accepts connections. */
+export async function startRedis(port?: number): Promise<{ url: string; port: number; process: ChildProcess }> {
+  port ??= await freePort();
+  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(redis);
+  await new Promise<void>((resolve, reject) => {
+    let seen = '';
+    redis.stdout?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (seen.includes('Ready to accept connections')) resolve();
+    });
+    redis.once('error', reject);
+    redis.once('exit', (code) => reject(new Error(`redis-server exited (${code}): is it installed? .ci/run installs it`)));
+  });
+  return { url: `redis://127.0.0.1:${port}`, port, process: redis };
+}
+
+/** A server process on `dbFile` with `--redis`; the first one started on a new file creates the contest. */
+export async function startScaleServer(dbFile: string, redisUrl: string, leaseMs: number): Promise<ScaleServer> {
+  const child = fork('test/support/scale-server.ts', [dbFile, String(T0), redisUrl, String(leaseMs)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  children.push(child);
+  const ask = <T>(message: object | null, key: string) =>
+    new Promise<T>((resolve, reject) => {
+      const exited = (code: number | null) => reject(new Error(`server process exited (${code})`));
+      const answer = (m: Record<string, unknown>) => {
+        if (!(key in m)) return;
+        child.off('message', answer);
+        child.off('exit', exited);
+        resolve(m[key] as T);
+      };
+      child.on('message', answer);
+      child.once('exit', exited);
+      if (message) child.send(message);
+    });
+  const ready = await ask<ScaleServerReady['ready']>(null, 'ready');
+  return { child, ready, owner: () => ask<boolean>({ ask: 'owner' }, 'owner') };
+}
+
+/** A page of the contest connected to `server`. */
+export function page(server: ScaleServer, auth: Record<string, unknown>): TestClient {
+  const client = new TestClient(server.ready.url, { v: PROTOCOL_VERSION, contestId: server.ready.contestId, ...auth });
+  clients.push(client);
+  return client;
+}
+
+/** A phone on `server` that has claimed `seatId` with its join code. */
+export async function phone(server: ScaleServer, seatId: string): Promise<TestClient> {
+  const client = page(server, { role: 'contestant' });
+  await client.ready();
+  const ack = await client.request('seat:claim', { joinCode: server.ready.joinCodes[seatId] });
+  if (!('data' in ack)) throw new Error(`claim refused: ${JSON.stringify(ack)}`);
+  client.deviceToken = ack.data.deviceToken;
+  await client.until((v) => v.me === seatId);
+  return client;
+}
+
+/** Waits for what only real time brings about (a lease expiring), checking often; gives the value. */
+export async function eventually<T>(check: () => Promise<T | null>, timeoutMs: number): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== null) return value;
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export function stopAll(): void {
+  for (const client of clients.splice(0)) client.socket.close();
+  for (const child of children.splice(0)) child.kill('SIGKILL');
+}
