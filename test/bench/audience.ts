@@ -47,10 +47,7 @@ const closeAll = async (processes: Clients[]) => {
 /** Buzz-to-lock samples (ms) of `races` races on `contest`, by the buzz-to-lock benchmark's clients. */
 async function race(stage: Stage, contest: StagedContest, races: number): Promise<number[]> {
   const phones = clients('./buzz-clients.ts', { url: stage.url, ...contest, races, warmup: WARMUP });
-  const { samples } = await new Promise<{ samples: number[] }>((resolve, reject) => {
-    phones.next<{ samples: number[] }>('result').then(resolve, reject);
-  });
-  phones.kill();
+  const { samples } = await phones.next<{ samples: number[] }>('result').finally(() => phones.kill());
   return samples;
 }
 
