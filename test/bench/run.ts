@@ -13,6 +13,7 @@ import { fairnessE2e } from './fairness-e2e.js';
 import { hostileUploads } from './hostile-uploads.js';
 import { deadPhone } from './dead-phone.js';
 import { reconnect1000 } from './reconnect.js';
+import { performance } from 'node:perf_hooks';
 import type { BenchResult } from './stats.js';
 
 const args = process.argv.slice(2);
@@ -49,7 +50,14 @@ if (unknown.length) throw new Error(`no benchmark named ${unknown.join(', ')}; t
 const results: BenchResult[] = [];
 for (const [name, bench] of benchmarks) {
   if (only.length && !only.includes(name)) continue;
-  results.push(...[await bench()].flat());
+  // One benchmark failing (a client process dropped by a blocked server) leaves the others' lines.
+  const started = performance.now();
+  try {
+    results.push(...[await bench()].flat());
+  } catch (error) {
+    results.push({ name, error: String(error) });
+  }
+  console.error(`${name}: ${Math.round((performance.now() - started) / 1000)} s`);
 }
 for (const result of results) console.log(JSON.stringify(result));
 process.exit(0);
