@@ -19,6 +19,8 @@ const OPENING_AT_ONCE = 200;
 const LIKES_PER_MESSAGE = 50;
 
 const send = (message: object) => process.send?.(message);
+// The bench process went away (it failed or was stopped): so do its clients.
+process.on('disconnect', () => process.exit(0));
 const epochNow = () => performance.timeOrigin + performance.now();
 
 async function run(job: AudienceJob): Promise<void> {

@@ -19,28 +19,34 @@ const PRESS_SPREAD_MS = 300;
 /** When the host rules the answer and the next question may open. */
 const RULE_AFTER_MS = 1200;
 
-const send = (message: object) => process.send?.(message);
+/** A press or command unanswered this long counts as lost, so a swamped server ends the run. */
+const ACK_TIMEOUT_MS = 10_000;
 
-async function contest(job: ManyContestsJob, c: StagedContest, acks: number[], counts: { refused: number }): Promise<void> {
+const send = (message: object) => process.send?.(message);
+// The bench process went away (it failed or was stopped): so do its clients.
+process.on('disconnect', () => process.exit(0));
+
+async function contest(job: ManyContestsJob, c: StagedContest, acks: number[], counts: { refused: number; lost: number }): Promise<void> {
   const host: Socket = await open(job.url, { role: 'host', contestId: c.contestId, hostKey: c.hostKey });
   const phones = await seatPhones({ url: job.url, ...c });
   await wait(2000 + Math.random() * job.cycleMs);
-  await host.emitWithAck('host:command', { type: 'question:next' });
+  await host.timeout(ACK_TIMEOUT_MS).emitWithAck('host:command', { type: 'question:next' });
   for (let cycle = 0; cycle < job.cycles + job.warmup; cycle++) {
     const start = performance.now();
-    await host.emitWithAck('host:command', { type: 'question:next' });
-    await host.emitWithAck('host:command', { type: 'buzzers:open' });
+    await host.timeout(ACK_TIMEOUT_MS).emitWithAck('host:command', { type: 'question:next' });
+    await host.timeout(ACK_TIMEOUT_MS).emitWithAck('host:command', { type: 'buzzers:open' });
     await Promise.all(
       phones.map(async (phone) => {
         await wait(Math.random() * PRESS_SPREAD_MS);
         const pressed = performance.now();
-        const ack = (await phone.emitWithAck('buzz:press', {})) as { data?: unknown };
+        const ack = (await phone.timeout(ACK_TIMEOUT_MS).emitWithAck('buzz:press', {}).catch(() => ({ lost: true }))) as { data?: unknown; lost?: true };
         if (cycle >= job.warmup) acks.push(performance.now() - pressed);
-        if (!ack.data) counts.refused++;
+        if (ack.lost) counts.lost++;
+        else if (!ack.data) counts.refused++;
       }),
     );
     await wait(Math.max(0, start + RULE_AFTER_MS - performance.now()));
-    await host.emitWithAck('host:command', { type: 'answer:rule', verdict: 'right' });
+    await host.timeout(ACK_TIMEOUT_MS).emitWithAck('host:command', { type: 'answer:rule', verdict: 'right' });
     await wait(Math.max(0, start + job.cycleMs - performance.now()));
   }
   for (const s of [host, ...phones]) s.close();
@@ -48,9 +54,9 @@ async function contest(job: ManyContestsJob, c: StagedContest, acks: number[], c
 
 process.once('message', (job: ManyContestsJob) => {
   const acks: number[] = [];
-  const counts = { refused: 0 };
+  const counts = { refused: 0, lost: 0 };
   Promise.all(job.contests.map((c) => contest(job, c, acks, counts))).then(
-    () => send({ kind: 'acks', acks, refused: counts.refused }),
+    () => send({ kind: 'acks', acks, ...counts }),
     (error: unknown) => send({ kind: 'error', error: String(error) }),
   );
 });
