@@ -66,6 +66,34 @@ export interface Sight {
   awards: AwardsSight;
 }
 
+/** Viewers online, on their phones or through a stream: the hall's sight, nothing of the phones. */
+const ONLINE: Sight = {
+  seats: 'every',
+  phoneCounts: false,
+  phonesOfSeats: false,
+  joinCodes: 'none',
+  joinLink: false,
+  ranking: true,
+  scoreChanges: 'every',
+  ownSeat: false,
+  keyBeforeReveal: false,
+  pendingPress: 'none',
+  pressLog: false,
+  whoAnswered: true,
+  results: 'every',
+  lateAnswers: false,
+  seatDeadlines: false,
+  answerGaps: false,
+  undo: false,
+  hostCommands: false,
+  admission: false,
+  joinRequests: false,
+  storageProblems: false,
+  claimAlarms: false,
+  judgeScores: 'count',
+  awards: 'revealed',
+};
+
 /** The table `viewFor` reads: what each role may see. */
 export const SIGHT: Readonly<Record<Role, Sight>> = {
   host: {
@@ -174,58 +202,8 @@ export const SIGHT: Readonly<Record<Role, Sight>> = {
     judgeScores: 'none',
     awards: 'none',
   },
-  // The online audience (观众, /watch/): what the big screen shows, and nothing of phones, links or codes.
-  audience: {
-    seats: 'every',
-    phoneCounts: false,
-    phonesOfSeats: false,
-    joinCodes: 'none',
-    joinLink: false,
-    ranking: true,
-    scoreChanges: 'every',
-    ownSeat: false,
-    keyBeforeReveal: false,
-    pendingPress: 'none',
-    pressLog: false,
-    whoAnswered: true,
-    results: 'every',
-    lateAnswers: false,
-    seatDeadlines: false,
-    answerGaps: false,
-    undo: false,
-    hostCommands: false,
-    admission: false,
-    joinRequests: false,
-    storageProblems: false,
-    claimAlarms: false,
-    judgeScores: 'count',
-    awards: 'revealed',
-  },
-  // The stream overlay (/overlay/, OBS): the audience's sight, drawn over the video.
-  overlay: {
-    seats: 'every',
-    phoneCounts: false,
-    phonesOfSeats: false,
-    joinCodes: 'none',
-    joinLink: false,
-    ranking: true,
-    scoreChanges: 'every',
-    ownSeat: false,
-    keyBeforeReveal: false,
-    pendingPress: 'none',
-    pressLog: false,
-    whoAnswered: true,
-    results: 'every',
-    lateAnswers: false,
-    seatDeadlines: false,
-    answerGaps: false,
-    undo: false,
-    hostCommands: false,
-    admission: false,
-    joinRequests: false,
-    storageProblems: false,
-    claimAlarms: false,
-    judgeScores: 'count',
-    awards: 'revealed',
-  },
+  // The online audience (观众, /watch/) and the stream overlay (/overlay/, OBS): what the big
+  // screen shows, and nothing of phones, links or codes.
+  audience: ONLINE,
+  overlay: ONLINE,
 };
