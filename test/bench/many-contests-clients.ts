@@ -26,15 +26,19 @@ const send = (message: object) => process.send?.(message);
 // The bench process went away (it failed or was stopped): so do its clients.
 process.on('disconnect', () => process.exit(0));
 
-async function contest(job: ManyContestsJob, c: StagedContest, acks: number[], counts: { refused: number; lost: number }): Promise<void> {
+async function contest(job: ManyContestsJob, c: StagedContest, acks: number[], counts: { refused: number; lost: number; dropped: number }): Promise<void> {
   const host: Socket = await open(job.url, { role: 'host', contestId: c.contestId, hostKey: c.hostKey });
   const phones = await seatPhones({ url: job.url, ...c });
+  // A socket the server dropped (a heartbeat missed while it was swamped) is counted, not fatal.
+  for (const s of [host, ...phones]) s.on('disconnect', () => counts.dropped++);
+  const command = (type: string, extra: object = {}) =>
+    host.timeout(ACK_TIMEOUT_MS).emitWithAck('host:command', { type, ...extra }).catch(() => counts.lost++);
   await wait(2000 + Math.random() * job.cycleMs);
-  await host.timeout(ACK_TIMEOUT_MS).emitWithAck('host:command', { type: 'question:next' });
+  await command('question:next');
   for (let cycle = 0; cycle < job.cycles + job.warmup; cycle++) {
     const start = performance.now();
-    await host.timeout(ACK_TIMEOUT_MS).emitWithAck('host:command', { type: 'question:next' });
-    await host.timeout(ACK_TIMEOUT_MS).emitWithAck('host:command', { type: 'buzzers:open' });
+    await command('question:next');
+    await command('buzzers:open');
     await Promise.all(
       phones.map(async (phone) => {
         await wait(Math.random() * PRESS_SPREAD_MS);
@@ -46,7 +50,7 @@ async function contest(job: ManyContestsJob, c: StagedContest, acks: number[], c
       }),
     );
     await wait(Math.max(0, start + RULE_AFTER_MS - performance.now()));
-    await host.timeout(ACK_TIMEOUT_MS).emitWithAck('host:command', { type: 'answer:rule', verdict: 'right' });
+    await command('answer:rule', { verdict: 'right' });
     await wait(Math.max(0, start + job.cycleMs - performance.now()));
   }
   for (const s of [host, ...phones]) s.close();
@@ -54,7 +58,7 @@ async function contest(job: ManyContestsJob, c: StagedContest, acks: number[], c
 
 process.once('message', (job: ManyContestsJob) => {
   const acks: number[] = [];
-  const counts = { refused: 0, lost: 0 };
+  const counts = { refused: 0, lost: 0, dropped: 0 };
   Promise.all(job.contests.map((c) => contest(job, c, acks, counts))).then(
     () => send({ kind: 'acks', acks, ...counts }),
     (error: unknown) => send({ kind: 'error', error: String(error) }),

@@ -22,11 +22,11 @@ export async function manyContests(o: { scale: number }): Promise<BenchResult> {
       .filter((contests) => contests.length)
       .map((contests) => clients('./many-contests-clients.ts', { url: stage.url, contests, cycles: CYCLES, warmup: WARMUP, cycleMs: CYCLE_MS } satisfies ManyContestsJob));
     stage.loop.reset();
-    const reports = await Promise.all(processes.map((p) => p.next<{ acks: number[]; lost: number }>('acks')));
+    const reports = await Promise.all(processes.map((p) => p.next<{ acks: number[]; lost: number; dropped: number }>('acks')));
     const block = maxBlockMs(stage.loop);
     for (const p of processes) p.kill();
     const acks = summarise(reports.flatMap((r) => r.acks));
-    return { name: 'many-contests', contests: count, seats: SEATS, ack_p99_ms: acks.p99_ms, ack_p50_ms: acks.p50_ms, presses: acks.samples, lost: reports.reduce((n, r) => n + r.lost, 0), max_block_ms: block };
+    return { name: 'many-contests', contests: count, seats: SEATS, ack_p99_ms: acks.p99_ms, ack_p50_ms: acks.p50_ms, presses: acks.samples, lost: reports.reduce((n, r) => n + r.lost, 0), dropped: reports.reduce((n, r) => n + r.dropped, 0), max_block_ms: block };
   } finally {
     await stage.close();
   }
