@@ -3,9 +3,10 @@
 // than it is. The evidence goes into each press command; the host sees each seat's link.
 // Every contest names its seats `s1`, `s2`, ... alike, so phones are kept per contest: a phone
 // of one contest never widens another's grace window or shows on another's console.
+// A phone's figures are worked out once, when it answers a ping; presses and reports read them.
 import type { LinkEvidence } from '../../shared/contest/arbiter.js';
 import type { SeatId } from '../../shared/contest/types.js';
-import { HELD_PRESSES_WINDOW, LinkMeter, linkQuality, linkWarning, worseWarning } from '../../shared/fairness/link-meter.js';
+import { HELD_PRESSES_WINDOW, LinkMeter, type LinkBound, linkQuality, linkWarning, worseWarning } from '../../shared/fairness/link-meter.js';
 import type { SeatLink } from '../../shared/protocol.js';
 import type { Clock } from '../clock.js';
 
@@ -24,6 +25,8 @@ export interface Pingable {
 interface Phone {
   phone: Pingable;
   meter: LinkMeter;
+  /** The meter's figures as of its last answered ping: presses read these, never the samples. */
+  bound: LinkBound | null;
   /** Its last presses: whether each arrived later than the credit allows (P8). */
   held: boolean[];
   cancel: () => void;
@@ -39,14 +42,17 @@ export class LinkBook {
 
   /** Starts timing a phone's round trips, now and every second until it leaves. */
   add(phone: Pingable): void {
-    const entry: Phone = { phone, meter: new LinkMeter(), held: [], cancel: () => {} };
+    const entry: Phone = { phone, meter: new LinkMeter(), bound: null, held: [], cancel: () => {} };
     let phones = this.contests.get(phone.contestId);
     if (!phones) this.contests.set(phone.contestId, (phones = new Map()));
     phones.set(phone.id, entry);
     this.contestOf.set(phone.id, phone.contestId);
     const tick = () => {
       const sent = this.clock.now();
-      phone.ping(() => entry.meter.add(this.clock.now() - sent));
+      phone.ping(() => {
+        entry.meter.add(this.clock.now() - sent);
+        entry.bound = entry.meter.bound();
+      });
       entry.cancel = this.clock.schedule(this.clock.now() + PING_EVERY_MS, tick);
     };
     tick();
@@ -64,7 +70,7 @@ export class LinkBook {
 
   /** What the arbiter knows of this phone's link; null until it has answered a ping. */
   evidence(id: string): LinkEvidence | null {
-    return toEvidence(this.find(id)?.meter.bound() ?? null);
+    return toEvidence(this.find(id)?.bound ?? null);
   }
 
   /** P8: remembers whether this phone's press arrived later than its credit allows; a phone
@@ -115,13 +121,13 @@ export class LinkBook {
 
   private *seated(contestId: string, seatIds: readonly SeatId[]) {
     const wanted = new Set(seatIds);
-    for (const { phone, meter, held } of this.contests.get(contestId)?.values() ?? []) {
+    for (const { phone, bound, held } of this.contests.get(contestId)?.values() ?? []) {
       const seatId = phone.seatId();
-      if (seatId && wanted.has(seatId)) yield { seatId, bound: meter.bound(), held: held.filter(Boolean).length };
+      if (seatId && wanted.has(seatId)) yield { seatId, bound, held: held.filter(Boolean).length };
     }
   }
 }
 
-function toEvidence(bound: ReturnType<LinkMeter['bound']>): LinkEvidence | null {
+function toEvidence(bound: LinkBound | null): LinkEvidence | null {
   return bound ? { oneWayMs: bound.oneWayMs, errorMs: bound.errorMs, syncErrorMs: bound.syncErrorMs } : null;
 }

@@ -1,5 +1,10 @@
 // `npm run bench`: runs every benchmark and prints one JSON object per result, last.
 // `npm run bench -- reconnect-1000 durable-append`: runs only the benchmarks named.
+// `--scale=0.1` shrinks the audience and many-contest benchmarks while developing;
+// `--audience-role=screen` lets the screen's sockets stand in for an audience.
+import { audienceBuzz, audienceFanout, audienceMemory, likes, type AudienceOptions } from './audience.js';
+import { manyContests } from './many-contests.js';
+import { redisAudience } from './redis-audience.js';
 import { answerAllAtOnce } from './answer-all-at-once.js';
 import { buzzToLock } from './buzz-to-lock.js';
 import { durableAppend, replay100k } from './durability.js';
@@ -8,7 +13,16 @@ import { fairnessE2e } from './fairness-e2e.js';
 import { hostileUploads } from './hostile-uploads.js';
 import { deadPhone } from './dead-phone.js';
 import { reconnect1000 } from './reconnect.js';
+import { performance } from 'node:perf_hooks';
 import type { BenchResult } from './stats.js';
+
+const args = process.argv.slice(2);
+const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const role = option('audience-role') ?? 'audience';
+if (role !== 'audience' && role !== 'screen') throw new Error('--audience-role is audience or screen');
+const scale = Number(option('scale') ?? 1);
+if (!(scale > 0)) throw new Error('--scale is a number above 0');
+const audience: AudienceOptions = { scale, role };
 
 const benchmarks: Array<[string, () => BenchResult | BenchResult[] | Promise<BenchResult | BenchResult[]>]> = [
   ['fairness', fairness],
@@ -21,16 +35,29 @@ const benchmarks: Array<[string, () => BenchResult | BenchResult[] | Promise<Ben
   ['reconnect-1000', reconnect1000],
   ['dead-phone', deadPhone],
   ['hostile-uploads', hostileUploads],
+  ['audience-buzz', () => audienceBuzz(audience)],
+  ['audience-memory', () => audienceMemory(audience)],
+  ['audience-fanout', () => audienceFanout(audience)],
+  ['likes', () => likes(audience)],
+  ['many-contests', () => manyContests({ scale })],
+  ['redis-audience', redisAudience],
 ];
 
-const only = process.argv.slice(2);
+const only = args.filter((a) => !a.startsWith('--'));
 const unknown = only.filter((name) => !benchmarks.some(([n]) => n === name));
 if (unknown.length) throw new Error(`no benchmark named ${unknown.join(', ')}; there are: ${[...new Set(benchmarks.map(([n]) => n))].join(', ')}`);
 
 const results: BenchResult[] = [];
 for (const [name, bench] of benchmarks) {
   if (only.length && !only.includes(name)) continue;
-  results.push(...[await bench()].flat());
+  // One benchmark failing (a client process dropped by a blocked server) leaves the others' lines.
+  const started = performance.now();
+  try {
+    results.push(...[await bench()].flat());
+  } catch (error) {
+    results.push({ name, error: String(error) });
+  }
+  console.error(`${name}: ${Math.round((performance.now() - started) / 1000)} s`);
 }
 for (const result of results) console.log(JSON.stringify(result));
 process.exit(0);

@@ -1,0 +1,102 @@
+// What the audience and many-contest benchmarks share: a real server in this process (real
+// clock, durable SQLite file store) whose event loop is watched, and client processes to drive it.
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { createApp, type App } from '../../server/app.js';
+import { realClock } from '../../server/clock.js';
+import { openStore, type Store } from '../../server/storage/store.js';
+import { DEFAULT_FAIRNESS, type Fairness } from '../../shared/contest/arbiter.js';
+import { definition } from '../support/definitions.js';
+
+export interface StagedContest {
+  contestId: string;
+  hostKey: string;
+  joinCodes: string[];
+}
+
+export interface Stage {
+  url: string;
+  app: App;
+  contests: StagedContest[];
+  /** The stage process's event loop, sampled every few milliseconds; reset it to measure a span. */
+  loop: IntervalHistogram;
+  close(): Promise<void>;
+}
+
+/** Starts a server with `contests` contests of `seats` seats and `questions` buzz questions. */
+export async function openStage(options: { contests?: number; seats: number; questions: number; mode?: Fairness['mode'] }): Promise<Stage> {
+  const dir = mkdtempSync(join(tmpdir(), 'qiangda-bench-'));
+  const store: Store = openStore(join(dir, 'bench.db'));
+  const app = createApp({ store, bank: { all: () => [] }, clock: realClock(), publicUrl: 'http://127.0.0.1', log: () => {} });
+  await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', 50_000, resolve));
+  const url = `http://127.0.0.1:${(app.http.address() as AddressInfo).port}`;
+  const rules = { fairness: { ...DEFAULT_FAIRNESS, mode: options.mode ?? DEFAULT_FAIRNESS.mode } };
+  const contests = Array.from({ length: options.contests ?? 1 }, () => {
+    const contestId = app.contests.create(definition({ seats: options.seats, questions: options.questions, rules }));
+    const joinCodes = store.loadContest(contestId)?.seats.map((s) => s.joinCode) ?? [];
+    return { contestId, hostKey: app.contests.get(contestId)?.hostKey ?? '', joinCodes };
+  });
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+  return {
+    url,
+    app,
+    contests,
+    loop,
+    async close() {
+      loop.disable();
+      await app.close();
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The longest event-loop block the histogram saw, in ms (it records delays in ns). */
+export const maxBlockMs = (loop: IntervalHistogram) => Math.round(loop.max / 1e4) / 100;
+
+/** A benchmark client process, talking by messages: `next` resolves at its next message of a kind. */
+export interface Clients {
+  send(message: object): void;
+  next<T extends object>(kind: string): Promise<T>;
+  kill(): void;
+}
+
+export function clients(file: string, job: object): Clients {
+  const child: ChildProcess = fork(fileURLToPath(new URL(file, import.meta.url)), [], {
+    execArgv: ['--import', 'tsx', '--max-old-space-size=4096'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const waiting = new Map<string, Array<(m: object) => void>>();
+  let failure: Error | null = null;
+  const fail = (error: Error) => {
+    failure = error;
+    for (const [, list] of waiting) for (const resolve of list) resolve({ error: String(error) });
+    waiting.clear();
+  };
+  // A message without a kind is a client's one result (as buzz-clients.ts sends it).
+  child.on('message', (m: { kind?: string; error?: string }) => {
+    if (m.error) return fail(new Error(m.error));
+    const list = waiting.get(m.kind ?? 'result');
+    list?.shift()?.(m);
+  });
+  child.on('exit', (code) => code && fail(new Error(`bench clients ${file} exited with ${code}`)));
+  child.send(job);
+  return {
+    send: (message) => child.send(message),
+    next<T extends object>(kind: string): Promise<T> {
+      if (failure) return Promise.reject(failure);
+      return new Promise<T>((resolve, reject) => {
+        const list = waiting.get(kind) ?? [];
+        list.push((m) => ('error' in m ? reject(new Error(String(m.error))) : resolve(m as T)));
+        waiting.set(kind, list);
+      });
+    },
+    kill: () => child.kill(),
+  };
+}
