@@ -156,15 +156,20 @@ export function createApp(options: AppOptions): App {
   /** The overlay and the audience, after the whole stage: each role's view built once and sent
    * once to its room; the audience's over later turns, shard by shard (fanout.ts). */
   function sendAudience(room: ContestRoom, events: ContestEvent[], facts: ReturnType<ContestRoom['facts']>): void {
-    if (io.sockets.adapter.rooms.get(channel.overlay(room.id))?.size) {
+    // heard(): with Redis the overlay may be on another process.
+    if (heard(channel.overlay(room.id))) {
       io.to(channel.overlay(room.id)).emit('contest:update', { view: viewFor('overlay', room.state, facts), events, serverNow: options.clock.now() });
     }
     if (!fanout.watched(room.id)) return void audienceSaw.delete(room.id);
     const view = viewFor('audience', room.state, facts);
-    const seen = JSON.stringify(view);
-    // Who holds which seat is news for the stage only: the audience's view did not change.
-    if (!events.length && audienceSaw.get(room.id) === seen) return;
-    audienceSaw.set(room.id, seen);
+    // Who holds which seat is news for the stage only: an update without events whose audience view
+    // did not change is not sent. Only those are compared, so a buzz pays no serialising here.
+    if (events.length) audienceSaw.delete(room.id);
+    else {
+      const seen = JSON.stringify(view);
+      if (audienceSaw.get(room.id) === seen) return;
+      audienceSaw.set(room.id, seen);
+    }
     fanout.send(room.id, 'update', (to) => io.to(to).emit('contest:update', { view, events, serverNow: options.clock.now() }));
   }
   // 弹幕: each contest's comments and their moderation, sent in batches (audience/comments.ts).
