@@ -1,11 +1,32 @@
 // Scale-out test parts: a real redis-server on a free port, server processes (scale-server.ts)
 // on one SQLite file, and pages connected to either. Everything started is killed by stopAll().
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
 import { PROTOCOL_VERSION } from '../../shared/protocol.js';
 import { T0 } from './definitions.js';
 import { TestClient } from './harness.js';
 import type { ScaleServerReady } from './scale-server.js';
+
+
+/** Whether `redis-server` is installed: without it the scale-out tests skip, unless CI (or
+ * REQUIRE_REDIS) says they must run, as the browser tests do without Chromium. */
+export const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
+const redisRequired = Boolean(process.env.CI || process.env.REQUIRE_REDIS);
+
+/** Fails the run instead of skipping when Redis is required but missing. */
+export function requireRedis(name: string): void {
+  if (!hasRedis && redisRequired) {
+    describe(name, () => {
+      it('needs redis-server', () => {
+        expect.fail('redis-server not found, and CI or REQUIRE_REDIS is set (apt-get install redis-server)');
+      });
+    });
+  } else if (!hasRedis) {
+    console.log('scale-out tests skipped: redis-server not found (apt-get install redis-server)');
+  }
+}
+
 
 const children: ChildProcess[] = [];
 const clients: TestClient[] = [];

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContestView } from '../../../shared/contest/views.js';
-import { eventually, page, phone, startRedis, startScaleServer, stopAll, type ScaleServer } from '../../support/scale-pair.js';
+import { eventually, hasRedis, requireRedis, page, phone, startRedis, startScaleServer, stopAll, type ScaleServer } from '../../support/scale-pair.js';
 
 const LEASE_MS = 1500;
 
@@ -21,6 +21,7 @@ let owner: ScaleServer;
 let other: ScaleServer;
 
 beforeAll(async () => {
+  if (!hasRedis) return;
   redis = await startRedis();
   owner = await startScaleServer(dbFile, redis.url, LEASE_MS);
   other = await startScaleServer(dbFile, redis.url, LEASE_MS);
@@ -31,7 +32,9 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('Redis going away', () => {
+requireRedis('Redis going away');
+
+describe.skipIf(!hasRedis)('Redis going away', () => {
   it('the stage carries on in the owning process; the other process refuses until Redis is back, then serves again', { timeout: 90_000 }, async () => {
     expect(await owner.owner()).toBe(true);
     const host = page(owner, { role: 'host', hostKey: owner.ready.hostKey });

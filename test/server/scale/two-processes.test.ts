@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../server/storage/store.js';
 import type { ContestView } from '../../../shared/contest/views.js';
-import { eventually, page, phone, startRedis, startScaleServer, stopAll, type ScaleServer } from '../../support/scale-pair.js';
+import { eventually, hasRedis, requireRedis, page, phone, startRedis, startScaleServer, stopAll, type ScaleServer } from '../../support/scale-pair.js';
 
 /** A short lease so the test is quick: the takeover bound is LEASE + LEASE / 3. */
 const LEASE_MS = 1500;
@@ -26,6 +26,7 @@ let a: ScaleServer;
 let b: ScaleServer;
 
 beforeAll(async () => {
+  if (!hasRedis) return;
   const redis = await startRedis();
   a = await startScaleServer(dbFile, redis.url, LEASE_MS);
   b = await startScaleServer(dbFile, redis.url, LEASE_MS);
@@ -36,7 +37,9 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('two processes sharing one contest through Redis', () => {
+requireRedis('two processes sharing one contest through Redis');
+
+describe.skipIf(!hasRedis)('two processes sharing one contest through Redis', () => {
   it('one owns the engine; a page on the other is served through it; the owner dies and the other carries on', { timeout: 90_000 }, async () => {
     expect(a.ready.owner).toBe(true);
     expect(b.ready.owner).toBe(false);
