@@ -6,7 +6,7 @@ import type { QiangdaSocket } from '../realtime/realtime.js';
 import type { LikeLimits, Likes } from './likes.js';
 
 /** Registers a socket's like handler; `address` is the machine the edge believes it is. */
-export function handleLikes(socket: QiangdaSocket, likes: Likes, limits: LikeLimits, address: string): void {
+export function handleLikes(socket: QiangdaSocket, likes: Pick<Likes, 'add'>, limits: LikeLimits, address: string): void {
   const bucket = limits.socketBucket();
   socket.on('like:add', (payload: unknown, ack: unknown) => {
     const reply = typeof ack === 'function' ? (ack as (r: Ack<null>) => void) : () => {};

@@ -36,6 +36,10 @@ export interface ScaleServer {
   ready: ScaleServerReady['ready'];
   /** Whether this process holds the contest's lease now. */
   owner(): Promise<boolean>;
+  /** Its sockets: its own pages' and the stand-ins it holds for other processes' pages. */
+  sockets(): Promise<{ local: number; standIns: number }>;
+  /** Moves its clock on (the likes' and comments' batches run on it). */
+  advance(ms: number): Promise<number>;
 }
 
 function freePort(): Promise<number> {
@@ -84,7 +88,13 @@ export async function startScaleServer(dbFile: string, redisUrl: string, leaseMs
       if (message) child.send(message);
     });
   const ready = await ask<ScaleServerReady['ready']>(null, 'ready');
-  return { child, ready, owner: () => ask<boolean>({ ask: 'owner' }, 'owner') };
+  return {
+    child,
+    ready,
+    owner: () => ask<boolean>({ ask: 'owner' }, 'owner'),
+    sockets: () => ask<{ local: number; standIns: number }>({ ask: 'sockets' }, 'sockets'),
+    advance: (ms) => ask<number>({ advance: ms }, 'advanced'),
+  };
 }
 
 /** A page of the contest connected to `server`. */
