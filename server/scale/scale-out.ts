@@ -159,6 +159,9 @@ export class ScaleOut {
       const contestId = (socket.handshake.auth as { contestId?: unknown } | undefined)?.contestId;
       const local = () => this.parts!.authenticate(socket, next);
       if (typeof contestId !== 'string' || this.owned.has(contestId)) return local();
+      // A viewer of a contest whose owner this process already hears from: no Redis call at all.
+      const audience = this.audience!;
+      if ((socket.handshake.auth as { role?: unknown }).role === 'audience' && audience.hears(contestId)) return audience.admit()(socket, next);
       void (async () => {
         let free: boolean;
         try {
@@ -169,7 +172,7 @@ export class ScaleOut {
         }
         if (free) return local();
         // A viewer is served here, from what the owner tells every process (shared-audience.ts).
-        if ((socket.handshake.auth as { role?: unknown }).role === 'audience') return this.audience!.admit()(socket, next);
+        if ((socket.handshake.auth as { role?: unknown }).role === 'audience') return audience.admit()(socket, next);
         const answer = await this.ask({ kind: 'auth', contestId, auth: socket.handshake.auth });
         // No owner answered: an unknown contest is refused as such; a known one is between owners.
         if (!answer) return next(refuse(this.parts!.contests.list().some((c) => c.id === contestId) ? ErrorCode.Internal : ErrorCode.UnknownContest));
@@ -288,7 +291,7 @@ export class ScaleOut {
     }
     // A socket refused by a later check never connected: it waits for nothing.
     for (const [socketId, entry] of this.forwarded) if (!entry.attached && Date.now() - entry.since > FORWARD_TIMEOUT_MS) this.forwarded.delete(socketId);
-    const waiting = new Set([...this.forwarded.values()].map((f) => f.socket.data.contestId));
+    const waiting = new Set([...this.forwarded.values()].map((f) => f.socket.data.contestId).concat(this.audience?.watched() ?? []));
     for (const contestId of waiting) {
       try {
         await this.claim(contestId);

@@ -170,9 +170,19 @@ export class SharedAudience {
     };
   }
 
+  /** Whether this process keeps a copy of what the contest's viewers see (its owner is elsewhere). */
+  hears(contestId: string): boolean {
+    return this.seen.has(contestId) && !this.owns(contestId);
+  }
+
+  /** Contests with viewers here served for another owner: should it die, this process may take them over. */
+  watched(): string[] {
+    return [...new Set([...this.viewers.values()].map((v) => v.socket.data.contestId))];
+  }
+
   /** Whether a connected socket was let in by admit(). */
   admitted(socket: QiangdaSocket): boolean {
-    return socket.data.role === 'audience' && this.seen.has(socket.data.contestId) && !this.owns(socket.data.contestId);
+    return socket.data.role === 'audience' && this.hears(socket.data.contestId);
   }
 
   /** Serves a viewer here: its first sight from this process's copy, then the news as it comes;

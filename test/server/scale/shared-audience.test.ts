@@ -1,7 +1,8 @@
 // Issue 15, the audience across processes: viewers on the process that does not own the contest
 // are served there (the owner holds no socket for them), see what the owner decides, and their
 // likes and comments reach the owner: likes from both processes add up to one total, a comment is
-// judged by the owner's rules and reaches viewers on both processes.
+// judged by the owner's rules and reaches viewers on both processes. When the owner dies, the
+// process with the viewers takes the contest over and serves them as its own.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,8 @@ import { ErrorCode, type CommentsUpdate } from '../../../shared/protocol.js';
 import type { TestClient } from '../../support/harness.js';
 import { eventually, hasRedis, page, requireRedis, startRedis, startScaleServer, stopAll, type ScaleServer } from '../../support/scale-pair.js';
 
-const LEASE_MS = 5000;
+/** A short lease so the takeover is quick: its bound is LEASE + LEASE / 3. */
+const LEASE_MS = 1500;
 
 const dir = mkdtempSync(join(tmpdir(), 'qiangda-scale-audience-'));
 const dbFile = join(dir, 'qiangda.db');
@@ -32,18 +34,19 @@ afterAll(() => {
 
 /** A viewer on `server`, keeping the last like total and comment list it was sent. */
 async function viewer(server: ScaleServer, token: string) {
-  const client = page(server, { role: 'audience', viewerToken: token.padEnd(16, '0') });
-  const heard = { likes: -1, comments: null as CommentsUpdate | null };
+  const client = page(server, { role: 'audience', viewerToken: token.padEnd(16, '0') }, true);
+  const heard = { likes: -1, comments: null as CommentsUpdate | null, reconnects: 0 };
   client.socket.on('likes:total', ({ total }) => (heard.likes = total));
+  client.socket.io.on('reconnect', () => (heard.reconnects += 1));
   client.socket.on('comments:update', (update) => (heard.comments = update));
   await client.ready();
   return { client, heard };
 }
 
 /** Runs the owner's clock on (its like and comment batches run on it) until `check` holds. */
-const onOwnersClock = (check: () => boolean) =>
+const onOwnersClock = (check: () => boolean, owner = a) =>
   eventually(async () => {
-    await a.advance(600);
+    await owner.advance(600);
     return check() ? true : null;
   }, 20_000);
 
@@ -52,7 +55,7 @@ const texts = (heard: { comments: CommentsUpdate | null }) => heard.comments?.co
 requireRedis('the audience across processes');
 
 describe.skipIf(!hasRedis)('the audience across processes', () => {
-  it('viewers on the other process cost the owner no socket, see the stage, and their likes and comments count', { timeout: 90_000 }, async () => {
+  it('viewers on the other process cost the owner no socket, see the stage, their likes and comments count, and it takes them over when the owner dies', { timeout: 90_000 }, async () => {
     expect(a.ready.owner).toBe(true);
     const host: TestClient = page(a, { role: 'host', hostKey: a.ready.hostKey });
     await host.ready();
@@ -107,5 +110,14 @@ describe.skipIf(!hasRedis)('the audience across processes', () => {
     expect(await onB[1].client.request('comment:send', { text: '为党旗增辉' })).toEqual({ data: null });
     await onOwnersClock(() => texts(forHost).join() === '一等奖加油,为党旗增辉' && texts(onB[2].heard).join() === '为党旗增辉');
     expect(forHost.comments?.comments.map((c) => c.hidden)).toEqual([true, false]);
+
+    // The owner dies: b, which has viewers of the contest, takes it over; they come back to b,
+    // served as its own, and the like total carries on from the stored one.
+    a.child.kill('SIGKILL');
+    await eventually(async () => ((await b.owner()) ? true : null), 30_000);
+    await eventually(async () => (onB.every((v) => v.heard.reconnects === 1 && v.client.socket.connected) ? true : null), 30_000);
+    expect((await b.sockets()).local).toBe(4);
+    expect(await onB[0].client.request('like:add', { count: 3 })).toEqual({ data: null });
+    await onOwnersClock(() => onB.every((v) => v.heard.likes === sum + 3), b);
   });
 });
