@@ -197,18 +197,21 @@ export function createApp(options: AppOptions): App {
   const edgeOptions = { ...DEFAULT_EDGE, ...options.edge };
   const likeRates = options.likeRates ?? DEFAULT_LIKE_RATES;
   // The online audience's own process: it asks the stage for a contest's opening, and brings
-  // its viewers' likes and comments here, to the one tally and board of each contest.
+  // its viewers' likes and comments here, to the one tally and board of each contest; with
+  // --redis, for a contest another process owns, to that owner (shared-audience.ts).
+  const elsewhere = (contestId: string) => Boolean(shared && options.scale && !options.scale.owns(contestId));
   const audience = options.audienceProcess
     ? new AudienceProcess(
         {
           opening(contestId) {
+            if (shared && elsewhere(contestId)) return shared.opening(contestId);
             const room = contests.get(contestId);
             if (!room) return null;
             const update = { view: viewFor('audience', room.state, room.facts()), events: [], serverNow: options.clock.now() };
             return { update, likes: likes.total(contestId), comments: comments.updateFor(contestId, 'public') };
           },
-          like: (contestId, count) => contests.get(contestId) && likes.add(contestId, count),
-          comment: (commenter, text) => comments.send(commenter, text),
+          like: (contestId, count) => (shared && elsewhere(contestId) ? shared.like(contestId, count) : contests.get(contestId) && likes.add(contestId, count)),
+          comment: (commenter, text) => (shared && elsewhere(commenter.contestId) ? shared.comment(commenter, text) : comments.send(commenter, text)),
           forget: (socketId) => comments.forgetSocket(socketId),
         },
         { edge: edgeOptions, publicUrl: options.publicUrl, likeRates, clock: options.clock, log },
@@ -227,6 +230,7 @@ export function createApp(options: AppOptions): App {
   };
   const audienceParts = { clock: options.clock, likes, likeLimits, comments, ...(options.audienceTurn && { defer: options.audienceTurn }) };
   shared = options.scale?.attach({ io, contests, authenticate: authenticate(contests), connect: serve, log, audience: audienceParts });
+  if (shared && audience) shared.relay = (contestId, news) => audience.send(contestId, news);
   io.use(options.scale ? options.scale.authenticate() : authenticate(contests));
   io.use(edge.addressCap());
   io.on('connection', (socket) => {

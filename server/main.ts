@@ -51,8 +51,7 @@ async function main(): Promise<void> {
     web: await webHandler(config.dev),
     log: (message) => console.error(message),
     dev: config.dev,
-    // With --redis the audience is spread over the processes instead (server/scale/).
-    audienceProcess: !scale && !config.audienceInProcess,
+    audienceProcess: !config.audienceInProcess,
     edge: {
       trustedProxies: config.trustProxy,
       allowedOrigins: config.allowedOrigins,

@@ -23,7 +23,7 @@ export interface AudienceStage {
    * run the contest's engine (--redis) may have to ask the one that does. */
   opening(contestId: string): AudienceOpening | null | Promise<AudienceOpening | null>;
   like(contestId: string, count: number): void;
-  comment(commenter: Commenter, text: string): Ack<null>;
+  comment(commenter: Commenter, text: string): Ack<null> | Promise<Ack<null>>;
   forget(socketId: string): void;
 }
 
@@ -166,8 +166,11 @@ export class AudienceProcess {
       case 'likes':
         for (const [contestId, count] of message.counts) this.stage.like(contestId, count);
         return;
-      case 'comment':
-        return this.tell({ t: 'answer', id: message.id, ack: this.stage.comment(message.commenter, message.text) });
+      case 'comment': {
+        const { id } = message;
+        void Promise.resolve(this.stage.comment(message.commenter, message.text)).then((ack) => this.tell({ t: 'answer', id, ack }));
+        return;
+      }
       case 'forget':
         return this.stage.forget(message.socketId);
       case 'stats':

@@ -19,6 +19,7 @@ import { AudienceFanout, nextTurn, type Defer } from '../audience/fanout.js';
 import type { CommentBoards, Commenter } from '../audience/comments.js';
 import type { LikeLimits, Likes } from '../audience/likes.js';
 import { handleLikes } from '../audience/like-handler.js';
+import type { AudienceNews } from '../audience/audience-messages.js';
 
 /** A process sends its viewers' likes to the owner at most this often, one message per contest. */
 export const LIKE_BATCH_MS = 200;
@@ -80,6 +81,8 @@ export class SharedAudience {
   private readonly saw = new Map<string, string>();
   private readonly fanout: AudienceFanout;
   private readonly server: Server;
+  /** Passes the owner's news on to this process's audience process (audience-process.ts), too. */
+  relay: (contestId: string, news: AudienceNews) => void = () => {};
 
   constructor(
     private readonly parts: AudienceParts,
@@ -228,6 +231,21 @@ export class SharedAudience {
     this.likeTimer = null;
   }
 
+  /** What a viewer of a contest owned elsewhere first sees: asked of the owner once per contest. */
+  opening(contestId: string): Promise<FirstSight | null> {
+    return this.firstSight(contestId);
+  }
+
+  /** Likes for a contest owned elsewhere, taken here (already limited): sent on in a batch. */
+  like(contestId: string, count: number): void {
+    this.addLike(contestId, count);
+  }
+
+  /** A comment on a contest owned elsewhere, judged by its owner. */
+  async comment(commenter: Commenter, text: string): Promise<Ack<null>> {
+    return ((await this.ask({ kind: 'comment', commenter, payload: { text } })) as Ack<null> | null) ?? { error: ErrorCode.Internal };
+  }
+
   private firstSight(contestId: string): Promise<FirstSight | null> {
     const known = this.seen.get(contestId);
     if (known) return Promise.resolve(known);
@@ -252,12 +270,15 @@ export class SharedAudience {
     if (news.kind === 'update') {
       if (news.update.serverNow < first.update.serverNow) return;
       first.update = { ...news.update, events: [] };
+      this.relay(news.contestId, { event: 'contest:update', payload: news.update });
       this.fanout.send(news.contestId, 'update', (to) => io.local.to(to).emit('contest:update', news.update));
     } else if (news.kind === 'likes') {
       first.likes = news.total;
+      this.relay(news.contestId, { event: 'likes:total', payload: { total: news.total } });
       this.fanout.send(news.contestId, 'likes', (to) => io.local.to(to).emit('likes:total', { total: news.total }));
     } else {
       first.comments = news.update;
+      this.relay(news.contestId, { event: 'comments:update', payload: news.update });
       // Comments go out at most every 250 ms (comments.ts): to every viewer here at once.
       for (const { socket } of this.viewers.values()) if (socket.data.contestId === news.contestId) socket.emit('comments:update', news.update);
     }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { setTimeout as wait } from 'node:timers/promises';
 import type { ChildProcess } from 'node:child_process';
 import type { AudienceJob } from './audience-clients.js';
+import { AUDIENCE_PATH } from '../../shared/audience-route.js';
 import type { RedisStageJob } from './redis-stage-server.js';
 import { clients, type Clients } from './stage.js';
 import { summarise, type BenchResult } from './stats.js';
@@ -45,7 +46,7 @@ interface Loop {
 async function audience(server: Served, contestId: string, viewers: number): Promise<{ processes: Clients[]; connected: number }> {
   const processes: Clients[] = [];
   for (let left = viewers; left > 0; left -= PER_PROCESS) {
-    processes.push(clients('./audience-clients.ts', { url: server.url, contestId, count: Math.min(PER_PROCESS, left), role: 'audience' } satisfies AudienceJob, { nice: VIEWERS_NICE }));
+    processes.push(clients('./audience-clients.ts', { url: server.url, contestId, count: Math.min(PER_PROCESS, left), role: 'audience', path: AUDIENCE_PATH } satisfies AudienceJob, { nice: VIEWERS_NICE }));
   }
   const ready = await Promise.all(processes.map((p) => p.next<{ connected: number }>('ready')));
   return { processes, connected: ready.reduce((sum, r) => sum + r.connected, 0) };

@@ -31,7 +31,8 @@ process.on('disconnect', () => process.exit(0));
 async function serve(job: RedisStageJob): Promise<void> {
   const store = openStore(job.dbFile);
   const scale = await ScaleOut.connect(job.redisUrl, { log: () => {} });
-  const app = createApp({ store, bank: { all: () => [] }, clock: realClock(), publicUrl: 'http://127.0.0.1', log: () => {}, scale });
+  const app = createApp({ store, bank: { all: () => [] }, clock: realClock(), publicUrl: 'http://127.0.0.1', log: () => {}, scale, audienceProcess: true });
+  await app.audience?.started;
   // Judged by arrival, as the single-process audience benchmarks are.
   const rules = { fairness: { ...DEFAULT_FAIRNESS, mode: 'arrival' as const } };
   const ids = Array.from({ length: job.contests }, () => app.contests.create(definition({ seats: 10, questions: job.questions, rules })));

@@ -75,9 +75,10 @@ export async function startScaleServer(dbFile: string, redisUrl: string, leaseMs
   };
 }
 
-/** A page of the contest connected to `server`; with `reconnect`, it comes back by itself as a page does. */
-export function page(server: ScaleServer, auth: Record<string, unknown>, reconnect = false): TestClient {
-  const client = new TestClient(server.ready.url, { v: PROTOCOL_VERSION, contestId: server.ready.contestId, ...auth }, reconnect);
+/** A page of the contest connected to `server`; with `reconnect`, it comes back by itself as a page
+ * does; `path`: the audience's own (AUDIENCE_PATH), served by the server's audience process. */
+export function page(server: ScaleServer, auth: Record<string, unknown>, reconnect = false, path?: string): TestClient {
+  const client = new TestClient(server.ready.url, { v: PROTOCOL_VERSION, contestId: server.ready.contestId, ...auth }, reconnect, path);
   clients.push(client);
   return client;
 }

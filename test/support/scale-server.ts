@@ -21,7 +21,9 @@ const [file, startTime, redisUrl, leaseMs] = process.argv.slice(2);
 const clock = new FakeClock(Number(startTime));
 const store = openStore(file);
 const scale = await ScaleOut.connect(redisUrl, { leaseMs: Number(leaseMs), log: () => {} });
-const app = createApp({ store, bank: { all: () => [] }, clock, publicUrl: 'http://scale.test', log: () => {}, scale });
+// With its audience process, as `npm start -- --redis` runs: viewers on AUDIENCE_PATH are served there.
+const app = createApp({ store, bank: { all: () => [] }, clock, publicUrl: 'http://scale.test', log: () => {}, scale, audienceProcess: true });
+await app.audience?.started;
 // Judged by arrival: a press is decided when it arrives, whichever process it came through.
 const contestId = app.contests.newest() ?? app.contests.create(definition({ seats: 2, rules: { fairness: { ...DEFAULT_FAIRNESS, mode: 'arrival' } } }));
 await scale.claim(contestId);
