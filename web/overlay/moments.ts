@@ -63,7 +63,8 @@ export function awardMoment(view: Pick<ContestView, 'seats' | 'standings' | 'dec
   return { kind: 'title' };
 }
 
-/** The award plate's columns for `seats` names: one for a single winner, two for a few, three for a tier of many. */
+/** The award plate's columns for `seats` names: one for a single winner; two up to eight, so a
+ * fourteen-character unit name keeps one line; three for a tier of many. */
 export function prizeColumns(seats: number): number {
-  return seats <= 1 ? 1 : seats <= 4 ? 2 : 3;
+  return seats <= 1 ? 1 : seats <= 8 ? 2 : 3;
 }
