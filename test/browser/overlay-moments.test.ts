@@ -2,8 +2,8 @@
 // driven from the host's socket: a round's title card; a judged turn (述行动) of a seat with the
 // longest real unit name and title: called, speaking in its warning, in overtime, the panel
 // scoring (a count, never a value), then the reveal with every judge's score and the result;
-// the final ranking; and the award ceremony step by step, nothing before the host reveals it.
-// Twenty-two seats, seven judges. Every state passes the screen's layout checks and keeps the
+// the final ranking; and the award ceremony step by step, nothing before the host reveals it;
+// then a prize reached by twenty-one seats. Twenty-two seats, seven judges. Every state passes the screen's layout checks and keeps the
 // page transparent with a gap for the video. Screenshots: test-results/screenshots/overlay2-*.png.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -262,6 +262,61 @@ describe.skipIf(!hasChromium)('the stream overlay at judged turns and the award 
       expect(await byTestId(page, 'overlay-prize-name').allTextContents()).toEqual(['一等奖', '二等奖', '三等奖']);
       expect(await byTestId(page, 'overlay-prize-seat').count()).toBe(10);
     });
+    expect(stage.pageErrors).toEqual([]);
+  });
+});
+
+/** A prize reached by a whole field: twenty-one of the twenty-two seats pass 优秀奖's threshold. */
+const FIELD: ContestDefinition = {
+  title: contest.title,
+  seed: 'overlay-field',
+  seats: SEATS.map((seat) => ({ id: seat.id, name: seat.name, kind: seat.kind, phones: seat.phones })),
+  stages: [{ id: 'know', name: '比知识', weight: 1, rounds: [{ ...buzzRound(0), id: 'r1' }] }],
+  awards: { by: 'threshold', boundaryTie: 'higher', tiers: [{ name: '特等奖', minTotal: 95 }, { name: '优秀奖', minTotal: 30 }] },
+};
+
+describe.skipIf(!hasChromium)('the stream overlay names a prize of twenty-one seats', () => {
+  let stage: BrowserStage;
+  let host: TestClient;
+  const command = async (c: HostCommand) => expect(await host.request('host:command', c)).toHaveProperty('data');
+
+  beforeAll(async () => {
+    stage = await startStage({ definition: FIELD });
+    host = await stage.h.host();
+    await command({ type: 'question:next' });
+    for (const [i, seat] of SEATS.entries()) await command({ type: 'score:adjust', seatId: seat.id, delta: i === 0 ? 99 : 90 - i * 2, reason: '成绩' });
+    await command({ type: 'question:next' });
+    for (const step of [0, 1]) await command({ type: 'awards:step', step });
+  });
+
+  afterAll(async () => {
+    await stage?.close();
+  });
+
+  it('[AW5] in three columns, readable, at 1920x1080 and 1280x720; and every prize after', { timeout: 60_000 }, async () => {
+    const pages: Page[] = [];
+    for (const size of SIZES) {
+      const context = await stage.browser.newContext({ locale: 'zh-CN', viewport: { width: size.width, height: size.height } });
+      const page = await context.newPage();
+      page.on('pageerror', (error) => stage.pageErrors.push(`overlay ${size.name}: ${error.message}`));
+      await page.goto(`${stage.h.url}/overlay/?c=${stage.h.contestId}`);
+      pages.push(page);
+    }
+    const fits = async (state: string, selector: string) => {
+      for (const [i, page] of pages.entries()) {
+        await page.locator(selector).first().waitFor();
+        await expect
+          .poll(() => page.evaluate(layoutProblems, { floors: MOMENT_FLOORS, names: NAMES, words: WORDS, root: '[data-testid="overlay"]' }), { timeout: 8000, message: `${state} at ${SIZES[i].name}` })
+          .toEqual([]);
+        await page.evaluate((video) => (document.documentElement.style.background = video), VIDEO);
+        await page.screenshot({ path: `${SHOTS}/overlay2-${SIZES[i].name}-${state}.png`, animations: 'disabled' });
+      }
+    };
+    await fits('field-tier', '[data-testid="overlay-prize"][data-tier="优秀奖"]');
+    for (const page of pages) expect(await byTestId(page, 'overlay-prize-seat').count()).toBe(21);
+    for (const step of [2, 3]) await command({ type: 'awards:step', step });
+    await fits('field-podium', '[data-testid="overlay-awards"][data-moment="podium"]');
+    for (const page of pages) expect(await byTestId(page, 'overlay-prize-seat').count()).toBe(22);
     expect(stage.pageErrors).toEqual([]);
   });
 });
