@@ -19,8 +19,9 @@ import type { LikeRates } from './likes.js';
 
 /** What the audience process needs of the stage. */
 export interface AudienceStage {
-  /** What a contest's viewers see now, or null: there is no such contest. */
-  opening(contestId: string): AudienceOpening | null;
+  /** What a contest's viewers see now, or null: there is no such contest. A process that does not
+   * run the contest's engine (--redis) may have to ask the one that does. */
+  opening(contestId: string): AudienceOpening | null | Promise<AudienceOpening | null>;
   like(contestId: string, count: number): void;
   comment(commenter: Commenter, text: string): Ack<null>;
   forget(socketId: string): void;
@@ -150,9 +151,15 @@ export class AudienceProcess {
         this.ready = true;
         return this.markStarted();
       case 'watch': {
-        const opening = this.stage.opening(message.contestId);
-        if (opening) this.watched.add(message.contestId);
-        return this.tell({ t: 'opening', contestId: message.contestId, opening });
+        // Its news is sent from now on, also while an opening is on its way: the audience process
+        // keeps whichever is newer.
+        const { contestId } = message;
+        this.watched.add(contestId);
+        void Promise.resolve(this.stage.opening(contestId)).then((opening) => {
+          if (!opening) this.watched.delete(contestId);
+          this.tell({ t: 'opening', contestId, opening });
+        });
+        return;
       }
       case 'unwatch':
         return void this.watched.delete(message.contestId);

@@ -67,10 +67,12 @@ function watch(contestId: string): Watched {
         watched.delete(contestId);
         return resolve(false);
       }
+      // News that came while the opening was on its way is newer than it.
       const news = watched.get(contestId)?.news;
-      news?.set('contest:update', { event: 'contest:update', payload: opening.update });
-      news?.set('likes:total', { event: 'likes:total', payload: { total: opening.likes } });
-      news?.set('comments:update', { event: 'comments:update', payload: opening.comments });
+      const keep = (item: AudienceNews) => news && !news.has(item.event) && news.set(item.event, item);
+      keep({ event: 'contest:update', payload: opening.update });
+      keep({ event: 'likes:total', payload: { total: opening.likes } });
+      keep({ event: 'comments:update', payload: opening.comments });
       resolve(true);
     });
   });
