@@ -31,6 +31,7 @@ import { rankingEn } from './ranking.en.js';
 import { awardsEn } from './awards.en.js';
 import { bankOrderEn } from './bank-order.en.js';
 import { overlayEn } from './overlay.en.js';
+import { overlay2En } from './overlay2.en.js';
 import type { MessageKey } from './zh.js';
 
 export const en: Record<MessageKey, string> = {
@@ -66,6 +67,7 @@ export const en: Record<MessageKey, string> = {
   ...awardsEn,
   ...bankOrderEn,
   ...overlayEn,
+  ...overlay2En,
   'terminal.created': 'Created contest: {title}',
   'terminal.resumed': 'Resumed contest: {title} (continuing where it stopped)',
   'terminal.host': 'Host console:',

@@ -31,6 +31,7 @@ import { rankingZh } from './ranking.zh.js';
 import { awardsZh } from './awards.zh.js';
 import { bankOrderZh } from './bank-order.zh.js';
 import { overlayZh } from './overlay.zh.js';
+import { overlay2Zh } from './overlay2.zh.js';
 
 export const zh = {
   ...bankZh,
@@ -65,6 +66,7 @@ export const zh = {
   ...awardsZh,
   ...bankOrderZh,
   ...overlayZh,
+  ...overlay2Zh,
   // Server terminal
   'terminal.created': '已创建竞赛：{title}',
   'terminal.resumed': '已恢复竞赛：{title}（从上次中断处继续）',

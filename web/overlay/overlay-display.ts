@@ -34,9 +34,12 @@ export function overlayRows(view: Pick<ContestView, 'seats' | 'standings' | 'sta
   }));
 }
 
-/** While a question is live (read, buzzed, answered) the video is the show: the lower third
- * shrinks to one row, the leading seats; between questions it lists every seat. */
+/** While a question is live (read, buzzed, answered) or a seat is called to speak, the video is
+ * the show: the lower third shrinks to one row, the leading seats; between questions it lists
+ * every seat. A judged turn keeps it to one row through its reveal, where the judges' scores and
+ * the result take the room (the big screen shows no standings then either). */
 export function questionLive(view: Pick<ContestView, 'stage' | 'question'>): boolean {
+  if (view.stage === 'round' && view.question?.kind === 'judged') return true;
   const q = publicQuestion(view);
   return q !== null && q.phase !== 'revealed';
 }
