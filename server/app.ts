@@ -123,11 +123,34 @@ export function createApp(options: AppOptions): App {
   /** Whether a channel has listeners: with Redis they may be on another process, so always. */
   const heard = (to: string) => Boolean(options.scale || io.sockets.adapter.rooms.get(to)?.size);
 
+  /** One contest's broadcast waiting for the log's sync, by contest: later changes in the same
+   * turn join it, so a busy turn builds and sends each view once, from the state as it then is. */
+  const waitingBroadcasts = new Map<ContestRoom, { events: ContestEvent[]; audience: Set<SeatId> | undefined; screen: boolean }>();
+
+  /** Tells every page of a change once the commands behind it are on disk (group-commit.ts):
+   * nobody hears of a command before its sync. Changes of one contest within a turn go out as one
+   * update carrying all their events, in the order they were applied. */
+  function broadcast(room: ContestRoom, events: ContestEvent[], audience?: SeatId[], screen = true): void {
+    const waiting = waitingBroadcasts.get(room);
+    if (waiting && waiting.screen === screen) {
+      waiting.events.push(...events);
+      if (!audience) waiting.audience = undefined;
+      else for (const seatId of audience) waiting.audience?.add(seatId);
+      return;
+    }
+    const entry = { events: [...events], audience: audience && new Set(audience), screen };
+    waitingBroadcasts.set(room, entry);
+    options.store.durability.whenDurable(() => {
+      if (waitingBroadcasts.get(room) === entry) waitingBroadcasts.delete(room);
+      sendViews(room, entry.events, entry.audience && [...entry.audience], entry.screen);
+    });
+  }
+
   /** Sends every connected page its own view of the contest; with an audience, only the
    * host, the screen and those seats, whose views are the only ones that changed; without
    * `screen`, not the screen either: a press waiting for its decision shows on no page but the
    * host's and its own seat's (P9), so nobody learns that someone pressed. */
-  function broadcast(room: ContestRoom, events: ContestEvent[], audience?: SeatId[], screen = true): void {
+  function sendViews(room: ContestRoom, events: ContestEvent[], audience?: SeatId[], screen = true): void {
     const serverNow = options.clock.now();
     const facts = room.facts();
     // Views are built only for channels someone is listening on: this runs on every buzz.
