@@ -131,20 +131,28 @@ export function createApp(options: AppOptions): App {
    * nobody hears of a command before its sync. Changes of one contest within a turn go out as one
    * update carrying all their events, in the order they were applied. */
   function broadcast(room: ContestRoom, events: ContestEvent[], audience?: SeatId[], screen = true): void {
+    const seats = audience && new Set(audience);
     const waiting = waitingBroadcasts.get(room);
     if (waiting && waiting.screen === screen) {
-      waiting.events.push(...events);
-      if (!audience) waiting.audience = undefined;
-      else for (const seatId of audience) waiting.audience?.add(seatId);
-      return;
+      // Joined only if no seat hears events that were not meant for it (P9: a quiet false start).
+      const joint = waiting.audience && seats && new Set([...waiting.audience, ...seats]);
+      if ((waiting.events.length === 0 || covers(waiting.audience, joint)) && (events.length === 0 || covers(seats, joint))) {
+        waiting.events.push(...events);
+        waiting.audience = joint;
+        return;
+      }
     }
-    const entry = { events: [...events], audience: audience && new Set(audience), screen };
+    const entry = { events: [...events], audience: seats, screen };
     waitingBroadcasts.set(room, entry);
     options.store.durability.whenDurable(() => {
       if (waitingBroadcasts.get(room) === entry) waitingBroadcasts.delete(room);
       sendViews(room, entry.events, entry.audience && [...entry.audience], entry.screen);
     });
   }
+
+  /** Whether every seat of `joint` (undefined: all of them) was in `audience` (undefined: all). */
+  const covers = (audience: Set<SeatId> | undefined, joint: Set<SeatId> | undefined) =>
+    audience === undefined || (joint !== undefined && [...joint].every((seatId) => audience.has(seatId)));
 
   /** Sends every connected page its own view of the contest; with an audience, only the
    * host, the screen and those seats, whose views are the only ones that changed; without

@@ -35,6 +35,7 @@ import { phoneIdOf } from './phones.js';
 import type { ClaimGuard } from './claim-guard.js';
 import { judgesAccess } from './judge-access.js';
 import type { GroupCommit } from '../storage/group-commit.js';
+import { RemoteSocket } from '../scale/remote-socket.js';
 
 
 /** Why a phone could not be added to a seat, as the phone is told. A full seat answers as a
@@ -87,12 +88,14 @@ function splitRequestId(payload: unknown): { payload: unknown; rid?: string } | 
 /** Wraps a handler: validates the payload, guarantees one acknowledgement, never throws (also
  * used by server/audience). With `durability`, the acknowledgement waits for the log's sync of
  * everything written so far (group-commit.ts); if the request wrote and that sync failed, it
- * answers storage-failed instead of ok. */
+ * answers storage-failed instead of ok. `syncNow`: the caller needs the answer before the
+ * handler returns (a request forwarded from another process, scale-out.ts): the sync is paid now. */
 export function handle<S extends z.ZodType, T>(
   schema: S,
   run: (payload: z.infer<S>, rid: string | undefined) => Ack<T>,
   log: (message: string) => void,
   durability?: GroupCommit,
+  syncNow = false,
 ): (payload: unknown, ack: unknown) => void {
   return (payload, ack) => {
     const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => {};
@@ -109,6 +112,7 @@ export function handle<S extends z.ZodType, T>(
     }
     if (!durability) return reply(answer);
     const wrote = durability.writes !== writesBefore;
+    if (syncNow) durability.flush();
     durability.whenDurable((error) => reply(error !== null && wrote && 'data' in answer ? { error: ErrorCode.StorageFailed } : answer));
   };
 }
@@ -170,7 +174,7 @@ export function registerHandlers(
     socket.on(
       event,
       maySend(role, event)
-        ? handle(schema, run, log, event === 'clock:probe' ? undefined : durability)
+        ? handle(schema, run, log, event === 'clock:probe' ? undefined : durability, socket instanceof RemoteSocket)
         : (_payload: unknown, ack: unknown) => typeof ack === 'function' && ack({ error: ErrorCode.NotAuthorised }),
     );
   // A request id is the sender's own: scoped to the host or the seat, so one page cannot
