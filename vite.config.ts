@@ -25,7 +25,7 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/socket.io': { target: 'http://localhost:3000', ws: true } },
+    proxy: { '/socket.io': { target: 'http://localhost:3000', ws: true }, '/watch.io': { target: 'http://localhost:3000', ws: true } },
   },
   test: {
     root: fileURLToPath(new URL('.', import.meta.url)),

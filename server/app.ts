@@ -38,6 +38,7 @@ import { AudienceFanout, nextTurn, type Defer } from './audience/fanout.js';
 import { DEFAULT_LIKE_RATES, LikeLimits, Likes, type LikeRates } from './audience/likes.js';
 import { handleLikes } from './audience/like-handler.js';
 import { watchRoutes } from './audience/watch-routes.js';
+import { AudienceProcess, refuseAudiencePath } from './audience/audience-process.js';
 
 export interface AppOptions {
   store: Store;
@@ -58,12 +59,17 @@ export interface AppOptions {
   audienceTurn?: Defer;
   /** Likes per socket and per address (likes.ts); the defaults suit a hall and its stream. */
   likeRates?: LikeRates;
+  /** Serve audience pages from a niced process of their own (audience-process.ts); without it
+   * (tests, --redis) they are served here, after the stage, in shards (fanout.ts). */
+  audienceProcess?: boolean;
 }
 
 export interface App {
   http: HttpServer;
   io: QiangdaServer;
   contests: Contests;
+  /** The audience process, when there is one. */
+  audience: AudienceProcess | null;
   close(): Promise<void>;
 }
 
@@ -99,6 +105,7 @@ export function createApp(options: AppOptions): App {
   const likes = new Likes(options.clock, options.store, (contestId, total) => {
     for (const to of [channel.host(contestId), channel.screen(contestId), channel.overlay(contestId)]) io.to(to).emit('likes:total', { total });
     fanout.send(contestId, 'likes', (to) => io.to(to).emit('likes:total', { total }));
+    audience?.send(contestId, { event: 'likes:total', payload: { total } });
   }, log);
   const likeLimits = new LikeLimits(options.likeRates ?? DEFAULT_LIKE_RATES, options.clock);
   /** The last view the audience was sent, per contest: one that did not change is not sent again. */
@@ -191,7 +198,8 @@ export function createApp(options: AppOptions): App {
     if (heard(channel.overlay(room.id))) {
       io.to(channel.overlay(room.id)).emit('contest:update', { view: viewFor('overlay', room.state, facts), events, serverNow: options.clock.now() });
     }
-    if (!fanout.watched(room.id)) return void audienceSaw.delete(room.id);
+    const here = fanout.watched(room.id);
+    if (!here && !audience?.watches(room.id)) return void audienceSaw.delete(room.id);
     const view = viewFor('audience', room.state, facts);
     // Who holds which seat is news for the stage only: an update without events whose audience view
     // did not change is not sent. Only those are compared, so a buzz pays no serialising here.
@@ -201,13 +209,38 @@ export function createApp(options: AppOptions): App {
       if (audienceSaw.get(room.id) === seen) return;
       audienceSaw.set(room.id, seen);
     }
-    fanout.send(room.id, 'update', (to) => io.to(to).emit('contest:update', { view, events, serverNow: options.clock.now() }));
+    audience?.send(room.id, { event: 'contest:update', payload: { view, events, serverNow: options.clock.now() } });
+    if (here) fanout.send(room.id, 'update', (to) => io.to(to).emit('contest:update', { view, events, serverNow: options.clock.now() }));
   }
   // 弹幕: each contest's comments and their moderation, sent in batches (audience/comments.ts).
-  const comments: CommentBoards = new CommentBoards(options.clock, (contestId) => publishComments(io, comments, contestId));
+  const comments: CommentBoards = new CommentBoards(options.clock, (contestId) => {
+    publishComments(io, comments, contestId);
+    if (audience?.watches(contestId)) audience.send(contestId, { event: 'comments:update', payload: comments.updateFor(contestId, 'public') });
+  });
 
   const links = new LinkBook(options.clock);
   const edgeOptions = { ...DEFAULT_EDGE, ...options.edge };
+  const likeRates = options.likeRates ?? DEFAULT_LIKE_RATES;
+  // The online audience's own process: it asks the stage for a contest's opening, and brings
+  // its viewers' likes and comments here, to the one tally and board of each contest.
+  const audience = options.audienceProcess
+    ? new AudienceProcess(
+        {
+          opening(contestId) {
+            const room = contests.get(contestId);
+            if (!room) return null;
+            const update = { view: viewFor('audience', room.state, room.facts()), events: [], serverNow: options.clock.now() };
+            return { update, likes: likes.total(contestId), comments: comments.updateFor(contestId, 'public') };
+          },
+          like: (contestId, count) => contests.get(contestId) && likes.add(contestId, count),
+          comment: (commenter, text) => comments.send(commenter, text),
+          forget: (socketId) => comments.forgetSocket(socketId),
+        },
+        { edge: edgeOptions, publicUrl: options.publicUrl, likeRates, clock: options.clock, log },
+      )
+    : null;
+  if (audience) audience.attach(http);
+  else refuseAudiencePath(http);
   const edge = new EdgeGuard(edgeOptions, options.publicUrl, options.clock);
   io.use(edge.origins());
   const connect = (socket: QiangdaSocket, address: string) => registerHandlers(io, socket, contests, options.clock, links, { guard: claimGuard, address }, log);
@@ -266,6 +299,7 @@ export function createApp(options: AppOptions): App {
     http,
     io,
     contests,
+    audience,
     async close() {
       cancelLinks();
       seatReports.close();
@@ -275,6 +309,7 @@ export function createApp(options: AppOptions): App {
       fanout.close();
       comments.close();
       contests.close();
+      await audience?.close();
       await io.close();
     },
   };

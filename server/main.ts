@@ -51,6 +51,8 @@ async function main(): Promise<void> {
     web: await webHandler(config.dev),
     log: (message) => console.error(message),
     dev: config.dev,
+    // With --redis the audience is spread over the processes instead (server/scale/).
+    audienceProcess: !scale && !config.audienceInProcess,
     edge: {
       trustedProxies: config.trustProxy,
       allowedOrigins: config.allowedOrigins,
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
   const room = app.contests.get(contestId);
   if (!room) throw new Error(`contest ${contestId} could not be opened`);
 
+  await app.audience?.started;
   await new Promise<void>((resolve) => app.http.listen(config.port, config.host, resolve));
   const joinUrl = app.contests.joinUrl(room.id);
   const qr = await QRCode.toString(joinUrl, { type: 'terminal', small: true });

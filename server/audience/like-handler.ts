@@ -5,8 +5,9 @@ import { maySend } from '../realtime/access.js';
 import type { QiangdaSocket } from '../realtime/realtime.js';
 import type { LikeLimits, Likes } from './likes.js';
 
-/** Registers a socket's like handler; `address` is the machine the edge believes it is. */
-export function handleLikes(socket: QiangdaSocket, likes: Likes, limits: LikeLimits, address: string): void {
+/** Registers a socket's like handler; `address` is the machine the edge believes it is. `likes`
+ * is the contest's tally, or the audience process's batch on its way to it. */
+export function handleLikes(socket: QiangdaSocket, likes: Pick<Likes, 'add'>, limits: LikeLimits, address: string): void {
   const bucket = limits.socketBucket();
   socket.on('like:add', (payload: unknown, ack: unknown) => {
     const reply = typeof ack === 'function' ? (ack as (r: Ack<null>) => void) : () => {};

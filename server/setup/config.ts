@@ -18,6 +18,8 @@ export interface Config {
   maxSocketsPerAddress: number | undefined;
   /** Redis URL: several processes share pages and hand contests over (server/scale/). */
   redis: string | undefined;
+  /** Serve the online audience in this process (no audience process of its own). */
+  audienceInProcess: boolean;
 }
 
 const list = (flags: string[] | undefined, env: string | undefined): string[] =>
@@ -39,6 +41,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
       'allowed-origin': { type: 'string', multiple: true },
       'max-sockets-per-address': { type: 'string' },
       redis: { type: 'string' },
+      'audience-in-process': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -62,5 +65,6 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     allowedOrigins: list(values['allowed-origin'], env.QIANGDA_ALLOWED_ORIGIN),
     maxSocketsPerAddress,
     redis: values.redis ?? env.QIANGDA_REDIS,
+    audienceInProcess: values['audience-in-process'] === true || env.QIANGDA_AUDIENCE_IN_PROCESS === '1',
   };
 }

@@ -10,6 +10,8 @@ export interface AudienceJob {
   count: number;
   /** `audience`; `screen` stands in for it where a server does not send the audience views yet. */
   role: 'audience' | 'screen';
+  /** The audience's own path (its process), or the stage's. */
+  path?: string;
 }
 
 type Command = { kind: 'measure' } | { kind: 'report' } | { kind: 'likes'; perSecond: number; seconds: number; senders: number } | { kind: 'close' };
@@ -31,7 +33,7 @@ async function run(job: AudienceJob): Promise<void> {
   let likesTotal = 0;
   for (let i = 0; i < job.count; i += OPENING_AT_ONCE) {
     const batch = Array.from({ length: Math.min(OPENING_AT_ONCE, job.count - i) }, () =>
-      open(job.url, { role: job.role, contestId: job.contestId }).catch(() => null),
+      open(job.url, { role: job.role, contestId: job.contestId }, job.path).catch(() => null),
     );
     for (const socket of await Promise.all(batch)) {
       if (!socket) {

@@ -5,6 +5,7 @@
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { setTimeout as wait } from 'node:timers/promises';
+import { AUDIENCE_PATH } from '../../shared/audience-route.js';
 import type { AudienceJob } from './audience-clients.js';
 import { clients, maxBlockMs, openStage, type Clients, type Stage, type StagedContest } from './stage.js';
 import { summarise, type BenchResult } from './stats.js';
@@ -20,19 +21,28 @@ const LIKES_PER_S = 50_000;
 const LIKE_SENDERS = 200;
 
 /** Scaled down with `--scale=0.1` while developing; the audience role can be stood in for by the
- * screen's (`--audience-role=screen`), as the issue's first figures were. */
+ * screen's (`--audience-role=screen`), as the issue's first figures were; `--audience=in-process`
+ * serves it from the stage's process (as with --redis) instead of the audience process. */
 export interface AudienceOptions {
   scale: number;
   role: AudienceJob['role'];
+  inProcess: boolean;
 }
+
+/** Viewers' client processes run below the stage and its phones: they stand for other machines. */
+const VIEWERS_NICE = 19;
+
+/** The audience has its own process unless told otherwise (the screen stand-in never does). */
+const ownProcess = (o: AudienceOptions) => o.role === 'audience' && !o.inProcess;
 
 const scaled = (n: number, o: AudienceOptions) => Math.max(1, Math.round(n * o.scale));
 
 /** Connects `count` audience sockets to the contest, spread over processes of PER_PROCESS. */
-async function audience(stage: Stage, contest: StagedContest, count: number, role: AudienceJob['role']): Promise<{ processes: Clients[]; connected: number }> {
+async function audience(stage: Stage, contest: StagedContest, count: number, o: AudienceOptions): Promise<{ processes: Clients[]; connected: number }> {
   const processes: Clients[] = [];
+  const job = { url: stage.url, contestId: contest.contestId, role: o.role, ...(ownProcess(o) && { path: AUDIENCE_PATH }) };
   for (let left = count; left > 0; left -= PER_PROCESS) {
-    processes.push(clients('./audience-clients.ts', { url: stage.url, contestId: contest.contestId, count: Math.min(PER_PROCESS, left), role } satisfies AudienceJob));
+    processes.push(clients('./audience-clients.ts', { ...job, count: Math.min(PER_PROCESS, left) } satisfies AudienceJob, { nice: VIEWERS_NICE }));
   }
   const ready = await Promise.all(processes.map((p) => p.next<{ connected: number; failed: number }>('ready')));
   return { processes, connected: ready.reduce((sum, r) => sum + r.connected, 0) };
@@ -51,22 +61,22 @@ async function race(stage: Stage, contest: StagedContest, races: number): Promis
   return samples;
 }
 
-function stageFor(contests: number): Promise<Stage> {
+function stageFor(contests: number, o: AudienceOptions): Promise<Stage> {
   // Judged by arrival, as the issue's figures were: the lock follows the press at once.
-  return openStage({ contests, seats: 10, questions: RACES + WARMUP + 1, mode: 'arrival' });
+  return openStage({ contests, seats: 10, questions: RACES + WARMUP + 1, mode: 'arrival', audienceProcess: ownProcess(o) });
 }
 
 export async function audienceBuzz(o: AudienceOptions): Promise<BenchResult> {
-  const stage = await stageFor(2);
+  const stage = await stageFor(2, o);
   const races = scaled(RACES, o);
   try {
     const none = summarise(await race(stage, stage.contests[0], races));
-    const { processes, connected } = await audience(stage, stage.contests[1], scaled(VIEWERS, o), o.role);
+    const { processes, connected } = await audience(stage, stage.contests[1], scaled(VIEWERS, o), o);
     stage.loop.reset();
     const watched = summarise(await race(stage, stage.contests[1], races));
     const block = maxBlockMs(stage.loop);
     await closeAll(processes);
-    return { name: 'audience-buzz', viewers: connected, p99_ms: watched.p99_ms, ratio: Math.round((watched.p99_ms / none.p99_ms) * 100) / 100, max_block_ms: block, p50_ms: watched.p50_ms, none_p99_ms: none.p99_ms, role: o.role };
+    return { name: 'audience-buzz', viewers: connected, p99_ms: watched.p99_ms, ratio: Math.round((watched.p99_ms / none.p99_ms) * 100) / 100, max_block_ms: block, p50_ms: watched.p50_ms, none_p99_ms: none.p99_ms, role: o.role, audience: ownProcess(o) ? 'own-process' : 'in-process' };
   } finally {
     await stage.close();
   }
@@ -79,26 +89,30 @@ function collect(): void {
 }
 
 export async function audienceMemory(o: AudienceOptions): Promise<BenchResult> {
-  const stage = await stageFor(1);
+  const stage = await stageFor(1, o);
   try {
-    collect();
-    const before = process.memoryUsage().heapUsed;
-    const { processes, connected } = await audience(stage, stage.contests[0], scaled(MEMORY_SOCKETS, o), o.role);
+    // The heap of the process that holds the viewers: the audience process, or this one.
+    const heap = async () => {
+      if (stage.app.audience) return (await stage.app.audience.stats(true)).heapUsed;
+      collect();
+      return process.memoryUsage().heapUsed;
+    };
+    const before = await heap();
+    const { processes, connected } = await audience(stage, stage.contests[0], scaled(MEMORY_SOCKETS, o), o);
     await wait(1000);
-    collect();
-    const after = process.memoryUsage().heapUsed;
+    const after = await heap();
     await closeAll(processes);
-    return { name: 'audience-memory', sockets: connected, kib_per_socket: Math.round(((after - before) / 1024 / connected) * 10) / 10, role: o.role };
+    return { name: 'audience-memory', sockets: connected, kib_per_socket: Math.round(((after - before) / 1024 / connected) * 10) / 10, role: o.role, audience: ownProcess(o) ? 'own-process' : 'in-process' };
   } finally {
     await stage.close();
   }
 }
 
 export async function audienceFanout(o: AudienceOptions): Promise<BenchResult> {
-  const stage = await stageFor(1);
+  const stage = await stageFor(1, o);
   try {
     const contest = stage.contests[0];
-    const { processes, connected } = await audience(stage, contest, scaled(VIEWERS, o), o.role);
+    const { processes, connected } = await audience(stage, contest, scaled(VIEWERS, o), o);
     const room = stage.app.contests.get(contest.contestId);
     for (const p of processes) p.send({ kind: 'measure' });
     // A scoreboard update each second: the host corrects a score, every page hears of it.
@@ -111,18 +125,18 @@ export async function audienceFanout(o: AudienceOptions): Promise<BenchResult> {
     await closeAll(processes);
     const samples = reports.flatMap((r) => r.samples);
     const reached = summarise(samples);
-    return { name: 'audience-fanout', viewers: connected, p99_ms: reached.p99_ms, p50_ms: reached.p50_ms, updates: FANOUT_UPDATES, received: samples.length, expected: FANOUT_UPDATES * connected, role: o.role };
+    return { name: 'audience-fanout', viewers: connected, p99_ms: reached.p99_ms, p50_ms: reached.p50_ms, updates: FANOUT_UPDATES, received: samples.length, expected: FANOUT_UPDATES * connected, role: o.role, audience: ownProcess(o) ? 'own-process' : 'in-process' };
   } finally {
     await stage.close();
   }
 }
 
 export async function likes(o: AudienceOptions): Promise<BenchResult> {
-  const stage = await stageFor(2);
+  const stage = await stageFor(2, o);
   const races = scaled(RACES, o);
   try {
     const quiet = summarise(await race(stage, stage.contests[0], races));
-    const { processes } = await audience(stage, stage.contests[1], LIKE_SENDERS, 'audience');
+    const { processes } = await audience(stage, stage.contests[1], LIKE_SENDERS, { ...o, role: 'audience' });
     const [likers] = processes;
     const racing = race(stage, stage.contests[1], races);
     // Likes for as long as the phones race.

@@ -9,9 +9,9 @@ export interface ClientJob {
   joinCodes: string[];
 }
 
-export function open(url: string, auth: object): Promise<Socket> {
+export function open(url: string, auth: object, path?: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const socket = io(url, { auth: { v: PROTOCOL_VERSION, ...auth }, transports: ['websocket'], forceNew: true });
+    const socket = io(url, { auth: { v: PROTOCOL_VERSION, ...auth }, transports: ['websocket'], forceNew: true, ...(path && { path }) });
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', reject);
   });

@@ -1,7 +1,8 @@
 // `npm run bench`: runs every benchmark and prints one JSON object per result, last.
 // `npm run bench -- reconnect-1000 durable-append`: runs only the benchmarks named.
 // `--scale=0.1` shrinks the audience and many-contest benchmarks while developing;
-// `--audience-role=screen` lets the screen's sockets stand in for an audience.
+// `--audience-role=screen` lets the screen's sockets stand in for an audience;
+// `--audience=in-process` serves the audience from the stage's process, as with --redis.
 import { audienceBuzz, audienceFanout, audienceMemory, likes, type AudienceOptions } from './audience.js';
 import { manyContests } from './many-contests.js';
 import { redisAudience } from './redis-audience.js';
@@ -22,7 +23,7 @@ const role = option('audience-role') ?? 'audience';
 if (role !== 'audience' && role !== 'screen') throw new Error('--audience-role is audience or screen');
 const scale = Number(option('scale') ?? 1);
 if (!(scale > 0)) throw new Error('--scale is a number above 0');
-const audience: AudienceOptions = { scale, role };
+const audience: AudienceOptions = { scale, role, inProcess: option('audience') === 'in-process' };
 
 const benchmarks: Array<[string, () => BenchResult | BenchResult[] | Promise<BenchResult | BenchResult[]>]> = [
   ['fairness', fairness],

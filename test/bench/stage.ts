@@ -3,7 +3,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -29,10 +29,11 @@ export interface Stage {
 }
 
 /** Starts a server with `contests` contests of `seats` seats and `questions` buzz questions. */
-export async function openStage(options: { contests?: number; seats: number; questions: number; mode?: Fairness['mode'] }): Promise<Stage> {
+export async function openStage(options: { contests?: number; seats: number; questions: number; mode?: Fairness['mode']; audienceProcess?: boolean }): Promise<Stage> {
   const dir = mkdtempSync(join(tmpdir(), 'qiangda-bench-'));
   const store: Store = openStore(join(dir, 'bench.db'));
-  const app = createApp({ store, bank: { all: () => [] }, clock: realClock(), publicUrl: 'http://127.0.0.1', log: () => {} });
+  const app = createApp({ store, bank: { all: () => [] }, clock: realClock(), publicUrl: 'http://127.0.0.1', log: () => {}, audienceProcess: options.audienceProcess ?? false });
+  await app.audience?.started;
   await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', 50_000, resolve));
   const url = `http://127.0.0.1:${(app.http.address() as AddressInfo).port}`;
   const rules = { fairness: { ...DEFAULT_FAIRNESS, mode: options.mode ?? DEFAULT_FAIRNESS.mode } };
@@ -67,7 +68,9 @@ export interface Clients {
   kill(): void;
 }
 
-export function clients(file: string, job: object): Clients {
+/** `nice`: the clients stand for people on other machines (viewers): lowered below the stage and
+ * its phones, so that on this one 2-core box their parsing does not take the stage's CPU. */
+export function clients(file: string, job: object, options: { nice?: number } = {}): Clients {
   const child: ChildProcess = fork(fileURLToPath(new URL(file, import.meta.url)), [], {
     execArgv: ['--import', 'tsx', '--max-old-space-size=4096'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -86,6 +89,7 @@ export function clients(file: string, job: object): Clients {
     list?.shift()?.(m);
   });
   child.on('exit', (code) => code && fail(new Error(`bench clients ${file} exited with ${code}`)));
+  if (options.nice && child.pid) setPriority(child.pid, options.nice);
   child.send(job);
   return {
     send: (message) => child.send(message),

@@ -17,7 +17,8 @@ describe.skipIf(!hasChromium)('the audience page', () => {
   let watch: Page;
 
   beforeAll(async () => {
-    stage = await startStage({ definition: contest });
+    // As `npm start` serves it: the audience from its own process.
+    stage = await startStage({ definition: contest, audience: { audienceProcess: true } });
   });
 
   afterAll(async () => {
@@ -96,6 +97,23 @@ describe.skipIf(!hasChromium)('the audience page', () => {
     await card.scrollIntoViewIfNeeded();
     await shot(host, 'host-watch-qr.png');
     expect(stage.pageErrors).toEqual([]);
+  });
+
+  it('with the audience process down, the page falls back to the stage and works the same', { timeout: 90_000 }, async () => {
+    const { h } = stage;
+    expect(h.app.io.engine.clientsCount).toBeGreaterThan(0);
+    const before = h.app.io.engine.clientsCount;
+    await h.app.audience?.close();
+    const page = await stage.open('phone', `/watch/?c=${h.contestId}`);
+    await byTestId(page, 'watch-title').filter({ hasText: contest.title }).waitFor();
+    await byTestId(page, 'like-button').tap();
+    await byTestId(page, 'like-total', '[data-total="6"]').waitFor();
+    // Served by the stage's process now.
+    expect(h.app.io.engine.clientsCount).toBe(before + 1);
+    // The browser reports the refused tries on the audience path, and nothing else.
+    const refused = stage.pageErrors.splice(0);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const line of refused) expect(line).toMatch(/watch\.io.*503/);
   });
 });
 

@@ -39,8 +39,15 @@ export interface Harness {
   /** A phone that has claimed `seatId` with its join code. */
   contestant(seatId: string, options?: { reconnect?: boolean }): Promise<TestClient>;
   /** A page's socket; with `reconnect`, it comes back by itself as a page does, re-sending its token. */
-  connect(auth: Record<string, unknown>, options?: { reconnect?: boolean }): TestClient;
+  connect(auth: Record<string, unknown>, options?: ConnectOptions): TestClient;
   close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** It comes back by itself as a page does, re-sending its token. */
+  reconnect?: boolean;
+  /** socket.io's path: the audience's own (AUDIENCE_PATH), or the stage's when not given. */
+  path?: string;
 }
 
 export interface HarnessOptions {
@@ -59,7 +66,7 @@ export interface HarnessOptions {
   /** The edge's limits and allow-lists; the hall's defaults if not given. */
   edge?: Partial<EdgeOptions>;
   /** The audience's fan-out turns and like limits (app.ts), for the audience tests. */
-  audience?: Pick<AppOptions, 'audienceTurn' | 'likeRates'>;
+  audience?: Pick<AppOptions, 'audienceTurn' | 'likeRates' | 'audienceProcess'>;
 }
 
 export async function startServer(options: HarnessOptions = {}): Promise<Harness> {
@@ -68,6 +75,7 @@ export async function startServer(options: HarnessOptions = {}): Promise<Harness
   let url = '';
   const bank = options.bank ?? loadBank(BUNDLED_BANK).questions;
   const app = createApp({ store, bank: { all: () => bank }, clock, publicUrl: 'http://qiangda.test', web: options.web, log: options.log ?? (() => {}), edge: options.edge, ...options.audience });
+  await app.audience?.started;
   await new Promise<void>((resolve) => app.http.listen(options.port ?? 0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(app.http.address() as AddressInfo).port}`;
   const contestId = app.contests.newest() ?? (options.file === undefined ? app.contests.create(options.definition ?? definition()) : createdFrom(app, options.file));
@@ -90,7 +98,7 @@ export async function startServer(options: HarnessOptions = {}): Promise<Harness
     },
     clients,
     connect(auth, connectOptions = {}) {
-      const client = new TestClient(url, { v: PROTOCOL_VERSION, contestId, ...auth }, connectOptions.reconnect ?? false);
+      const client = new TestClient(url, { v: PROTOCOL_VERSION, contestId, ...auth }, connectOptions.reconnect ?? false, connectOptions.path);
       clients.push(client);
       return client;
     },
@@ -137,8 +145,9 @@ export class TestClient {
   deviceToken: string | undefined;
   private waiters: { test: (v: ContestView) => boolean; resolve: (v: ContestView) => void }[] = [];
 
-  constructor(url: string, auth: Partial<Handshake> & Record<string, unknown>, reconnect = false) {
+  constructor(url: string, auth: Partial<Handshake> & Record<string, unknown>, reconnect = false, path?: string) {
     this.socket = connect(url, {
+      ...(path && { path }),
       // Read on every (re)connect, as a page does: once it holds a seat, it sends its token.
       auth: (cb) => cb(this.deviceToken ? { ...auth, deviceToken: this.deviceToken } : auth),
       transports: ['websocket'],

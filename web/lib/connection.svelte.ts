@@ -18,6 +18,7 @@ import {
 } from '../../shared/protocol.js';
 import type { SeatId } from '../../shared/contest/types.js';
 import { RECONNECTION, TRANSPORTS } from '../../shared/reconnection.js';
+import { AUDIENCE_ROUTE_TRIES } from '../../shared/audience-route.js';
 import { PressClock } from './press-clock.js';
 import { maySend } from '../../shared/role-sends.js';
 import { ServerClock } from './server-clock.js';
@@ -60,7 +61,9 @@ export class Connection {
   private readonly listeners = new Set<(events: ContestEvent[], view: ContestView) => void>();
   private ticker: ReturnType<typeof setInterval> | undefined;
 
-  constructor(auth: () => HandshakeWithoutVersion, url?: string) {
+  /** `ownPath`: a socket.io path of the page's own (the audience's, shared/audience-route.ts),
+   * WebSocket only; after a few failed tries the page falls back to the stage's path. */
+  constructor(auth: () => HandshakeWithoutVersion, url?: string, ownPath?: string) {
     this.pressClock = maySend(auth().role, 'buzz:press') ? new PressClock(() => this.probe()) : null;
     // The host's console lists the judges' links: the first list is asked for, the rest pushed.
     const host = maySend(auth().role, 'judges:access');
@@ -68,10 +71,12 @@ export class Connection {
       // Re-read auth on every reconnect: a phone that just claimed a seat sends its new token.
       auth: (cb) => cb({ ...auth(), v: PROTOCOL_VERSION }),
       // WebSocket straight away, and a jittered backoff: a hall of phones is back in 3 s.
-      ...TRANSPORTS,
+      ...(ownPath ? { path: ownPath, transports: ['websocket'] } : TRANSPORTS),
       ...RECONNECTION,
     });
+    let failedTries = 0;
     this.socket.on('connect', () => {
+      failedTries = 0;
       this.status = 'online';
       this.refusal = null;
       this.pressClock?.start();
@@ -90,6 +95,9 @@ export class Connection {
         this.socket.disconnect();
       } else {
         this.status = 'offline';
+        // Its own path failed a few times in a row: the next try (the manager reads its options on
+        // each) goes to the stage's path, with the usual transports, and stays there.
+        if (ownPath && ++failedTries === AUDIENCE_ROUTE_TRIES) Object.assign(this.socket.io.opts, { path: '/socket.io', ...TRANSPORTS });
       }
     });
     // The server times its round trip to each phone on its own clock (fair buzzing, P2):

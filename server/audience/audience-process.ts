@@ -1,0 +1,177 @@
+// The stage's side of the audience process (audience-worker.ts). It forks the process at a lower
+// priority, hands it every connection made on AUDIENCE_PATH before reading past the request, sends
+// it each contest's news once per update, and brings its likes and comments to the contest's own
+// tally and boards. A process that dies is started again; its pages reconnect on their own.
+import { fork, type ChildProcess } from 'node:child_process';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import { Socket as NetSocket } from 'node:net';
+import { setPriority } from 'node:os';
+import { extname } from 'node:path';
+import type { Duplex } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { AUDIENCE_PATH } from '../../shared/audience-route.js';
+import type { Ack } from '../../shared/protocol.js';
+import type { Clock } from '../clock.js';
+import type { EdgeOptions } from '../edge/guard.js';
+import type { AudienceNews, AudienceOpening, FromAudience, ToAudience } from './audience-messages.js';
+import type { Commenter } from './comments.js';
+import type { LikeRates } from './likes.js';
+
+/** What the audience process needs of the stage. */
+export interface AudienceStage {
+  /** What a contest's viewers see now, or null: there is no such contest. A process that does not
+   * run the contest's engine (--redis) may have to ask the one that does. */
+  opening(contestId: string): AudienceOpening | null | Promise<AudienceOpening | null>;
+  like(contestId: string, count: number): void;
+  comment(commenter: Commenter, text: string): Ack<null>;
+  forget(socketId: string): void;
+}
+
+export interface AudienceProcessOptions {
+  edge: EdgeOptions;
+  publicUrl: string;
+  likeRates: LikeRates;
+  clock: Clock;
+  log: (message: string) => void;
+}
+
+/** Below the stage (0): when both want the CPU, the kernel serves the stage first. */
+export const AUDIENCE_NICENESS = 10;
+const RESTART_MS = 1000;
+
+/** The request line and headers as the client sent them, for the audience process to parse. */
+function requestHead(req: IncomingMessage): string {
+  const lines = [`${req.method ?? 'GET'} ${req.url ?? '/'} HTTP/${req.httpVersion}`];
+  for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+  return `${lines.join('\r\n')}\r\n\r\n`;
+}
+
+const SERVICE_UNAVAILABLE = 'HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n';
+
+/** A server with no audience process answers its path at once, so pages fall back to the stage's. */
+export function refuseAudiencePath(http: HttpServer): void {
+  http.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
+    if (req.url?.startsWith(AUDIENCE_PATH)) socket.end(SERVICE_UNAVAILABLE);
+  });
+}
+
+export class AudienceProcess {
+  private child: ChildProcess | null = null;
+  private ready = false;
+  private closed = false;
+  private cancelRestart = () => {};
+  private readonly watched = new Set<string>();
+  private readonly statsWaiting: Array<(stats: { heapUsed: number; sockets: number }) => void> = [];
+  private markStarted = () => {};
+  /** Resolves when the process first listens for viewers. */
+  readonly started = new Promise<void>((resolve) => (this.markStarted = resolve));
+
+  constructor(
+    private readonly stage: AudienceStage,
+    private readonly options: AudienceProcessOptions,
+  ) {
+    this.spawn();
+  }
+
+  /** Takes the upgrade requests for AUDIENCE_PATH off the stage's HTTP server. */
+  attach(http: HttpServer): void {
+    http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (!req.url?.startsWith(AUDIENCE_PATH)) return;
+      // Not running (starting again after a crash): the page retries, then falls back to the stage.
+      if (!this.ready || !this.child || !(socket instanceof NetSocket)) return void socket.end(SERVICE_UNAVAILABLE);
+      const message: ToAudience = { t: 'upgrade', request: requestHead(req), head: head.toString('base64') };
+      // Sent as a connection of no server, and closed here once sent: otherwise Node keeps cluster's
+      // books on it, and the stage's server.close() polls the audience process about it (and waits
+      // forever once that process has exited).
+      Object.assign(socket, { server: null });
+      this.child.send(message, socket, { keepOpen: true }, () => socket.destroy());
+    });
+  }
+
+  /** Whether the process has viewers of a contest, so its news is worth building. */
+  watches(contestId: string): boolean {
+    return this.ready && this.watched.has(contestId);
+  }
+
+  /** One piece of news for every viewer of a contest, sent once. */
+  send(contestId: string, news: AudienceNews): void {
+    if (this.watches(contestId)) this.tell({ t: 'news', contestId, ...news });
+  }
+
+  /** Heap and sockets of the audience process (the benchmarks' memory figure). */
+  stats(collect = false): Promise<{ heapUsed: number; sockets: number }> {
+    return new Promise((resolve) => {
+      this.statsWaiting.push(resolve);
+      this.tell({ t: 'stats', collect });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.cancelRestart();
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill();
+    await exited;
+  }
+
+  private tell(message: ToAudience): void {
+    if (this.child?.connected) this.child.send(message);
+  }
+
+  private spawn(): void {
+    const ext = extname(fileURLToPath(import.meta.url));
+    const child = fork(fileURLToPath(new URL(`./audience-worker${ext}`, import.meta.url)), [], {
+      // Run from TypeScript (tsx, vitest): the worker is TypeScript too.
+      execArgv: ext === '.ts' ? ['--import', 'tsx'] : [],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    this.child = child;
+    try {
+      if (child.pid) setPriority(child.pid, AUDIENCE_NICENESS);
+    } catch (error) {
+      this.options.log(`audience process: could not lower its priority: ${String(error)}`);
+    }
+    child.on('message', (message: FromAudience) => this.heard(message));
+    child.once('exit', (code, signal) => {
+      this.ready = false;
+      this.watched.clear();
+      if (this.closed) return;
+      this.options.log(`audience process exited (${signal ?? code}); starting it again`);
+      this.cancelRestart = this.options.clock.schedule(this.options.clock.now() + RESTART_MS, () => this.spawn());
+    });
+    const { edge, publicUrl, likeRates } = this.options;
+    this.tell({ t: 'init', edge, publicUrl, likeRates });
+  }
+
+  private heard(message: FromAudience): void {
+    switch (message.t) {
+      case 'ready':
+        this.ready = true;
+        return this.markStarted();
+      case 'watch': {
+        // Its news is sent from now on, also while an opening is on its way: the audience process
+        // keeps whichever is newer.
+        const { contestId } = message;
+        this.watched.add(contestId);
+        void Promise.resolve(this.stage.opening(contestId)).then((opening) => {
+          if (!opening) this.watched.delete(contestId);
+          this.tell({ t: 'opening', contestId, opening });
+        });
+        return;
+      }
+      case 'unwatch':
+        return void this.watched.delete(message.contestId);
+      case 'likes':
+        for (const [contestId, count] of message.counts) this.stage.like(contestId, count);
+        return;
+      case 'comment':
+        return this.tell({ t: 'answer', id: message.id, ack: this.stage.comment(message.commenter, message.text) });
+      case 'forget':
+        return this.stage.forget(message.socketId);
+      case 'stats':
+        return this.statsWaiting.shift()?.({ heapUsed: message.heapUsed, sockets: message.sockets });
+    }
+  }
+}

@@ -1,0 +1,196 @@
+// The audience process: a socket.io server of its own for the audience pages (/watch/), forked and
+// niced by the stage's process (audience-process.ts). Writing one update to ten thousand viewers
+// is ten thousand socket writes; here they cost the stage's event loop nothing, and the kernel
+// gives the stage the CPU first. The stage hands over each viewer's connection before reading
+// it, sends each update once, and keeps the contest's likes and comments: this process only
+// holds the sockets, the latest news per contest, and the per-socket and per-address limits.
+import { createServer } from 'node:http';
+import type { Socket as NetSocket } from 'node:net';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { Server } from 'socket.io';
+import { AUDIENCE_PATH } from '../../shared/audience-route.js';
+import { commentSendSchema, ErrorCode, handshakeSchema, PROTOCOL_VERSION, type Ack, type ClientToServerEvents } from '../../shared/protocol.js';
+import { realClock } from '../clock.js';
+import { clientAddress, machineKey } from '../edge/client-address.js';
+import { EdgeGuard } from '../edge/guard.js';
+import type { QiangdaServer, QiangdaSocket } from '../realtime/realtime.js';
+import type { AudienceNews, AudienceOpening, FromAudience, ToAudience } from './audience-messages.js';
+import { handleLikes } from './like-handler.js';
+import { LikeLimits } from './likes.js';
+
+/** Viewers need no 2 s heartbeat (phones do, for their link figures): socket.io's default. */
+const PING_INTERVAL_MS = 25_000;
+const PING_TIMEOUT_MS = 20_000;
+
+/** What a viewer may send; everything else is refused, as the stage refuses it. */
+const HANDLED: ReadonlySet<string> = new Set<keyof ClientToServerEvents>(['like:add', 'comment:send']);
+
+interface Watched {
+  /** Resolves once the stage answered: the contest exists, or not. */
+  opened: Promise<boolean>;
+  news: Map<AudienceNews['event'], AudienceNews>;
+  viewers: number;
+}
+
+const tell = (message: FromAudience) => process.send?.(message);
+const clock = realClock();
+const watched = new Map<string, Watched>();
+const openings = new Map<string, (opening: AudienceOpening | null) => void>();
+const answers = new Map<number, (ack: Ack<null>) => void>();
+let nextAnswer = 1;
+
+/** Likes are passed on once per event-loop turn, summed per contest. */
+const likesDue = new Map<string, number>();
+const likeBatch = {
+  add(contestId: string, count: number): void {
+    if (!likesDue.size) setImmediate(sendLikes);
+    likesDue.set(contestId, (likesDue.get(contestId) ?? 0) + count);
+  },
+};
+function sendLikes(): void {
+  tell({ t: 'likes', counts: [...likesDue] });
+  likesDue.clear();
+}
+
+function refuse(code: ErrorCode): Error {
+  return Object.assign(new Error(code), { data: { code } });
+}
+
+/** The contest's news, asked of the stage by the first viewer of it. */
+function watch(contestId: string): Watched {
+  let contest = watched.get(contestId);
+  if (contest) return contest;
+  const opened = new Promise<boolean>((resolve) => {
+    openings.set(contestId, (opening) => {
+      if (!opening) {
+        watched.delete(contestId);
+        return resolve(false);
+      }
+      // News that came while the opening was on its way is newer than it.
+      const news = watched.get(contestId)?.news;
+      const keep = (item: AudienceNews) => news && !news.has(item.event) && news.set(item.event, item);
+      keep({ event: 'contest:update', payload: opening.update });
+      keep({ event: 'likes:total', payload: { total: opening.likes } });
+      keep({ event: 'comments:update', payload: opening.comments });
+      resolve(true);
+    });
+  });
+  watched.set(contestId, (contest = { opened, news: new Map(), viewers: 0 }));
+  tell({ t: 'watch', contestId });
+  return contest;
+}
+
+function leave(contestId: string): void {
+  const contest = watched.get(contestId);
+  if (!contest || --contest.viewers > 0) return;
+  watched.delete(contestId);
+  tell({ t: 'unwatch', contestId });
+}
+
+function start(init: Extract<ToAudience, { t: 'init' }>): QiangdaServer {
+  const http = createServer((_req, res) => void res.writeHead(404).end());
+  const io: QiangdaServer = new Server(http, {
+    path: AUDIENCE_PATH,
+    transports: ['websocket'],
+    serveClient: false,
+    pingInterval: PING_INTERVAL_MS,
+    pingTimeout: PING_TIMEOUT_MS,
+    maxHttpBufferSize: 4096,
+  });
+  const edge = new EdgeGuard(init.edge, init.publicUrl, clock);
+  const limits = new LikeLimits(init.likeRates, clock);
+
+  io.use(edge.origins());
+  io.use((socket, next) => {
+    const parsed = handshakeSchema.safeParse(socket.handshake.auth);
+    if (!parsed.success) return next(refuse(ErrorCode.BadHandshake));
+    if (parsed.data.v !== PROTOCOL_VERSION) return next(refuse(ErrorCode.VersionMismatch));
+    if (parsed.data.role !== 'audience') return next(refuse(ErrorCode.NotAuthorised));
+    const { contestId } = parsed.data;
+    void watch(contestId).opened.then((known) => {
+      if (!known) return next(refuse(ErrorCode.UnknownContest));
+      socket.data = { contestId, role: 'audience', seatId: null, phoneId: null, judgeId: null };
+      next();
+    });
+  });
+  io.use(edge.addressCap());
+  io.on('connection', (socket) => join(socket, edge, limits, init.edge.trustedProxies));
+
+  // A connection the stage handed over: it read the request (to see its path), so it is replayed.
+  process.on('message', (message: ToAudience, handle?: NetSocket) => {
+    if (message.t !== 'upgrade' || !handle) return;
+    handle.on('error', () => handle.destroy());
+    http.emit('connection', handle);
+    handle.emit('data', Buffer.concat([Buffer.from(message.request, 'latin1'), Buffer.from(message.head, 'base64')]));
+    handle.resume();
+  });
+  return io;
+}
+
+/** A viewer joins its contest's room and is sent the latest of everything. */
+function join(socket: QiangdaSocket, edge: EdgeGuard, limits: LikeLimits, trustedProxies: string[]): void {
+  const { contestId } = socket.data;
+  // Asked again if its last viewer left while this one was being admitted.
+  const contest = watch(contestId);
+  contest.viewers++;
+  edge.limitEvents(socket);
+  void socket.join(contestId);
+  void contest.opened.then((known) => {
+    if (!known) return void socket.disconnect(true);
+    for (const news of contest.news.values()) socket.emit(news.event, news.payload as never);
+  });
+
+  const address = machineKey(clientAddress(socket.handshake.address, socket.handshake.headers, trustedProxies));
+  handleLikes(socket, likeBatch, limits, address);
+  const auth = socket.handshake.auth as { viewerToken?: unknown };
+  const socketId = `watch:${socket.id}`;
+  const viewer = typeof auth.viewerToken === 'string' ? `token:${auth.viewerToken}` : `socket:${socketId}`;
+  socket.on('comment:send', (payload: unknown, ack: unknown) => {
+    const reply = typeof ack === 'function' ? (ack as (r: Ack<null>) => void) : () => {};
+    const parsed = commentSendSchema.safeParse(payload);
+    if (!parsed.success) return reply({ error: ErrorCode.BadPayload });
+    const id = nextAnswer++;
+    answers.set(id, reply);
+    tell({ t: 'comment', id, commenter: { contestId, socketId, viewer, address }, text: parsed.data.text });
+  });
+  socket.onAny((event: string, ...args: unknown[]) => {
+    const ack = args.at(-1);
+    if (!HANDLED.has(event) && typeof ack === 'function') (ack as (r: Ack<null>) => void)({ error: ErrorCode.NotAuthorised });
+  });
+  socket.on('disconnect', () => {
+    tell({ t: 'forget', socketId });
+    leave(contestId);
+  });
+}
+
+/** A full collection, so the heap figure counts what is held, not garbage. */
+function collect(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
+let io: QiangdaServer | null = null;
+process.on('message', (message: ToAudience) => {
+  if (message.t === 'init') {
+    io ??= start(message);
+    tell({ t: 'ready' });
+  } else if (message.t === 'opening') {
+    openings.get(message.contestId)?.(message.opening);
+    openings.delete(message.contestId);
+  } else if (message.t === 'news') {
+    const contest = watched.get(message.contestId);
+    if (!contest) return;
+    const news = { event: message.event, payload: message.payload } as AudienceNews;
+    contest.news.set(news.event, news);
+    io?.to(message.contestId).emit(news.event, news.payload as never);
+  } else if (message.t === 'answer') {
+    answers.get(message.id)?.(message.ack);
+    answers.delete(message.id);
+  } else if (message.t === 'stats') {
+    if (message.collect) collect();
+    tell({ t: 'stats', heapUsed: process.memoryUsage().heapUsed, sockets: io?.engine.clientsCount ?? 0 });
+  }
+});
+// The stage went away: so does its audience (the pages reconnect to the next one).
+process.on('disconnect', () => process.exit(0));

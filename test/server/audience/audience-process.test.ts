@@ -1,0 +1,140 @@
+// The audience's own process (server/audience/audience-process.ts, audience-worker.ts): viewers on
+// AUDIENCE_PATH are served by a niced child process, not by the stage's. They see what the in-process
+// audience sees, their likes and comments reach the contest's one tally and board, the stage's
+// process holds no socket for them, and a crashed audience process is started again.
+import { afterEach, describe, expect, it } from 'vitest';
+import { AUDIENCE_PATH } from '../../../shared/audience-route.js';
+import { FLUSH_MS } from '../../../server/audience/likes.js';
+import type { CommentsUpdate } from '../../../shared/protocol.js';
+import { startServer, type Harness, type TestClient } from '../../support/harness.js';
+
+const harnesses: Harness[] = [];
+afterEach(async () => {
+  for (const h of harnesses.splice(0)) await h.close();
+});
+
+async function stage(): Promise<Harness> {
+  const h = await startServer({ audience: { audienceProcess: true } });
+  harnesses.push(h);
+  return h;
+}
+
+const viewer = (h: Harness, auth: Record<string, unknown> = {}, reconnect = false) => h.connect({ role: 'audience', ...auth }, { path: AUDIENCE_PATH, reconnect });
+
+/** Waits for a condition on what pages were told: socket events, not time. */
+async function waitFor(test: () => boolean): Promise<void> {
+  while (!test()) await new Promise((resolve) => setImmediate(resolve));
+}
+
+function heard<T>(page: TestClient, event: 'likes:total' | 'comments:update'): T[] {
+  const told: T[] = [];
+  (page.socket as unknown as { on(e: string, f: (p: T) => void): void }).on(event, (p) => told.push(p));
+  return told;
+}
+
+describe('the audience process', () => {
+  it('serves viewers the audience view and every update, with no socket on the stage process', async () => {
+    const h = await stage();
+    const host = await h.host();
+    const onStage = h.app.io.engine.clientsCount;
+    const pages = [viewer(h), viewer(h)];
+    const [first] = await Promise.all(pages.map((p) => p.ready()));
+    expect(first.role).toBe('audience');
+    expect(h.app.io.engine.clientsCount).toBe(onStage);
+    expect((await h.app.audience?.stats())?.sockets).toBe(2);
+
+    // The round's title, then its first question.
+    for (let i = 0; i < 2; i++) expect(await host.request('host:command', { type: 'question:next' })).toEqual({ data: null });
+    const views = await Promise.all(pages.map((p) => p.until((v) => v.question !== null)));
+    for (const view of views) {
+      expect(view.role).toBe('audience');
+      // Nothing a screen would not show: no join codes, no links, no key.
+      expect(JSON.stringify(view)).not.toContain(h.hostKey);
+      for (const code of Object.values(h.joinCodes)) expect(JSON.stringify(view)).not.toContain(code);
+    }
+    // A viewer joining later gets the latest, not the opening the process was first sent.
+    const late = viewer(h);
+    expect((await late.ready()).question).toEqual(views[0].question);
+  });
+
+  it('likes from its viewers add up in the contest total that the stage stores and announces', async () => {
+    const h = await stage();
+    const host = await h.host();
+    const pages = [viewer(h), viewer(h)];
+    await Promise.all(pages.map((p) => p.ready()));
+    const hostTold = heard<{ total: number }>(host, 'likes:total');
+    const viewerTold = heard<{ total: number }>(pages[1], 'likes:total');
+    expect(await pages[0].request('like:add', { count: 40 })).toEqual({ data: null });
+    expect(await pages[1].request('like:add', { count: 2 })).toEqual({ data: null });
+    expect(await pages[1].raw('like:add', { count: 0 })).toEqual({ error: 'bad-payload' });
+    // The likes travel to the stage in a batch; the total goes out on the stage's clock.
+    await waitFor(() => {
+      h.clock.advance(FLUSH_MS);
+      return hostTold.some((t) => t.total === 42);
+    });
+    await waitFor(() => viewerTold.some((t) => t.total === 42));
+    expect(h.store.setting(`likes:${h.contestId}`)).toBe('42');
+  });
+
+  it('comments go to the stage to be judged; blocked and hidden ones never reach a viewer', async () => {
+    const h = await stage();
+    const host = await h.host();
+    const page = viewer(h, { viewerToken: 'viewer-token-0001' });
+    await page.ready();
+    const seen = heard<CommentsUpdate>(page, 'comments:update');
+    expect(await page.request('comment:send', { text: '加油' })).toEqual({ error: 'comments-off' });
+    await host.request('comments:moderate', { type: 'enable', on: true });
+    await host.request('comments:moderate', { type: 'words', words: ['坏词'] });
+    expect(await page.request('comment:send', { text: '这是坏词' })).toEqual({ error: 'comment-blocked' });
+    expect(await page.request('comment:send', { text: '<img src=x onerror=alert(1)>' })).toEqual({ data: null });
+    await waitFor(() => {
+      h.clock.advance(250);
+      return seen.some((u) => u.comments.length === 1);
+    });
+    const [shown] = seen.at(-1)?.comments ?? [];
+    expect(shown.text).toBe('<img src=x onerror=alert(1)>');
+    await host.request('comments:moderate', { type: 'hide', commentId: shown.id });
+    await waitFor(() => {
+      h.clock.advance(250);
+      return seen.at(-1)?.comments.length === 0;
+    });
+    expect(JSON.stringify(seen.at(-1))).not.toContain('坏词');
+  });
+
+  it('refuses other roles, unknown contests and every request a viewer may not make', async () => {
+    const h = await stage();
+    await expect(h.connect({ role: 'host', hostKey: h.hostKey }, { path: AUDIENCE_PATH }).ready()).rejects.toThrow('not-authorised');
+    await expect(viewer(h, { contestId: 'no-such-contest' }).ready()).rejects.toThrow('unknown-contest');
+    await expect(viewer(h, { v: 0 }).ready()).rejects.toThrow('version-mismatch');
+    const page = viewer(h);
+    await page.ready();
+    expect(await page.raw('host:command', { type: 'question:next' })).toEqual({ error: 'not-authorised' });
+    expect(await page.raw('buzz:press', {})).toEqual({ error: 'not-authorised' });
+    expect(await page.raw('comment:send', { text: 5 })).toEqual({ error: 'bad-payload' });
+    expect(h.room.state.question).toBeNull();
+  });
+
+  it('starts again after a crash, and its viewers come back', async () => {
+    const h = await stage();
+    const host = await h.host();
+    const page = viewer(h, {}, true);
+    await page.ready();
+    const child = (h.app.audience as unknown as { child: { kill(signal: string): void; once(e: string, f: () => void): void } }).child;
+    const gone = new Promise<void>((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await gone;
+    const back = new Promise((resolve) => page.socket.once('connect', () => resolve(null)));
+    h.clock.advance(1000);
+    await back;
+    for (let i = 0; i < 2; i++) await host.request('host:command', { type: 'question:next' });
+    expect((await page.until((v) => v.question !== null)).role).toBe('audience');
+  });
+
+  it('without an audience process the path is refused at once, so a page falls back to the stage', async () => {
+    const h = await startServer();
+    harnesses.push(h);
+    await expect(viewer(h).ready()).rejects.toThrow();
+    // The same page on the stage's path is served in-process.
+    expect((await h.connect({ role: 'audience' }).ready()).role).toBe('audience');
+  });
+});
