@@ -226,12 +226,16 @@ export function createApp(options: AppOptions): App {
   const audience = options.audienceProcess
     ? new AudienceProcess(
         {
-          opening(contestId) {
-            const room = contests.get(contestId);
-            if (!room) return null;
-            const update = { view: viewFor('audience', room.state, room.facts()), events: [], serverNow: options.clock.now() };
-            return { update, likes: likes.total(contestId), comments: comments.updateFor(contestId, 'public') };
-          },
+          // Like a broadcast, it shows the state only once the commands behind it are on disk.
+          opening: (contestId) =>
+            new Promise((resolve) =>
+              contests.durability.whenDurable(() => {
+                const room = contests.get(contestId);
+                if (!room) return resolve(null);
+                const update = { view: viewFor('audience', room.state, room.facts()), events: [], serverNow: options.clock.now() };
+                resolve({ update, likes: likes.total(contestId), comments: comments.updateFor(contestId, 'public') });
+              }),
+            ),
           like: (contestId, count) => contests.get(contestId) && likes.add(contestId, count),
           comment: (commenter, text) => comments.send(commenter, text),
           forget: (socketId) => comments.forgetSocket(socketId),
