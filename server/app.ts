@@ -34,6 +34,7 @@ import { CommentBoards } from './audience/comments.js';
 import { publishComments, registerComments } from './audience/comment-handlers.js';
 import type { Store } from './storage/store.js';
 import type { ScaleOut } from './scale/scale-out.js';
+import type { SharedAudience } from './scale/shared-audience.js';
 import { AudienceFanout, nextTurn, type Defer } from './audience/fanout.js';
 import { DEFAULT_LIKE_RATES, LikeLimits, Likes, type LikeRates } from './audience/likes.js';
 import { handleLikes } from './audience/like-handler.js';
@@ -102,7 +103,10 @@ export function createApp(options: AppOptions): App {
 
   // The audience is served after the stage, in shards over later turns (fanout.ts).
   const fanout = new AudienceFanout(options.audienceTurn ?? nextTurn);
+  /** With --redis: the audience of the other processes, told what this process's audience is told. */
+  let shared: SharedAudience | undefined = undefined;
   const likes = new Likes(options.clock, options.store, (contestId, total) => {
+    shared?.likesTotal(contestId, total);
     for (const to of [channel.host(contestId), channel.screen(contestId), channel.overlay(contestId)]) io.to(to).emit('likes:total', { total });
     fanout.send(contestId, 'likes', (to) => io.to(to).emit('likes:total', { total }));
     audience?.send(contestId, { event: 'likes:total', payload: { total } });
@@ -194,6 +198,7 @@ export function createApp(options: AppOptions): App {
   /** The overlay and the audience, after the whole stage: each role's view built once and sent
    * once to its room; the audience's over later turns, shard by shard (fanout.ts). */
   function sendAudience(room: ContestRoom, events: ContestEvent[], facts: ReturnType<ContestRoom['facts']>): void {
+    shared?.update(room, events, facts);
     // heard(): with Redis the overlay may be on another process.
     if (heard(channel.overlay(room.id))) {
       io.to(channel.overlay(room.id)).emit('contest:update', { view: viewFor('overlay', room.state, facts), events, serverNow: options.clock.now() });
@@ -215,6 +220,7 @@ export function createApp(options: AppOptions): App {
   // 弹幕: each contest's comments and their moderation, sent in batches (audience/comments.ts).
   const comments: CommentBoards = new CommentBoards(options.clock, (contestId) => {
     publishComments(io, comments, contestId);
+    shared?.commentsChanged(contestId);
     if (audience?.watches(contestId)) audience.send(contestId, { event: 'comments:update', payload: comments.updateFor(contestId, 'public') });
   });
 
@@ -248,14 +254,20 @@ export function createApp(options: AppOptions): App {
   const edge = new EdgeGuard(edgeOptions, options.publicUrl, options.clock);
   io.use(edge.origins());
   const connect = (socket: QiangdaSocket, address: string) => registerHandlers(io, socket, contests, options.clock, links, { guard: claimGuard, address }, log);
-  options.scale?.attach({ io, contests, authenticate: authenticate(contests), connect, log });
+  // With --redis, a page served here is served whole: its contest, its audience, its comments.
+  const serve = (socket: QiangdaSocket, address: string) => {
+    connect(socket, address);
+    joinAudience(socket, address);
+    registerComments(socket, comments, address, log);
+  };
+  const audienceParts = { clock: options.clock, likes, likeLimits, comments, ...(options.audienceTurn && { defer: options.audienceTurn }) };
+  shared = options.scale?.attach({ io, contests, authenticate: authenticate(contests), connect: serve, log, audience: audienceParts });
   io.use(options.scale ? options.scale.authenticate() : authenticate(contests));
   io.use(edge.addressCap());
   io.on('connection', (socket) => {
     edge.limitEvents(socket);
     // Failed claims count per address: the one the edge believes (a trusted proxy's forward).
     const address = machineKey(clientAddress(socket.handshake.address, socket.handshake.headers, edgeOptions.trustedProxies));
-    // TODO(scale): with --redis, likes and the audience's shards are not wired yet (see the README).
     if (options.scale) return options.scale.connection(socket, address);
     connect(socket, address);
     joinAudience(socket, address);

@@ -41,6 +41,8 @@ export class AudienceFanout {
   constructor(
     private readonly defer: Defer = nextTurn,
     private readonly shardSize = SHARD_SIZE,
+    /** The room of a shard: another process's relay (server/scale/) names its own. */
+    private readonly roomOf: (contestId: string, shard: number) => string = shardRoom,
   ) {}
 
   /** Puts an audience socket into the first shard of its contest with room; leaves on disconnect. */
@@ -49,7 +51,7 @@ export class AudienceFanout {
     let shard = shards.sizes.findIndex((size) => size < this.shardSize);
     if (shard < 0) shard = shards.sizes.push(0) - 1;
     shards.sizes[shard] += 1;
-    void socket.join(shardRoom(socket.data.contestId, shard));
+    void socket.join(this.roomOf(socket.data.contestId, shard));
     socket.once('disconnect', () => {
       shards.sizes[shard] -= 1;
     });
@@ -95,7 +97,7 @@ export class AudienceFanout {
     if (shard === null) return;
     for (const [kind, pass] of shards.passes) {
       if (!pass.todo.delete(shard)) continue;
-      if (shards.sizes[shard] > 0) pass.emit(shardRoom(contestId, shard));
+      if (shards.sizes[shard] > 0) pass.emit(this.roomOf(contestId, shard));
       if (pass.todo.size === 0) shards.passes.delete(kind);
     }
     if (shards.passes.size) this.schedule(contestId, shards);

@@ -6,7 +6,7 @@ import type { QiangdaSocket } from '../realtime/realtime.js';
 import type { LikeLimits, Likes } from './likes.js';
 
 /** Registers a socket's like handler; `address` is the machine the edge believes it is. `likes`
- * is the contest's tally, or the audience process's batch on its way to it. */
+ * is the contest's tally, or a batch on its way to it (the audience process, another process). */
 export function handleLikes(socket: QiangdaSocket, likes: Pick<Likes, 'add'>, limits: LikeLimits, address: string): void {
   const bucket = limits.socketBucket();
   socket.on('like:add', (payload: unknown, ack: unknown) => {

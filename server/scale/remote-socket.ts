@@ -7,6 +7,9 @@ type Listener = (...args: unknown[]) => void;
 
 export class RemoteSocket {
   private readonly listeners = new Map<string, Listener[]>();
+  /** Until the real page goes; its handshake is not carried over (an audience page is never stood in for). */
+  readonly connected = true;
+  readonly handshake = { auth: {} };
 
   constructor(
     private readonly io: Server,

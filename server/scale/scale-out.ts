@@ -16,6 +16,7 @@ import type { Contests } from '../rooms/contests.js';
 import type { QiangdaServer, QiangdaSocket, SocketData } from '../realtime/realtime.js';
 import { ContestLease, type LeaseStore } from './lease.js';
 import { RemoteSocket } from './remote-socket.js';
+import { SharedAudience, type AudienceParts } from './shared-audience.js';
 
 /** Default lease: a dead owner's contests move within LEASE_MS + LEASE_MS / 3 (the renew and
  * takeover period), 6.7 s; a live owner renews three times per lease. */
@@ -38,6 +39,8 @@ export interface ScaleParts {
   authenticate: Middleware;
   connect: (socket: QiangdaSocket, address: string) => void;
   log: (message: string) => void;
+  /** Likes, their limits and comments: viewers of other processes' contests are served with them. */
+  audience: Omit<AudienceParts, 'io' | 'contests' | 'log'>;
 }
 
 type Forwarded =
@@ -68,6 +71,8 @@ export class ScaleOut {
   /** Stand-ins for other processes' sockets of the contests owned here. */
   private readonly proxies = new Map<string, RemoteSocket>();
   private parts: ScaleParts | null = null;
+  /** Viewers here of contests owned elsewhere, and the news the owner sends them. */
+  private audience: SharedAudience | null = null;
   private timer: NodeJS.Timeout | null = null;
   /** Until then (Redis just came back) no contest is taken from another process. */
   private quietUntil = 0;
@@ -122,12 +127,20 @@ export class ScaleOut {
     return this.owned.has(contestId);
   }
 
-  /** Called by the app once its parts exist, before any socket connects. */
-  attach(parts: ScaleParts): void {
+  /** Called by the app once its parts exist, before any socket connects; the app tells the
+   * returned audience what its own audience is told. */
+  attach(parts: ScaleParts): SharedAudience {
     this.parts = parts;
     parts.io.adapter(createAdapter(quietPublishes(this.pub), this.sub, { requestsTimeout: FORWARD_TIMEOUT_MS }));
     (parts.io as unknown as Server).on(FORWARD, (message: Forwarded, reply: (answer: Answer) => void) => reply(this.answer(message)));
     this.timer = setInterval(() => void this.renew(), this.periodMs);
+    this.audience = new SharedAudience({ ...parts.audience, io: parts.io, contests: parts.contests, log: parts.log }, (id) => this.owns(id));
+    return this.audience;
+  }
+
+  /** Sockets the owner holds for other processes' pages (stand-ins): an audience costs none. */
+  get standIns(): number {
+    return this.proxies.size;
   }
 
   /** Takes a contest's lease if it is free: then this process owns it, replayed afresh from the log. */
@@ -146,6 +159,9 @@ export class ScaleOut {
       const contestId = (socket.handshake.auth as { contestId?: unknown } | undefined)?.contestId;
       const local = () => this.parts!.authenticate(socket, next);
       if (typeof contestId !== 'string' || this.owned.has(contestId)) return local();
+      // A viewer of a contest whose owner this process already hears from: no Redis call at all.
+      const audience = this.audience!;
+      if ((socket.handshake.auth as { role?: unknown }).role === 'audience' && audience.hears(contestId)) return audience.admit()(socket, next);
       void (async () => {
         let free: boolean;
         try {
@@ -155,6 +171,8 @@ export class ScaleOut {
           return next(refuse(ErrorCode.Internal));
         }
         if (free) return local();
+        // A viewer is served here, from what the owner tells every process (shared-audience.ts).
+        if ((socket.handshake.auth as { role?: unknown }).role === 'audience') return audience.admit()(socket, next);
         const answer = await this.ask({ kind: 'auth', contestId, auth: socket.handshake.auth });
         // No owner answered: an unknown contest is refused as such; a known one is between owners.
         if (!answer) return next(refuse(this.parts!.contests.list().some((c) => c.id === contestId) ? ErrorCode.Internal : ErrorCode.UnknownContest));
@@ -168,6 +186,7 @@ export class ScaleOut {
 
   /** A connected socket: served here, or its events forwarded to the contest's owner. */
   connection(socket: QiangdaSocket, address: string): void {
+    if (this.audience?.admitted(socket)) return this.audience.serve(socket, address);
     const entry = this.forwarded.get(socket.id);
     if (!entry) return this.parts!.connect(socket, address);
     const { contestId } = socket.data;
@@ -195,6 +214,7 @@ export class ScaleOut {
 
   /** Stops renewing and gives up the leases, so another process may take over at once. */
   async close(): Promise<void> {
+    this.audience?.close();
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await Promise.allSettled([...this.owned].map((id) => this.lease.release(id)));
@@ -271,7 +291,7 @@ export class ScaleOut {
     }
     // A socket refused by a later check never connected: it waits for nothing.
     for (const [socketId, entry] of this.forwarded) if (!entry.attached && Date.now() - entry.since > FORWARD_TIMEOUT_MS) this.forwarded.delete(socketId);
-    const waiting = new Set([...this.forwarded.values()].map((f) => f.socket.data.contestId));
+    const waiting = new Set([...this.forwarded.values()].map((f) => f.socket.data.contestId).concat(this.audience?.watched() ?? []));
     for (const contestId of waiting) {
       try {
         await this.claim(contestId);
@@ -305,6 +325,7 @@ export class ScaleOut {
       return false;
     }
     parts.log(translate(terminalLocale(), 'scale.tookOver.terminal', { contest: contestId }));
+    this.audience?.tookOver(contestId);
     for (const [socketId, entry] of this.forwarded) {
       if (entry.socket.data.contestId !== contestId) continue;
       this.forwarded.delete(socketId);

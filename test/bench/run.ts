@@ -41,7 +41,7 @@ const benchmarks: Array<[string, () => BenchResult | BenchResult[] | Promise<Ben
   ['audience-fanout', () => audienceFanout(audience)],
   ['likes', () => likes(audience)],
   ['many-contests', () => manyContests({ scale })],
-  ['redis-audience', redisAudience],
+  ['redis-audience', () => redisAudience({ scale })],
 ];
 
 const only = args.filter((a) => !a.startsWith('--'));

@@ -14,7 +14,8 @@ describe.skipIf(!hasChromium)('comments in a browser', () => {
   let stage: BrowserStage;
 
   beforeAll(async () => {
-    stage = await startStage();
+    // As `npm start` serves it: the audience from its own process.
+    stage = await startStage({ audience: { audienceProcess: true } });
   });
 
   afterAll(async () => {

@@ -1,17 +1,17 @@
 // Scale-out test parts: a real redis-server on a free port, server processes (scale-server.ts)
 // on one SQLite file, and pages connected to either. Everything started is killed by stopAll().
-import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { createServer } from 'node:net';
 import { PROTOCOL_VERSION } from '../../shared/protocol.js';
 import { T0 } from './definitions.js';
 import { TestClient } from './harness.js';
 import type { ScaleServerReady } from './scale-server.js';
+import { hasRedisServer, spawnRedis } from './redis-server.js';
 
 
 /** Whether `redis-server` is installed: without it the scale-out tests skip, unless CI (or
  * REQUIRE_REDIS) says they must run, as the browser tests do without Chromium. */
-export const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
+export const hasRedis = hasRedisServer();
 const redisRequired = Boolean(process.env.CI || process.env.REQUIRE_REDIS);
 
 /** Fails the run instead of skipping when Redis is required but missing. */
@@ -36,34 +36,16 @@ export interface ScaleServer {
   ready: ScaleServerReady['ready'];
   /** Whether this process holds the contest's lease now. */
   owner(): Promise<boolean>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
+  /** Its sockets: its own pages' and the stand-ins it holds for other processes' pages. */
+  sockets(): Promise<{ local: number; standIns: number }>;
+  /** Moves its clock on (the likes' and comments' batches run on it). */
+  advance(ms: number): Promise<number>;
 }
 
 /** A throwaway redis-server (nothing saved), on `port` (a restart) or a free one; resolves once
  * it accepts connections. */
-export async function startRedis(port?: number): Promise<{ url: string; port: number; process: ChildProcess }> {
-  port ??= await freePort();
-  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(redis);
-  await new Promise<void>((resolve, reject) => {
-    let seen = '';
-    redis.stdout?.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      if (seen.includes('Ready to accept connections')) resolve();
-    });
-    redis.once('error', reject);
-    redis.once('exit', (code) => reject(new Error(`redis-server exited (${code}): is it installed? .ci/run installs it`)));
-  });
-  return { url: `redis://127.0.0.1:${port}`, port, process: redis };
+export function startRedis(port?: number): Promise<{ url: string; port: number; process: ChildProcess }> {
+  return spawnRedis(port, (redis) => children.push(redis));
 }
 
 /** A server process on `dbFile` with `--redis`; the first one started on a new file creates the contest. */
@@ -84,12 +66,18 @@ export async function startScaleServer(dbFile: string, redisUrl: string, leaseMs
       if (message) child.send(message);
     });
   const ready = await ask<ScaleServerReady['ready']>(null, 'ready');
-  return { child, ready, owner: () => ask<boolean>({ ask: 'owner' }, 'owner') };
+  return {
+    child,
+    ready,
+    owner: () => ask<boolean>({ ask: 'owner' }, 'owner'),
+    sockets: () => ask<{ local: number; standIns: number }>({ ask: 'sockets' }, 'sockets'),
+    advance: (ms) => ask<number>({ advance: ms }, 'advanced'),
+  };
 }
 
-/** A page of the contest connected to `server`. */
-export function page(server: ScaleServer, auth: Record<string, unknown>): TestClient {
-  const client = new TestClient(server.ready.url, { v: PROTOCOL_VERSION, contestId: server.ready.contestId, ...auth });
+/** A page of the contest connected to `server`; with `reconnect`, it comes back by itself as a page does. */
+export function page(server: ScaleServer, auth: Record<string, unknown>, reconnect = false): TestClient {
+  const client = new TestClient(server.ready.url, { v: PROTOCOL_VERSION, contestId: server.ready.contestId, ...auth }, reconnect);
   clients.push(client);
   return client;
 }

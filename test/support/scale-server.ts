@@ -3,8 +3,8 @@
 //
 //   fork('test/support/scale-server.ts', [dbFile, startTime, redisUrl, leaseMs], { execArgv: ['--import', 'tsx'] })
 //
-// Messages: parent → child { advance: ms } or { ask: 'owner' }; child → parent { ready },
-// { advanced: now }, { owner: boolean }.
+// Messages: parent → child { advance: ms }, { ask: 'owner' } or { ask: 'sockets' }; child → parent
+// { ready }, { advanced: now }, { owner: boolean }, { sockets: { local, standIns } }.
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app.js';
 import { ScaleOut } from '../../server/scale/scale-out.js';
@@ -28,7 +28,8 @@ await scale.claim(contestId);
 const room = app.contests.get(contestId);
 if (!room) throw new Error('the contest did not open');
 
-process.on('message', (message: { advance: number } | { ask: 'owner' }) => {
+process.on('message', (message: { advance: number } | { ask: 'owner' | 'sockets' }) => {
+  if ('ask' in message && message.ask === 'sockets') return void process.send?.({ sockets: { local: app.io.sockets.sockets.size, standIns: scale.standIns } });
   if ('ask' in message) return void process.send?.({ owner: scale.owns(contestId) });
   clock.advance(message.advance);
   process.send?.({ advanced: clock.now() });

@@ -1,0 +1,300 @@
+// The audience across processes (--redis). A viewer on a process that does not own its contest
+// is served there, read-only: the owner holds nothing per remote viewer. The owner tells every
+// other process each audience view, like total and public comment list once (news); each process
+// keeps the latest per contest and sends it to its own viewers over its own shards (fanout.ts).
+// A process asks the owner once per contest for what a new viewer first sees, adds up its
+// viewers' likes and sends the owner one batch per contest every LIKE_BATCH_MS, and forwards
+// each comment with its sender's identity, answered with the owner's verdict.
+import type { Server } from 'socket.io';
+import { viewFor } from '../../shared/contest/views.js';
+import type { ContestEvent } from '../../shared/contest/commands.js';
+import { commentSendSchema, emptySchema, ErrorCode, handshakeSchema, PROTOCOL_VERSION, type Ack, type CommentsUpdate, type ContestUpdate } from '../../shared/protocol.js';
+import { maySend } from '../realtime/access.js';
+import { channel, type QiangdaServer, type QiangdaSocket } from '../realtime/realtime.js';
+import { handle } from '../realtime/socket-handlers.js';
+import type { Clock } from '../clock.js';
+import type { Contests } from '../rooms/contests.js';
+import type { ContestRoom } from '../rooms/room.js';
+import { AudienceFanout, nextTurn, type Defer } from '../audience/fanout.js';
+import type { CommentBoards, Commenter } from '../audience/comments.js';
+import type { LikeLimits, Likes } from '../audience/likes.js';
+import { handleLikes } from '../audience/like-handler.js';
+
+/** A process sends its viewers' likes to the owner at most this often, one message per contest. */
+export const LIKE_BATCH_MS = 200;
+/** How long a question to the owner waits for its answer. */
+const ASK_TIMEOUT_MS = 3000;
+
+const ASK = 'qiangda:audience';
+const NEWS = 'qiangda:audience-news';
+
+/** Shards of viewers served here for another process's contest: rooms the owner never sends to. */
+const relayRoom = (contestId: string, shard: number) => `${contestId}:audience-relay:${shard}`;
+
+/** What a new viewer is sent first: the view, the like total and the public comments. */
+export interface FirstSight {
+  update: ContestUpdate;
+  likes: number;
+  comments: CommentsUpdate;
+}
+
+type Question =
+  | { kind: 'first'; contestId: string }
+  | { kind: 'likes'; contestId: string; count: number }
+  | { kind: 'comment'; commenter: Commenter; payload: unknown };
+
+type News =
+  | { kind: 'update'; contestId: string; update: ContestUpdate }
+  | { kind: 'likes'; contestId: string; total: number }
+  | { kind: 'comments'; contestId: string; update: CommentsUpdate };
+
+/** The app's parts the audience needs on either side. */
+export interface AudienceParts {
+  io: QiangdaServer;
+  contests: Contests;
+  clock: Clock;
+  likes: Likes;
+  likeLimits: LikeLimits;
+  comments: CommentBoards;
+  log: (message: string) => void;
+  defer?: Defer;
+}
+
+type Middleware = (socket: QiangdaSocket, next: (err?: Error) => void) => void;
+
+function refuse(code: string): Error {
+  return Object.assign(new Error(code), { data: { code } });
+}
+
+export class SharedAudience {
+  /** Per contest whose viewers are served here for another owner: what a new one is sent. */
+  private readonly seen = new Map<string, FirstSight>();
+  /** One question per contest in flight: viewers arriving together wait for the same answer. */
+  private readonly asking = new Map<string, Promise<FirstSight | null>>();
+  /** Viewers served here for another process's contest, with their address. */
+  private readonly viewers = new Map<string, { socket: QiangdaSocket; address: string }>();
+  /** Likes not yet sent to the owner, per contest. */
+  private readonly pending = new Map<string, number>();
+  private likeTimer: NodeJS.Timeout | null = null;
+  /** The owner's last audience view sent without events, so one that did not change goes once. */
+  private readonly saw = new Map<string, string>();
+  private readonly fanout: AudienceFanout;
+  private readonly server: Server;
+
+  constructor(
+    private readonly parts: AudienceParts,
+    private readonly owns: (contestId: string) => boolean,
+  ) {
+    this.server = parts.io as unknown as Server;
+    this.fanout = new AudienceFanout(parts.defer ?? nextTurn, undefined, relayRoom);
+    this.server.on(ASK, (question: Question, reply: (answer: unknown) => void) => reply(this.answer(question)));
+    this.server.on(NEWS, (news: News) => this.hear(news));
+  }
+
+  // ---- the owner's side: news for the other processes, answers to their questions ----
+
+  /** The owner's audience view changed: every other process hears it once. */
+  update(room: ContestRoom, events: ContestEvent[], facts: ReturnType<ContestRoom['facts']>): void {
+    if (!this.owns(room.id)) return;
+    const view = viewFor('audience', room.state, facts);
+    if (events.length) this.saw.delete(room.id);
+    else {
+      const seen = JSON.stringify(view);
+      if (this.saw.get(room.id) === seen) return;
+      this.saw.set(room.id, seen);
+    }
+    this.tell({ kind: 'update', contestId: room.id, update: { view, events, serverNow: this.parts.clock.now() } });
+  }
+
+  /** The owner's like total went out: the other processes' viewers hear it too. */
+  likesTotal(contestId: string, total: number): void {
+    if (this.owns(contestId)) this.tell({ kind: 'likes', contestId, total });
+  }
+
+  /** The owner's comments changed: the other processes' viewers get the public list. The host,
+   * screen and overlay pages of other processes are in rooms empty here, which publishComments
+   * (comment-handlers.ts) passes over: they are sent theirs through the adapter. */
+  commentsChanged(contestId: string): void {
+    if (!this.owns(contestId)) return;
+    const { io, comments } = this.parts;
+    this.tell({ kind: 'comments', contestId, update: comments.updateFor(contestId, 'public') });
+    const readers = [[channel.host(contestId), 'host'], [channel.screen(contestId), 'screen'], [channel.overlay(contestId), 'public']] as const;
+    for (const [to, reader] of readers) if (!io.sockets.adapter.rooms.get(to)?.size) io.to(to).emit('comments:update', comments.updateFor(contestId, reader));
+  }
+
+  private tell(news: News): void {
+    try {
+      this.server.serverSideEmit(NEWS, news);
+    } catch {
+      // Redis away: the other processes' viewers catch up with the next news.
+    }
+  }
+
+  /** Answers another process's question about a contest owned here; others say nothing (null). */
+  private answer(question: Question): unknown {
+    const contestId = question.kind === 'comment' ? question.commenter.contestId : question.contestId;
+    if (!this.owns(contestId)) return null;
+    const { contests, likes, comments, clock } = this.parts;
+    if (question.kind === 'first') {
+      const room = contests.get(contestId);
+      if (!room) return null;
+      const update: ContestUpdate = { view: viewFor('audience', room.state, room.facts()), events: [], serverNow: clock.now() };
+      return { update, likes: likes.total(contestId), comments: comments.updateFor(contestId, 'public') } satisfies FirstSight;
+    }
+    if (question.kind === 'likes') {
+      likes.add(contestId, question.count);
+      return { data: null };
+    }
+    let verdict: Ack<null> = { error: ErrorCode.Internal };
+    // The comment's text is checked here, by the owner's rules (comment-handlers.ts).
+    handle(commentSendSchema, ({ text }) => comments.send(question.commenter, text), this.parts.log)(question.payload, (answer: Ack<null>) => (verdict = answer));
+    return verdict;
+  }
+
+  // ---- a process serving viewers of another process's contest ----
+
+  /** Connection middleware for a viewer of a contest owned elsewhere: let in once the owner has
+   * told this process what its viewers see (asked once per contest). */
+  admit(): Middleware {
+    return (socket, next) => {
+      const parsed = handshakeSchema.safeParse(socket.handshake.auth);
+      if (!parsed.success) return next(refuse(ErrorCode.BadHandshake));
+      if (parsed.data.v !== PROTOCOL_VERSION) return next(refuse(ErrorCode.VersionMismatch));
+      const { contestId } = parsed.data;
+      void this.firstSight(contestId).then((first) => {
+        // No owner answered: an unknown contest is refused as such; a known one is between owners.
+        if (!first) return next(refuse(this.parts.contests.list().some((c) => c.id === contestId) ? ErrorCode.Internal : ErrorCode.UnknownContest));
+        socket.data = { contestId, role: 'audience', seatId: null, phoneId: null, judgeId: null };
+        next();
+      });
+    };
+  }
+
+  /** Whether this process keeps a copy of what the contest's viewers see (its owner is elsewhere). */
+  hears(contestId: string): boolean {
+    return this.seen.has(contestId) && !this.owns(contestId);
+  }
+
+  /** Contests with viewers here served for another owner: should it die, this process may take them over. */
+  watched(): string[] {
+    return [...new Set([...this.viewers.values()].map((v) => v.socket.data.contestId))];
+  }
+
+  /** Whether a connected socket was let in by admit(). */
+  admitted(socket: QiangdaSocket): boolean {
+    return socket.data.role === 'audience' && this.hears(socket.data.contestId);
+  }
+
+  /** Serves a viewer here: its first sight from this process's copy, then the news as it comes;
+   * likes counted here and sent on in batches, comments forwarded to the owner. */
+  serve(socket: QiangdaSocket, address: string): void {
+    const { contestId } = socket.data;
+    const first = this.seen.get(contestId);
+    if (!first) return void socket.conn.close();
+    this.viewers.set(socket.id, { socket, address });
+    socket.on('disconnect', () => this.viewers.delete(socket.id));
+    this.fanout.join(socket);
+    socket.emit('contest:update', first.update);
+    socket.emit('likes:total', { total: first.likes });
+    socket.emit('comments:update', first.comments);
+
+    handleLikes(socket, { add: (id, count) => this.addLike(id, count) }, this.parts.likeLimits, address);
+    socket.on('clock:probe', handle(emptySchema, () => ({ data: { serverNow: this.parts.clock.now() } }), this.parts.log));
+    // Slow mode follows the viewer across reloads by its token; without one, the socket.
+    const auth = socket.handshake.auth as { viewerToken?: unknown };
+    const viewer = typeof auth.viewerToken === 'string' ? `token:${auth.viewerToken}` : `socket:${socket.id}`;
+    const commenter: Commenter = { contestId, socketId: socket.id, viewer, address };
+    socket.on('comment:send', (payload: unknown, ack: unknown) => {
+      const reply = typeof ack === 'function' ? (ack as (answer: unknown) => void) : () => {};
+      void this.ask({ kind: 'comment', commenter, payload }).then((answer) => reply(answer ?? { error: ErrorCode.Internal }));
+    });
+    // Anything else an audience may not send is refused, as on the owner.
+    socket.onAny((event: string, ...args: unknown[]) => {
+      const ack = args.at(-1);
+      if (!maySend('audience', event as never) && typeof ack === 'function') ack({ error: ErrorCode.NotAuthorised });
+    });
+  }
+
+  /** This process now owns the contest: its viewers here reconnect and are served as its own. */
+  tookOver(contestId: string): void {
+    for (const { socket } of this.viewers.values()) if (socket.data.contestId === contestId) socket.conn.close();
+    this.seen.delete(contestId);
+  }
+
+  /** Stops the shards' passes and the like batches. */
+  close(): void {
+    this.fanout.close();
+    if (this.likeTimer) clearTimeout(this.likeTimer);
+    this.likeTimer = null;
+  }
+
+  private firstSight(contestId: string): Promise<FirstSight | null> {
+    const known = this.seen.get(contestId);
+    if (known) return Promise.resolve(known);
+    let asked = this.asking.get(contestId);
+    if (!asked) {
+      asked = this.ask({ kind: 'first', contestId }).then((answer) => {
+        this.asking.delete(contestId);
+        const first = answer as FirstSight | null;
+        if (first) this.seen.set(contestId, first);
+        return first;
+      });
+      this.asking.set(contestId, asked);
+    }
+    return asked;
+  }
+
+  /** News from the owner: kept for the next viewer and sent to this process's viewers, shard by shard. */
+  private hear(news: News): void {
+    const first = this.seen.get(news.contestId);
+    if (!first || this.owns(news.contestId)) return;
+    const io = this.parts.io;
+    if (news.kind === 'update') {
+      if (news.update.serverNow < first.update.serverNow) return;
+      first.update = { ...news.update, events: [] };
+      this.fanout.send(news.contestId, 'update', (to) => io.local.to(to).emit('contest:update', news.update));
+    } else if (news.kind === 'likes') {
+      first.likes = news.total;
+      this.fanout.send(news.contestId, 'likes', (to) => io.local.to(to).emit('likes:total', { total: news.total }));
+    } else {
+      first.comments = news.update;
+      // Comments go out at most every 250 ms (comments.ts): to every viewer here at once.
+      for (const { socket } of this.viewers.values()) if (socket.data.contestId === news.contestId) socket.emit('comments:update', news.update);
+    }
+  }
+
+  private addLike(contestId: string, count: number): void {
+    this.pending.set(contestId, (this.pending.get(contestId) ?? 0) + count);
+    this.likeTimer ??= setTimeout(() => this.sendLikes(), LIKE_BATCH_MS);
+  }
+
+  /** One message per contest to its owner; likes no owner took are kept for the next batch. */
+  private sendLikes(): void {
+    this.likeTimer = null;
+    const batch = [...this.pending];
+    this.pending.clear();
+    for (const [contestId, count] of batch) {
+      if (this.owns(contestId)) {
+        this.parts.likes.add(contestId, count);
+        continue;
+      }
+      void this.ask({ kind: 'likes', contestId, count }).then((answer) => answer === null && this.addLike(contestId, count));
+    }
+  }
+
+  /** Asks every other process; the contest's owner is the one that answers. Null: no owner answered. */
+  private ask(question: Question): Promise<unknown> {
+    return new Promise((resolve) => {
+      const away = setTimeout(() => resolve(null), ASK_TIMEOUT_MS + 500);
+      const done = (answer: unknown) => {
+        clearTimeout(away);
+        resolve(answer);
+      };
+      try {
+        this.server.serverSideEmit(ASK, question, (_err: Error | null, answers: unknown[]) => done(answers?.find((a) => a !== null) ?? null));
+      } catch {
+        done(null);
+      }
+    });
+  }
+}
