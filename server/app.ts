@@ -134,11 +134,42 @@ export function createApp(options: AppOptions): App {
   /** Whether a channel has listeners: with Redis they may be on another process, so always. */
   const heard = (to: string) => Boolean(options.scale || io.sockets.adapter.rooms.get(to)?.size);
 
+  /** One contest's broadcast waiting for the log's sync, by contest: later changes in the same
+   * turn join it, so a busy turn builds and sends each view once, from the state as it then is. */
+  const waitingBroadcasts = new Map<ContestRoom, { events: ContestEvent[]; audience: Set<SeatId> | undefined; screen: boolean }>();
+
+  /** Tells every page of a change once the commands behind it are on disk (group-commit.ts):
+   * nobody hears of a command before its sync. Changes of one contest within a turn go out as one
+   * update carrying all their events, in the order they were applied. */
+  function broadcast(room: ContestRoom, events: ContestEvent[], audience?: SeatId[], screen = true): void {
+    const seats = audience && new Set(audience);
+    const waiting = waitingBroadcasts.get(room);
+    if (waiting && waiting.screen === screen) {
+      // Joined only if no seat hears events that were not meant for it (P9: a quiet false start).
+      const joint = waiting.audience && seats && new Set([...waiting.audience, ...seats]);
+      if ((waiting.events.length === 0 || covers(waiting.audience, joint)) && (events.length === 0 || covers(seats, joint))) {
+        waiting.events.push(...events);
+        waiting.audience = joint;
+        return;
+      }
+    }
+    const entry = { events: [...events], audience: seats, screen };
+    waitingBroadcasts.set(room, entry);
+    options.store.durability.whenDurable(() => {
+      if (waitingBroadcasts.get(room) === entry) waitingBroadcasts.delete(room);
+      sendViews(room, entry.events, entry.audience && [...entry.audience], entry.screen);
+    });
+  }
+
+  /** Whether every seat of `joint` (undefined: all of them) was in `audience` (undefined: all). */
+  const covers = (audience: Set<SeatId> | undefined, joint: Set<SeatId> | undefined) =>
+    audience === undefined || (joint !== undefined && [...joint].every((seatId) => audience.has(seatId)));
+
   /** Sends every connected page its own view of the contest; with an audience, only the
    * host, the screen and those seats, whose views are the only ones that changed; without
    * `screen`, not the screen either: a press waiting for its decision shows on no page but the
    * host's and its own seat's (P9), so nobody learns that someone pressed. */
-  function broadcast(room: ContestRoom, events: ContestEvent[], audience?: SeatId[], screen = true): void {
+  function sendViews(room: ContestRoom, events: ContestEvent[], audience?: SeatId[], screen = true): void {
     const serverNow = options.clock.now();
     const facts = room.facts();
     // Views are built only for channels someone is listening on: this runs on every buzz.
@@ -203,13 +234,18 @@ export function createApp(options: AppOptions): App {
   const audience = options.audienceProcess
     ? new AudienceProcess(
         {
-          opening(contestId) {
-            if (shared && elsewhere(contestId)) return shared.opening(contestId);
-            const room = contests.get(contestId);
-            if (!room) return null;
-            const update = { view: viewFor('audience', room.state, room.facts()), events: [], serverNow: options.clock.now() };
-            return { update, likes: likes.total(contestId), comments: comments.updateFor(contestId, 'public') };
-          },
+          // Like a broadcast, it shows the state only once the commands behind it are on disk.
+          opening: (contestId) =>
+            shared && elsewhere(contestId)
+              ? shared.opening(contestId)
+              : new Promise((resolve) =>
+                  contests.durability.whenDurable(() => {
+                    const room = contests.get(contestId);
+                    if (!room) return resolve(null);
+                    const update = { view: viewFor('audience', room.state, room.facts()), events: [], serverNow: options.clock.now() };
+                    resolve({ update, likes: likes.total(contestId), comments: comments.updateFor(contestId, 'public') });
+                  }),
+                ),
           like: (contestId, count) => (shared && elsewhere(contestId) ? shared.like(contestId, count) : contests.get(contestId) && likes.add(contestId, count)),
           comment: (commenter, text) => (shared && elsewhere(commenter.contestId) ? shared.comment(commenter, text) : comments.send(commenter, text)),
           forget: (socketId) => comments.forgetSocket(socketId),

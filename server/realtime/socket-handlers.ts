@@ -34,6 +34,8 @@ import { newDeviceToken, sameSecret } from '../setup/secrets.js';
 import { phoneIdOf } from './phones.js';
 import type { ClaimGuard } from './claim-guard.js';
 import { judgesAccess } from './judge-access.js';
+import type { GroupCommit } from '../storage/group-commit.js';
+import { RemoteSocket } from '../scale/remote-socket.js';
 
 
 /** Why a phone could not be added to a seat, as the phone is told. A full seat answers as a
@@ -83,23 +85,35 @@ function splitRequestId(payload: unknown): { payload: unknown; rid?: string } | 
   return parsed.success ? { payload: rest, rid: parsed.data } : null;
 }
 
-/** Wraps a handler: validates the payload, guarantees one acknowledgement, never throws (also used by server/audience). */
+/** Wraps a handler: validates the payload, guarantees one acknowledgement, never throws (also
+ * used by server/audience). With `durability`, the acknowledgement waits for the log's sync of
+ * everything written so far (group-commit.ts); if the request wrote and that sync failed, it
+ * answers storage-failed instead of ok. `syncNow`: the caller needs the answer before the
+ * handler returns (a request forwarded from another process, scale-out.ts): the sync is paid now. */
 export function handle<S extends z.ZodType, T>(
   schema: S,
   run: (payload: z.infer<S>, rid: string | undefined) => Ack<T>,
   log: (message: string) => void,
+  durability?: GroupCommit,
+  syncNow = false,
 ): (payload: unknown, ack: unknown) => void {
   return (payload, ack) => {
     const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => {};
     const split = splitRequestId(payload);
     const parsed = split && schema.safeParse(split.payload);
     if (!split || !parsed?.success) return reply({ error: ErrorCode.BadPayload });
+    const writesBefore = durability?.writes;
+    let answer: Ack<T>;
     try {
-      reply(run(parsed.data, split.rid));
+      answer = run(parsed.data, split.rid);
     } catch (error) {
       log(`handler failed: ${String(error)}`);
-      reply({ error: ErrorCode.Internal });
+      answer = { error: ErrorCode.Internal };
     }
+    if (!durability) return reply(answer);
+    const wrote = durability.writes !== writesBefore;
+    if (syncNow) durability.flush();
+    durability.whenDurable((error) => reply(error !== null && wrote && 'data' in answer ? { error: ErrorCode.StorageFailed } : answer));
   };
 }
 
@@ -121,8 +135,12 @@ export function registerHandlers(
 
   // Who holds which seat is news only for the host and the screen (seat-reports.ts), so a phone
   // whose own seat changes (it connects, claims one, or is freed from one) is sent its own view.
+  // A view shows the state: like a broadcast, it waits for the log's sync of what made it.
+  const durability = contests.durability;
   const sendView = (to: QiangdaSocket) =>
-    to.emit('contest:update', { view: viewFor(to.data.role, room.state, room.facts(), to.data.seatId, to.data.judgeId), events: [], serverNow: clock.now() });
+    durability.whenDurable(() =>
+      to.emit('contest:update', { view: viewFor(to.data.role, room.state, room.facts(), to.data.seatId, to.data.judgeId), events: [], serverNow: clock.now() }),
+    );
 
   join();
   if (socket.data.seatId) room.seatConnected(socket.data.seatId, 1, socket.data.phoneId ?? undefined);
@@ -150,8 +168,15 @@ export function registerHandlers(
   const seated = <T>(run: (seatId: string) => Ack<T>): Ack<T> =>
     socket.data.seatId ? run(socket.data.seatId) : { error: ErrorCode.NoSeat };
   // ACCESS says which role may send what: an event outside its role's list is refused unread.
+  // Every answer waits for the log's sync (handle), except the clock probe's: it tells nothing of
+  // the contest, and a delay there would skew the phone's clock estimate.
   const on = <S extends z.ZodType, T>(event: keyof ClientToServerEvents, schema: S, run: (payload: z.infer<S>, rid: string | undefined) => Ack<T>) =>
-    socket.on(event, maySend(role, event) ? handle(schema, run, log) : (_payload: unknown, ack: unknown) => typeof ack === 'function' && ack({ error: ErrorCode.NotAuthorised }));
+    socket.on(
+      event,
+      maySend(role, event)
+        ? handle(schema, run, log, event === 'clock:probe' ? undefined : durability, socket instanceof RemoteSocket)
+        : (_payload: unknown, ack: unknown) => typeof ack === 'function' && ack({ error: ErrorCode.NotAuthorised }),
+    );
   // A request id is the sender's own: scoped to the host or the seat, so one page cannot
   // answer for another's request.
   const requestKey = (rid: string | undefined) => rid && `${ACCESS[role].requestScope(socket.data)}/${rid}`;
@@ -257,7 +282,8 @@ export function registerHandlers(
     if (added !== 'added') return { error: CLAIM_REFUSAL[added] };
     if (phone && !phone.data.seatId) {
       seatSocket(phone, pending.seatId, pending.deviceToken);
-      phone.emit('seat:decided', { approved: true, seatId: pending.seatId, deviceToken: pending.deviceToken });
+      // After its view, as before the log's sync made that view wait.
+      durability.whenDurable(() => phone.emit('seat:decided', { approved: true, seatId: pending.seatId, deviceToken: pending.deviceToken }));
     }
     return { data: null };
   });

@@ -48,6 +48,11 @@ export class Contests {
 
   constructor(private readonly options: ContestsOptions) {}
 
+  /** The log's group commit: answers and views about the contests wait on it. */
+  get durability() {
+    return this.options.store.durability;
+  }
+
   /** Stores a new contest with a host key and one join code per seat; returns its id. */
   create(definition: ContestDefinition, source: unknown = null): string {
     const id = newContestId();

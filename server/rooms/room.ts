@@ -1,6 +1,7 @@
 // One live contest on the server: its state, its log, its deadline timer and who is connected.
 // Commands run to completion one at a time: the engine and better-sqlite3 are synchronous, so
-// nothing can interleave between apply, append and broadcast. That is the serial queue.
+// nothing can interleave between apply and append. That is the serial queue. Telling anyone
+// (broadcasts, acks) waits for the turn's log sync (store.durability, group-commit.ts).
 import { CommandError, SEAT_COMMANDS, type BuzzOutcome, type Command, type ContestEvent, type SubmissionOutcome } from '../../shared/contest/commands.js';
 import { apply, initialState, nextDeadline } from '../../shared/contest/engine.js';
 import { replay } from '../../shared/contest/replay.js';
@@ -154,8 +155,17 @@ export class ContestRoom {
     const told = outcome(result);
     if (requestId !== undefined) this.answered.set(requestId, told);
     this.scheduleDeadline();
+    // The command is in the log; whether its sync failed goes to the storage alarm (the sender's
+    // ack, which waits for the same sync, answers storage-failed then).
+    this.options.store.durability.whenDurable((error) => this.logSynced(error));
     this.options.onChange(this, result.events, result.audience, !result.unseenByScreen);
     return told;
+  }
+
+  private logSynced(error: unknown): void {
+    const before = this.health.problem;
+    this.health.synced(error);
+    if (this.health.problem !== before) this.options.onChange(this, []);
   }
 
   /** Facts for the views: connections, claimed seats, join codes. */

@@ -139,6 +139,8 @@ export class SharedAudience {
     if (!this.owns(contestId)) return null;
     const { contests, likes, comments, clock } = this.parts;
     if (question.kind === 'first') {
+      // Answered before this handler returns: what it shows must be on disk first (group commit).
+      contests.durability.flush();
       const room = contests.get(contestId);
       if (!room) return null;
       const update: ContestUpdate = { view: viewFor('audience', room.state, room.facts()), events: [], serverNow: clock.now() };

@@ -13,6 +13,8 @@ import { terminalLocale } from '../setup/terminal-locale.js';
 export class StorageHealth {
   /** The failure going on now, or null while writes are kept. */
   problem: StorageProblem | null = null;
+  /** The log's last sync failed: only a sync that succeeds ends the problem, not a write. */
+  private syncFailing = false;
 
   constructor(
     /** Names the contest in the terminal. */
@@ -31,8 +33,19 @@ export class StorageHealth {
       this.failed(what, error);
       return false;
     }
-    if (this.problem) this.recovered();
+    if (this.problem && !this.syncFailing) this.recovered();
     return true;
+  }
+
+  /** The group commit's sync of this contest's commands ended: null if they are on disk. */
+  synced(error: unknown): void {
+    if (error === null) {
+      this.syncFailing = false;
+      if (this.problem) this.recovered();
+      return;
+    }
+    this.syncFailing = true;
+    this.failed('log sync', error);
   }
 
   private failed(what: string, error: unknown): void {

@@ -1,6 +1,9 @@
 // Durable storage in one SQLite file. A contest is its definition plus an append-only log of
 // accepted commands; its state is the replay of that log. Seat secrets live beside it.
+import { closeSync, fdatasyncSync, fsyncSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { GroupCommit, type NextTurn } from './group-commit.js';
 import { SEAT_COMMANDS, type Command } from '../../shared/contest/commands.js';
 import type { ContestDefinition, SeatId } from '../../shared/contest/types.js';
 import type { LogoType } from '../../shared/branding.js';
@@ -74,13 +77,16 @@ export interface ContestSummary {
 export interface Store {
   /** The open database, for other tables kept in the same file (the question bank). */
   readonly db: Database.Database;
+  /** The log's group commit: whatever tells anyone of an appended command waits on it. */
+  readonly durability: GroupCommit;
   createContest(contest: NewContest): void;
   /** Replaces a contest's definition, seats and judges before its first command. */
   redefineContest(id: string, definition: ContestDefinition, source: unknown, seats: SeatSecret[], judges?: JudgeSecret[]): void;
   listContests(): ContestSummary[];
   loadContest(id: string): StoredContest | null;
-  /** Appends command number `seq` (1-based); returns only once it is on disk. `requestId`:
-   * the client's id for the request, so a retry of it is recognised after a restart (D2). */
+  /** Appends command number `seq` (1-based) to the log; it is on disk once `durability` says so
+   * (at the end of this turn), and nobody may be told of it before. Throws if SQLite refused it.
+   * `requestId`: the client's id for the request, so a retry of it is recognised after a restart (D2). */
   appendCommand(contestId: string, seq: number, command: Command, requestId?: string): void;
   addDevice(contestId: string, seatId: SeatId, deviceToken: string, joinedAt?: number): void;
   /** A judge's device signed in with the judge's code; it comes back by its token. */
@@ -178,13 +184,52 @@ function migrate(db: Database.Database): void {
   }
 }
 
+export interface StoreOptions {
+  /** Syncs the log file (fdatasync); tests wrap it to count or fail the syncs. */
+  fsync?: (fd: number) => void;
+  /** When the group commit runs; setImmediate, the end of this turn, if not given. */
+  nextTurn?: NextTurn;
+  log?: (message: string) => void;
+}
+
 /** Opens (creating if needed) the store at `file`; ':memory:' works for tests. */
-export function openStore(file: string): Store {
+export function openStore(file: string, options: StoreOptions = {}): Store {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  // FULL: a command is acknowledged only after its log record is synced, so a power cut
-  // or kill -9 cannot lose an acknowledged buzz or ruling.
-  db.pragma('synchronous = FULL');
+  // Durability by group commit. With synchronous = NORMAL, each INSERT still commits to the WAL
+  // at once (so a refused write is refused before the engine applies the command, and a kill -9
+  // loses nothing: the frames are in the operating system's cache), but SQLite no longer fsyncs
+  // the WAL on every commit. We do, once per event-loop turn, for all of that turn's commands:
+  // one fdatasync of the WAL file makes every frame (and the WAL header) written before it
+  // durable, which is exactly what synchronous = FULL's per-commit sync gives, and recovery
+  // replays those committed frames after a power cut. SQLite still syncs the WAL before each
+  // checkpoint and the database after it (NORMAL does that), so checkpoints are unchanged.
+  // Nobody is told of a command before that sync: see group-commit.ts and store.durability.
+  const walFile = file === ':memory:' || file === '' ? null : `${file}-wal`;
+  db.pragma(walFile === null ? 'synchronous = FULL' : 'synchronous = NORMAL');
+  let walFd: number | null = null;
+  const syncLog = () => {
+    if (walFile === null) return;
+    if (walFd === null) {
+      // The WAL file lives as long as this connection; its directory entry is synced once, so
+      // the file itself survives a power cut too.
+      walFd = openSync(walFile, 'r');
+      const dir = openSync(dirname(walFile), 'r');
+      try {
+        fsyncSync(dir);
+      } finally {
+        closeSync(dir);
+      }
+    }
+    (options.fsync ?? fdatasyncSync)(walFd);
+  };
+  const durability = new GroupCommit(syncLog, options.nextTurn, options.log);
+  /** A write whose caller answers at once (seats, logos, settings): synced before it returns. */
+  const synced = <A extends unknown[], R>(write: (...args: A) => R) => (...args: A): R => {
+    const result = write(...args);
+    durability.syncNow();
+    return result;
+  };
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
   migrate(db);
@@ -280,9 +325,10 @@ export function openStore(file: string): Store {
 
   return {
     db,
-    createContest,
-    redefineContest,
-    importContest,
+    durability,
+    createContest: synced(createContest),
+    redefineContest: synced(redefineContest),
+    importContest: synced(importContest),
     listContests() {
       type Row = {
         id: string;
@@ -344,42 +390,46 @@ export function openStore(file: string): Store {
       };
     },
     loadLogo,
-    saveLogo,
+    saveLogo: synced(saveLogo),
     appendCommand(contestId, seq, command, requestId) {
       insertCommand.run(contestId, seq, JSON.stringify(command), requestId ?? null);
+      durability.written();
     },
-    addDevice(contestId, seatId, deviceToken, joinedAt) {
+    addDevice: synced((contestId: string, seatId: SeatId, deviceToken: string, joinedAt?: number) => {
       insertDevice.run(contestId, seatId, deviceToken, joinedAt ?? null);
-    },
-    addJudgeDevice(contestId, judgeId, deviceToken, joinedAt) {
+    }),
+    addJudgeDevice: synced((contestId: string, judgeId: JudgeId, deviceToken: string, joinedAt: number) => {
       insertJudgeDevice.run(contestId, judgeId, deviceToken, joinedAt);
-    },
+    }),
     deviceTokenTaken(deviceToken) {
       return selectDevice.get(deviceToken) !== undefined || selectJudgeDevice.get(deviceToken) !== undefined;
     },
-    releaseSeat: db.transaction((contestId: string, seatId: SeatId, newJoinCode: string, deviceToken?: string) => {
-      if (deviceToken === undefined) deleteDevices.run(contestId, seatId);
-      else deleteDevice.run(contestId, seatId, deviceToken);
-      updateJoinCode.run(newJoinCode, contestId, seatId);
-    }),
-    closeContest(id, at) {
-      return updateClosed.run(at, id).changes === 1;
-    },
+    releaseSeat: synced(
+      db.transaction((contestId: string, seatId: SeatId, newJoinCode: string, deviceToken?: string) => {
+        if (deviceToken === undefined) deleteDevices.run(contestId, seatId);
+        else deleteDevice.run(contestId, seatId, deviceToken);
+        updateJoinCode.run(newJoinCode, contestId, seatId);
+      }),
+    ),
+    closeContest: synced((id: string, at: number) => updateClosed.run(at, id).changes === 1),
     ensureSetting(name, make) {
       const read = () => (selectSetting.get(name) as { value: string } | undefined)?.value;
       const existing = read();
       if (existing !== undefined) return existing;
       // OR IGNORE: if another process stored one meanwhile, theirs is the one everybody reads.
       insertSetting.run(name, make());
+      durability.syncNow();
       return read() as string;
     },
     setting(name) {
       return (selectSetting.get(name) as { value: string } | undefined)?.value ?? null;
     },
-    saveSetting(name, value) {
-      upsertSetting.run(name, value);
-    },
+    saveSetting: synced((name: string, value: string) => void upsertSetting.run(name, value)),
     close() {
+      // What the last turn wrote is synced, and its waiters told, before the file closes.
+      durability.flush();
+      if (walFd !== null) closeSync(walFd);
+      walFd = null;
       db.close();
     },
   };

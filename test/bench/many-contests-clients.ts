@@ -53,7 +53,8 @@ async function contest(job: ManyContestsJob, c: StagedContest, acks: number[], c
     await command('answer:rule', { verdict: 'right' });
     await wait(Math.max(0, start + job.cycleMs - performance.now()));
   }
-  for (const s of [host, ...phones]) s.close();
+  // Closing its own sockets is not the server dropping them.
+  for (const s of [host, ...phones]) s.off('disconnect').close();
 }
 
 process.once('message', (job: ManyContestsJob) => {

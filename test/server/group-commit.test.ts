@@ -1,0 +1,201 @@
+// Issue 15, group commit: the log's disk sync is paid once per event-loop turn, and nobody hears of
+// a command (its ack, the broadcast, a view) before that sync. The tests run the turns by hand
+// and count the syncs; a failed sync answers storage-failed and raises the storage alarm.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ErrorCode } from '../../shared/protocol.js';
+import { GroupCommit } from '../../server/storage/group-commit.js';
+import { openStore, type Store } from '../../server/storage/store.js';
+import { startServer, type Harness, type TestClient } from '../support/harness.js';
+
+const harnesses: Harness[] = [];
+const stores: Store[] = [];
+const dirs: string[] = [];
+
+afterEach(async () => {
+  for (const h of harnesses.splice(0)) await h.close();
+  for (const s of stores.splice(0)) if (s.db.open) s.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A server on a real file whose end-of-turn syncs run only when the test says. */
+async function server() {
+  const dir = mkdtempSync(join(tmpdir(), 'qiangda-commit-'));
+  dirs.push(dir);
+  const turns: (() => void)[] = [];
+  const syncs = { count: 0, fail: null as Error | null };
+  const store = openStore(join(dir, 'qiangda.db'), {
+    nextTurn: (fn) => turns.push(fn),
+    fsync: () => {
+      syncs.count += 1;
+      if (syncs.fail) throw syncs.fail;
+    },
+  });
+  stores.push(store);
+  const logs: string[] = [];
+  const h = await startServer({ store, log: (m) => logs.push(m) });
+  harnesses.push(h);
+  /** Runs the end of the turn: the sync, then everything that waited for it. */
+  const endTurn = () => turns.splice(0).forEach((fn) => fn());
+  /** Resolves once the server has applied (and written) `n` more commands. */
+  const applied = async (n: number, before: number) => vi.waitFor(() => expect(store.durability.writes).toBe(before + n));
+  /** A host command sent, applied, synced and answered. */
+  const command = async (host: TestClient, payload: Parameters<TestClient['request']>[1]) => {
+    const writes = store.durability.writes;
+    const answer = host.request('host:command', payload as never);
+    await applied(1, writes);
+    endTurn();
+    return answer;
+  };
+  return { h, store, syncs, logs, endTurn, applied, command };
+}
+
+/** A round trip on the page's own socket that does not wait for the sync: whatever the server
+ * sent that page before answering it has arrived by the time it resolves. */
+async function roundTrip(page: TestClient): Promise<void> {
+  expect(await page.request('clock:probe', {})).toMatchObject({ data: { serverNow: expect.any(Number) } });
+}
+
+describe('group commit', () => {
+  it('tells nobody of a command, neither its ack nor the broadcast, before the sync of its turn', async () => {
+    const { h, store, syncs, endTurn, applied } = await server();
+    const host = await h.host();
+    const screen = await h.screen();
+    const before = { syncs: syncs.count, writes: store.durability.writes, hostUpdates: host.updates.length, screenUpdates: screen.updates.length };
+    const stateBefore = h.room.state;
+
+    let acked: unknown = null;
+    const ack = host.request('host:command', { type: 'question:next' }).then((a) => (acked = a));
+    await applied(1, before.writes);
+    await roundTrip(host);
+    await roundTrip(screen);
+    // Applied and in the log, but not synced: nobody has been told.
+    expect(h.room.state).not.toBe(stateBefore);
+    expect(syncs.count).toBe(before.syncs);
+    expect(acked).toBeNull();
+    expect(host.updates).toHaveLength(before.hostUpdates);
+    expect(screen.updates).toHaveLength(before.screenUpdates);
+
+    const hostTold = host.next();
+    const screenTold = screen.next();
+    endTurn();
+    expect(syncs.count).toBe(before.syncs + 1);
+    expect(await ack).toEqual({ data: null });
+    await hostTold;
+    await screenTold;
+  });
+
+  it('pays one sync for every command of a turn, and sends one update per contest with their events in order', async () => {
+    const { h, store, syncs, endTurn, applied, command } = await server();
+    const host = await h.host();
+    const phone = await h.contestant('s1');
+    await command(host, { type: 'question:next' });
+    const before = { syncs: syncs.count, writes: store.durability.writes, updates: host.updates.length };
+
+    const answers = [
+      host.request('host:command', { type: 'question:next' }),
+      host.request('host:command', { type: 'score:adjust', seatId: 's2', delta: 3, reason: '补记' }),
+      host.request('host:command', { type: 'score:adjust', seatId: 's3', delta: 4, reason: '补记' }),
+      host.request('host:command', { type: 'buzzers:open' }),
+    ];
+    await applied(4, before.writes);
+    endTurn();
+    expect(syncs.count).toBe(before.syncs + 1);
+    expect(await Promise.all(answers)).toEqual([{ data: null }, { data: null }, { data: null }, { data: null }]);
+    await roundTrip(host);
+    const updates = host.updates.slice(before.updates);
+    expect(updates).toHaveLength(1);
+    expect(updates[0].view.question?.phase).toBe('open');
+    expect(updates[0].events).toEqual([
+      { type: 'score-adjusted', seatId: 's2', delta: 3, reason: '补记' },
+      { type: 'score-adjusted', seatId: 's3', delta: 4, reason: '补记' },
+    ]);
+    await phone.until((v) => v.question?.phase === 'open');
+  });
+
+  it('answers storage-failed when the sync fails, raises the storage alarm once, and ends it with the next sync that succeeds', async () => {
+    const { h, store, syncs, logs, endTurn, applied } = await server();
+    const host = await h.host();
+    const failures = () => logs.filter((l) => l.includes('【存储故障】'));
+
+    syncs.fail = Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' });
+    let writes = store.durability.writes;
+    const first = host.request('host:command', { type: 'question:next' });
+    await applied(1, writes);
+    endTurn();
+    expect(await first).toEqual({ error: ErrorCode.StorageFailed });
+    endTurn();
+    expect((await host.until((v) => v.storage !== null)).storage?.kind).toBe('io-error');
+    expect(failures()).toHaveLength(1);
+
+    // A write that SQLite takes does not end it: only a sync that succeeds does.
+    writes = store.durability.writes;
+    const second = host.request('host:command', { type: 'score:adjust', seatId: 's1', delta: 1, reason: '补记' });
+    await applied(1, writes);
+    endTurn();
+    expect(await second).toEqual({ error: ErrorCode.StorageFailed });
+    expect(failures()).toHaveLength(1);
+    expect(host.view?.storage?.kind).toBe('io-error');
+
+    syncs.fail = null;
+    writes = store.durability.writes;
+    const third = host.request('host:command', { type: 'score:adjust', seatId: 's1', delta: 1, reason: '补记' });
+    await applied(1, writes);
+    endTurn();
+    expect(await third).toEqual({ data: null });
+    endTurn();
+    await host.until((v) => v.storage === null);
+    expect(logs.filter((l) => l.includes('【存储恢复】'))).toHaveLength(1);
+  });
+
+  it('a deadline that fires is synced before its update goes out', async () => {
+    const { h, store, syncs, endTurn, command } = await server();
+    const host = await h.host();
+    for (const type of ['question:next', 'question:next', 'buzzers:open'] as const) expect(await command(host, { type })).toEqual({ data: null });
+    const before = { syncs: syncs.count, writes: store.durability.writes, updates: host.updates.length };
+    h.clock.advance(60_000);
+    expect(store.durability.writes).toBe(before.writes + 1);
+    await roundTrip(host);
+    expect(host.updates).toHaveLength(before.updates);
+    const told = host.next();
+    endTurn();
+    expect(syncs.count).toBe(before.syncs + 1);
+    await told;
+  });
+});
+
+describe('GroupCommit', () => {
+  it('runs a waiter at once when nothing waits, and otherwise after the sync, in the order asked', () => {
+    const turns: (() => void)[] = [];
+    const order: string[] = [];
+    const commit = new GroupCommit(() => order.push('sync'), (fn) => turns.push(fn));
+    commit.whenDurable(() => order.push('idle'));
+    commit.written();
+    commit.whenDurable(() => order.push('a'));
+    commit.written();
+    commit.whenDurable(() => order.push('b'));
+    expect(order).toEqual(['idle']);
+    expect(turns).toHaveLength(1);
+    turns.splice(0).forEach((fn) => fn());
+    expect(order).toEqual(['idle', 'sync', 'a', 'b']);
+  });
+
+  it('keeps a waiter asked for while the others run behind them, and tells every waiter of a failed sync', () => {
+    const turns: (() => void)[] = [];
+    const told: unknown[] = [];
+    const failure = new Error('EIO');
+    const commit = new GroupCommit(() => {
+      throw failure;
+    }, (fn) => turns.push(fn));
+    commit.written();
+    commit.whenDurable((error) => {
+      told.push(error);
+      commit.whenDurable((later) => told.push(['later', later]));
+    });
+    commit.whenDurable((error) => told.push(error));
+    turns.splice(0).forEach((fn) => fn());
+    expect(told).toEqual([failure, failure, ['later', null]]);
+  });
+});
