@@ -137,6 +137,7 @@ export class AudienceProcess {
     child.once('exit', (code, signal) => {
       this.ready = false;
       this.watched.clear();
+      for (const resolve of this.statsWaiting.splice(0)) resolve({ heapUsed: 0, sockets: 0 });
       if (this.closed) return;
       this.options.log(`audience process exited (${signal ?? code}); starting it again`);
       this.cancelRestart = this.options.clock.schedule(this.options.clock.now() + RESTART_MS, () => this.spawn());

@@ -6,7 +6,7 @@
 // holds the sockets, the latest news per contest, and the per-socket and per-address limits.
 import { createServer } from 'node:http';
 import type { Socket as NetSocket } from 'node:net';
-import { setFlagsFromString } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Server } from 'socket.io';
 import { AUDIENCE_PATH } from '../../shared/audience-route.js';
@@ -40,11 +40,13 @@ const openings = new Map<string, (opening: AudienceOpening | null) => void>();
 const answers = new Map<number, (ack: Ack<null>) => void>();
 let nextAnswer = 1;
 
-/** Likes are passed on once per event-loop turn, summed per contest. */
+/** Likes go to the stage summed per contest, at most this often: 50,000 a second are ten
+ * messages to it, not a thousand. The stage announces totals every 500 ms anyway. */
+const LIKE_BATCH_MS = 100;
 const likesDue = new Map<string, number>();
 const likeBatch = {
   add(contestId: string, count: number): void {
-    if (!likesDue.size) setImmediate(sendLikes);
+    if (!likesDue.size) setTimeout(sendLikes, LIKE_BATCH_MS);
     likesDue.set(contestId, (likesDue.get(contestId) ?? 0) + count);
   },
 };
@@ -189,7 +191,8 @@ process.on('message', (message: ToAudience) => {
     answers.delete(message.id);
   } else if (message.t === 'stats') {
     if (message.collect) collect();
-    tell({ t: 'stats', heapUsed: process.memoryUsage().heapUsed, sockets: io?.engine.clientsCount ?? 0 });
+    // From V8 itself: process.memoryUsage() opens a file, which fails with every descriptor taken.
+    tell({ t: 'stats', heapUsed: getHeapStatistics().used_heap_size, sockets: io?.engine.clientsCount ?? 0 });
   }
 });
 // The stage went away: so does its audience (the pages reconnect to the next one).
