@@ -39,7 +39,7 @@ import { AudienceFanout, nextTurn, type Defer } from './audience/fanout.js';
 import { DEFAULT_LIKE_RATES, LikeLimits, Likes, type LikeRates } from './audience/likes.js';
 import { handleLikes } from './audience/like-handler.js';
 import { watchRoutes } from './audience/watch-routes.js';
-import { AudienceProcess, refuseAudiencePath } from './audience/audience-process.js';
+import { AudienceProcesses, refuseAudiencePath } from './audience/audience-process.js';
 
 export interface AppOptions {
   store: Store;
@@ -63,6 +63,8 @@ export interface AppOptions {
   /** Serve audience pages from a niced process of their own (audience-process.ts); without it
    * (tests, --redis) they are served here, after the stage, in shards (fanout.ts). */
   audienceProcess?: boolean;
+  /** How many audience processes (one per core suits a large audience); 1 if not given. */
+  audienceProcesses?: number;
 }
 
 export interface App {
@@ -70,7 +72,7 @@ export interface App {
   io: QiangdaServer;
   contests: Contests;
   /** The audience process, when there is one. */
-  audience: AudienceProcess | null;
+  audience: AudienceProcesses | null;
   close(): Promise<void>;
 }
 
@@ -232,7 +234,7 @@ export function createApp(options: AppOptions): App {
   // --redis, for a contest another process owns, to that owner (shared-audience.ts).
   const elsewhere = (contestId: string) => Boolean(shared && options.scale && !options.scale.owns(contestId));
   const audience = options.audienceProcess
-    ? new AudienceProcess(
+    ? new AudienceProcesses(
         {
           // Like a broadcast, it shows the state only once the commands behind it are on disk.
           opening: (contestId) =>
@@ -251,6 +253,7 @@ export function createApp(options: AppOptions): App {
           forget: (socketId) => comments.forgetSocket(socketId),
         },
         { edge: edgeOptions, publicUrl: options.publicUrl, likeRates, clock: options.clock, log },
+        options.audienceProcesses ?? 1,
       )
     : null;
   if (audience) audience.attach(http);

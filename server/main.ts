@@ -6,6 +6,7 @@ import express, { type RequestHandler } from 'express';
 import QRCode from 'qrcode';
 import { translate, type Locale } from '../shared/i18n/index.js';
 import { createApp } from './app.js';
+import { DEFAULT_AUDIENCE_PROCESSES } from './audience/audience-process.js';
 import { BUNDLED_BANK, seedBankIfEmpty } from './bank/bank.js';
 import { openBank } from './bank/store.js';
 import { realClock } from './clock.js';
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     log: (message) => console.error(message),
     dev: config.dev,
     audienceProcess: !config.audienceInProcess,
+    audienceProcesses: config.audienceProcesses ?? DEFAULT_AUDIENCE_PROCESSES,
     edge: {
       trustedProxies: config.trustProxy,
       allowedOrigins: config.allowedOrigins,

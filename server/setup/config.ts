@@ -20,6 +20,8 @@ export interface Config {
   redis: string | undefined;
   /** Serve the online audience in this process (no audience process of its own). */
   audienceInProcess: boolean;
+  /** How many audience processes; one per core but one (at least one, at most four) if not given. */
+  audienceProcesses: number | undefined;
 }
 
 const list = (flags: string[] | undefined, env: string | undefined): string[] =>
@@ -42,6 +44,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
       'max-sockets-per-address': { type: 'string' },
       redis: { type: 'string' },
       'audience-in-process': { type: 'boolean', default: false },
+      'audience-processes': { type: 'string' },
     },
     strict: true,
   });
@@ -51,6 +54,11 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   const maxSocketsPerAddress = cap === undefined ? undefined : Number(cap);
   if (maxSocketsPerAddress !== undefined && !(Number.isInteger(maxSocketsPerAddress) && maxSocketsPerAddress > 0)) {
     throw new Error(`invalid --max-sockets-per-address: ${cap}`);
+  }
+  const processes = values['audience-processes'] ?? env.QIANGDA_AUDIENCE_PROCESSES;
+  const audienceProcesses = processes === undefined ? undefined : Number(processes);
+  if (audienceProcesses !== undefined && !(Number.isInteger(audienceProcesses) && audienceProcesses >= 1 && audienceProcesses <= 64)) {
+    throw new Error(`invalid --audience-processes: ${processes}`);
   }
   return {
     port,
@@ -66,5 +74,6 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     maxSocketsPerAddress,
     redis: values.redis ?? env.QIANGDA_REDIS,
     audienceInProcess: values['audience-in-process'] === true || env.QIANGDA_AUDIENCE_IN_PROCESS === '1',
+    audienceProcesses,
   };
 }

@@ -8,6 +8,7 @@ import { setTimeout as wait } from 'node:timers/promises';
 import { AUDIENCE_PATH } from '../../shared/audience-route.js';
 import type { AudienceJob } from './audience-clients.js';
 import { DEFAULT_LIKE_RATES, type LikeRates } from '../../server/audience/likes.js';
+import { DEFAULT_AUDIENCE_PROCESSES } from '../../server/audience/audience-process.js';
 import { clients, maxBlockMs, openStage, type Clients, type Stage, type StagedContest } from './stage.js';
 import { summarise, type BenchResult } from './stats.js';
 
@@ -107,7 +108,7 @@ export async function audienceMemory(o: AudienceOptions): Promise<BenchResult> {
     await wait(1000);
     const after = await heap();
     await closeAll(processes);
-    return { name: 'audience-memory', sockets: connected, kib_per_socket: Math.round(((after - before) / 1024 / connected) * 10) / 10, role: o.role, audience: ownProcess(o) ? 'own-process' : 'in-process' };
+    return { name: 'audience-memory', sockets: connected, kib_per_socket: Math.round(((after - before) / 1024 / connected) * 10) / 10, processes: stage.app.audience ? DEFAULT_AUDIENCE_PROCESSES : 1, role: o.role, audience: ownProcess(o) ? 'own-process' : 'in-process' };
   } finally {
     await stage.close();
   }

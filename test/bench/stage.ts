@@ -9,6 +9,7 @@ import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createApp, type App } from '../../server/app.js';
 import type { LikeRates } from '../../server/audience/likes.js';
+import { DEFAULT_AUDIENCE_PROCESSES } from '../../server/audience/audience-process.js';
 import { realClock } from '../../server/clock.js';
 import { openStore, type Store } from '../../server/storage/store.js';
 import { DEFAULT_FAIRNESS, type Fairness } from '../../shared/contest/arbiter.js';
@@ -31,9 +32,10 @@ export interface Stage {
 
 /** Starts a server with `contests` contests of `seats` seats and `questions` buzz questions. */
 export async function openStage(options: { contests?: number; seats: number; questions: number; mode?: Fairness['mode']; audienceProcess?: boolean; likeRates?: LikeRates }): Promise<Stage> {
+  // As many audience processes as `npm start` runs on this machine.
   const dir = mkdtempSync(join(tmpdir(), 'qiangda-bench-'));
   const store: Store = openStore(join(dir, 'bench.db'));
-  const app = createApp({ store, bank: { all: () => [] }, clock: realClock(), publicUrl: 'http://127.0.0.1', log: () => {}, audienceProcess: options.audienceProcess ?? false, ...(options.likeRates && { likeRates: options.likeRates }) });
+  const app = createApp({ store, bank: { all: () => [] }, clock: realClock(), publicUrl: 'http://127.0.0.1', log: () => {}, audienceProcess: options.audienceProcess ?? false, audienceProcesses: DEFAULT_AUDIENCE_PROCESSES, ...(options.likeRates && { likeRates: options.likeRates }) });
   await app.audience?.started;
   await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', 50_000, resolve));
   const url = `http://127.0.0.1:${(app.http.address() as AddressInfo).port}`;

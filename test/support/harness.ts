@@ -66,7 +66,7 @@ export interface HarnessOptions {
   /** The edge's limits and allow-lists; the hall's defaults if not given. */
   edge?: Partial<EdgeOptions>;
   /** The audience's fan-out turns and like limits (app.ts), for the audience tests. */
-  audience?: Pick<AppOptions, 'audienceTurn' | 'likeRates' | 'audienceProcess'>;
+  audience?: Pick<AppOptions, 'audienceTurn' | 'likeRates' | 'audienceProcess' | 'audienceProcesses'>;
 }
 
 export async function startServer(options: HarnessOptions = {}): Promise<Harness> {

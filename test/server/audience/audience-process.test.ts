@@ -119,7 +119,7 @@ describe('the audience process', () => {
     const host = await h.host();
     const page = viewer(h, {}, true);
     await page.ready();
-    const child = (h.app.audience as unknown as { child: { kill(signal: string): void; once(e: string, f: () => void): void } }).child;
+    const child = (h.app.audience?.process(0) as unknown as { child: { kill(signal: string): void; once(e: string, f: () => void): void } }).child;
     const gone = new Promise<void>((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await gone;
@@ -128,6 +128,25 @@ describe('the audience process', () => {
     await back;
     for (let i = 0; i < 2; i++) await host.request('host:command', { type: 'question:next' });
     expect((await page.until((v) => v.question !== null)).role).toBe('audience');
+  });
+
+  it('with two audience processes, viewers are spread over both, hear every update, and their likes add up', async () => {
+    const h = await startServer({ audience: { audienceProcess: true, audienceProcesses: 2 } });
+    harnesses.push(h);
+    const host = await h.host();
+    const pages = Array.from({ length: 4 }, () => viewer(h));
+    await Promise.all(pages.map((p) => p.ready()));
+    const each = await Promise.all([0, 1].map((i) => h.app.audience?.process(i)?.stats()));
+    expect(each.map((s) => s?.sockets)).toEqual([2, 2]);
+    for (let i = 0; i < 2; i++) await host.request('host:command', { type: 'question:next' });
+    const views = await Promise.all(pages.map((p) => p.until((v) => v.question !== null)));
+    expect(new Set(views.map((v) => JSON.stringify(v.question))).size).toBe(1);
+    const hostTold = heard<{ total: number }>(host, 'likes:total');
+    await Promise.all(pages.map((p, i) => p.request('like:add', { count: i + 1 })));
+    await waitFor(() => {
+      h.clock.advance(FLUSH_MS);
+      return hostTold.some((t) => t.total === 10);
+    });
   });
 
   it('without an audience process the path is refused at once, so a page falls back to the stage', async () => {
