@@ -163,7 +163,7 @@ export async function likes(o: AudienceOptions): Promise<BenchResult> {
     await closeAll(processes);
     const sent = liked.reduce((s, l) => s + l.likes, 0);
     const seconds = liked.reduce((s, l) => s + l.seconds, 0);
-    return { name: 'likes', per_s: Math.round(sent / seconds), buzz_p99_delta_ms: Math.round((busy.p99_ms - quiet.p99_ms) * 1000) / 1000, buzz_p99_ms: busy.p99_ms, quiet_p99_ms: quiet.p99_ms, total_seen: liked.at(-1)?.total ?? 0 };
+    return { name: 'likes', per_s: Math.round(sent / seconds), buzz_p99_delta_ms: Math.round((busy.p99_ms - quiet.p99_ms) * 1000) / 1000, buzz_p99_ms: busy.p99_ms, quiet_p99_ms: quiet.p99_ms, sent, total_seen: liked.at(-1)?.total ?? 0 };
   } finally {
     await stage.close();
   }
