@@ -113,7 +113,9 @@ export function createApp(options: AppOptions): App {
     fanout.send(contestId, 'likes', (to) => io.to(to).emit('likes:total', { total }));
     audience?.send(contestId, { event: 'likes:total', payload: { total } });
   }, log);
-  const likeLimits = new LikeLimits(options.likeRates ?? DEFAULT_LIKE_RATES, options.clock);
+  // The same limits here and in the audience processes.
+  const likeRates = options.likeRates ?? DEFAULT_LIKE_RATES;
+  const likeLimits = new LikeLimits(likeRates, options.clock);
   /** The last view the audience was sent, per contest: one that did not change is not sent again. */
   const audienceSaw = new Map<string, string>();
 
@@ -228,7 +230,6 @@ export function createApp(options: AppOptions): App {
 
   const links = new LinkBook(options.clock);
   const edgeOptions = { ...DEFAULT_EDGE, ...options.edge };
-  const likeRates = options.likeRates ?? DEFAULT_LIKE_RATES;
   // The online audience's own process: it asks the stage for a contest's opening, and brings
   // its viewers' likes and comments here, to the one tally and board of each contest; with
   // --redis, for a contest another process owns, to that owner (shared-audience.ts).

@@ -1,7 +1,10 @@
 // Scale-out test parts: a real redis-server on a free port, server processes (scale-server.ts)
 // on one SQLite file, and pages connected to either. Everything started is killed by stopAll().
 import { fork, type ChildProcess } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../shared/protocol.js';
 import { T0 } from './definitions.js';
 import { TestClient } from './harness.js';
@@ -46,6 +49,31 @@ export interface ScaleServer {
  * it accepts connections. */
 export function startRedis(port?: number): Promise<{ url: string; port: number; process: ChildProcess }> {
   return spawnRedis(port, (redis) => children.push(redis));
+}
+
+export interface ScalePair {
+  a: ScaleServer;
+  b: ScaleServer;
+  redis: Awaited<ReturnType<typeof startRedis>>;
+}
+
+/** A test file's two server processes on one new SQLite file and one redis-server, started before
+ * its tests (handed to `started`) and stopped after them; nothing when redis-server is missing. */
+export function scalePair(prefix: string, leaseMs: number, started: (pair: ScalePair) => void): { dbFile: string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const dbFile = join(dir, 'qiangda.db');
+  beforeAll(async () => {
+    if (!hasRedis) return;
+    const redis = await startRedis();
+    const a = await startScaleServer(dbFile, redis.url, leaseMs);
+    const b = await startScaleServer(dbFile, redis.url, leaseMs);
+    started({ a, b, redis });
+  }, 60_000);
+  afterAll(() => {
+    stopAll();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { dbFile };
 }
 
 /** A server process on `dbFile` with `--redis`; the first one started on a new file creates the contest. */

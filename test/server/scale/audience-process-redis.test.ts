@@ -2,32 +2,17 @@
 // niced audience process, also for a contest another process owns. A viewer there sees the stage
 // the owner runs, its likes add up with the owner's viewers' likes, and its comments are judged by
 // the owner; neither server process holds a socket for them.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AUDIENCE_PATH } from '../../../shared/audience-route.js';
 import type { CommentsUpdate } from '../../../shared/protocol.js';
-import { eventually, hasRedis, page, requireRedis, startRedis, startScaleServer, stopAll, type ScaleServer } from '../../support/scale-pair.js';
+import { eventually, hasRedis, page, requireRedis, scalePair, type ScaleServer } from '../../support/scale-pair.js';
 
 const LEASE_MS = 1500;
-const dir = mkdtempSync(join(tmpdir(), 'qiangda-scale-audience-process-'));
-const dbFile = join(dir, 'qiangda.db');
 
 let a: ScaleServer;
 let b: ScaleServer;
 
-beforeAll(async () => {
-  if (!hasRedis) return;
-  const redis = await startRedis();
-  a = await startScaleServer(dbFile, redis.url, LEASE_MS);
-  b = await startScaleServer(dbFile, redis.url, LEASE_MS);
-}, 60_000);
-
-afterAll(() => {
-  stopAll();
-  rmSync(dir, { recursive: true, force: true });
-});
+scalePair('qiangda-scale-audience-process-', LEASE_MS, (pair) => void ({ a, b } = pair));
 
 /** A viewer on `server`'s audience process, keeping the last like total and comments it was sent. */
 async function viewer(server: ScaleServer, token: string) {

@@ -1,36 +1,20 @@
 // Issue 15, scale-out: Redis goes away in the middle of a question. The stage carries on in the
 // process that owns the contest; a page on the other process is refused (not left hanging)
 // until Redis is back; then it is served again, and the contest stays with its owner.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ContestView } from '../../../shared/contest/views.js';
-import { eventually, hasRedis, requireRedis, page, phone, startRedis, startScaleServer, stopAll, type ScaleServer } from '../../support/scale-pair.js';
+import { eventually, hasRedis, requireRedis, page, phone, scalePair, startRedis, type ScalePair, type ScaleServer } from '../../support/scale-pair.js';
 
 const LEASE_MS = 1500;
-
-const dir = mkdtempSync(join(tmpdir(), 'qiangda-redis-away-'));
-const dbFile = join(dir, 'qiangda.db');
 
 const winner = (seatId: string) => (v: ContestView) => v.question?.kind === 'buzz-in' && v.question.winner === seatId;
 const score = (v: ContestView | null, seatId: string) => v?.seats.find((s) => s.id === seatId)?.score ?? 0;
 
-let redis: Awaited<ReturnType<typeof startRedis>>;
+let redis: ScalePair['redis'];
 let owner: ScaleServer;
 let other: ScaleServer;
 
-beforeAll(async () => {
-  if (!hasRedis) return;
-  redis = await startRedis();
-  owner = await startScaleServer(dbFile, redis.url, LEASE_MS);
-  other = await startScaleServer(dbFile, redis.url, LEASE_MS);
-}, 60_000);
-
-afterAll(() => {
-  stopAll();
-  rmSync(dir, { recursive: true, force: true });
-});
+scalePair('qiangda-redis-away-', LEASE_MS, (pair) => void ({ a: owner, b: other, redis } = pair));
 
 requireRedis('Redis going away');
 

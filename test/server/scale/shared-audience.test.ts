@@ -3,34 +3,18 @@
 // likes and comments reach the owner: likes from both processes add up to one total, a comment is
 // judged by the owner's rules and reaches viewers on both processes. When the owner dies, the
 // process with the viewers takes the contest over and serves them as its own.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ErrorCode, type CommentsUpdate } from '../../../shared/protocol.js';
 import type { TestClient } from '../../support/harness.js';
-import { eventually, hasRedis, page, requireRedis, startRedis, startScaleServer, stopAll, type ScaleServer } from '../../support/scale-pair.js';
+import { eventually, hasRedis, page, requireRedis, scalePair, type ScaleServer } from '../../support/scale-pair.js';
 
 /** A short lease so the takeover is quick: its bound is LEASE + LEASE / 3. */
 const LEASE_MS = 1500;
 
-const dir = mkdtempSync(join(tmpdir(), 'qiangda-scale-audience-'));
-const dbFile = join(dir, 'qiangda.db');
-
 let a: ScaleServer;
 let b: ScaleServer;
 
-beforeAll(async () => {
-  if (!hasRedis) return;
-  const redis = await startRedis();
-  a = await startScaleServer(dbFile, redis.url, LEASE_MS);
-  b = await startScaleServer(dbFile, redis.url, LEASE_MS);
-}, 60_000);
-
-afterAll(() => {
-  stopAll();
-  rmSync(dir, { recursive: true, force: true });
-});
+scalePair('qiangda-scale-audience-', LEASE_MS, (pair) => void ({ a, b } = pair));
 
 /** A viewer on `server`, keeping the last like total and comment list it was sent. */
 async function viewer(server: ScaleServer, token: string) {

@@ -2,13 +2,10 @@
 // either process see the same contest; a request through the process that does not own the
 // engine is forwarded to the one that does; killing the owner hands the contest to the other
 // within the lease's bound, with every acknowledged buzz in the log.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../server/storage/store.js';
 import type { ContestView } from '../../../shared/contest/views.js';
-import { eventually, hasRedis, requireRedis, page, phone, startRedis, startScaleServer, stopAll, type ScaleServer } from '../../support/scale-pair.js';
+import { eventually, hasRedis, requireRedis, page, phone, scalePair, type ScaleServer } from '../../support/scale-pair.js';
 
 /** A short lease so the test is quick: the takeover bound is LEASE + LEASE / 3. */
 const LEASE_MS = 1500;
@@ -16,26 +13,13 @@ const BOUND_MS = LEASE_MS + Math.floor(LEASE_MS / 3);
 /** Room for a busy two-core machine to schedule the new owner's check and replay. */
 const SLACK_MS = 4000;
 
-const dir = mkdtempSync(join(tmpdir(), 'qiangda-scale-'));
-const dbFile = join(dir, 'qiangda.db');
-
 const winner = (seatId: string) => (v: ContestView) => v.question?.kind === 'buzz-in' && v.question.winner === seatId;
 const score = (v: ContestView | null, seatId: string) => v?.seats.find((s) => s.id === seatId)?.score;
 
 let a: ScaleServer;
 let b: ScaleServer;
 
-beforeAll(async () => {
-  if (!hasRedis) return;
-  const redis = await startRedis();
-  a = await startScaleServer(dbFile, redis.url, LEASE_MS);
-  b = await startScaleServer(dbFile, redis.url, LEASE_MS);
-}, 60_000);
-
-afterAll(() => {
-  stopAll();
-  rmSync(dir, { recursive: true, force: true });
-});
+const { dbFile } = scalePair('qiangda-scale-', LEASE_MS, (pair) => void ({ a, b } = pair));
 
 requireRedis('two processes sharing one contest through Redis');
 
