@@ -40,6 +40,8 @@ import { DEFAULT_LIKE_RATES, LikeLimits, Likes, type LikeRates } from './audienc
 import { handleLikes } from './audience/like-handler.js';
 import { watchRoutes } from './audience/watch-routes.js';
 import { AudienceProcesses, refuseAudiencePath } from './audience/audience-process.js';
+import { jsonParser } from './realtime/json-parser.js';
+import { HostRefresh } from './realtime/host-refresh.js';
 
 export interface AppOptions {
   store: Store;
@@ -88,6 +90,7 @@ export function createApp(options: AppOptions): App {
   const app = express();
   const http = createServer(app);
   const io: QiangdaServer = new Server(http, {
+    parser: jsonParser,
     pingInterval: PING_INTERVAL_MS,
     pingTimeout: PING_TIMEOUT_MS,
     maxHttpBufferSize: 64 * 1024,
@@ -165,6 +168,15 @@ export function createApp(options: AppOptions): App {
     });
   }
 
+  // The host's press log, refreshed a moment after late presses (host-refresh.ts); like any
+  // update, only once what it shows is on disk.
+  const hostRefresh = new HostRefresh(options.clock, (contestId) =>
+    options.store.durability.whenDurable(() => {
+      const room = contests.get(contestId);
+      if (room && heard(channel.host(room.id))) io.to(channel.host(room.id)).emit('contest:update', { view: viewFor('host', room.state, room.facts()), events: [], serverNow: options.clock.now() });
+    }),
+  );
+
   /** Whether every seat of `joint` (undefined: all of them) was in `audience` (undefined: all). */
   const covers = (audience: Set<SeatId> | undefined, joint: Set<SeatId> | undefined) =>
     audience === undefined || (joint !== undefined && [...joint].every((seatId) => audience.has(seatId)));
@@ -174,6 +186,8 @@ export function createApp(options: AppOptions): App {
    * `screen`, not the screen either: a press waiting for its decision shows on no page but the
    * host's and its own seat's (P9), so nobody learns that someone pressed. */
   function sendViews(room: ContestRoom, events: ContestEvent[], audience?: SeatId[], screen = true): void {
+    if (audience?.length === 0 && !screen && events.length === 0) return hostRefresh.later(room.id);
+    hostRefresh.sent(room.id);
     const serverNow = options.clock.now();
     const facts = room.facts();
     // Views are built only for channels someone is listening on: this runs on every buzz.
@@ -327,6 +341,7 @@ export function createApp(options: AppOptions): App {
     audience,
     async close() {
       cancelLinks();
+      hostRefresh.close();
       seatReports.close();
       links.close();
       claimGuard.close();

@@ -18,6 +18,7 @@ import type { QiangdaServer, QiangdaSocket } from '../realtime/realtime.js';
 import type { AudienceNews, AudienceOpening, FromAudience, ToAudience } from './audience-messages.js';
 import { handleLikes } from './like-handler.js';
 import { LikeLimits } from './likes.js';
+import { jsonParser } from '../realtime/json-parser.js';
 
 /** Viewers need no 2 s heartbeat (phones do, for their link figures): socket.io's default. */
 const PING_INTERVAL_MS = 25_000;
@@ -93,6 +94,7 @@ function leave(contestId: string): void {
 function start(init: Extract<ToAudience, { t: 'init' }>): QiangdaServer {
   const http = createServer((_req, res) => void res.writeHead(404).end());
   const io: QiangdaServer = new Server(http, {
+    parser: jsonParser,
     path: AUDIENCE_PATH,
     transports: ['websocket'],
     serveClient: false,

@@ -101,7 +101,8 @@ export class LinkBook {
     // Unknown counts as worst: the host should see the phone that has not answered yet.
     const rank = (l: SeatLink) => l.oneWayMs ?? Infinity;
     for (const { seatId, bound, held } of this.seated(contestId, seatIds)) {
-      const warning = linkWarning(bound, held);
+      // Counted here, not in seated(): the arbiter asks for the links on every press.
+      const warning = linkWarning(bound, held.filter(Boolean).length);
       const link: SeatLink = { rttMs: bound?.bestRttMs ?? null, oneWayMs: bound?.oneWayMs ?? null, quality: linkQuality(bound), warning };
       const had = out[seatId];
       if (!had) out[seatId] = link;
@@ -123,7 +124,7 @@ export class LinkBook {
     const wanted = new Set(seatIds);
     for (const { phone, bound, held } of this.contests.get(contestId)?.values() ?? []) {
       const seatId = phone.seatId();
-      if (seatId && wanted.has(seatId)) yield { seatId, bound, held: held.filter(Boolean).length };
+      if (seatId && wanted.has(seatId)) yield { seatId, bound, held };
     }
   }
 }

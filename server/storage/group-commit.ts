@@ -1,8 +1,12 @@
-// Group commit: the log's disk sync is paid once per event-loop turn for every command appended
-// in that turn, not once per command. The rule stays "an accepted command is on disk before
-// anyone is told of it": whatever tells anyone (an ack, a broadcast, a view) waits here until the
-// turn's sync is done, and the waiting runs in the order it was asked for, so acks and broadcasts
-// go out in the order the commands were applied.
+// Group commit: the log's disk sync is paid once for every command appended while the previous
+// sync ran (or in this event-loop turn), not once per command. The rule stays "an accepted
+// command is on disk before anyone is told of it": whatever tells anyone (an ack, a broadcast, a
+// view) waits here until a sync that began after its write has finished, and the waiting runs in
+// the order it was asked for, so acks and broadcasts go out in the order the commands were applied.
+//
+// With `syncLater` (the real disk) the sync runs off the event loop: while the disk works, the
+// server goes on reading presses and applying them, and their writes wait for the next sync.
+// Without it (tests that count syncs, turn by turn), the sync runs at the end of the turn.
 
 /** Runs `fn` on a later turn of the event loop, after the I/O this turn is handling. */
 export type NextTurn = (fn: () => void) => void;
@@ -10,22 +14,37 @@ export type NextTurn = (fn: () => void) => void;
 /** What a waiter is told: null once its writes are on disk, or the error the sync failed with. */
 export type Durable = (error: unknown) => void;
 
+/** Starts a sync of every write before it, off the event loop; `done` is called once with null or
+ * the error it failed with. */
+export type SyncLater = (done: (error: unknown) => void) => void;
+
+/** Waiters released together by one sync. */
+interface Batch {
+  waiters: Durable[];
+}
+
 export class GroupCommit {
   /** How many writes have been made durable-pending so far: a request that moved it wrote. */
   writes = 0;
+  /** Writes since the last sync began: the next sync is for them. */
   private unsynced = false;
-  private readonly waiting: Durable[] = [];
+  /** Waiters in the order they asked, a batch per sync. The first may be syncing (`syncing`). */
+  private readonly batches: Batch[] = [];
+  /** The batch whose sync is on the disk now, off the event loop. */
+  private syncing: Batch | null = null;
   private scheduled = false;
-  private flushing = false;
+  /** Waiters are being told: one asked for now runs after them, never before. */
+  private telling = false;
 
   constructor(
     /** Makes every write before it durable (an fsync of the log); throws if it could not. */
     private readonly sync: () => void,
     private readonly nextTurn: NextTurn = (fn) => void setImmediate(fn),
     private readonly log: (message: string) => void = console.error,
+    private readonly syncLater?: SyncLater,
   ) {}
 
-  /** A write went to the log but is not yet on disk: the end of this turn syncs it. */
+  /** A write went to the log but is not yet on disk: the next sync covers it. */
   written(): void {
     this.writes += 1;
     this.unsynced = true;
@@ -33,52 +52,111 @@ export class GroupCommit {
   }
 
   /** Runs `fn` once everything written so far is on disk: at once when nothing waits, else
-   * after this turn's sync and after everything that asked before it. */
+   * after the sync that covers those writes and after everything that asked before it. */
   whenDurable(fn: Durable): void {
-    if (!this.unsynced && !this.flushing && this.waiting.length === 0) return fn(null);
-    this.waiting.push(fn);
+    if (!this.unsynced && !this.telling && this.batches.length === 0) return fn(null);
+    const last = this.batches.at(-1);
+    // A write since the running sync began needs the next one; with none, waiting behind the
+    // last batch is enough (and keeps the order).
+    if (last && !(this.unsynced && last === this.syncing)) last.waiters.push(fn);
+    else this.batches.push({ waiters: [fn] });
     this.schedule();
   }
 
   /** Syncs now, for the rare writes whose caller answers at once (a seat claim, a logo).
-   * Throws if the sync failed; what waits is still told at the end of the turn. */
+   * Throws if the sync failed; what waits is still told when its own batch's turn comes. */
   syncNow(): void {
     this.sync();
     this.unsynced = false;
   }
 
-  /** Syncs and tells the waiters now, e.g. before the store closes. */
+  /** Syncs and tells every waiter now, e.g. before the store closes or before answering with
+   * the state. A sync running off the loop is overtaken: this one covers its writes too. */
   flush(): void {
-    if (this.flushing) return;
-    this.flushing = true;
+    if (this.telling) return;
+    this.telling = true;
     try {
-      while (this.unsynced || this.waiting.length > 0) {
+      while (this.unsynced || this.syncing || this.batches.length > 0) {
         let error: unknown = null;
-        if (this.unsynced) {
+        if (this.unsynced || this.syncing) {
           this.unsynced = false;
+          this.syncing = null;
           try {
             this.sync();
           } catch (failure) {
             error = failure;
           }
         }
-        for (const fn of this.waiting.splice(0)) {
-          try {
-            fn(error);
-          } catch (thrown) {
-            this.log(`after the log sync: ${String(thrown)}`);
-          }
-        }
+        for (const batch of this.batches.splice(0)) this.tell(batch, error);
       }
     } finally {
-      this.flushing = false;
-      this.scheduled = false;
+      this.telling = false;
+    }
+  }
+
+  /** Starts the next sync, or tells the batches whose writes are already on disk. */
+  private advance(): void {
+    if (this.syncing || this.telling) return;
+    if (this.unsynced && this.batches.length === 0) this.batches.push({ waiters: [] });
+    this.telling = true;
+    try {
+      while (this.batches.length > 0) {
+        const batch = this.batches[0];
+        if (!this.unsynced) {
+          // Its writes were covered by an earlier sync (or syncNow).
+          this.tell(this.batches.shift() as Batch, null);
+          continue;
+        }
+        this.unsynced = false;
+        if (this.syncLater) {
+          this.syncing = batch;
+          this.syncLater((error) => this.synced(batch, error));
+          return;
+        }
+        let error: unknown = null;
+        try {
+          this.sync();
+        } catch (failure) {
+          error = failure;
+        }
+        this.tell(this.batches.shift() as Batch, error);
+      }
+    } finally {
+      this.telling = false;
+    }
+  }
+
+  /** A sync off the loop finished: its batch is told, and the next sync starts. */
+  private synced(batch: Batch, error: unknown): void {
+    // Overtaken by flush(), which told the batch already.
+    if (this.syncing !== batch) return;
+    this.syncing = null;
+    this.batches.shift();
+    this.telling = true;
+    try {
+      this.tell(batch, error);
+    } finally {
+      this.telling = false;
+    }
+    this.advance();
+  }
+
+  private tell(batch: Batch, error: unknown): void {
+    for (const fn of batch.waiters) {
+      try {
+        fn(error);
+      } catch (thrown) {
+        this.log(`after the log sync: ${String(thrown)}`);
+      }
     }
   }
 
   private schedule(): void {
-    if (this.scheduled || this.flushing) return;
+    if (this.scheduled) return;
     this.scheduled = true;
-    this.nextTurn(() => this.flush());
+    this.nextTurn(() => {
+      this.scheduled = false;
+      this.advance();
+    });
   }
 }

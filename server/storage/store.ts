@@ -1,9 +1,9 @@
 // Durable storage in one SQLite file. A contest is its definition plus an append-only log of
 // accepted commands; its state is the replay of that log. Seat secrets live beside it.
-import { closeSync, fdatasyncSync, fsyncSync, openSync } from 'node:fs';
+import { closeSync, fdatasync, fdatasyncSync, fsyncSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { GroupCommit, type NextTurn } from './group-commit.js';
+import { GroupCommit, type NextTurn, type SyncLater } from './group-commit.js';
 import { SEAT_COMMANDS, type Command } from '../../shared/contest/commands.js';
 import type { ContestDefinition, SeatId } from '../../shared/contest/types.js';
 import type { LogoType } from '../../shared/branding.js';
@@ -199,8 +199,8 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
   // Durability by group commit. With synchronous = NORMAL, each INSERT still commits to the WAL
   // at once (so a refused write is refused before the engine applies the command, and a kill -9
   // loses nothing: the frames are in the operating system's cache), but SQLite no longer fsyncs
-  // the WAL on every commit. We do, once per event-loop turn, for all of that turn's commands:
-  // one fdatasync of the WAL file makes every frame (and the WAL header) written before it
+  // the WAL on every commit. We do, once for all the commands written while the previous sync
+  // ran (off the event loop) or in this turn (a test's own fsync): one fdatasync of the WAL file makes every frame (and the WAL header) written before it
   // durable, which is exactly what synchronous = FULL's per-commit sync gives, and recovery
   // replays those committed frames after a power cut. SQLite still syncs the WAL before each
   // checkpoint and the database after it (NORMAL does that), so checkpoints are unchanged.
@@ -208,22 +208,45 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
   const walFile = file === ':memory:' || file === '' ? null : `${file}-wal`;
   db.pragma(walFile === null ? 'synchronous = FULL' : 'synchronous = NORMAL');
   let walFd: number | null = null;
-  const syncLog = () => {
-    if (walFile === null) return;
+  /** The WAL file, opened once for syncing. It lives as long as this connection; its directory
+   * entry is synced once, so the file itself survives a power cut too. */
+  const wal = (file: string): number => {
     if (walFd === null) {
-      // The WAL file lives as long as this connection; its directory entry is synced once, so
-      // the file itself survives a power cut too.
-      walFd = openSync(walFile, 'r');
-      const dir = openSync(dirname(walFile), 'r');
+      walFd = openSync(file, 'r');
+      const dir = openSync(dirname(file), 'r');
       try {
         fsyncSync(dir);
       } finally {
         closeSync(dir);
       }
     }
-    (options.fsync ?? fdatasyncSync)(walFd);
+    return walFd;
   };
-  const durability = new GroupCommit(syncLog, options.nextTurn, options.log);
+  const syncLog = () => {
+    if (walFile !== null) (options.fsync ?? fdatasyncSync)(wal(walFile));
+  };
+  /** Syncs running off the event loop; the file is closed only once none is left. */
+  let syncsRunning = 0;
+  let closing = false;
+  const closeWal = () => {
+    if (walFd !== null && syncsRunning === 0) closeSync(walFd);
+    if (syncsRunning === 0) walFd = null;
+  };
+  // The real disk's sync runs on libuv's thread pool, so the event loop goes on reading and
+  // applying presses while it lasts; a test's own fsync runs at the end of the turn instead.
+  const syncLater: SyncLater | undefined =
+    options.fsync || walFile === null
+      ? undefined
+      : (done) => {
+          const fd = wal(walFile);
+          syncsRunning += 1;
+          fdatasync(fd, (error) => {
+            syncsRunning -= 1;
+            if (closing) closeWal();
+            done(error);
+          });
+        };
+  const durability = new GroupCommit(syncLog, options.nextTurn, options.log, syncLater);
   /** A write whose caller answers at once (seats, logos, settings): synced before it returns. */
   const synced = <A extends unknown[], R>(write: (...args: A) => R) => (...args: A): R => {
     const result = write(...args);
@@ -428,8 +451,8 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
     close() {
       // What the last turn wrote is synced, and its waiters told, before the file closes.
       durability.flush();
-      if (walFd !== null) closeSync(walFd);
-      walFd = null;
+      closing = true;
+      closeWal();
       db.close();
     },
   };

@@ -9,11 +9,18 @@ export interface RoundPlace {
   roundInStage: number;
 }
 
+/** Worked out once per definition (which is never changed in place): every view and every
+ * command asks for it. */
+const flattened = new WeakMap<ContestDefinition, readonly RoundPlace[]>();
+
 /** Every round of the contest in the order it is played. */
-export function flatRounds(definition: ContestDefinition): RoundPlace[] {
-  return definition.stages.flatMap((stage, stageIndex) =>
-    stage.rounds.map((round, roundInStage) => ({ round, stage, stageIndex, roundInStage })),
-  );
+export function flatRounds(definition: ContestDefinition): readonly RoundPlace[] {
+  let places = flattened.get(definition);
+  if (!places) {
+    places = definition.stages.flatMap((stage, stageIndex) => stage.rounds.map((round, roundInStage) => ({ round, stage, stageIndex, roundInStage })));
+    flattened.set(definition, places);
+  }
+  return places;
 }
 
 export function roundAt(definition: ContestDefinition, index: number): RoundPlace | null {

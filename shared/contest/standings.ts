@@ -40,8 +40,24 @@ export function tieRecords(state: ContestState): TieRecord[] {
   return ranking(state).ties;
 }
 
+/** The last ranking worked out from each ledger, with what else it was worked out from. A
+ * busy contest's views are rebuilt on every press, and a press changes none of these: the
+ * state is immutable, so the same objects mean the same ranking. */
+const rankings = new WeakMap<ContestState['ledger'], { from: readonly unknown[]; ranked: Ranking }>();
+
+type Ranking = { standings: Standing[]; ties: TieRecord[] };
+
 /** The standings and the tie records, worked out once for a page that needs both. */
-export function ranking(state: ContestState): { standings: Standing[]; ties: TieRecord[] } {
+export function ranking(state: ContestState): Ranking {
+  const from = [state.definition, state.scores, state.falseStarts];
+  const known = rankings.get(state.ledger);
+  if (known && known.from.every((part, i) => part === from[i])) return known.ranked;
+  const ranked = rankingOf(state);
+  rankings.set(state.ledger, { from, ranked });
+  return ranked;
+}
+
+function rankingOf(state: ContestState): Ranking {
   const { definition } = state;
   const { decimals, tieBreaks } = rankingRulesOf(definition);
   const raw = rawStageTotals(state);

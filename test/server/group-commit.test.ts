@@ -198,4 +198,80 @@ describe('GroupCommit', () => {
     turns.splice(0).forEach((fn) => fn());
     expect(told).toEqual([failure, failure, ['later', null]]);
   });
+
+  describe('with the sync off the event loop (the real disk)', () => {
+    /** A commit whose syncs finish only when the test says, in the order they started. */
+    function offLoop() {
+      const turns: (() => void)[] = [];
+      const running: ((error: unknown) => void)[] = [];
+      const order: string[] = [];
+      const commit = new GroupCommit(
+        () => order.push('sync now'),
+        (fn) => turns.push(fn),
+        undefined,
+        (done) => {
+          order.push('sync started');
+          running.push(done);
+        },
+      );
+      const endTurn = () => turns.splice(0).forEach((fn) => fn());
+      const finish = (error: unknown = null) => (running.shift() as (error: unknown) => void)(error);
+      return { commit, order, running, endTurn, finish };
+    }
+
+    it('keeps one sync running at a time; what is written meanwhile waits for the next, behind what asked before', () => {
+      const { commit, order, running, endTurn, finish } = offLoop();
+      commit.written();
+      commit.whenDurable(() => order.push('a'));
+      endTurn();
+      expect(order).toEqual(['sync started']);
+      // Asked while the sync runs, with nothing new written: it needs only that sync.
+      commit.whenDurable(() => order.push('b'));
+      // Written while it runs: the running sync may not cover it.
+      commit.written();
+      commit.whenDurable(() => order.push('c'));
+      commit.written();
+      commit.whenDurable(() => order.push('d'));
+      endTurn();
+      expect(running).toHaveLength(1);
+      finish();
+      expect(order).toEqual(['sync started', 'a', 'b', 'sync started']);
+      finish();
+      expect(order).toEqual(['sync started', 'a', 'b', 'sync started', 'c', 'd']);
+      // Nothing waits now: the next is told at once.
+      commit.whenDurable(() => order.push('e'));
+      expect(order.at(-1)).toBe('e');
+    });
+
+    it('tells the waiters of a failed sync its error, and those of the next sync theirs', () => {
+      const { commit, endTurn, finish } = offLoop();
+      const told: unknown[] = [];
+      const failure = new Error('EIO');
+      commit.written();
+      commit.whenDurable((error) => told.push(['first', error]));
+      endTurn();
+      commit.written();
+      commit.whenDurable((error) => told.push(['second', error]));
+      finish(failure);
+      finish(null);
+      expect(told).toEqual([
+        ['first', failure],
+        ['second', null],
+      ]);
+    });
+
+    it('flush() overtakes a running sync: it syncs at once and tells everyone, and the late finish changes nothing', () => {
+      const { commit, order, endTurn, finish } = offLoop();
+      commit.written();
+      commit.whenDurable(() => order.push('a'));
+      endTurn();
+      commit.written();
+      commit.whenDurable(() => order.push('b'));
+      commit.flush();
+      expect(order).toEqual(['sync started', 'sync now', 'a', 'b']);
+      finish();
+      endTurn();
+      expect(order).toEqual(['sync started', 'sync now', 'a', 'b']);
+    });
+  });
 });

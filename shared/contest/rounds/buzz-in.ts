@@ -183,16 +183,16 @@ function pressBuzzer(state: ContestState, round: BuzzInRound, q: BuzzInQuestion,
   });
   const pressedAlready = q.buzzes.some((b) => b.seatId === seatId && b.decision === 'pending');
   const rebuzz = q.tied.length > 0;
-  if (q.out.includes(seatId)) return logged(state, q, record('locked-out'), { decision: 'locked-out' }, q.phase === 'open');
+  if (q.out.includes(seatId)) return logged(state, q, record('locked-out'), { decision: 'locked-out' });
   // P5: during a tie and its re-buzz, only the tied seats are in the race.
-  if (rebuzz && !q.tied.includes(seatId)) return logged(state, q, record('late'), { decision: 'late' }, q.phase === 'open');
+  if (rebuzz && !q.tied.includes(seatId)) return logged(state, q, record('late'), { decision: 'late' });
   if (q.phase === 'reading' || q.phase === 'wrong') return falseStart(state, round, q, record('false-start'));
   if (q.phase === 'tied') {
     // Waiting for a re-buzz the host has not opened yet: pressing now is pressing early.
     if (tieRule(round) === 'rebuzz') return falseStart(state, round, q, record('false-start'));
     return logged(state, q, record('late'), { decision: 'late' });
   }
-  if (q.phase === 'answering' || pressedAlready) return logged(state, q, record('late'), { decision: 'late' }, q.phase === 'open');
+  if (q.phase === 'answering' || pressedAlready) return logged(state, q, record('late'), { decision: 'late' });
 
   // P6: arrived after opening, but pressed clearly before it.
   if (q.openedAt !== null && isFalseStart(judged, q.openedAt, fairness)) return falseStart(state, round, q, record('false-start'));
@@ -293,10 +293,12 @@ function lockout(state: ContestState, round: BuzzInRound, q: BuzzInQuestion, rec
   return withLog(state, next, record, { decision: record.decision, lockedUntil }, events, quiet);
 }
 
-/** `quiet`: while the buzzers are open, a press that changes nothing public is told only to
- * the host and the presser's seat (P9): no phone learns that someone else is pressing. */
-function logged(state: ContestState, q: BuzzInQuestion, record: BuzzRecord, buzz: BuzzOutcome, quiet = false): Result {
-  return withLog(state, q, record, buzz, [], quiet);
+/** A press that changes nothing but the press log (late, or from a seat that is out): only the
+ * host's view shows that log (B14), so no other page is sent an update; the presser learns its
+ * decision from its ack. That also keeps it quiet while the buzzers are open (P9), and spares a
+ * busy server ten seat views for each late press of a hall pressing together. */
+function logged(state: ContestState, q: BuzzInQuestion, record: BuzzRecord, buzz: BuzzOutcome): Result {
+  return { ok: true, state: withQuestion(state, { ...q, buzzes: [...q.buzzes, record] }), events: [], buzz, audience: [], unseenByScreen: true };
 }
 
 function withLog(state: ContestState, q: BuzzInQuestion, record: BuzzRecord, buzz: BuzzOutcome, events: ContestEvent[], quiet = false): Result {
