@@ -11,6 +11,7 @@ import { DEFAULT_FAIRNESS, DEFAULT_MAX_CREDIT_MS } from '../../shared/contest/ar
 import type { BuzzInQuestion, ContestDefinition } from '../../shared/contest/types.js';
 import { definition } from '../support/definitions.js';
 import { PING_EVERY_MS } from '../../server/realtime/links.js';
+import { HOST_REFRESH_MS } from '../../server/realtime/host-refresh.js';
 import { byTestId, hasChromium, requireBrowser, shot, SHOTS, startStage, zh, type BrowserStage } from './browser-stage.js';
 
 requireBrowser('fair buzzing on the pages');
@@ -216,6 +217,9 @@ describe.skipIf(!hasChromium)('fair buzzing on the pages: a tie the host decides
       await byTestId(phones[n % 2], 'buzzer').tap();
       await expect.poll(() => buzz()?.buzzes.length).toBe(n);
     }
+    // Late presses reach only the host's press log, a moment later, in one update.
+    expect(await byTestId(host, 'press-row').count()).toBe(2);
+    h.clock.advance(HOST_REFRESH_MS);
     await host.setViewportSize({ width: 1280, height: 800 });
     await expect.poll(() => byTestId(host, 'press-row').count()).toBe(12);
     const log = byTestId(host, 'press-log');
