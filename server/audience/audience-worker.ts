@@ -19,6 +19,7 @@ import type { AudienceNews, AudienceOpening, FromAudience, ToAudience } from './
 import { handleLikes } from './like-handler.js';
 import { LikeLimits } from './likes.js';
 import { jsonParser } from '../realtime/json-parser.js';
+import { NewsQueue } from './news-queue.js';
 
 /** Viewers need no 2 s heartbeat (phones do, for their link figures): socket.io's default. */
 const PING_INTERVAL_MS = 25_000;
@@ -175,6 +176,10 @@ function collect(): void {
 }
 
 let io: QiangdaServer | null = null;
+const waiting = new NewsQueue();
+function sendWaiting(): void {
+  for (const { contestId, news } of waiting.take()) io?.to(contestId).emit(news.event, news.payload as never);
+}
 process.on('message', (message: ToAudience) => {
   if (message.t === 'init') {
     io ??= start(message);
@@ -187,7 +192,9 @@ process.on('message', (message: ToAudience) => {
     if (!contest) return;
     const news = { event: message.event, payload: message.payload } as AudienceNews;
     contest.news.set(news.event, news);
-    io?.to(message.contestId).emit(news.event, news.payload as never);
+    // Written after the news already in the pipe has been read (news-queue.ts).
+    if (waiting.size === 0) setImmediate(sendWaiting);
+    waiting.add(message.contestId, news);
   } else if (message.t === 'answer') {
     answers.get(message.id)?.(message.ack);
     answers.delete(message.id);

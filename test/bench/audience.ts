@@ -16,7 +16,7 @@ export const VIEWERS = 10_000;
 export const MEMORY_SOCKETS = 20_000;
 /** Sockets per audience process: a client process parses every update each of its sockets gets. */
 const PER_PROCESS = 5_000;
-const RACES = 100;
+const RACES = 300;
 const WARMUP = 10;
 const FANOUT_UPDATES = 10;
 const LIKES_PER_S = 50_000;
