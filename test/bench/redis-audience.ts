@@ -17,7 +17,7 @@ import { hasRedisServer, spawnRedis } from '../support/redis-server.js';
 export const VIEWERS = 20_000;
 /** Sockets per audience client process: each parses every update its sockets get. */
 const PER_PROCESS = 5_000;
-const RACES = 100;
+const RACES = 300;
 /** Viewers' client processes run below the servers and the phones: they stand for other machines
  * (as in audience.ts). Both servers run at the usual priority. */
 const VIEWERS_NICE = 19;
