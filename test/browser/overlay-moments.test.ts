@@ -11,16 +11,12 @@ import type { HostCommand } from '../../shared/contest/commands.js';
 import type { ContestDefinition, Seat } from '../../shared/contest/types.js';
 import { buzzRound } from '../support/definitions.js';
 import type { TestClient } from '../support/harness.js';
-import { byTestId, hasChromium, requireBrowser, SHOTS, startStage, zh, type BrowserStage } from './browser-stage.js';
-import { FLOORS, layoutProblems, NAMES, WORDS } from './layout-problems.js';
+import { byTestId, hasChromium, requireBrowser, startStage, zh, type BrowserStage } from './browser-stage.js';
+import { hostCommand, openOverlays, overlaysShow, type OverlayPage } from './overlay-pages.js';
+import { FLOORS } from './layout-problems.js';
 import { JUDGES } from './judged-samples/samples.js';
 
 requireBrowser('the stream overlay at judged turns and the award ceremony');
-
-const SIZES = [
-  { name: '1920x1080', width: 1920, height: 1080 },
-  { name: '1280x720', width: 1280, height: 720 },
-] as const;
 
 const LONG = '中共湖南省委党校（湖南行政学院）第一代表队';
 const TOPIC = '扎根基层一线，践行“江山就是人民，人民就是江山”：我们支部在乡村振兴和基层治理中为群众办实事的探索与实践';
@@ -88,66 +84,24 @@ const MOMENT_FLOORS: [string, number][] = [
   ['[data-testid="overlay-round-title"]', 48],
 ];
 
-/** Runs in the page: what paints in the middle of the gap left for the video (none), or that there is no gap. */
-function paintedInGap(): string[] {
-  const top = document.querySelector('[data-testid="overlay-top"]')?.getBoundingClientRect();
-  const bottom = document.querySelector('[data-testid="overlay-bottom"]')?.getBoundingClientRect();
-  if (!top || !bottom || bottom.top - top.bottom < 20) return ['no gap for the video'];
-  return document
-    .elementsFromPoint(window.innerWidth / 2, (top.bottom + bottom.top) / 2)
-    .filter((el) => getComputedStyle(el).backgroundColor !== 'rgba(0, 0, 0, 0)' || getComputedStyle(el).backgroundImage !== 'none')
-    .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
-}
-
-/** A stand-in for the stream's video behind the page, for screenshots only. */
-const VIDEO = 'linear-gradient(180deg, #dfe9f3 0%, #ffffff 35%, #8a6d4b 60%, #2b2b2b 100%)';
-
 describe.skipIf(!hasChromium)('the stream overlay at judged turns and the award ceremony', () => {
   let stage: BrowserStage;
   let host: TestClient;
-  const overlays: { size: (typeof SIZES)[number]; page: Page }[] = [];
+  let overlays: OverlayPage[] = [];
 
   beforeAll(async () => {
     stage = await startStage({ definition: contest });
     host = await stage.h.host();
-    for (const size of SIZES) {
-      const context = await stage.browser.newContext({ locale: 'zh-CN', viewport: { width: size.width, height: size.height } });
-      const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      page.on('pageerror', (error) => stage.pageErrors.push(`overlay ${size.name}: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error') stage.pageErrors.push(`overlay ${size.name}: ${message.text()}`);
-      });
-      await page.goto(`${stage.h.url}/overlay/?c=${stage.h.contestId}`);
-      overlays.push({ size, page });
-    }
+    overlays = await openOverlays(stage);
   });
 
   afterAll(async () => {
     await stage?.close();
   });
 
-  async function command(c: HostCommand): Promise<void> {
-    const ack = await host.request('host:command', c);
-    if ('error' in ack) expect.fail(`${c.type} refused: ${ack.error}`);
-  }
-
-  /** Every overlay shows `selector` with no layout problem and a clear gap; shot over a stand-in video. */
-  async function check(state: string, selector: string): Promise<void> {
-    await Promise.all(
-      overlays.map(async ({ size, page }) => {
-        await page.locator(selector).first().waitFor();
-        await expect
-          .poll(() => page.evaluate(layoutProblems, { floors: MOMENT_FLOORS, names: NAMES, words: WORDS, root: '[data-testid="overlay"]' }), { timeout: 8000, message: `${state} at ${size.name}` })
-          .toEqual([]);
-        expect(await page.evaluate(paintedInGap), `${state} at ${size.name}`).toEqual([]);
-        await page.screenshot({ path: `${SHOTS}/overlay2-${size.name}-${state}-alpha.png`, animations: 'disabled', omitBackground: true });
-        await page.evaluate((video) => (document.documentElement.style.background = video), VIDEO);
-        await page.screenshot({ path: `${SHOTS}/overlay2-${size.name}-${state}.png`, animations: 'disabled' });
-        await page.evaluate(() => document.documentElement.style.removeProperty('background'));
-      }),
-    );
-  }
+  const command = (c: HostCommand) => hostCommand(host, c);
+  /** Every overlay shows `selector` with no layout problem and a clear gap; shot transparent and over a stand-in video. */
+  const check = (state: string, selector: string) => overlaysShow(overlays, state, selector, { floors: MOMENT_FLOORS, shots: 'overlay2', gap: true });
 
   const onEvery = async (what: (page: Page) => Promise<void>) => {
     for (const { page } of overlays) await what(page);
@@ -294,29 +248,14 @@ describe.skipIf(!hasChromium)('the stream overlay names a prize of twenty-one se
   });
 
   it('[AW5] in three columns, readable, at 1920x1080 and 1280x720; and every prize after', { timeout: 60_000 }, async () => {
-    const pages: Page[] = [];
-    for (const size of SIZES) {
-      const context = await stage.browser.newContext({ locale: 'zh-CN', viewport: { width: size.width, height: size.height } });
-      const page = await context.newPage();
-      page.on('pageerror', (error) => stage.pageErrors.push(`overlay ${size.name}: ${error.message}`));
-      await page.goto(`${stage.h.url}/overlay/?c=${stage.h.contestId}`);
-      pages.push(page);
-    }
-    const fits = async (state: string, selector: string) => {
-      for (const [i, page] of pages.entries()) {
-        await page.locator(selector).first().waitFor();
-        await expect
-          .poll(() => page.evaluate(layoutProblems, { floors: MOMENT_FLOORS, names: NAMES, words: WORDS, root: '[data-testid="overlay"]' }), { timeout: 8000, message: `${state} at ${SIZES[i].name}` })
-          .toEqual([]);
-        await page.evaluate((video) => (document.documentElement.style.background = video), VIDEO);
-        await page.screenshot({ path: `${SHOTS}/overlay2-${SIZES[i].name}-${state}.png`, animations: 'disabled' });
-      }
-    };
+    const pages = await openOverlays(stage);
+    // The prize list may take the middle of the picture: no gap is asked of it.
+    const fits = (state: string, selector: string) => overlaysShow(pages, state, selector, { floors: MOMENT_FLOORS, shots: 'overlay2' });
     await fits('field-tier', '[data-testid="overlay-prize"][data-tier="优秀奖"]');
-    for (const page of pages) expect(await byTestId(page, 'overlay-prize-seat').count()).toBe(21);
+    for (const { page } of pages) expect(await byTestId(page, 'overlay-prize-seat').count()).toBe(21);
     for (const step of [2, 3]) await command({ type: 'awards:step', step });
     await fits('field-podium', '[data-testid="overlay-awards"][data-moment="podium"]');
-    for (const page of pages) expect(await byTestId(page, 'overlay-prize-seat').count()).toBe(22);
+    for (const { page } of pages) expect(await byTestId(page, 'overlay-prize-seat').count()).toBe(22);
     expect(stage.pageErrors).toEqual([]);
   });
 });

@@ -5,7 +5,6 @@
 // eight options and its countdown, the buzz winner, the like total, the answer once revealed.
 // Every state passes the big screen's layout checks (nothing outside the picture, clipped,
 // elided, below its floor, or a name's character alone).
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
 import type { HostCommand } from '../../shared/contest/commands.js';
@@ -14,15 +13,11 @@ import type { ContestDefinition, Seat } from '../../shared/contest/types.js';
 import { channel } from '../../server/realtime/realtime.js';
 import { buzzRound } from '../support/definitions.js';
 import type { TestClient } from '../support/harness.js';
-import { byTestId, hasChromium, requireBrowser, SHOTS, startStage, zh, type BrowserStage } from './browser-stage.js';
-import { FLOORS, layoutProblems, NAMES, WORDS } from './layout-problems.js';
+import { byTestId, hasChromium, requireBrowser, startStage, zh, type BrowserStage } from './browser-stage.js';
+import { hostCommand, openOverlays, overlaysShow, paintedInGap, type OverlayPage } from './overlay-pages.js';
+import { FLOORS } from './layout-problems.js';
 
 requireBrowser('the stream overlay');
-
-const SIZES = [
-  { name: '1920x1080', width: 1920, height: 1080 },
-  { name: '1280x720', width: 1280, height: 720 },
-] as const;
 
 const CITIES = ['长沙', '株洲', '湘潭', '衡阳', '邵阳', '岳阳', '常德', '益阳', '郴州', '永州', '怀化', '娄底', '浏阳', '韶山', '醴陵', '耒阳', '湘乡', '汨罗', '津市', '冷水江', '涟源', '武冈'];
 const SEATS: Seat[] = CITIES.map((city, i) => ({ id: `s${i + 1}`, name: `${city}市直机关工委党支部代表队`, kind: 'team', phones: 3 }));
@@ -41,72 +36,27 @@ const contest: ContestDefinition = {
 /** The overlay's own text floors beside the screen's (stem, phase, countdown, winner, seat names). */
 const OVERLAY_FLOORS: [string, number][] = [...FLOORS, ['[data-testid="score-row"] .total', 32], ['[data-testid="likes-total"]', 32]];
 
-/** Runs in the page: what paints in the middle of the gap the plates leave for the video (none,
- * on a transparent page), or that there is no gap. */
-function paintedInGap(): string[] {
-  const top = document.querySelector('[data-testid="overlay-top"]')?.getBoundingClientRect();
-  const bottom = document.querySelector('[data-testid="overlay-bottom"]')?.getBoundingClientRect();
-  if (!top || !bottom || bottom.top - top.bottom < 20) return ['no gap for the video'];
-  return document
-    .elementsFromPoint(window.innerWidth / 2, (top.bottom + bottom.top) / 2)
-    .filter((el) => {
-      const style = getComputedStyle(el);
-      return style.backgroundColor !== 'rgba(0, 0, 0, 0)' || style.backgroundImage !== 'none';
-    })
-    .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${el.className}: ${getComputedStyle(el).backgroundColor}`);
-}
-
-/** A stand-in for the stream's video behind the page, for screenshots only: bright sky, dark stage. */
-const VIDEO = 'linear-gradient(180deg, #dfe9f3 0%, #ffffff 35%, #8a6d4b 60%, #2b2b2b 100%)';
-
 describe.skipIf(!hasChromium)('the stream overlay', () => {
   let stage: BrowserStage;
   let host: TestClient;
   let phones: Record<string, TestClient>;
-  const overlays: { size: (typeof SIZES)[number]; page: Page }[] = [];
+  let overlays: OverlayPage[] = [];
 
   beforeAll(async () => {
     stage = await startStage({ definition: contest });
     host = await stage.h.host();
     phones = {};
     for (const id of ['s7', 's12']) phones[id] = await stage.h.contestant(id);
-    for (const size of SIZES) {
-      const context = await stage.browser.newContext({ locale: 'zh-CN', viewport: { width: size.width, height: size.height } });
-      const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      page.on('pageerror', (error) => stage.pageErrors.push(`overlay ${size.name}: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error') stage.pageErrors.push(`overlay ${size.name}: ${message.text()}`);
-      });
-      await page.goto(`${stage.h.url}/overlay/?c=${stage.h.contestId}`);
-      overlays.push({ size, page });
-    }
+    overlays = await openOverlays(stage);
   });
 
   afterAll(async () => {
     await stage?.close();
   });
 
-  async function command(command: HostCommand): Promise<void> {
-    const ack = await host.request('host:command', command);
-    if ('error' in ack) expect.fail(`${command.type} refused: ${ack.error}`);
-  }
-
-  /** Waits until every overlay shows the state with no layout problem; shoots it over a stand-in video. */
-  async function check(state: string, selector: string): Promise<void> {
-    await Promise.all(
-      overlays.map(async ({ size, page }) => {
-        await page.locator(selector).first().waitFor();
-        await expect
-          .poll(() => page.evaluate(layoutProblems, { floors: OVERLAY_FLOORS, names: NAMES, words: WORDS, root: '[data-testid="overlay"]' }), { timeout: 8000, message: `${state} at ${size.name}` })
-          .toEqual([]);
-        await page.screenshot({ path: `${SHOTS}/overlay-${size.name}-${state}-alpha.png`, animations: 'disabled', omitBackground: true });
-        await page.evaluate((video) => (document.documentElement.style.background = video), VIDEO);
-        await page.screenshot({ path: `${SHOTS}/overlay-${size.name}-${state}.png`, animations: 'disabled' });
-        await page.evaluate(() => document.documentElement.style.removeProperty('background'));
-      }),
-    );
-  }
+  const command = (c: HostCommand) => hostCommand(host, c);
+  /** Every overlay shows the state with no layout problem; shot transparent and over a stand-in video. */
+  const check = (state: string, selector: string) => overlaysShow(overlays, state, selector, { floors: OVERLAY_FLOORS, shots: 'overlay' });
 
   it('is transparent, and shows the standings, a revealed question with its countdown, the buzz winner and likes at 16:9', { timeout: 120_000 }, async () => {
     const { h } = stage;
