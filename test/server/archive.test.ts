@@ -2,11 +2,10 @@
 // to the same state and exports the same record; its phones and request ids still work. A file
 // that was changed, cut short or is something else is refused, and nothing is written.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
 import { translate } from '../../shared/i18n/index.js';
 import { ORGANISER_KEY_HEADER } from '../../shared/organiser.js';
@@ -20,25 +19,14 @@ import { openStore, type Store } from '../../server/storage/store.js';
 import { allAtOnceRound, buzzRound, choice, definition } from '../support/definitions.js';
 import { startServer, type Harness } from '../support/harness.js';
 import { answersOf } from '../support/question-of.js';
+import { closedAfterEach } from '../support/closed-after-each.js';
 
-const harnesses: Harness[] = [];
-const stores: Store[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const h of harnesses.splice(0)) await h.close();
-  for (const s of stores.splice(0)) if (s.db.open) s.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const { harnesses, stores, tempDir } = closedAfterEach();
 
 const freshStore = (file = ':memory:') => {
   const store = openStore(file);
   stores.push(store);
   return store;
-};
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'qiangda-archive-'));
-  dirs.push(dir);
-  return dir;
 };
 
 /** A show with a false start, a won buzz ruled right, a wrong answer, an undo, an adjustment,
@@ -199,10 +187,10 @@ describe('archive and restore', () => {
   });
 
   it('from the command line: npm run archive, then npm run restore into another data folder', async () => {
-    const from = tempDir();
-    const to = join(tempDir(), 'new-folder');
+    const from = tempDir('qiangda-archive-');
+    const to = join(tempDir('qiangda-archive-'), 'new-folder');
     const h = await playShow(freshStore(join(from, 'qiangda.db')));
-    const file = join(tempDir(), 'final.qiangda');
+    const file = join(tempDir('qiangda-archive-'), 'final.qiangda');
     const lines: string[] = [];
     const print = (line: string) => lines.push(line);
     const commands = h.store.loadContest(h.contestId)?.commands.length;
@@ -229,9 +217,9 @@ describe('archive and restore', () => {
 
   it('npm run restore into a folder whose data file is damaged: the start-up message, exit 1, the file untouched', async () => {
     const h = await playShow();
-    const file = join(tempDir(), 'show.qiangda');
+    const file = join(tempDir('qiangda-archive-'), 'show.qiangda');
     writeFileSync(file, archiveOf(h.store.loadContest(h.contestId) as NonNullable<ReturnType<Store['loadContest']>>, 0));
-    const to = tempDir();
+    const to = tempDir('qiangda-archive-');
     const damaged = Buffer.from('这不是数据库。'.repeat(2000));
     writeFileSync(join(to, 'qiangda.db'), damaged);
     const lines: string[] = [];

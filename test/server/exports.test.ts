@@ -1,10 +1,9 @@
 // The record of a show, exported: results, round scores, score record, the full buzz log with
 // times and all-at-once answers, as an Excel workbook (read back with a real reader) and as CSV.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
 import { translate } from '../../shared/i18n/index.js';
 import { runArchive } from '../../server/cli/archive.js';
@@ -16,13 +15,9 @@ import { openStore } from '../../server/storage/store.js';
 import { allAtOnceRound, buzzRound, choice, definition } from '../support/definitions.js';
 import { startServer, type Harness } from '../support/harness.js';
 import { answersOf } from '../support/question-of.js';
+import { closedAfterEach } from '../support/closed-after-each.js';
 
-const harnesses: Harness[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const h of harnesses.splice(0)) await h.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const { harnesses, tempDir } = closedAfterEach();
 
 /** Two questions of buzz-in (a false start, a win, a late press) and one all-at-once question. */
 async function playShow(store = openStore(':memory:')): Promise<Harness> {
@@ -139,8 +134,7 @@ describe('exports', () => {
   });
 
   it('from the command line, from the data folder', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'qiangda-export-'));
-    dirs.push(dir);
+    const dir = tempDir('qiangda-export-');
     const h = await playShow(openStore(join(dir, 'qiangda.db')));
     const lines: string[] = [];
     const out = join(dir, 'record.xlsx');
@@ -157,8 +151,7 @@ describe('exports', () => {
   });
 
   it('the command-line tools refuse a damaged data file with the start-up message, and leave it as it was', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'qiangda-export-'));
-    dirs.push(dir);
+    const dir = tempDir('qiangda-export-');
     const file = join(dir, 'qiangda.db');
     const damaged = Buffer.from('这不是数据库。'.repeat(2000));
     writeFileSync(file, damaged);

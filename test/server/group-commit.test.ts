@@ -1,29 +1,19 @@
 // Issue 15, group commit: the log's disk sync is paid once per event-loop turn, and nobody hears of
 // a command (its ack, the broadcast, a view) before that sync. The tests run the turns by hand
 // and count the syncs; a failed sync answers storage-failed and raises the storage alarm.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ErrorCode } from '../../shared/protocol.js';
 import { GroupCommit } from '../../server/storage/group-commit.js';
-import { openStore, type Store } from '../../server/storage/store.js';
-import { startServer, type Harness, type TestClient } from '../support/harness.js';
+import { openStore } from '../../server/storage/store.js';
+import { startServer, type TestClient } from '../support/harness.js';
+import { closedAfterEach } from '../support/closed-after-each.js';
 
-const harnesses: Harness[] = [];
-const stores: Store[] = [];
-const dirs: string[] = [];
-
-afterEach(async () => {
-  for (const h of harnesses.splice(0)) await h.close();
-  for (const s of stores.splice(0)) if (s.db.open) s.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const { harnesses, stores, tempDir } = closedAfterEach();
 
 /** A server on a real file whose end-of-turn syncs run only when the test says. */
 async function server() {
-  const dir = mkdtempSync(join(tmpdir(), 'qiangda-commit-'));
-  dirs.push(dir);
+  const dir = tempDir('qiangda-commit-');
   const turns: (() => void)[] = [];
   const syncs = { count: 0, fail: null as Error | null };
   const store = openStore(join(dir, 'qiangda.db'), {

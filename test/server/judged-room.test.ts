@@ -1,24 +1,18 @@
 // A judged round in the room, over the host's socket (J1-J8): the preparation runs out on the
 // room's timer (fake clock), the host's commands are checked by the wire schema, the screen sees
 // no value before the reveal, and a restart replays the turn as it was.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ContestDefinition } from '../../shared/contest/types.js';
 import { ErrorCode } from '../../shared/protocol.js';
 import { openStore } from '../../server/storage/store.js';
 import { judgedRound, judges, seats } from '../support/definitions.js';
 import { judgedOf } from '../support/question-of.js';
 import { FakeClock } from '../support/fake-clock.js';
-import { startServer, type Harness } from '../support/harness.js';
+import { startServer } from '../support/harness.js';
+import { closedAfterEach } from '../support/closed-after-each.js';
 
-const harnesses: Harness[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const h of harnesses.splice(0)) await h.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const { harnesses, tempDir } = closedAfterEach();
 
 const FINAL: ContestDefinition = {
   title: '决赛',
@@ -30,8 +24,7 @@ const FINAL: ContestDefinition = {
 
 describe('[J6][J7][D1] a judged turn in the room', () => {
   it('[J6][J7][D1] preparation ends on the room’s timer; scores stay hidden until the reveal; a restart replays it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'qiangda-'));
-    dirs.push(dir);
+    const dir = tempDir('qiangda-');
     const file = join(dir, 'qiangda.db');
     const clock = new FakeClock();
     const first = await startServer({ definition: FINAL, store: openStore(file), clock });

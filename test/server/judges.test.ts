@@ -2,10 +2,8 @@
 // strong as the host's) and typed code (throttled like join codes), kept with the contest across
 // restarts; judge sockets sign in by link, code or device token and may only score; no other page
 // learns a judge's key or code.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLAIM_LIMITS } from '../../server/realtime/claim-guard.js';
 import { drawContest } from '../../server/rooms/draw.js';
 import { parseContestFile, MAX_JUDGES } from '../../server/setup/contest-file.js';
@@ -17,6 +15,7 @@ import { JOIN_CODE_PATTERN } from '../../shared/join-code.js';
 import { definition } from '../support/definitions.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { startServer, type Harness, type TestClient } from '../support/harness.js';
+import { closedAfterEach } from '../support/closed-after-each.js';
 
 const PANEL: Judge[] = [
   { id: 'j1', name: '王教授', title: '省委党校教授', unit: '省委党校' },
@@ -24,12 +23,7 @@ const PANEL: Judge[] = [
   { id: 'j3', name: '陈书记', unit: '市委组织部' },
 ];
 
-const harnesses: Harness[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const h of harnesses.splice(0)) await h.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const { harnesses, tempDir } = closedAfterEach();
 
 async function server(options: Parameters<typeof startServer>[0] = {}): Promise<Harness> {
   const h = await startServer({ definition: { ...definition({ seats: 3 }), judges: PANEL }, ...options });
@@ -154,8 +148,7 @@ describe('judge links and codes', () => {
   });
 
   it('a judge types its code once; the device then comes back by its token, also after a restart, with the same links and codes', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'qiangda-judges-'));
-    dirs.push(dir);
+    const dir = tempDir('qiangda-judges-');
     const file = join(dir, 'q.db');
     const clock = new FakeClock();
     const first = await server({ store: openStore(file), clock });

@@ -1,24 +1,18 @@
 // Q2-Q3 over real sockets: phones see the contest's order, the shown key is graded right, and a
 // restart (replaying the log, swaps included) shows the same options and grades the same.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChoiceQuestion, Question } from '../../shared/contest/question.js';
 import { currentRound } from '../../shared/contest/rounds.js';
 import type { ContestState } from '../../shared/contest/types.js';
 import { openStore } from '../../server/storage/store.js';
 import { archiveOf, readArchive } from '../../server/storage/archive.js';
 import { FakeClock } from '../support/fake-clock.js';
-import { startServer, type Harness, type TestClient } from '../support/harness.js';
+import { startServer, type TestClient } from '../support/harness.js';
 import { askedOf } from '../support/question-of.js';
+import { closedAfterEach } from '../support/closed-after-each.js';
 
-const harnesses: Harness[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const h of harnesses.splice(0)) await h.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const { harnesses, tempDir } = closedAfterEach();
 
 /** Every key at A, as a bank written by hand tends to have it. */
 const bank: ChoiceQuestion[] = Array.from({ length: 12 }, (_, i) => ({
@@ -55,8 +49,7 @@ async function hostDoes(host: TestClient, ...types: ('question:next' | 'answers:
 
 describe('option order in a running contest', () => {
   it('[Q2][A3] phones see the recorded order; the shown letter of the key scores, and a restart shows and grades the same', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'qiangda-order-'));
-    dirs.push(dir);
+    const dir = tempDir('qiangda-order-');
     const db = join(dir, 'qiangda.db');
     const clock = new FakeClock();
     const first = await startServer({ store: openStore(db), clock, bank, file: contestFile });
@@ -106,8 +99,7 @@ describe('option order in a running contest', () => {
   });
 
   it('[F4][Q3] a swapped-in question comes ordered, in the command, and replays the same without the bank, archive included', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'qiangda-order-'));
-    dirs.push(dir);
+    const dir = tempDir('qiangda-order-');
     const db = join(dir, 'qiangda.db');
     const clock = new FakeClock();
     const first = await startServer({ store: openStore(db), clock, bank: markedBank, file: contestFile });

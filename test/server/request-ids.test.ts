@@ -1,25 +1,18 @@
 // D1 and D2: a request sent again with its id (its answer was lost, the server restarted) is
 // applied once and answered as the first time; a deadline takes effect at its own instant,
 // also one that passed while the server was down.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
 import { DEFAULT_ANSWER_TIME_MS } from '../../shared/contest/defaults.js';
 import { ErrorCode } from '../../shared/protocol.js';
 import { openStore } from '../../server/storage/store.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { startServer, type Harness } from '../support/harness.js';
+import { closedAfterEach } from '../support/closed-after-each.js';
 
-const harnesses: Harness[] = [];
-const dirs: string[] = [];
-
-afterEach(async () => {
-  for (const h of harnesses.splice(0)) await h.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const { harnesses, tempDir } = closedAfterEach();
 
 async function server(options: Parameters<typeof startServer>[0] = {}) {
   const h = await startServer(options);
@@ -28,8 +21,7 @@ async function server(options: Parameters<typeof startServer>[0] = {}) {
 }
 
 function dbFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'qiangda-rid-'));
-  dirs.push(dir);
+  const dir = tempDir('qiangda-rid-');
   return join(dir, 'qiangda.db');
 }
 

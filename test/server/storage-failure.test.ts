@@ -2,34 +2,24 @@
 // change is refused (storage-failed) and nothing in memory moves; the host console is told what
 // is wrong, the terminal once; the next write that is kept ends it. Failures are real SQLite
 // ones: PRAGMA max_page_count makes the file "full", PRAGMA query_only makes it read-only.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { DEFAULT_BUZZ_WINDOW_MS } from '../../shared/contest/defaults.js';
 import { ErrorCode } from '../../shared/protocol.js';
 import { TICK_RETRY_MS } from '../../server/rooms/room.js';
-import { openStore, type Store } from '../../server/storage/store.js';
+import { openStore } from '../../server/storage/store.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { fillDisk } from '../support/full-disk.js';
-import { startServer, type Harness } from '../support/harness.js';
+import { startServer } from '../support/harness.js';
 import { buzzOf } from '../support/question-of.js';
+import { closedAfterEach } from '../support/closed-after-each.js';
 
-const harnesses: Harness[] = [];
-const stores: Store[] = [];
-const dirs: string[] = [];
-
-afterEach(async () => {
-  for (const h of harnesses.splice(0)) await h.close();
-  for (const s of stores.splice(0)) if (s.db.open) s.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const { harnesses, stores, tempDir } = closedAfterEach();
 
 /** A server on a real file, with its log lines kept. */
 async function server() {
-  const dir = mkdtempSync(join(tmpdir(), 'qiangda-storage-'));
-  dirs.push(dir);
+  const dir = tempDir('qiangda-storage-');
   const file = join(dir, 'qiangda.db');
   const store = openStore(file);
   stores.push(store);
