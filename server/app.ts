@@ -186,6 +186,9 @@ export function createApp(options: AppOptions): App {
    * `screen`, not the screen either: a press waiting for its decision shows on no page but the
    * host's and its own seat's (P9), so nobody learns that someone pressed. */
   function sendViews(room: ContestRoom, events: ContestEvent[], audience?: SeatId[], screen = true): void {
+    // A change no seat and no screen sees, with no event (a late press in the host's log, B14),
+    // waits for the host's next refresh (host-refresh.ts); every other update carries the host's
+    // view, so none is due after it.
     if (audience?.length === 0 && !screen && events.length === 0) return hostRefresh.later(room.id);
     hostRefresh.sent(room.id);
     const serverNow = options.clock.now();

@@ -200,10 +200,11 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
   // at once (so a refused write is refused before the engine applies the command, and a kill -9
   // loses nothing: the frames are in the operating system's cache), but SQLite no longer fsyncs
   // the WAL on every commit. We do, once for all the commands written while the previous sync
-  // ran (off the event loop) or in this turn (a test's own fsync): one fdatasync of the WAL file makes every frame (and the WAL header) written before it
-  // durable, which is exactly what synchronous = FULL's per-commit sync gives, and recovery
-  // replays those committed frames after a power cut. SQLite still syncs the WAL before each
-  // checkpoint and the database after it (NORMAL does that), so checkpoints are unchanged.
+  // ran (off the event loop) or in this turn (a test's own fsync): one fdatasync of the WAL
+  // file makes every frame (and the WAL header) written before it durable, which is exactly
+  // what synchronous = FULL's per-commit sync gives, and recovery replays those committed frames
+  // after a power cut. SQLite still syncs the WAL before each checkpoint and the database after
+  // it (NORMAL does that), so checkpoints are unchanged.
   // Nobody is told of a command before that sync: see group-commit.ts and store.durability.
   const walFile = file === ':memory:' || file === '' ? null : `${file}-wal`;
   db.pragma(walFile === null ? 'synchronous = FULL' : 'synchronous = NORMAL');
@@ -229,8 +230,9 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
   let syncsRunning = 0;
   let closing = false;
   const closeWal = () => {
-    if (walFd !== null && syncsRunning === 0) closeSync(walFd);
-    if (syncsRunning === 0) walFd = null;
+    if (walFd === null || syncsRunning > 0) return;
+    closeSync(walFd);
+    walFd = null;
   };
   // The real disk's sync runs on libuv's thread pool, so the event loop goes on reading and
   // applying presses while it lasts; a test's own fsync runs at the end of the turn instead.
