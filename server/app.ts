@@ -326,7 +326,7 @@ export function createApp(options: AppOptions): App {
   app.use(securityHeaders(options.dev));
   app.use(httpRoutes(contests));
   app.use(watchRoutes(contests, options.publicUrl));
-  app.use(bankRoutes({ bank: openBank(options.store.db), contests, parse: isolatedParser(options.clock) }));
+  app.use(bankRoutes({ bank: openBank(options.store), contests, parse: isolatedParser(options.clock) }));
   app.use(exportRoutes(contests, options.store));
   app.use(logoRoutes(contests, options.store));
   app.use(seatCardRoutes(contests));

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   // A damaged or unwritable file stops the start here, untouched, with what to do about it.
   const store = openCheckedStore(join(config.dataDir, 'qiangda.db'));
   const publicUrl = publicUrlFor(config.port, config.publicUrl);
-  const bank = openBank(store.db);
+  const bank = openBank(store);
   seedBankIfEmpty(bank, config.bank ?? BUNDLED_BANK);
   const scale = config.redis ? await ScaleOut.connect(config.redis) : undefined;
   const app = createApp({

@@ -1,6 +1,6 @@
 // The question bank (题库) in the server's SQLite file: one row per question, its fingerprint
 // unique, so an exact duplicate can never be stored twice and an import is all or nothing.
-import type Database from 'better-sqlite3';
+import type { Store } from '../storage/store.js';
 import { fingerprint, QUESTION_TYPES, type Question, type QuestionType } from '../../shared/contest/question.js';
 import type { BankIndex } from './validate.js';
 
@@ -42,8 +42,11 @@ CREATE TABLE IF NOT EXISTS bank_questions (
 CREATE INDEX IF NOT EXISTS bank_questions_draw ON bank_questions (category, difficulty, type);
 `;
 
-/** Opens the bank table in `db` (the store's database), creating it if needed. */
-export function openBank(db: Database.Database): BankStore {
+/** Opens the bank table in the store's database, creating it if needed. An import is synced to
+ * disk before it is reported done: the store's log syncs only for contest commands, and an
+ * organiser told "imported" must not lose the questions to a power cut. */
+export function openBank(store: Pick<Store, 'db' | 'durability'>): BankStore {
+  const { db } = store;
   db.exec(SCHEMA);
   const insert = db.prepare('INSERT INTO bank_questions (id, fingerprint, type, category, difficulty, question) VALUES (?, ?, ?, ?, ?, ?)');
   const selectAll = db.prepare('SELECT question FROM bank_questions ORDER BY seq');
@@ -76,7 +79,11 @@ export function openBank(db: Database.Database): BankStore {
       const sql = `SELECT question FROM bank_questions${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY seq`;
       return parse(db.prepare(sql).all(...params));
     },
-    insertMany: (questions) => insertAll(questions),
+    insertMany(questions) {
+      const added = insertAll(questions);
+      store.durability.syncNow();
+      return added;
+    },
     index() {
       const rows = selectIndex.all() as { id: string; fingerprint: string }[];
       return { fingerprints: new Map(rows.map((r) => [r.fingerprint, r.id])), ids: new Set(rows.map((r) => r.id)) };

@@ -41,7 +41,7 @@ export async function runImportBank(argv: string[], env: NodeJS.ProcessEnv, prin
   const store = openDataStore(args.values.data, env, print);
   if (!store) return 1;
   try {
-    const bank = openBank(store.db);
+    const bank = openBank(store);
     const report = await importQuestions(bank, { name: basename(file), bytes }, mode, isolatedParser(realClock()));
     for (const line of reportLines(locale, report, bank.count())) print(line);
     const failed = report.outcome !== 'imported' && report.outcome !== 'checked';

@@ -2,7 +2,7 @@
 // 2 s; the figure is the phones' buzz acknowledgement, press to ack, p99. Before the link book
 // kept figures per contest, half the CPU went to scanning every phone of every contest.
 import type { ManyContestsJob } from './many-contests-clients.js';
-import { clients, maxBlockMs, openStage } from './stage.js';
+import { clients, maxBlockMs, openStage, watchLoad } from './stage.js';
 import { summarise, type BenchResult } from './stats.js';
 
 export const CONTESTS = 200;
@@ -22,11 +22,13 @@ export async function manyContests(o: { scale: number }): Promise<BenchResult> {
       .filter((contests) => contests.length)
       .map((contests) => clients('./many-contests-clients.ts', { url: stage.url, contests, cycles: CYCLES, warmup: WARMUP, cycleMs: CYCLE_MS } satisfies ManyContestsJob));
     stage.loop.reset();
+    const load = watchLoad();
     const reports = await Promise.all(processes.map((p) => p.next<{ acks: number[]; lost: number; dropped: number }>('acks')));
     const block = maxBlockMs(stage.loop);
+    const spent = load.stop();
     for (const p of processes) p.kill();
     const acks = summarise(reports.flatMap((r) => r.acks));
-    return { name: 'many-contests', contests: count, seats: SEATS, ack_p99_ms: acks.p99_ms, ack_p50_ms: acks.p50_ms, presses: acks.samples, lost: reports.reduce((n, r) => n + r.lost, 0), dropped: reports.reduce((n, r) => n + r.dropped, 0), max_block_ms: block };
+    return { name: 'many-contests', contests: count, seats: SEATS, ack_p99_ms: acks.p99_ms, ack_p50_ms: acks.p50_ms, presses: acks.samples, lost: reports.reduce((n, r) => n + r.lost, 0), dropped: reports.reduce((n, r) => n + r.dropped, 0), max_block_ms: block, stage_cpu_pct: spent.cpu_pct, major_gcs: spent.major_gcs, gc_pause_max_ms: spent.gc_pause_max_ms };
   } finally {
     await stage.close();
   }

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, performance, PerformanceObserver, type IntervalHistogram } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createApp, type App } from '../../server/app.js';
 import type { LikeRates } from '../../server/audience/likes.js';
@@ -57,6 +57,35 @@ export async function openStage(options: { contests?: number; seats: number; que
       await app.close();
       store.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** What the stage process spent over a span: its CPU (all its threads: the event loop, V8's
+ * collector threads, the log's syncs) as a share of one core, and its full garbage collections
+ * (the pause at the end of each; their marking also runs beside the loop). A tail that follows
+ * the collections or a process near 100% is load, not a wait in the code. */
+export function watchLoad(): { stop(): { cpu_pct: number; major_gcs: number; gc_pause_max_ms: number } } {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const pauses: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const { detail } = entry as PerformanceEntry & { detail?: { kind?: number } };
+      if (detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) pauses.push(entry.duration);
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    stop() {
+      observer.disconnect();
+      const used = process.cpuUsage(cpu);
+      const wallUs = (performance.now() - started) * 1000;
+      return {
+        cpu_pct: Math.round(((used.user + used.system) / wallUs) * 100),
+        major_gcs: pauses.length,
+        gc_pause_max_ms: Math.round(Math.max(0, ...pauses) * 10) / 10,
+      };
     },
   };
 }

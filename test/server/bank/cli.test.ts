@@ -22,7 +22,7 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
 function bankCount(dataDir: string): number {
   const store = openStore(join(dataDir, 'qiangda.db'));
   try {
-    return openBank(store.db).count();
+    return openBank(store).count();
   } finally {
     store.close();
   }

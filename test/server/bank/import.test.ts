@@ -18,7 +18,7 @@ let store: Store;
 let bank: BankStore;
 beforeEach(() => {
   store = openStore(':memory:');
-  bank = openBank(store.db);
+  bank = openBank(store);
 });
 afterEach(() => store.close());
 
@@ -156,10 +156,10 @@ describe('the bank table', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bank-'));
     const file = join(dir, 'qiangda.db');
     const first = openStore(file);
-    seedBankIfEmpty(openBank(first.db));
+    seedBankIfEmpty(openBank(first));
     first.close();
     const again = openStore(file);
-    expect(openBank(again.db).count()).toBeGreaterThan(0);
+    expect(openBank(again).count()).toBeGreaterThan(0);
     again.close();
   });
 });

@@ -19,7 +19,7 @@ let h: Harness;
 
 beforeEach(async () => {
   store = openStore(':memory:');
-  bank = openBank(store.db);
+  bank = openBank(store);
   // The router needs the app's contests, which exist only once the server is built.
   let router: RequestHandler = (_req, _res, next) => next();
   h = await startServer({ store, web: (req, res, next) => router(req, res, next) });
