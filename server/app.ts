@@ -29,6 +29,7 @@ import { resultsRoutes } from './http/results-page.js';
 import type { ContestRoom } from './rooms/room.js';
 import { authenticate, registerHandlers } from './realtime/socket-handlers.js';
 import { judgesAccess } from './realtime/judge-access.js';
+import { ACCESS, likesChannels } from './realtime/access.js';
 import { channel, type QiangdaServer, type QiangdaSocket } from './realtime/realtime.js';
 import { CommentBoards } from './audience/comments.js';
 import { publishComments, registerComments } from './audience/comment-handlers.js';
@@ -112,7 +113,7 @@ export function createApp(options: AppOptions): App {
   let shared: SharedAudience | undefined = undefined;
   const likes = new Likes(options.clock, options.store, (contestId, total) => {
     shared?.likesTotal(contestId, total);
-    for (const to of [channel.host(contestId), channel.screen(contestId), channel.overlay(contestId)]) io.to(to).emit('likes:total', { total });
+    for (const to of likesChannels(contestId)) io.to(to).emit('likes:total', { total });
     fanout.send(contestId, 'likes', (to) => io.to(to).emit('likes:total', { total }));
     audience?.send(contestId, { event: 'likes:total', payload: { total } });
   }, log);
@@ -304,9 +305,10 @@ export function createApp(options: AppOptions): App {
   function joinAudience(socket: QiangdaSocket, address: string): void {
     if (!socket.connected) return;
     const { role, contestId } = socket.data;
-    if (role === 'audience') fanout.join(socket);
+    const told = ACCESS[role].likes;
+    if (told === 'shards') fanout.join(socket);
     handleLikes(socket, likes, likeLimits, address);
-    if (role !== 'contestant' && role !== 'judge') socket.emit('likes:total', { total: likes.total(contestId) });
+    if (told !== 'none') socket.emit('likes:total', { total: likes.total(contestId) });
   }
 
   // The host console's view of each seat's link, refreshed every couple of seconds.

@@ -23,9 +23,12 @@ describe('likes', () => {
   it('batches arrive as one total per 500 ms to the audience, overlay, screen and host, and a page joining gets it', async () => {
     const h = await startServer();
     harnesses.push(h);
+    // A phone is watched from before it connects: it is told no total, on joining or later.
+    const phone = h.connect({ role: 'contestant' });
+    const phoneTold = totalsOf(phone);
     const pages = [await h.host(), await h.screen(), h.connect({ role: 'overlay' }), h.connect({ role: 'audience' })];
     const viewer = h.connect({ role: 'audience' });
-    await Promise.all([...pages, viewer].map((p) => p.ready()));
+    await Promise.all([...pages, viewer, phone].map((p) => p.ready()));
     const told = pages.map(totalsOf);
     await Promise.all([...pages, viewer].map(settled));
 
@@ -35,6 +38,8 @@ describe('likes', () => {
     h.clock.advance(FLUSH_MS);
     await Promise.all(pages.map((p, i) => waitFor(() => told[i].length === 1)));
     expect(told).toEqual(pages.map(() => [60]));
+    await settled(phone);
+    expect(phoneTold).toEqual([]);
     // Nothing new, nothing sent: no timer runs for an idle contest.
     h.clock.advance(FLUSH_MS * 4);
     await Promise.all(pages.map(settled));
