@@ -4,8 +4,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import express, { type RequestHandler } from 'express';
 import { Server } from 'socket.io';
 import type { ContestEvent } from '../shared/contest/commands.js';
-import { viewFor } from '../shared/contest/views.js';
-import { type ContestUpdate } from '../shared/protocol.js';
+import { viewFor, type ContestView } from '../shared/contest/views.js';
 import type { Clock } from './clock.js';
 import { Contests, type QuestionSource } from './rooms/contests.js';
 import type { SeatId } from '../shared/contest/types.js';
@@ -30,6 +29,7 @@ import type { ContestRoom } from './rooms/room.js';
 import { authenticate, registerHandlers } from './realtime/socket-handlers.js';
 import { judgesAccess } from './realtime/judge-access.js';
 import { ACCESS, likesChannels } from './realtime/access.js';
+import { SentViews } from './realtime/sent-views.js';
 import { channel, type QiangdaServer, type QiangdaSocket } from './realtime/realtime.js';
 import { CommentBoards } from './audience/comments.js';
 import { publishComments, registerComments } from './audience/comment-handlers.js';
@@ -107,6 +107,9 @@ export function createApp(options: AppOptions): App {
     if (room) seatReports.changed(room);
   });
 
+  // Stage updates carry what changed on each channel (sent-views.ts); with --redis, whole views:
+  // a page on another process joins its channel later than this process sends to it.
+  const sentViews = new SentViews(!options.scale);
   // The audience is served after the stage, in shards over later turns (fanout.ts).
   const fanout = new AudienceFanout(options.audienceTurn ?? nextTurn);
   /** With --redis: the audience of the other processes, told what this process's audience is told. */
@@ -174,7 +177,8 @@ export function createApp(options: AppOptions): App {
   const hostRefresh = new HostRefresh(options.clock, (contestId) =>
     options.store.durability.whenDurable(() => {
       const room = contests.get(contestId);
-      if (room && heard(channel.host(room.id))) io.to(channel.host(room.id)).emit('contest:update', { view: viewFor('host', room.state, room.facts()), events: [], serverNow: options.clock.now() });
+      const to = room && channel.host(room.id);
+      if (room && to && heard(to)) io.to(to).emit('contest:update', sentViews.update(to, viewFor('host', room.state, room.facts()), [], options.clock.now()));
     }),
   );
 
@@ -195,8 +199,8 @@ export function createApp(options: AppOptions): App {
     const serverNow = options.clock.now();
     const facts = room.facts();
     // Views are built only for channels someone is listening on: this runs on every buzz.
-    const send = (to: string, view: () => ContestUpdate['view']) => {
-      if (heard(to)) io.to(to).emit('contest:update', { view: view(), events, serverNow });
+    const send = (to: string, view: () => ContestView) => {
+      if (heard(to)) io.to(to).emit('contest:update', sentViews.update(to, view(), events, serverNow));
     };
     send(channel.host(room.id), () => viewFor('host', room.state, facts));
     if (screen) send(channel.screen(room.id), () => viewFor('screen', room.state, facts));
@@ -279,7 +283,7 @@ export function createApp(options: AppOptions): App {
   else refuseAudiencePath(http);
   const edge = new EdgeGuard(edgeOptions, options.publicUrl, options.clock);
   io.use(edge.origins());
-  const connect = (socket: QiangdaSocket, address: string) => registerHandlers(io, socket, contests, options.clock, links, { guard: claimGuard, address }, log);
+  const connect = (socket: QiangdaSocket, address: string) => registerHandlers(io, socket, contests, options.clock, { links, sentViews }, { guard: claimGuard, address }, log);
   // With --redis, a page served here is served whole: its contest, its audience, its comments.
   const serve = (socket: QiangdaSocket, address: string) => {
     connect(socket, address);

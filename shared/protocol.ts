@@ -252,9 +252,21 @@ export interface SeatClaimed {
   deviceToken: string;
 }
 
-/** One push of fresh state to a page, with what just happened and the server's clock. */
-export interface ContestUpdate {
+/** One push of fresh state to a page, with what just happened and the server's clock: the whole
+ * view, or only the view's top-level fields that changed since the last update on the page's
+ * channel (see shared/view-changes.ts; a page applies them with applyUpdate). */
+export type ContestUpdate = WholeUpdate | ChangedUpdate;
+
+/** The whole view: a page's first update, and any after a page joined its channel. */
+export interface WholeUpdate {
   view: ContestView;
+  events: ContestEvent[];
+  serverNow: number;
+}
+
+/** The view's top-level fields that differ from the channel's last update; the rest stand. */
+export interface ChangedUpdate {
+  changes: Partial<ContestView>;
   events: ContestEvent[];
   serverNow: number;
 }

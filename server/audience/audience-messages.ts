@@ -2,20 +2,20 @@
 // contract, like shared/protocol.ts between server and pages). The stage sends each audience
 // update once, already built; the audience process answers with likes in batches and with
 // comments to be judged by the stage, which alone keeps the contest's likes and comments.
-import type { Ack, CommentsUpdate, ContestUpdate } from '../../shared/protocol.js';
+import type { Ack, CommentsUpdate, WholeUpdate } from '../../shared/protocol.js';
 import type { EdgeOptions } from '../edge/guard.js';
 import type { Commenter } from './comments.js';
 import type { LikeRates } from './likes.js';
 
 /** One piece of news for every viewer of a contest: the events pages hear from the audience path. */
 export type AudienceNews =
-  | { event: 'contest:update'; payload: ContestUpdate }
+  | { event: 'contest:update'; payload: WholeUpdate }
   | { event: 'likes:total'; payload: { total: number } }
   | { event: 'comments:update'; payload: CommentsUpdate };
 
 /** What a viewer is sent on joining: the latest of each kind of news. */
 export interface AudienceOpening {
-  update: ContestUpdate;
+  update: WholeUpdate;
   likes: number;
   comments: CommentsUpdate;
 }

@@ -29,6 +29,7 @@ import { ACCESS, maySend } from './access.js';
 import { channel, type QiangdaServer, type QiangdaSocket } from './realtime.js';
 import type { Clock } from '../clock.js';
 import { PING_TIMEOUT_MS, type LinkBook } from './links.js';
+import type { SentViews } from './sent-views.js';
 import type { Contests } from '../rooms/contests.js';
 import { newDeviceToken, sameSecret } from '../setup/secrets.js';
 import { phoneIdOf } from './phones.js';
@@ -122,7 +123,7 @@ export function registerHandlers(
   socket: QiangdaSocket,
   contests: Contests,
   clock: Clock,
-  links: LinkBook,
+  { links, sentViews }: { links: LinkBook; sentViews: SentViews },
   claims: { guard: ClaimGuard; address: string },
   log: (message: string) => void = console.error,
 ): void {
@@ -131,16 +132,23 @@ export function registerHandlers(
   if (!room) return void socket.disconnect(true);
   const claimGuard = claims.guard;
 
-  const join = () => socket.join(ACCESS[role].channel(socket.data));
+  /** A page enters a channel holding no view of it yet: the channel's next update is whole. */
+  const enter = (page: QiangdaSocket, to: string) => {
+    page.join(to);
+    sentViews.forget(to);
+  };
+  const join = () => enter(socket, ACCESS[role].channel(socket.data));
 
   // Who holds which seat is news only for the host and the screen (seat-reports.ts), so a phone
   // whose own seat changes (it connects, claims one, or is freed from one) is sent its own view.
   // A view shows the state: like a broadcast, it waits for the log's sync of what made it.
   const durability = contests.durability;
+  // The page's view is newer than its channel's last: the next update there is whole (sent-views.ts).
   const sendView = (to: QiangdaSocket) =>
-    durability.whenDurable(() =>
-      to.emit('contest:update', { view: viewFor(to.data.role, room.state, room.facts(), to.data.seatId, to.data.judgeId), events: [], serverNow: clock.now() }),
-    );
+    durability.whenDurable(() => {
+      sentViews.forget(ACCESS[to.data.role].channel(to.data));
+      to.emit('contest:update', { view: viewFor(to.data.role, room.state, room.facts(), to.data.seatId, to.data.judgeId), events: [], serverNow: clock.now() });
+    });
 
   join();
   if (socket.data.seatId) room.seatConnected(socket.data.seatId, 1, socket.data.phoneId ?? undefined);
@@ -212,7 +220,7 @@ export function registerHandlers(
       if (!seatId || room.hasSeat(seatId)) continue;
       phone.emit('seat:released');
       phone.leave(channel.seat(contestId, seatId));
-      phone.join(channel.unseated(contestId));
+      enter(phone, channel.unseated(contestId));
       phone.data.seatId = null;
       room.seatConnected(seatId, -1);
       sendView(phone);
@@ -224,7 +232,7 @@ export function registerHandlers(
       page.emit('judge:released');
       page.leave(ACCESS.judge.channel(page.data));
       page.data.judgeId = null;
-      page.join(ACCESS.judge.channel(page.data));
+      enter(page, ACCESS.judge.channel(page.data));
       room.judgeConnected(judgeId, -1);
       sendView(page);
     }
@@ -246,7 +254,7 @@ export function registerHandlers(
       if (!phone || (phoneId !== undefined && phone.data.phoneId !== phoneId)) continue;
       phone.emit('seat:released', { removed: phoneId !== undefined });
       phone.leave(seatRoom);
-      phone.join(channel.unseated(contestId));
+      enter(phone, channel.unseated(contestId));
       room.seatConnected(seatId, -1, phone.data.phoneId ?? undefined);
       phone.data.seatId = null;
       phone.data.phoneId = null;
@@ -263,7 +271,7 @@ export function registerHandlers(
     phone.leave(channel.unseated(contestId));
     phone.data.seatId = seatId;
     phone.data.phoneId = phoneIdOf(deviceToken);
-    phone.join(channel.seat(contestId, seatId));
+    enter(phone, channel.seat(contestId, seatId));
     room.seatConnected(seatId, 1, phone.data.phoneId);
     sendView(phone);
   };
@@ -348,7 +356,7 @@ export function registerHandlers(
     if (socket.data.judgeId) room.judgeConnected(socket.data.judgeId, -1);
     socket.leave(ACCESS[role].channel(socket.data));
     socket.data.judgeId = judgeId;
-    socket.join(ACCESS[role].channel(socket.data));
+    join();
     room.judgeConnected(judgeId, 1);
     sendView(socket);
   };

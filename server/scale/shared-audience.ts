@@ -8,7 +8,7 @@
 import type { Server } from 'socket.io';
 import { viewFor } from '../../shared/contest/views.js';
 import type { ContestEvent } from '../../shared/contest/commands.js';
-import { commentSendSchema, emptySchema, ErrorCode, handshakeSchema, PROTOCOL_VERSION, type Ack, type CommentsUpdate, type ContestUpdate } from '../../shared/protocol.js';
+import { commentSendSchema, emptySchema, ErrorCode, handshakeSchema, PROTOCOL_VERSION, type Ack, type CommentsUpdate, type WholeUpdate } from '../../shared/protocol.js';
 import { maySend } from '../realtime/access.js';
 import { channel, type QiangdaServer, type QiangdaSocket } from '../realtime/realtime.js';
 import { handle } from '../realtime/socket-handlers.js';
@@ -34,7 +34,7 @@ const relayRoom = (contestId: string, shard: number) => `${contestId}:audience-r
 
 /** What a new viewer is sent first: the view, the like total and the public comments. */
 export interface FirstSight {
-  update: ContestUpdate;
+  update: WholeUpdate;
   likes: number;
   comments: CommentsUpdate;
 }
@@ -45,7 +45,7 @@ type Question =
   | { kind: 'comment'; commenter: Commenter; payload: unknown };
 
 type News =
-  | { kind: 'update'; contestId: string; update: ContestUpdate }
+  | { kind: 'update'; contestId: string; update: WholeUpdate }
   | { kind: 'likes'; contestId: string; total: number }
   | { kind: 'comments'; contestId: string; update: CommentsUpdate };
 
@@ -143,7 +143,7 @@ export class SharedAudience {
       contests.durability.flush();
       const room = contests.get(contestId);
       if (!room) return null;
-      const update: ContestUpdate = { view: viewFor('audience', room.state, room.facts()), events: [], serverNow: clock.now() };
+      const update: WholeUpdate = { view: viewFor('audience', room.state, room.facts()), events: [], serverNow: clock.now() };
       return { update, likes: likes.total(contestId), comments: comments.updateFor(contestId, 'public') } satisfies FirstSight;
     }
     if (question.kind === 'likes') {

@@ -1,8 +1,7 @@
 // Child process of the answer-all-at-once benchmark: a host, a screen and one phone per seat.
 import { performance } from 'node:perf_hooks';
 import { setTimeout as wait } from 'node:timers/promises';
-import { open, seatPhones, type ClientJob } from './clients.js';
-import type { ContestUpdate } from '../../shared/protocol.js';
+import { nextView, open, seatPhones, type ClientJob } from './clients.js';
 
 interface Job extends ClientJob {
   spreadMs: number;
@@ -13,7 +12,7 @@ async function run(job: Job): Promise<number[]> {
   const screen = await open(job.url, { role: 'screen', contestId: job.contestId });
   const phones = await seatPhones(job);
   const answering = phones.map(
-    (p) => new Promise<void>((resolve) => p.on('contest:update', (u: ContestUpdate) => u.view.question?.phase === 'answering' && resolve())),
+    (p) => nextView(p, (v) => v.question?.phase === 'answering'),
   );
   await host.emitWithAck('host:command', { type: 'question:next' });
   await host.emitWithAck('host:command', { type: 'question:next' });

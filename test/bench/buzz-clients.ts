@@ -1,29 +1,17 @@
 // Child process of the buzz-to-lock benchmark: a host, two screens and the phones, racing.
 import { performance } from 'node:perf_hooks';
 import type { Socket } from 'socket.io-client';
-import { open, seatPhones, type ClientJob } from './clients.js';
-import type { ContestUpdate } from '../../shared/protocol.js';
-import { viewOfKind } from '../../shared/contest/views.js';
+import { nextView, open, seatPhones, type ClientJob } from './clients.js';
+import { viewOfKind, type ContestView } from '../../shared/contest/views.js';
 
 interface Job extends ClientJob {
   races: number;
   warmup: number;
 }
 
-/** Resolves when `socket` next sees a view passing `test`, with the arrival time and the view. */
-function next(socket: Socket, test: (u: ContestUpdate) => boolean): Promise<number> {
-  return nextUpdate(socket, test).then(([at]) => at);
-}
-
-function nextUpdate(socket: Socket, test: (u: ContestUpdate) => boolean): Promise<[number, ContestUpdate]> {
-  return new Promise((resolve) => {
-    const on = (u: ContestUpdate) => {
-      if (!test(u)) return;
-      socket.off('contest:update', on);
-      resolve([performance.now(), u]);
-    };
-    socket.on('contest:update', on);
-  });
+/** Resolves when `socket` next sees a view passing `test`, with the arrival time. */
+function next(socket: Socket, test: (view: ContestView) => boolean): Promise<number> {
+  return nextView(socket, test).then(([at]) => at);
 }
 
 async function run(job: Job): Promise<{ samples: number[]; graces: number[] }> {
@@ -38,19 +26,19 @@ async function run(job: Job): Promise<{ samples: number[]; graces: number[] }> {
   await host.emitWithAck('host:command', { type: 'question:next' });
   for (let race = 0; race < job.races + job.warmup; race++) {
     const winner = race % phones.length;
-    const opened = phones.map((p) => next(p, (u) => u.view.question?.phase === 'open'));
+    const opened = phones.map((p) => next(p, (v) => v.question?.phase === 'open'));
     await host.emitWithAck('host:command', { type: 'question:next' });
     await host.emitWithAck('host:command', { type: 'buzzers:open' });
     await Promise.all(opened);
     const watchers = [...screens, ...phones.filter((_, i) => i !== winner)];
-    const locked = watchers.map((s) => next(s, (u) => u.view.question?.phase === 'answering'));
-    const hostLocked = nextUpdate(host, (u) => u.view.question?.phase === 'answering');
+    const locked = watchers.map((s) => next(s, (v) => v.question?.phase === 'answering'));
+    const hostLocked = nextView(host, (v) => v.question?.phase === 'answering');
     const pressed = performance.now();
     phones[winner].emit('buzz:press', {}, () => {});
     const arrivals = await Promise.all(locked);
-    const [hostAt, hostUpdate] = await hostLocked;
+    const [hostAt, hostView] = await hostLocked;
     // The grace window the server waited (P4): from the winning buzz's arrival to the decision.
-    const q = viewOfKind(hostUpdate.view.question, 'buzz-in');
+    const q = viewOfKind(hostView.question, 'buzz-in');
     const arrived = q?.buzzes.find((b) => b.decision === 'won')?.at ?? 0;
     if (race >= job.warmup) {
       samples.push(Math.max(hostAt, ...arrivals) - pressed);

@@ -1,7 +1,9 @@
 // Child process of the reconnect benchmark: a host and one phone per seat, each holding its seat
 // by its device token, reconnecting by themselves with the pages' own backoff (RECONNECTION).
 import { io, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION, type ContestUpdate } from '../../shared/protocol.js';
+import type { ContestView } from '../../shared/contest/views.js';
+import { PROTOCOL_VERSION } from '../../shared/protocol.js';
+import { nextView, trackViews } from './clients.js';
 import { RECONNECTION, TRANSPORTS } from '../../shared/reconnection.js';
 
 export interface ReconnectJob {
@@ -19,29 +21,19 @@ const report = (message: ReconnectReport) => process.send?.(message);
 
 function page(url: string, auth: object): Socket {
   // As a page (re)connects: the same transports and backoff.
-  return io(url, { auth: { v: PROTOCOL_VERSION, ...auth }, forceNew: true, ...TRANSPORTS, ...RECONNECTION });
-}
-
-/** Resolves at the next update passing `test`. */
-function nextUpdate(socket: Socket, test: (u: ContestUpdate) => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const on = (u: ContestUpdate) => {
-      if (!test(u)) return;
-      socket.off('contest:update', on);
-      resolve();
-    };
-    socket.on('contest:update', on);
-  });
+  const socket = io(url, { auth: { v: PROTOCOL_VERSION, ...auth }, forceNew: true, ...TRANSPORTS, ...RECONNECTION });
+  trackViews(socket);
+  return socket;
 }
 
 async function run(job: ReconnectJob): Promise<void> {
-  const allConnected = (u: ContestUpdate) => u.view.seats.every((s) => s.connected > 0);
+  const allConnected = (v: ContestView) => v.seats.every((s) => s.connected > 0);
   const host = page(job.url, { role: 'host', contestId: job.contestId, hostKey: job.hostKey });
-  const hostSeated = nextUpdate(host, allConnected);
+  const hostSeated = nextView(host, allConnected);
   const phones = job.deviceTokens.map((deviceToken) => page(job.url, { role: 'contestant', contestId: job.contestId, deviceToken }));
   // The server times round trips to each phone (P2): answer as a page would.
   for (const phone of phones) phone.on('clock:ping', (ack: () => void) => ack());
-  const seated = (phone: Socket, i: number) => nextUpdate(phone, (u) => u.view.me === `s${i + 1}`);
+  const seated = (phone: Socket, i: number) => nextView(phone, (v) => v.me === `s${i + 1}`);
   await Promise.all(phones.map(seated));
   await hostSeated;
   report({ seated: true });
@@ -49,7 +41,7 @@ async function run(job: ReconnectJob): Promise<void> {
   // The server goes away and comes back; every page returns by itself. The first view after the
   // restart is the new server's own view of the phone's seat.
   await new Promise<void>((resolve) => host.once('disconnect', () => resolve()));
-  const hostBack = nextUpdate(host, allConnected).then(() => report({ hostBack: true }));
+  const hostBack = nextView(host, allConnected).then(() => report({ hostBack: true }));
   await Promise.all(phones.map(seated));
   report({ phonesBack: true });
   await hostBack;

@@ -7,6 +7,7 @@ import { uniform, type Rng } from '../fairness/model.js';
 import { PressClock, type ProbeTimers } from '../../web/lib/press-clock.js';
 import { PROTOCOL_VERSION, type ClientToServerEvents, type ContestUpdate, type ServerToClientEvents } from '../../shared/protocol.js';
 import type { ContestView } from '../../shared/contest/views.js';
+import { applyUpdate } from '../../shared/view-changes.js';
 import type { FakeClock } from '../support/fake-clock.js';
 
 export type Cheat = 'honest' | 'static' | 'slow-ping' | 'reactive';
@@ -77,10 +78,10 @@ export class BenchPhone {
     });
     this.socket.on('contest:update', (update: ContestUpdate) => {
       const wasOpen = this.view?.question?.phase === 'open';
-      this.view = update.view;
+      this.view = applyUpdate(this.view, update);
       // A reactive cheater presses on any news while the buzzers are open: the news that opened
       // them is not news about a rival, nor the decision, nor a ping (every phone gets one a second).
-      if (cheat === 'reactive' && wasOpen && update.view.question?.phase === 'open') this.react();
+      if (cheat === 'reactive' && wasOpen && this.view?.question?.phase === 'open') this.react();
     });
     this.socket.onAny((event) => {
       if (cheat === 'reactive' && event !== 'contest:update' && event !== 'clock:ping' && this.view?.question?.phase === 'open') this.react();

@@ -7,6 +7,8 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { DEFAULT_FAIRNESS, LENIENT_FAIRNESS, type Fairness } from '../../shared/contest/arbiter.js';
 import { ClockSync } from '../../shared/fairness/clock-sync.js';
 import { PROTOCOL_VERSION, type ContestUpdate, type SeatLink } from '../../shared/protocol.js';
+import type { ContestView } from '../../shared/contest/views.js';
+import { applyUpdate } from '../../shared/view-changes.js';
 import { definition } from '../support/definitions.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { startServer, type Harness } from '../support/harness.js';
@@ -22,7 +24,7 @@ afterEach(async () => {
 class ProxiedPhone {
   readonly socket: Socket;
   readonly sync = new ClockSync();
-  view: ContestUpdate['view'] | null = null;
+  view: ContestView | null = null;
 
   constructor(
     url: string,
@@ -31,7 +33,7 @@ class ProxiedPhone {
     private readonly skewMs: number,
   ) {
     this.socket = connect(url, { auth: { v: PROTOCOL_VERSION, role: 'contestant', contestId }, transports: ['websocket'], reconnection: false, forceNew: true });
-    this.socket.on('contest:update', (u: ContestUpdate) => (this.view = u.view));
+    this.socket.on('contest:update', (u: ContestUpdate) => (this.view = applyUpdate(this.view, u)));
     this.socket.on('clock:ping', (ack: () => void) => ack());
   }
 

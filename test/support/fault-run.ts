@@ -6,7 +6,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import type { ContestView } from '../../shared/contest/views.js';
-import { PROTOCOL_VERSION } from '../../shared/protocol.js';
+import { PROTOCOL_VERSION, type ContestUpdate } from '../../shared/protocol.js';
+import { applyUpdate } from '../../shared/view-changes.js';
 import { openStore } from '../../server/storage/store.js';
 import { FAULT_PHONES, FAULT_SCRIPT, type FaultStep } from './fault-script.js';
 import type { FaultServerReady } from './fault-server.js';
@@ -78,7 +79,7 @@ function startChild(file: string, now: number): Promise<{ child: ChildProcess; r
 function connect(url: string, auth: object): Promise<{ socket: Socket; view: () => ContestView | null }> {
   const socket = io(url, { auth: { v: PROTOCOL_VERSION, ...auth }, transports: ['websocket'], reconnection: false, forceNew: true });
   let view: ContestView | null = null;
-  socket.on('contest:update', (update: { view: ContestView }) => (view = update.view));
+  socket.on('contest:update', (update: ContestUpdate) => (view = applyUpdate(view, update)));
   socket.on('clock:ping', (ack: () => void) => ack());
   return new Promise((resolve, reject) => {
     socket.once('contest:update', () => resolve({ socket, view: () => view }));

@@ -10,6 +10,7 @@ import {
   type AckOf,
   type ClientToServerEvents,
   type ContestUpdate,
+  type WholeUpdate,
   type Handshake,
   type ServerToClientEvents,
 } from '../../shared/protocol.js';
@@ -19,6 +20,7 @@ import type { EdgeOptions } from '../../server/edge/guard.js';
 import type { Question } from '../../shared/contest/question.js';
 import type { ContestRoom } from '../../server/rooms/room.js';
 import { openStore, type Store } from '../../server/storage/store.js';
+import { applyUpdate } from '../../shared/view-changes.js';
 import { RECONNECTION } from '../../shared/reconnection.js';
 import { definition } from './definitions.js';
 import { FakeClock } from './fake-clock.js';
@@ -141,7 +143,10 @@ function createdFrom(app: App, file: unknown): string {
 export class TestClient {
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   view: ContestView | null = null;
-  updates: ContestUpdate[] = [];
+  /** Every update as the page holds it after it: the whole view, changes merged in. */
+  updates: WholeUpdate[] = [];
+  /** Every update as it came: whole, or only the changed fields. */
+  received: ContestUpdate[] = [];
   deviceToken: string | undefined;
   private waiters: { test: (v: ContestView) => boolean; resolve: (v: ContestView) => void }[] = [];
 
@@ -155,11 +160,15 @@ export class TestClient {
       ...(reconnect ? RECONNECTION : { reconnection: false }),
     });
     this.socket.on('contest:update', (update) => {
-      this.updates.push(update);
-      this.view = update.view;
+      this.received.push(update);
+      // As a page does (shared/view-changes.ts); changes before any whole view are a server bug.
+      const view = applyUpdate(this.view, update);
+      if (!view) throw new Error('contest:update: changes arrived before a whole view');
+      this.updates.push({ view, events: update.events, serverNow: update.serverNow });
+      this.view = view;
       this.waiters = this.waiters.filter((w) => {
-        if (!w.test(update.view)) return true;
-        w.resolve(update.view);
+        if (!w.test(view)) return true;
+        w.resolve(view);
         return false;
       });
     });

@@ -23,6 +23,7 @@ import { PressClock } from './press-clock.js';
 import { maySend } from '../../shared/role-sends.js';
 import { ServerClock } from './server-clock.js';
 import { sendOnce, type RequestLink } from './once-request.js';
+import { applyUpdate } from '../../shared/view-changes.js';
 
 export type LinkStatus = 'connecting' | 'online' | 'offline' | 'refused';
 
@@ -37,6 +38,8 @@ const CHANGES_CONTEST: ReadonlySet<keyof ClientToServerEvents> = new Set(['host:
 
 export class Connection {
   view = $state<ContestView | null>(null);
+  /** The last view as the server sent it, for the next update's changes to be merged into. */
+  private held: ContestView | null = null;
   status = $state<LinkStatus>('connecting');
   /** Error code of a refused connection, for the page to translate. */
   refusal = $state<string | null>(null);
@@ -114,8 +117,13 @@ export class Connection {
     });
     this.socket.on('contest:update', (update: ContestUpdate) => {
       this.clock.observe(update.serverNow, Date.now());
-      this.view = update.view;
-      for (const listener of this.listeners) listener(update.events, update.view);
+      // Most updates carry only what changed (shared/view-changes.ts): merged into the plain view
+      // this page holds, not into the reactive copy the screens read.
+      const view = applyUpdate(this.held, update);
+      if (!view) return;
+      this.held = view;
+      this.view = view;
+      for (const listener of this.listeners) listener(update.events, view);
     });
     this.ticker = setInterval(() => (this.localNow = Date.now()), 200);
   }

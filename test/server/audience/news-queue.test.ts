@@ -3,11 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { NewsQueue } from '../../../server/audience/news-queue.js';
 import type { AudienceNews } from '../../../server/audience/audience-messages.js';
-import type { ContestUpdate } from '../../../shared/protocol.js';
+import type { WholeUpdate } from '../../../shared/protocol.js';
 
-const update = (title: string, events: ContestUpdate['events'], serverNow: number): AudienceNews => ({
+const update = (title: string, events: WholeUpdate['events'], serverNow: number): AudienceNews => ({
   event: 'contest:update',
-  payload: { view: { title } as ContestUpdate['view'], events, serverNow },
+  payload: { view: { title } as WholeUpdate['view'], events, serverNow },
 });
 
 describe('the audience’s news queue', () => {

@@ -1,0 +1,102 @@
+// Stage updates carry what changed (shared/view-changes.ts, server/realtime/sent-views.ts): a page
+// is sent its whole view when it joins, then the changed fields only, and what it holds after
+// merging them is, step after step, the view the server would send it whole.
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_FAIRNESS } from '../../shared/contest/arbiter.js';
+import { viewFor } from '../../shared/contest/views.js';
+import type { HostCommand } from '../../shared/contest/commands.js';
+import { definition } from '../support/definitions.js';
+import { FakeClock } from '../support/fake-clock.js';
+import { startServer, type Harness, type TestClient } from '../support/harness.js';
+import { pumpFor, pumpUntil } from '../support/latency-proxy.js';
+
+const harnesses: Harness[] = [];
+afterEach(async () => {
+  for (const h of harnesses.splice(0)) await h.close();
+});
+
+/** A contest of four seats, three of them held by phones. */
+async function stage() {
+  const clock = new FakeClock();
+  const h = await startServer({ clock, definition: definition({ seats: 4 }) });
+  harnesses.push(h);
+  const host = await pumpUntil(clock, h.host());
+  const screen = await pumpUntil(clock, h.screen());
+  const phones = await Promise.all(['s1', 's2', 's3'].map((seat) => pumpUntil(clock, h.contestant(seat))));
+  /** The view the server would send each page whole now, for its role and seat. */
+  const whole = (client: TestClient) => {
+    const role = client === host ? 'host' : client === screen ? 'screen' : 'contestant';
+    return viewFor(role, h.room.state, h.room.facts(), client.view?.me ?? null);
+  };
+  const command = async (c: HostCommand) => {
+    expect(await pumpUntil(clock, host.request('host:command', c))).toEqual({ data: null });
+    await pumpFor(clock, 10);
+  };
+  return { clock, h, host, screen, phones, pages: [host, screen, ...phones], whole, command };
+}
+
+/** What a page was sent from now on, as it came. */
+const sentFrom = (client: TestClient) => {
+  const before = client.received.length;
+  return () => client.received.slice(before);
+};
+
+describe('stage updates carry what changed', () => {
+  it('a page holds, after each update, the whole view the server would send it; most updates are changes only', async () => {
+    const { clock, host, screen, phones, pages, whole, command } = await stage();
+    for (const page of pages) expect('view' in page.received[0]).toBe(true);
+    const sent = pages.map(sentFrom);
+    const steps: Array<() => Promise<unknown>> = [
+      () => command({ type: 'question:next' }),
+      () => command({ type: 'question:next' }),
+      () => command({ type: 'buzzers:open' }),
+      async () => {
+        expect(await pumpUntil(clock, phones[1].request('buzz:press', {}))).toMatchObject({ data: {} });
+        await pumpFor(clock, DEFAULT_FAIRNESS.maxCreditMs + 1);
+      },
+      () => command({ type: 'answer:rule', verdict: 'right' }),
+      () => command({ type: 'score:adjust', seatId: 's3', delta: -5, reason: '违规' }),
+      () => command({ type: 'ruling:undo' }),
+    ];
+    for (const step of steps) {
+      await step();
+      for (const page of pages) expect(page.view).toEqual(whole(page));
+    }
+    const all = sent.flatMap((s) => s());
+    const changesOnly = all.filter((u) => 'changes' in u);
+    expect(changesOnly.length).toBeGreaterThan(all.length / 2);
+    // The contest's title never changed: no update after the first carried it again.
+    for (const u of changesOnly) expect('changes' in u && 'title' in u.changes).toBe(false);
+    expect(screen.view?.title).toBe(host.view?.title);
+  });
+
+  it('the update after a page joins a channel is whole for everyone on it', async () => {
+    const { h, clock, screen, command } = await stage();
+    await command({ type: 'question:next' });
+    expect('changes' in screen.received.at(-1)!).toBe(true);
+    const second = await pumpUntil(clock, h.screen());
+    expect('view' in second.received[0]).toBe(true);
+    await command({ type: 'question:next' });
+    // The first screen held an older view than the one the second was sent on joining.
+    expect('view' in screen.received.at(-1)!).toBe(true);
+    expect(second.view).toEqual(screen.view);
+    await command({ type: 'buzzers:open' });
+    expect('changes' in screen.received.at(-1)!).toBe(true);
+    expect(second.view).toEqual(screen.view);
+  });
+
+  it('a phone claiming its seat is sent its whole view, then the changes on its seat channel', async () => {
+    const { h, clock, command } = await stage();
+    const late = h.connect({ role: 'contestant' });
+    await pumpUntil(clock, late.ready());
+    expect('view' in late.received[0]).toBe(true);
+    expect(await pumpUntil(clock, late.request('seat:claim', { joinCode: h.joinCodes.s4 }))).toMatchObject({ data: { seatId: 's4' } });
+    await pumpFor(clock, 10);
+    expect('view' in late.received.at(-1)!).toBe(true);
+    expect(late.view?.me).toBe('s4');
+    await command({ type: 'question:next' });
+    await command({ type: 'question:next' });
+    expect('changes' in late.received.at(-1)!).toBe(true);
+    expect(late.view).toEqual(viewFor('contestant', h.room.state, h.room.facts(), 's4'));
+  });
+});
