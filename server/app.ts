@@ -200,7 +200,9 @@ export function createApp(options: AppOptions): App {
     const facts = room.facts();
     // Views are built only for channels someone is listening on: this runs on every buzz.
     const send = (to: string, view: () => ContestView) => {
-      if (heard(to)) io.to(to).emit('contest:update', sentViews.update(to, view(), events, serverNow));
+      // A channel nobody hears any more keeps no view: the next page to join it starts whole anyway.
+      if (!heard(to)) return sentViews.forget(to);
+      io.to(to).emit('contest:update', sentViews.update(to, view(), events, serverNow));
     };
     send(channel.host(room.id), () => viewFor('host', room.state, facts));
     if (screen) send(channel.screen(room.id), () => viewFor('screen', room.state, facts));

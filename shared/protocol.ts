@@ -10,8 +10,9 @@ import type { SeatId } from './contest/types.js';
 import { JOIN_CODE_PATTERN, typedJoinCode } from './join-code.js';
 
 /** Bumped on any breaking change; a page on another version is told to reload. 2: the question
- * view is a union per round kind (a page from 1 reads fields a kind no longer sends). */
-export const PROTOCOL_VERSION = 2;
+ * view is a union per round kind (a page from 1 reads fields a kind no longer sends). 3: a stage
+ * update may carry only the fields that changed (a page from 2 would read a missing view). */
+export const PROTOCOL_VERSION = 3;
 
 /** Every error a page can be told. Pages translate the code; they never show it raw. */
 export const ErrorCode = {

@@ -301,7 +301,8 @@ export function registerHandlers(
     // A repeated claim (its first answer was lost) with the same token: the same answer again.
     const holder = offered ? room.seatByDeviceToken(offered) : undefined;
     if (seat && holder && offered) {
-      if (holder.seatId !== seat.seatId) return { error: ErrorCode.AlreadySeated };
+      // A socket holds one seat: one seated elsewhere may not take this one too, token or not.
+      if (holder.seatId !== seat.seatId || (socket.data.seatId && socket.data.seatId !== seat.seatId)) return { error: ErrorCode.AlreadySeated };
       if (socket.data.seatId !== seat.seatId) seatSocket(socket, seat.seatId, offered);
       return { data: { seatId: seat.seatId, deviceToken: offered } };
     }

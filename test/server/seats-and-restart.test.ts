@@ -210,4 +210,19 @@ describe('claiming a seat is safe to repeat', () => {
     expect(await other.request('seat:claim', { joinCode: h.joinCodes.s1 })).toEqual({ error: ErrorCode.BadJoinCode });
     expect(await other.request('seat:claim', { joinCode: h.joinCodes.s1, deviceToken: 'short' })).toEqual({ error: ErrorCode.BadPayload });
   });
+
+  it('a phone seated at one seat cannot take another with that seat\'s token: a socket holds one seat', async () => {
+    const h = await server();
+    const host = await h.host();
+    const [first, second] = ['first-phone-token-0123456789', 'second-phone-token-012345678'];
+    const s1 = h.connect({ role: 'contestant' });
+    const s2 = h.connect({ role: 'contestant' });
+    await Promise.all([s1.ready(), s2.ready()]);
+    expect(await s1.request('seat:claim', { joinCode: h.joinCodes.s1, deviceToken: first })).toEqual({ data: { seatId: 's1', deviceToken: first } });
+    expect(await s2.request('seat:claim', { joinCode: h.joinCodes.s2, deviceToken: second })).toEqual({ data: { seatId: 's2', deviceToken: second } });
+    expect(await s1.request('seat:claim', { joinCode: h.joinCodes.s2, deviceToken: second })).toEqual({ error: ErrorCode.AlreadySeated });
+    expect(s1.view?.me).toBe('s1');
+    const seen = await host.until((v) => v.seats[0].connected === 1 && v.seats[1].connected === 1);
+    expect(seen.seats.filter((seat) => seat.connected > 0).map((seat) => [seat.id, seat.connected])).toEqual([['s1', 1], ['s2', 1]]);
+  });
 });
