@@ -145,6 +145,14 @@ export function createApp(options: AppOptions): App {
   /** Whether a channel has listeners: with Redis they may be on another process, so always. */
   const heard = (to: string) => Boolean(options.scale || io.sockets.adapter.rooms.get(to)?.size);
 
+  /** A stage channel's update: its view is built only if someone hears it (this runs on every
+   * buzz), and carries what changed since the channel's last (sent-views.ts). A channel nobody
+   * hears any more keeps no view: the next page to join it starts whole anyway. */
+  const updateChannel = (to: string, view: () => ContestView, events: ContestEvent[], serverNow: number) => {
+    if (!heard(to)) return sentViews.forget(to);
+    io.to(to).emit('contest:update', sentViews.update(to, view(), events, serverNow));
+  };
+
   /** One contest's broadcast waiting for the log's sync, by contest: later changes in the same
    * turn join it, so a busy turn builds and sends each view once, from the state as it then is. */
   const waitingBroadcasts = new Map<ContestRoom, { events: ContestEvent[]; audience: Set<SeatId> | undefined; screen: boolean }>();
@@ -177,8 +185,7 @@ export function createApp(options: AppOptions): App {
   const hostRefresh = new HostRefresh(options.clock, (contestId) =>
     options.store.durability.whenDurable(() => {
       const room = contests.get(contestId);
-      const to = room && channel.host(room.id);
-      if (room && to && heard(to)) io.to(to).emit('contest:update', sentViews.update(to, viewFor('host', room.state, room.facts()), [], options.clock.now()));
+      if (room) updateChannel(channel.host(room.id), () => viewFor('host', room.state, room.facts()), [], options.clock.now());
     }),
   );
 
@@ -198,12 +205,7 @@ export function createApp(options: AppOptions): App {
     hostRefresh.sent(room.id);
     const serverNow = options.clock.now();
     const facts = room.facts();
-    // Views are built only for channels someone is listening on: this runs on every buzz.
-    const send = (to: string, view: () => ContestView) => {
-      // A channel nobody hears any more keeps no view: the next page to join it starts whole anyway.
-      if (!heard(to)) return sentViews.forget(to);
-      io.to(to).emit('contest:update', sentViews.update(to, view(), events, serverNow));
-    };
+    const send = (to: string, view: () => ContestView) => updateChannel(to, view, events, serverNow);
     send(channel.host(room.id), () => viewFor('host', room.state, facts));
     if (screen) send(channel.screen(room.id), () => viewFor('screen', room.state, facts));
     if (audience) {

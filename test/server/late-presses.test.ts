@@ -1,19 +1,17 @@
 // B14 with a hall pressing together: a press that only adds to the host's press log (late, or
 // from a seat already out) changes no other page's view, so no other page is sent one; the host
 // hears of such presses a moment later, all of them in one update.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_FAIRNESS } from '../../shared/contest/arbiter.js';
 import { HOST_REFRESH_MS } from '../../server/realtime/host-refresh.js';
 import { definition } from '../support/definitions.js';
 import { FakeClock } from '../support/fake-clock.js';
-import { startServer, type Harness, type TestClient } from '../support/harness.js';
+import { closedAfterEach } from '../support/closed-after-each.js';
+import { startServer, type TestClient } from '../support/harness.js';
 import { pumpFor, pumpUntil } from '../support/latency-proxy.js';
 import { buzzOf } from '../support/question-of.js';
 
-const harnesses: Harness[] = [];
-afterEach(async () => {
-  for (const h of harnesses.splice(0)) await h.close();
-});
+const { harnesses } = closedAfterEach();
 
 /** A contest of four seats whose first press has won the buzz (s1 answering). */
 async function decided() {

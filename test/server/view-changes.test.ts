@@ -1,19 +1,17 @@
 // Stage updates carry what changed (shared/view-changes.ts, server/realtime/sent-views.ts): a page
 // is sent its whole view when it joins, then the changed fields only, and what it holds after
 // merging them is, step after step, the view the server would send it whole.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_FAIRNESS } from '../../shared/contest/arbiter.js';
 import { viewFor } from '../../shared/contest/views.js';
 import type { HostCommand } from '../../shared/contest/commands.js';
 import { definition } from '../support/definitions.js';
 import { FakeClock } from '../support/fake-clock.js';
-import { startServer, type Harness, type TestClient } from '../support/harness.js';
+import { closedAfterEach } from '../support/closed-after-each.js';
+import { startServer, type TestClient } from '../support/harness.js';
 import { pumpFor, pumpUntil } from '../support/latency-proxy.js';
 
-const harnesses: Harness[] = [];
-afterEach(async () => {
-  for (const h of harnesses.splice(0)) await h.close();
-});
+const { harnesses } = closedAfterEach();
 
 /** A contest of four seats, three of them held by phones. */
 async function stage() {
