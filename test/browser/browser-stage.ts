@@ -42,6 +42,11 @@ export const VIEWPORTS = {
   phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
 } as const;
 
+/** What Chromium logs when a page sends on a socket the server just cut (a fault a test made, as
+ * when it closes the server): not a page error. Tests drop it, from the pages they name only. */
+const CUT_SEND = 'WebSocket is already in CLOSING or CLOSED state.';
+export const isCutSend = (error: string, path: string) => error.endsWith(CUT_SEND) && error.includes(path);
+
 export interface BrowserStage {
   h: Harness;
   browser: Browser;

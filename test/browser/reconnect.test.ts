@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allAtOnceRound, answerDeadlineOf, choice, definition } from '../support/definitions.js';
 import { startServer, type Harness } from '../support/harness.js';
-import { byTestId, hasChromium, requireBrowser, shot, startStage, zh, type BrowserStage } from './browser-stage.js';
+import { byTestId, hasChromium, isCutSend, requireBrowser, shot, startStage, zh, type BrowserStage } from './browser-stage.js';
 
 requireBrowser('reconnection in a browser');
 
@@ -79,6 +79,7 @@ describe.skipIf(!hasChromium)('reconnection in a browser', () => {
     await byTestId(screen, 'link-status').waitFor({ state: 'detached' });
     await byTestId(host, 'seat-online').first().waitFor();
     await shot(host, 'reconnect-host-back.png');
-    expect(stage.pageErrors.filter((e) => !RETRY_NOISE.test(e))).toEqual([]);
+    // The phone may also have been sending (a clock probe, a ping's answer) as the server went.
+    expect(stage.pageErrors.filter((e) => !RETRY_NOISE.test(e) && !isCutSend(e, '/contestant/'))).toEqual([]);
   });
 });
