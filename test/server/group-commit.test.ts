@@ -225,12 +225,35 @@ describe('GroupCommit', () => {
       endTurn();
       expect(running).toHaveLength(1);
       finish();
-      expect(order).toEqual(['sync started', 'a', 'b', 'sync started']);
+      // The next sync starts before the first one's waiters are told: the disk works while they are.
+      expect(order).toEqual(['sync started', 'sync started', 'a', 'b']);
       finish();
-      expect(order).toEqual(['sync started', 'a', 'b', 'sync started', 'c', 'd']);
+      expect(order).toEqual(['sync started', 'sync started', 'a', 'b', 'c', 'd']);
       // Nothing waits now: the next is told at once.
       commit.whenDurable(() => order.push('e'));
       expect(order.at(-1)).toBe('e');
+    });
+
+    it('what a told waiter writes waits for a sync after the one running, behind what asked before it', () => {
+      const { commit, order, running, endTurn, finish } = offLoop();
+      commit.written();
+      commit.whenDurable(() => {
+        order.push('a');
+        // An ack that leads to a new command (a deadline's ruling, say) while the next sync runs.
+        commit.written();
+        commit.whenDurable(() => order.push('after a'));
+      });
+      endTurn();
+      commit.written();
+      commit.whenDurable(() => order.push('b'));
+      finish();
+      endTurn();
+      expect(order).toEqual(['sync started', 'sync started', 'a']);
+      expect(running).toHaveLength(1);
+      finish();
+      expect(order).toEqual(['sync started', 'sync started', 'a', 'sync started', 'b']);
+      finish();
+      expect(order.at(-1)).toBe('after a');
     });
 
     it('tells the waiters of a failed sync its error, and those of the next sync theirs', () => {
