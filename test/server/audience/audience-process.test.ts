@@ -2,9 +2,11 @@
 // AUDIENCE_PATH are served by a niced child process, not by the stage's. They see what the in-process
 // audience sees, their likes and comments reach the contest's one tally and board, the stage's
 // process holds no socket for them, and a crashed audience process is started again.
+import { getPriority } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AUDIENCE_PATH } from '../../../shared/audience-route.js';
 import { FLUSH_MS } from '../../../server/audience/likes.js';
+import { AUDIENCE_NICENESS } from '../../../server/audience/audience-process.js';
 import type { CommentsUpdate } from '../../../shared/protocol.js';
 import { startServer, type Harness, type TestClient } from '../../support/harness.js';
 
@@ -42,6 +44,9 @@ describe('the audience process', () => {
     expect(first.role).toBe('audience');
     expect(h.app.io.engine.clientsCount).toBe(onStage);
     expect((await h.app.audience?.stats())?.sockets).toBe(2);
+    // It runs below the stage: when both want the CPU, the kernel serves the stage first.
+    const { pid } = (h.app.audience?.process(0) as unknown as { child: { pid: number } }).child;
+    expect(getPriority(pid)).toBe(AUDIENCE_NICENESS);
 
     // The round's title, then its first question.
     for (let i = 0; i < 2; i++) expect(await host.request('host:command', { type: 'question:next' })).toEqual({ data: null });
