@@ -2,7 +2,8 @@
 // contract, like shared/protocol.ts between server and pages). The stage sends each audience
 // update once, already built; the audience process answers with likes in batches and with
 // comments to be judged by the stage, which alone keeps the contest's likes and comments.
-import type { Ack, CommentsUpdate, WholeUpdate } from '../../shared/protocol.js';
+import { z } from 'zod';
+import { commentSendSchema, type Ack, type CommentsUpdate, type WholeUpdate } from '../../shared/protocol.js';
 import type { EdgeOptions } from '../edge/guard.js';
 import type { Commenter } from './comments.js';
 import type { LikeRates } from './likes.js';
@@ -33,15 +34,32 @@ export type ToAudience =
   /** Asks for the figures the benchmarks report; `collect` runs a full GC first. */
   | { t: 'stats'; collect: boolean };
 
-export type FromAudience =
-  | { t: 'ready' }
+/** What the audience process tells the stage, checked on arrival (fromAudienceSchema): that
+ * process faces every viewer, so a fault there must not put a wrong count or a malformed comment
+ * into the contest's tally and boards. */
+const contestId = z.string().min(1).max(64);
+const socketId = z.string().min(1).max(128);
+/** More likes in one batch than any audience could send in a flush: refused, not counted. */
+export const MAX_LIKES_PER_BATCH = 10_000_000;
+
+export const fromAudienceSchema = z.discriminatedUnion('t', [
+  z.object({ t: z.literal('ready') }),
   /** A viewer of a contest the process holds none of yet: send its opening, then its news. */
-  | { t: 'watch'; contestId: string }
+  z.object({ t: z.literal('watch'), contestId }),
   /** Its last viewer left: no more news for it. */
-  | { t: 'unwatch'; contestId: string }
+  z.object({ t: z.literal('unwatch'), contestId }),
   /** Likes taken since the last batch, per contest (already limited per socket and address). */
-  | { t: 'likes'; counts: Array<[contestId: string, count: number]> }
-  | { t: 'comment'; id: number; commenter: Commenter; text: string }
+  z.object({ t: z.literal('likes'), counts: z.array(z.tuple([contestId, z.number().int().min(1).max(MAX_LIKES_PER_BATCH)])) }),
+  z.object({
+    t: z.literal('comment'),
+    id: z.number().int().nonnegative(),
+    // The viewer is `token:` and its page's token (up to 128 characters), or `socket:` and the socket's id.
+    commenter: z.object({ contestId, socketId, viewer: z.string().min(1).max(160), address: z.string().max(128) }),
+    text: commentSendSchema.shape.text,
+  }),
   /** A viewer left: its comment limits are forgotten. */
-  | { t: 'forget'; socketId: string }
-  | { t: 'stats'; heapUsed: number; sockets: number };
+  z.object({ t: z.literal('forget'), socketId }),
+  z.object({ t: z.literal('stats'), heapUsed: z.number().nonnegative(), sockets: z.number().int().nonnegative() }),
+]);
+
+export type FromAudience = z.infer<typeof fromAudienceSchema>;

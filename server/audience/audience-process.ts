@@ -13,7 +13,7 @@ import { AUDIENCE_PATH } from '../../shared/audience-route.js';
 import type { Ack } from '../../shared/protocol.js';
 import type { Clock } from '../clock.js';
 import type { EdgeOptions } from '../edge/guard.js';
-import type { AudienceNews, AudienceOpening, FromAudience, ToAudience } from './audience-messages.js';
+import { fromAudienceSchema, type AudienceNews, type AudienceOpening, type FromAudience, type ToAudience } from './audience-messages.js';
 import type { Commenter } from './comments.js';
 import type { LikeRates } from './likes.js';
 
@@ -193,7 +193,11 @@ export class AudienceProcess {
     } catch (error) {
       this.options.log(`audience process: could not lower its priority: ${String(error)}`);
     }
-    child.on('message', (message: FromAudience) => this.heard(message));
+    child.on('message', (message: unknown) => {
+      const checked = fromAudienceSchema.safeParse(message);
+      if (checked.success) this.heard(checked.data);
+      else this.options.log(`audience process: a malformed message was ignored: ${checked.error.issues[0]?.message ?? ''}`);
+    });
     child.once('exit', (code, signal) => {
       this.ready = false;
       this.watched.clear();

@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AUDIENCE_PATH } from '../../../shared/audience-route.js';
 import { FLUSH_MS } from '../../../server/audience/likes.js';
 import { AUDIENCE_NICENESS } from '../../../server/audience/audience-process.js';
-import type { CommentsUpdate } from '../../../shared/protocol.js';
+import { MAX_LIKES_PER_BATCH } from '../../../server/audience/audience-messages.js';
+import { MAX_COMMENT_LENGTH, type CommentsUpdate } from '../../../shared/protocol.js';
 import { startServer, type Harness, type TestClient } from '../../support/harness.js';
 
 const harnesses: Harness[] = [];
@@ -79,6 +80,39 @@ describe('the audience process', () => {
     });
     await waitFor(() => viewerTold.some((t) => t.total === 42));
     expect(h.store.setting(`likes:${h.contestId}`)).toBe('42');
+  });
+
+  it('a malformed message from the audience process is logged and ignored; the tally counts only well-formed batches', async () => {
+    const logged: string[] = [];
+    const h = await startServer({ audience: { audienceProcess: true }, log: (line) => logged.push(line) });
+    harnesses.push(h);
+    const host = await h.host();
+    const page = viewer(h);
+    await page.ready();
+    const hostTold = heard<{ total: number }>(host, 'likes:total');
+    // As if the process had a fault: what it says reaches the stage as it is.
+    const child = (h.app.audience?.process(0) as unknown as { child: { emit(event: 'message', message: unknown): void } }).child;
+    const bad: unknown[] = [
+      { t: 'likes', counts: [[h.contestId, -5]] },
+      { t: 'likes', counts: [[h.contestId, 1.5]] },
+      { t: 'likes', counts: [[h.contestId, MAX_LIKES_PER_BATCH + 1]] },
+      { t: 'likes', counts: 'all of them' },
+      { t: 'comment', id: 1, commenter: { contestId: h.contestId }, text: '好' },
+      { t: 'comment', id: 2, commenter: { contestId: h.contestId, socketId: 'x', viewer: 'v', address: 'a' }, text: '长'.repeat(MAX_COMMENT_LENGTH + 1) },
+      { t: 'watch' },
+      { t: 'format-disk' },
+      'likes',
+      null,
+    ];
+    for (const message of bad) child.emit('message', message);
+    expect(logged.filter((line) => line.includes('malformed message'))).toHaveLength(bad.length);
+    child.emit('message', { t: 'likes', counts: [[h.contestId, 3]] });
+    await waitFor(() => {
+      h.clock.advance(FLUSH_MS);
+      return hostTold.length > 0;
+    });
+    expect(hostTold.at(-1)).toEqual({ total: 3 });
+    expect(h.store.setting(`likes:${h.contestId}`)).toBe('3');
   });
 
   it('comments go to the stage to be judged; blocked and hidden ones never reach a viewer', async () => {
