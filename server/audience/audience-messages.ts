@@ -42,6 +42,9 @@ const socketId = z.string().min(1).max(128);
 /** More likes in one batch than any audience could send in a flush: refused, not counted. */
 export const MAX_LIKES_PER_BATCH = 10_000_000;
 
+// The viewer is `token:` and its page's token (up to 128 characters), or `socket:` and the socket's id.
+const commenter: z.ZodType<Commenter> = z.object({ contestId, socketId, viewer: z.string().min(1).max(160), address: z.string().max(128) });
+
 export const fromAudienceSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('ready') }),
   /** A viewer of a contest the process holds none of yet: send its opening, then its news. */
@@ -53,8 +56,7 @@ export const fromAudienceSchema = z.discriminatedUnion('t', [
   z.object({
     t: z.literal('comment'),
     id: z.number().int().nonnegative(),
-    // The viewer is `token:` and its page's token (up to 128 characters), or `socket:` and the socket's id.
-    commenter: z.object({ contestId, socketId, viewer: z.string().min(1).max(160), address: z.string().max(128) }),
+    commenter,
     text: commentSendSchema.shape.text,
   }),
   /** A viewer left: its comment limits are forgotten. */
