@@ -3,8 +3,9 @@
 // other process each audience view, like total and public comment list once (news); each process
 // keeps the latest per contest and sends it to its own viewers over its own shards (fanout.ts).
 // A process asks the owner once per contest for what a new viewer first sees, adds up its
-// viewers' likes and sends the owner one batch per contest every LIKE_BATCH_MS, and forwards
-// each comment with its sender's identity, answered with the owner's verdict.
+// viewers' likes and sends the owner one batch per contest every LIKE_BATCH_MS (counted once
+// even when sent again: like-batches.ts), and forwards each comment with its sender's identity, answered with the owner's verdict.
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'socket.io';
 import { viewFor } from '../../shared/contest/views.js';
 import type { ContestEvent } from '../../shared/contest/commands.js';
@@ -20,6 +21,7 @@ import type { CommentBoards, Commenter } from '../audience/comments.js';
 import type { LikeLimits, Likes } from '../audience/likes.js';
 import { handleLikes } from '../audience/like-handler.js';
 import type { AudienceNews } from '../audience/audience-messages.js';
+import { LikeReceipts, OutgoingLikes, type LikeBatch } from './like-batches.js';
 
 /** A process sends its viewers' likes to the owner at most this often, one message per contest. */
 export const LIKE_BATCH_MS = 200;
@@ -41,7 +43,7 @@ export interface FirstSight {
 
 type Question =
   | { kind: 'first'; contestId: string }
-  | { kind: 'likes'; contestId: string; count: number }
+  | ({ kind: 'likes' } & LikeBatch)
   | { kind: 'comment'; commenter: Commenter; payload: unknown };
 
 type News =
@@ -74,8 +76,11 @@ export class SharedAudience {
   private readonly asking = new Map<string, Promise<FirstSight | null>>();
   /** Viewers served here for another process's contest, with their address. */
   private readonly viewers = new Map<string, { socket: QiangdaSocket; address: string }>();
-  /** Likes not yet sent to the owner, per contest. */
-  private readonly pending = new Map<string, number>();
+  /** Likes taken here for contests owned elsewhere, on their way to the owner. */
+  private readonly outgoing = new OutgoingLikes(randomUUID());
+  /** The owner's side: batches from other processes already counted. */
+  private readonly receipts = new LikeReceipts();
+  private closed = false;
   private likeTimer: NodeJS.Timeout | null = null;
   /** The owner's last audience view sent without events, so one that did not change goes once. */
   private readonly saw = new Map<string, string>();
@@ -147,7 +152,8 @@ export class SharedAudience {
       return { update, likes: likes.total(contestId), comments: comments.updateFor(contestId, 'public') } satisfies FirstSight;
     }
     if (question.kind === 'likes') {
-      likes.add(contestId, question.count);
+      // A batch sent again because its answer was lost is answered, not counted again.
+      if (this.receipts.first(question)) likes.add(contestId, question.count);
       return { data: null };
     }
     let verdict: Ack<null> = { error: ErrorCode.Internal };
@@ -228,6 +234,7 @@ export class SharedAudience {
 
   /** Stops the shards' passes and the like batches. */
   close(): void {
+    this.closed = true;
     this.fanout.close();
     if (this.likeTimer) clearTimeout(this.likeTimer);
     this.likeTimer = null;
@@ -287,21 +294,29 @@ export class SharedAudience {
   }
 
   private addLike(contestId: string, count: number): void {
-    this.pending.set(contestId, (this.pending.get(contestId) ?? 0) + count);
+    this.outgoing.add(contestId, count);
+    this.scheduleLikes();
+  }
+
+  private scheduleLikes(): void {
+    if (this.closed) return;
     this.likeTimer ??= setTimeout(() => this.sendLikes(), LIKE_BATCH_MS);
   }
 
-  /** One message per contest to its owner; likes no owner took are kept for the next batch. */
+  /** One batch per contest to its owner; a batch no owner answered goes again next time. */
   private sendLikes(): void {
     this.likeTimer = null;
-    const batch = [...this.pending];
-    this.pending.clear();
-    for (const [contestId, count] of batch) {
-      if (this.owns(contestId)) {
-        this.parts.likes.add(contestId, count);
+    for (const batch of this.outgoing.due()) {
+      if (this.owns(batch.contestId)) {
+        // Taken over meanwhile: this process keeps the tally now.
+        this.parts.likes.add(batch.contestId, batch.count);
+        this.outgoing.answered(batch, true);
         continue;
       }
-      void this.ask({ kind: 'likes', contestId, count }).then((answer) => answer === null && this.addLike(contestId, count));
+      void this.ask({ kind: 'likes', ...batch }).then((answer) => {
+        this.outgoing.answered(batch, answer !== null);
+        if (this.outgoing.waiting) this.scheduleLikes();
+      });
     }
   }
 
