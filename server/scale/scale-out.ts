@@ -94,6 +94,22 @@ export class ScaleOut {
       wasDown = false;
       void this.renew();
     });
+    // Both connections back after an outage: the viewers served here for other owners catch up
+    // with what those owners announced meanwhile (shared-audience.ts).
+    const away = new Set<RedisConnection>();
+    let outage = false;
+    for (const client of [pub, sub]) {
+      client.on('error', () => {
+        away.add(client);
+        outage = true;
+      });
+      client.on('ready', () => {
+        away.delete(client);
+        if (!outage || away.size > 0) return;
+        outage = false;
+        this.audience?.catchUp();
+      });
+    }
   }
 
   /** Connects to Redis (`redis://host:port`); the app is then built with this. */

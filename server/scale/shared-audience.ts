@@ -27,6 +27,10 @@ import { LikeReceipts, OutgoingLikes, type LikeBatch } from './like-batches.js';
 export const LIKE_BATCH_MS = 200;
 /** How long a question to the owner waits for its answer. */
 const ASK_TIMEOUT_MS = 3000;
+/** After an outage, how often a contest's owner is asked for what was missed, and how long apart:
+ * the owner's own connections are back within 2 s of Redis (scale-out.ts), so 10 s is ample. */
+const CATCH_UP_TRIES = 10;
+const CATCH_UP_RETRY_MS = 1000;
 
 const ASK = 'qiangda:audience';
 const NEWS = 'qiangda:audience-news';
@@ -269,6 +273,30 @@ export class SharedAudience {
       this.asking.set(contestId, asked);
     }
     return asked;
+  }
+
+  /** Redis is back after an outage: the news sent meanwhile never arrived here, so what this
+   * process's viewers hold may be old. Each contest watched here is asked of its owner afresh and
+   * passed on like news (a view that did not change is not sent again); an owner that does not
+   * answer yet (the other connection still coming back) is asked again, a few times. */
+  catchUp(tries = CATCH_UP_TRIES): void {
+    for (const contestId of this.seen.keys()) this.catchUpWith(contestId, tries);
+  }
+
+  private catchUpWith(contestId: string, tries: number): void {
+    if (this.closed) return;
+    void this.ask({ kind: 'first', contestId }).then((answer) => {
+      const held = this.seen.get(contestId);
+      if (this.closed || !held || this.owns(contestId)) return;
+      const now = answer as FirstSight | null;
+      if (!now) {
+        if (tries > 1) setTimeout(() => this.catchUpWith(contestId, tries - 1), CATCH_UP_RETRY_MS);
+        return;
+      }
+      if (JSON.stringify(now.update.view) !== JSON.stringify(held.update.view)) this.hear({ kind: 'update', contestId, update: now.update });
+      if (now.likes !== held.likes) this.hear({ kind: 'likes', contestId, total: now.likes });
+      if (JSON.stringify(now.comments) !== JSON.stringify(held.comments)) this.hear({ kind: 'comments', contestId, update: now.comments });
+    });
   }
 
   /** News from the owner: kept for the next viewer and sent to this process's viewers, shard by shard. */

@@ -1,6 +1,7 @@
 // Issue 15, scale-out: Redis goes away in the middle of a question. The stage carries on in the
 // process that owns the contest; a page on the other process is refused (not left hanging)
-// until Redis is back; then it is served again, and the contest stays with its owner.
+// until Redis is back; then it is served again, and the contest stays with its owner. A viewer
+// watching on the other process stays, and catches up with what it missed once Redis is back.
 import { describe, expect, it } from 'vitest';
 import type { ContestView } from '../../../shared/contest/views.js';
 import { eventually, hasRedis, requireRedis, page, phone, scalePair, startRedis, type ScalePair, type ScaleServer } from '../../support/scale-pair.js';
@@ -24,13 +25,15 @@ describe.skipIf(!hasRedis)('Redis going away', () => {
     const host = page(owner, { role: 'host', hostKey: owner.ready.hostKey });
     const screen = page(owner, { role: 'screen' });
     const farScreen = page(other, { role: 'screen' });
-    await Promise.all([host.ready(), screen.ready(), farScreen.ready()]);
+    const farViewer = page(other, { role: 'audience' });
+    await Promise.all([host.ready(), screen.ready(), farScreen.ready(), farViewer.ready()]);
     const near = await phone(owner, 's1');
     const far = await phone(other, 's2');
     expect(await host.request('host:command', { type: 'question:next' })).toEqual({ data: null });
     expect(await host.request('host:command', { type: 'question:next' })).toEqual({ data: null });
     expect(await host.request('host:command', { type: 'buzzers:open' })).toEqual({ data: null });
     await farScreen.until((v) => v.question?.phase === 'open');
+    await farViewer.until((v) => v.question?.phase === 'open');
 
     const gone = new Promise((resolve) => redis.process.once('exit', resolve));
     redis.process.kill('SIGKILL');
@@ -44,6 +47,8 @@ describe.skipIf(!hasRedis)('Redis going away', () => {
 
     // A page on the other process is told at once that it cannot be served now.
     expect(await far.request('clock:probe', {})).toEqual({ error: 'internal-error' });
+    // The viewer there keeps the last view it had: the ruling never reached its process.
+    expect(score(farViewer.view, 's1')).toBe(0);
 
     // Redis is back (empty): the other process serves its pages again through the owner, which
     // kept the contest; the far screen catches up with the next update.
@@ -54,6 +59,8 @@ describe.skipIf(!hasRedis)('Redis going away', () => {
     }, 30_000);
     expect(await owner.owner()).toBe(true);
     expect(await other.owner()).toBe(false);
+    // With nothing new on the stage, the viewer is brought up to date: the ruling and the score it missed.
+    await farViewer.until((v) => score(v, 's1') > 0);
     expect(await host.request('host:command', { type: 'question:next' })).toEqual({ data: null });
     await farScreen.until((v) => v.question?.number === 2 && score(v, 's1') > 0);
   });
