@@ -10,7 +10,7 @@ import { extname } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { AUDIENCE_PATH } from '../../shared/audience-route.js';
-import type { Ack } from '../../shared/protocol.js';
+import { ErrorCode, type Ack } from '../../shared/protocol.js';
 import type { Clock } from '../clock.js';
 import type { EdgeOptions } from '../edge/guard.js';
 import { fromAudienceSchema, type AudienceNews, type AudienceOpening, type FromAudience, type ToAudience } from './audience-messages.js';
@@ -195,8 +195,11 @@ export class AudienceProcess {
     }
     child.on('message', (message: unknown) => {
       const checked = fromAudienceSchema.safeParse(message);
-      if (checked.success) this.heard(checked.data);
-      else this.options.log(`audience process: a malformed message was ignored: ${checked.error.issues[0]?.message ?? ''}`);
+      if (checked.success) return this.heard(checked.data);
+      this.options.log(`audience process: a malformed message was ignored: ${checked.error.issues[0]?.message ?? ''}`);
+      // A comment's sender still waits for its answer: it is refused, not left hanging.
+      const id = (message as { t?: unknown; id?: unknown } | null)?.id;
+      if ((message as { t?: unknown } | null)?.t === 'comment' && Number.isSafeInteger(id)) this.tell({ t: 'answer', id: id as number, ack: { error: ErrorCode.BadPayload } });
     });
     child.once('exit', (code, signal) => {
       this.ready = false;

@@ -3,7 +3,8 @@
 // number; a contest has one batch on its way at a time, sent again unchanged until the owner
 // answers, while newer likes wait for the next batch. The owner counts each (process, contest)
 // number once, so a batch whose answer was lost on the way, and which is therefore sent again,
-// is not counted twice.
+// is not counted twice. The owner keeps those numbers in memory only: a batch sent again after the
+// contest changed owners (its owner died and another process took it over) may be counted twice.
 
 export interface LikeBatch {
   /** The sending process, for as long as it runs. */
@@ -53,9 +54,12 @@ export class OutgoingLikes {
     else entry.asking = false;
   }
 
-  /** Whether anything is left to send: likes waiting, or a batch to send again. */
+  /** Whether the next due() has something to send: a batch to send again, or waiting likes of a
+   * contest with no batch on its way (those of one with a batch on its way wait for its answer). */
   get waiting(): boolean {
-    return this.pending.size > 0 || [...this.unanswered.values()].some((entry) => !entry.asking);
+    for (const entry of this.unanswered.values()) if (!entry.asking) return true;
+    for (const contestId of this.pending.keys()) if (!this.unanswered.has(contestId)) return true;
+    return false;
   }
 }
 

@@ -32,8 +32,8 @@ const ASK_TIMEOUT_MS = 3000;
 const CATCH_UP_TRIES = 10;
 const CATCH_UP_RETRY_MS = 1000;
 
-const ASK = 'qiangda:audience';
-const NEWS = 'qiangda:audience-news';
+export const ASK = 'qiangda:audience';
+export const NEWS = 'qiangda:audience-news';
 
 /** Shards of viewers served here for another process's contest: rooms the owner never sends to. */
 const relayRoom = (contestId: string, shard: number) => `${contestId}:audience-relay:${shard}`;
@@ -85,6 +85,9 @@ export class SharedAudience {
   /** The owner's side: batches from other processes already counted. */
   private readonly receipts = new LikeReceipts();
   private closed = false;
+  /** News heard per contest, by kind, so a catch-up's answer never undoes newer news. */
+  private readonly heard = new Map<string, Record<News['kind'], number>>();
+  private catchUpRound = 0;
   private likeTimer: NodeJS.Timeout | null = null;
   /** The owner's last audience view sent without events, so one that did not change goes once. */
   private readonly saw = new Map<string, string>();
@@ -280,29 +283,43 @@ export class SharedAudience {
    * passed on like news (a view that did not change is not sent again); an owner that does not
    * answer yet (the other connection still coming back) is asked again, a few times. */
   catchUp(tries = CATCH_UP_TRIES): void {
-    for (const contestId of this.seen.keys()) this.catchUpWith(contestId, tries);
+    // A newer outage's catch-up replaces the one before: its asks stop, its answers are dropped.
+    const round = ++this.catchUpRound;
+    for (const contestId of this.seen.keys()) this.catchUpWith(contestId, tries, round);
   }
 
-  private catchUpWith(contestId: string, tries: number): void {
-    if (this.closed) return;
+  private catchUpWith(contestId: string, tries: number, round: number): void {
+    if (this.closed || round !== this.catchUpRound) return;
+    // News that arrives while the question is out is newer than its answer, and wins.
+    const heardBefore = { ...this.newsHeard(contestId) };
     void this.ask({ kind: 'first', contestId }).then((answer) => {
       const held = this.seen.get(contestId);
-      if (this.closed || !held || this.owns(contestId)) return;
+      if (this.closed || round !== this.catchUpRound || !held || this.owns(contestId)) return;
       const now = answer as FirstSight | null;
       if (!now) {
-        if (tries > 1) setTimeout(() => this.catchUpWith(contestId, tries - 1), CATCH_UP_RETRY_MS);
+        if (tries > 1) setTimeout(() => this.catchUpWith(contestId, tries - 1, round), CATCH_UP_RETRY_MS).unref();
         return;
       }
-      if (JSON.stringify(now.update.view) !== JSON.stringify(held.update.view)) this.hear({ kind: 'update', contestId, update: now.update });
-      if (now.likes !== held.likes) this.hear({ kind: 'likes', contestId, total: now.likes });
-      if (JSON.stringify(now.comments) !== JSON.stringify(held.comments)) this.hear({ kind: 'comments', contestId, update: now.comments });
+      const heard = this.newsHeard(contestId);
+      const missed = (kind: News['kind']) => heard[kind] === heardBefore[kind];
+      if (missed('update') && JSON.stringify(now.update.view) !== JSON.stringify(held.update.view)) this.hear({ kind: 'update', contestId, update: now.update });
+      if (missed('likes') && now.likes !== held.likes) this.hear({ kind: 'likes', contestId, total: now.likes });
+      if (missed('comments') && JSON.stringify(now.comments) !== JSON.stringify(held.comments)) this.hear({ kind: 'comments', contestId, update: now.comments });
     });
+  }
+
+  /** How many pieces of news of each kind this process has heard for a contest. */
+  private newsHeard(contestId: string): Record<News['kind'], number> {
+    let heard = this.heard.get(contestId);
+    if (!heard) this.heard.set(contestId, (heard = { update: 0, likes: 0, comments: 0 }));
+    return heard;
   }
 
   /** News from the owner: kept for the next viewer and sent to this process's viewers, shard by shard. */
   private hear(news: News): void {
     const first = this.seen.get(news.contestId);
     if (!first || this.owns(news.contestId)) return;
+    this.newsHeard(news.contestId)[news.kind] += 1;
     const io = this.parts.io;
     if (news.kind === 'update') {
       if (news.update.serverNow < first.update.serverNow) return;
@@ -346,6 +363,8 @@ export class SharedAudience {
         if (this.outgoing.waiting) this.scheduleLikes();
       });
     }
+    // Likes that waited behind a batch this process has just counted itself go next time.
+    if (this.outgoing.waiting) this.scheduleLikes();
   }
 
   /** Asks every other process; the contest's owner is the one that answers. Null: no owner answered. */

@@ -148,7 +148,16 @@ export class GroupCommit {
   /** Syncs off the loop for `batch` (the first waiting) and every write before now. */
   private startSync(batch: Batch, syncLater: SyncLater): void {
     this.syncing = batch;
-    syncLater((error) => this.synced(batch, error));
+    // Its waiters are told on a later turn, as a finished sync's are, never from inside a telling
+    // under way: also when the sync finishes at once, or cannot even start (the log would not open).
+    let started = false;
+    const finish = (error: unknown) => (started ? this.synced(batch, error) : this.nextTurn(() => this.synced(batch, error)));
+    try {
+      syncLater(finish);
+      started = true;
+    } catch (error) {
+      finish(error);
+    }
   }
 
   private tell(batch: Batch, error: unknown): void {

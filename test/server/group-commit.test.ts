@@ -256,6 +256,36 @@ describe('GroupCommit', () => {
       expect(order.at(-1)).toBe('after a');
     });
 
+    it('a sync that cannot start tells its waiters the error on a later turn, and the next sync is tried again', () => {
+      const turns: (() => void)[] = [];
+      const told: unknown[] = [];
+      const failure = new Error('EMFILE');
+      let starts = 0;
+      const commit = new GroupCommit(
+        () => {},
+        (fn) => turns.push(fn),
+        undefined,
+        (done) => {
+          starts += 1;
+          if (starts === 1) throw failure;
+          done(null);
+        },
+      );
+      const endTurn = () => turns.splice(0).forEach((fn) => fn());
+      commit.written();
+      commit.whenDurable((error) => told.push(['first', error]));
+      endTurn();
+      expect(told).toEqual([]);
+      commit.written();
+      commit.whenDurable((error) => told.push(['second', error]));
+      endTurn();
+      endTurn();
+      expect(told).toEqual([
+        ['first', failure],
+        ['second', null],
+      ]);
+    });
+
     it('tells the waiters of a failed sync its error, and those of the next sync theirs', () => {
       const { commit, endTurn, finish } = offLoop();
       const told: unknown[] = [];

@@ -91,7 +91,10 @@ describe('the audience process', () => {
     await page.ready();
     const hostTold = heard<{ total: number }>(host, 'likes:total');
     // As if the process had a fault: what it says reaches the stage as it is.
-    const child = (h.app.audience?.process(0) as unknown as { child: { emit(event: 'message', message: unknown): void } }).child;
+    const child = (h.app.audience?.process(0) as unknown as { child: { emit(event: 'message', message: unknown): void; send(message: unknown): boolean } }).child;
+    const told: unknown[] = [];
+    const send = child.send.bind(child);
+    child.send = (message) => (told.push(message), send(message));
     const bad: unknown[] = [
       { t: 'likes', counts: [[h.contestId, -5]] },
       { t: 'likes', counts: [[h.contestId, 1.5]] },
@@ -106,6 +109,8 @@ describe('the audience process', () => {
     ];
     for (const message of bad) child.emit('message', message);
     expect(logged.filter((line) => line.includes('malformed message'))).toHaveLength(bad.length);
+    // The malformed comments' senders are answered, not left waiting.
+    expect(told).toEqual([1, 2].map((id) => ({ t: 'answer', id, ack: { error: 'bad-payload' } })));
     child.emit('message', { t: 'likes', counts: [[h.contestId, 3]] });
     await waitFor(() => {
       h.clock.advance(FLUSH_MS);

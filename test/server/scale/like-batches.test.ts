@@ -59,6 +59,7 @@ describe('like batches between processes', () => {
     ]);
     out.add('c1', 10);
     // Both questions are still out: nothing to send yet, and nothing to send again.
+    expect(out.waiting).toBe(false);
     expect(out.due()).toEqual([]);
     for (let attempt = 0; attempt < 3; attempt++) {
       for (const b of batches) out.answered(b, false);
@@ -68,6 +69,8 @@ describe('like batches between processes', () => {
       receive(b);
       out.answered(b, true);
     }
+    // c1's likes that waited behind its batch go now.
+    expect(out.waiting).toBe(true);
     const [last, ...none] = out.due();
     expect(none).toEqual([]);
     receive(last);
