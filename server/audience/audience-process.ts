@@ -16,6 +16,7 @@ import type { EdgeOptions } from '../edge/guard.js';
 import { fromAudienceSchema, type AudienceNews, type AudienceOpening, type FromAudience, type ToAudience } from './audience-messages.js';
 import type { Commenter } from './comments.js';
 import type { LikeRates } from './likes.js';
+import { NewsQueue } from './news-queue.js';
 
 /** What the audience process needs of the stage. */
 export interface AudienceStage {
@@ -119,6 +120,9 @@ export class AudienceProcess {
   private closed = false;
   private cancelRestart = () => {};
   private readonly watched = new Set<string>();
+  /** News written to the pipe whose write has not finished yet, and the news waiting behind it. */
+  private newsOnItsWay = 0;
+  private readonly backlog = new NewsQueue();
   private readonly statsWaiting: Array<(stats: { heapUsed: number; sockets: number }) => void> = [];
   private markStarted = () => {};
   /** Resolves when the process first listens for viewers. */
@@ -153,9 +157,27 @@ export class AudienceProcess {
     return this.ready && this.watched.has(contestId);
   }
 
-  /** One piece of news for every viewer of a contest, sent once. */
+  /** One piece of news for every viewer of a contest, sent once. While the news before it is still
+   * on its way (the process, at the lowest priority, is not reading its pipe: the stage is busy),
+   * it waits here merged with the rest (news-queue.ts), so the stage's memory never fills with
+   * views nobody will see; all of it goes in one go once the pipe has taken the last. */
   send(contestId: string, news: AudienceNews): void {
-    if (this.watches(contestId)) this.tell({ t: 'news', contestId, ...news });
+    if (!this.watches(contestId)) return;
+    if (this.newsOnItsWay) return this.backlog.add(contestId, news);
+    this.sendNews(contestId, news);
+  }
+
+  private sendNews(contestId: string, news: AudienceNews): void {
+    const child = this.child;
+    if (!child?.connected) return;
+    this.newsOnItsWay += 1;
+    child.send({ t: 'news', contestId, ...news } satisfies ToAudience, () => {
+      // A process that exited meanwhile took its count with it (spawn() starts again from 0).
+      if (this.child !== child) return;
+      this.newsOnItsWay -= 1;
+      if (this.newsOnItsWay > 0) return;
+      for (const due of this.backlog.take()) if (this.watches(due.contestId)) this.sendNews(due.contestId, due.news);
+    });
   }
 
   /** Heap and sockets of the audience process (the benchmarks' memory figure). */
@@ -188,6 +210,8 @@ export class AudienceProcess {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     this.child = child;
+    this.newsOnItsWay = 0;
+    this.backlog.take();
     try {
       if (child.pid) setPriority(child.pid, AUDIENCE_NICENESS);
     } catch (error) {

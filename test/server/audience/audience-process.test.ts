@@ -82,6 +82,35 @@ describe('the audience process', () => {
     expect(h.store.setting(`likes:${h.contestId}`)).toBe('42');
   });
 
+  it('news waits on the stage, merged, while the audience process is not reading, and goes in one message once it is', async () => {
+    const h = await stage();
+    const host = await h.host();
+    const page = viewer(h);
+    await page.ready();
+    type News = { t: string; event?: string; payload?: { view: { question: { number: number; phase: string } | null }; events: unknown[] } };
+    const child = (h.app.audience?.process(0) as unknown as { child: { send(message: News, callback?: () => void): boolean } }).child;
+    const send = child.send.bind(child);
+    // The pipe takes each piece of news, but the stage hears that it did only when the test says.
+    const news: News[] = [];
+    const held: Array<() => void> = [];
+    child.send = (message, callback) => {
+      if (message.t !== 'news') return send(message, callback);
+      news.push(message);
+      return send(message, () => held.push(() => callback?.()));
+    };
+    for (const type of ['question:next', 'question:next', 'buzzers:open']) expect(await host.request('host:command', { type })).toEqual({ data: null });
+    // The first went; the two after it wait on the stage.
+    expect(news).toHaveLength(1);
+    await waitFor(() => held.length === 1);
+    held.shift()?.();
+    // Both in one update, with the latest view (events are merged as news-queue.ts does).
+    expect(news).toHaveLength(2);
+    const [first, merged] = news.map((n) => n.payload);
+    expect(merged?.view.question).toMatchObject({ number: 1, phase: 'open' });
+    expect(first?.view.question).toBeNull();
+    await page.until((v) => v.question?.phase === 'open');
+  });
+
   it('a malformed message from the audience process is logged and ignored; the tally counts only well-formed batches', async () => {
     const logged: string[] = [];
     const h = await startServer({ audience: { audienceProcess: true }, log: (line) => logged.push(line) });
