@@ -98,7 +98,7 @@ describe('the audience process', () => {
       news.push(message);
       return send(message, () => held.push(() => callback?.()));
     };
-    for (const type of ['question:next', 'question:next', 'buzzers:open']) expect(await host.request('host:command', { type })).toEqual({ data: null });
+    for (const type of ['question:next', 'question:next', 'buzzers:open'] as const) expect(await host.request('host:command', { type })).toEqual({ data: null });
     // The first went; the two after it wait on the stage.
     expect(news).toHaveLength(1);
     await waitFor(() => held.length === 1);
