@@ -4,10 +4,12 @@
 // keeps the latest per contest and sends it to its own viewers over its own shards (fanout.ts).
 // A process asks the owner once per contest for what a new viewer first sees, adds up its
 // viewers' likes and sends the owner one batch per contest every LIKE_BATCH_MS (counted once
-// even when sent again: like-batches.ts), and forwards each comment with its sender's identity, answered with the owner's verdict.
+// even when sent again: like-batches.ts), and forwards each comment with its sender's identity,
+// answered with the owner's verdict. After a Redis outage it asks the owners what it missed.
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'socket.io';
 import { viewFor } from '../../shared/contest/views.js';
+import { sameValue } from '../../shared/view-changes.js';
 import type { ContestEvent } from '../../shared/contest/commands.js';
 import { commentSendSchema, emptySchema, ErrorCode, handshakeSchema, PROTOCOL_VERSION, type Ack, type CommentsUpdate, type WholeUpdate } from '../../shared/protocol.js';
 import { maySend } from '../realtime/access.js';
@@ -282,10 +284,10 @@ export class SharedAudience {
    * process's viewers hold may be old. Each contest watched here is asked of its owner afresh and
    * passed on like news (a view that did not change is not sent again); an owner that does not
    * answer yet (the other connection still coming back) is asked again, a few times. */
-  catchUp(tries = CATCH_UP_TRIES): void {
+  catchUp(): void {
     // A newer outage's catch-up replaces the one before: its asks stop, its answers are dropped.
     const round = ++this.catchUpRound;
-    for (const contestId of this.seen.keys()) this.catchUpWith(contestId, tries, round);
+    for (const contestId of this.seen.keys()) this.catchUpWith(contestId, CATCH_UP_TRIES, round);
   }
 
   private catchUpWith(contestId: string, tries: number, round: number): void {
@@ -302,9 +304,9 @@ export class SharedAudience {
       }
       const heard = this.newsHeard(contestId);
       const missed = (kind: News['kind']) => heard[kind] === heardBefore[kind];
-      if (missed('update') && JSON.stringify(now.update.view) !== JSON.stringify(held.update.view)) this.hear({ kind: 'update', contestId, update: now.update });
+      if (missed('update') && !sameValue(now.update.view, held.update.view)) this.hear({ kind: 'update', contestId, update: now.update });
       if (missed('likes') && now.likes !== held.likes) this.hear({ kind: 'likes', contestId, total: now.likes });
-      if (missed('comments') && JSON.stringify(now.comments) !== JSON.stringify(held.comments)) this.hear({ kind: 'comments', contestId, update: now.comments });
+      if (missed('comments') && !sameValue(now.comments, held.comments)) this.hear({ kind: 'comments', contestId, update: now.comments });
     });
   }
 

@@ -4,23 +4,17 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FAIRNESS } from '../../shared/contest/arbiter.js';
 import { HOST_REFRESH_MS } from '../../server/realtime/host-refresh.js';
-import { definition } from '../support/definitions.js';
-import { FakeClock } from '../support/fake-clock.js';
 import { closedAfterEach } from '../support/closed-after-each.js';
-import { startServer, type TestClient } from '../support/harness.js';
+import type { TestClient } from '../support/harness.js';
 import { pumpFor, pumpUntil } from '../support/latency-proxy.js';
+import { pumpedStage } from '../support/pumped-stage.js';
 import { buzzOf } from '../support/question-of.js';
 
 const { harnesses } = closedAfterEach();
 
 /** A contest of four seats whose first press has won the buzz (s1 answering). */
 async function decided() {
-  const clock = new FakeClock();
-  const h = await startServer({ clock, definition: definition({ seats: 4 }) });
-  harnesses.push(h);
-  const host = await pumpUntil(clock, h.host());
-  const screen = await pumpUntil(clock, h.screen());
-  const phones = await Promise.all(['s1', 's2', 's3', 's4'].map((seat) => pumpUntil(clock, h.contestant(seat))));
+  const { clock, host, screen, phones } = await pumpedStage(harnesses, 4, ['s1', 's2', 's3', 's4']);
   for (const type of ['question:next', 'question:next', 'buzzers:open'] as const) {
     expect(await pumpUntil(clock, host.request('host:command', { type }))).toEqual({ data: null });
   }

@@ -1,10 +1,10 @@
 // The lobby's link check (P8) and what a press tells the other pages (P9), on the server.
 import { afterEach, describe, expect, it } from 'vitest';
 import { LinkBook } from '../../server/realtime/links.js';
-import { definition } from '../support/definitions.js';
 import { FakeClock } from '../support/fake-clock.js';
-import { startServer, type Harness, type TestClient } from '../support/harness.js';
+import type { Harness, TestClient } from '../support/harness.js';
 import { pumpFor, pumpUntil } from '../support/latency-proxy.js';
+import { pumpedStage } from '../support/pumped-stage.js';
 import { DEFAULT_FAIRNESS } from '../../shared/contest/arbiter.js';
 import { buzzOf } from '../support/question-of.js';
 
@@ -62,13 +62,12 @@ describe('[P8] the link check flags links the credit cannot judge fairly', () =>
 
 describe('[P9] a press waiting for its decision is told to nobody but the host and its seat', () => {
   it('[P9] the other phone and the screen hear nothing until the winner is announced', async () => {
-    const clock = new FakeClock();
-    const h = await startServer({ clock, definition: definition({ seats: 2 }) });
-    harnesses.push(h);
-    const host = await pumpUntil(clock, h.host());
-    const screen = await pumpUntil(clock, h.screen());
-    const presser = await pumpUntil(clock, h.contestant('s1'));
-    const rival = await pumpUntil(clock, h.contestant('s2'));
+    const {
+      clock,
+      host,
+      screen,
+      phones: [presser, rival],
+    } = await pumpedStage(harnesses, 2, ['s1', 's2']);
     for (const type of ['question:next', 'question:next', 'buzzers:open'] as const) {
       expect(await pumpUntil(clock, host.request('host:command', { type }))).toEqual({ data: null });
     }

@@ -5,22 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_FAIRNESS } from '../../shared/contest/arbiter.js';
 import { viewFor } from '../../shared/contest/views.js';
 import type { HostCommand } from '../../shared/contest/commands.js';
-import { definition } from '../support/definitions.js';
-import { FakeClock } from '../support/fake-clock.js';
 import { closedAfterEach } from '../support/closed-after-each.js';
-import { startServer, type TestClient } from '../support/harness.js';
+import type { TestClient } from '../support/harness.js';
 import { pumpFor, pumpUntil } from '../support/latency-proxy.js';
+import { pumpedStage } from '../support/pumped-stage.js';
 
 const { harnesses } = closedAfterEach();
 
 /** A contest of four seats, three of them held by phones. */
 async function stage() {
-  const clock = new FakeClock();
-  const h = await startServer({ clock, definition: definition({ seats: 4 }) });
-  harnesses.push(h);
-  const host = await pumpUntil(clock, h.host());
-  const screen = await pumpUntil(clock, h.screen());
-  const phones = await Promise.all(['s1', 's2', 's3'].map((seat) => pumpUntil(clock, h.contestant(seat))));
+  const { clock, h, host, screen, phones } = await pumpedStage(harnesses, 4, ['s1', 's2', 's3']);
   /** The view the server would send each page whole now, for its role and seat. */
   const whole = (client: TestClient) => {
     const role = client === host ? 'host' : client === screen ? 'screen' : 'contestant';
