@@ -3,6 +3,7 @@
 import { closeSync, fdatasync, fdatasyncSync, fsyncSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { Checkpointer, type Checkpointed } from './checkpointer.js';
 import { GroupCommit, type NextTurn, type SyncLater } from './group-commit.js';
 import { SEAT_COMMANDS, type Command } from '../../shared/contest/commands.js';
 import type { ContestDefinition, SeatId } from '../../shared/contest/types.js';
@@ -190,7 +191,14 @@ export interface StoreOptions {
   /** When the group commit runs; setImmediate, the end of this turn, if not given. */
   nextTurn?: NextTurn;
   log?: (message: string) => void;
+  /** Told after each checkpoint of the write-ahead file on its own thread (checkpointer.ts). */
+  onCheckpoint?: (done: Checkpointed) => void;
 }
+
+/** Commands appended between two checkpoints on the thread: each commits one to three pages, so
+ * several of them fall within each of SQLite's own (every 1,000 pages), and that one has little
+ * left to copy. */
+export const CHECKPOINT_EVERY = 250;
 
 /** Opens (creating if needed) the store at `file`; ':memory:' works for tests. */
 export function openStore(file: string, options: StoreOptions = {}): Store {
@@ -255,6 +263,10 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
     durability.syncNow();
     return result;
   };
+  // Most of the write-ahead file is copied into the database on a thread of its own, not inside
+  // a commit on the event loop (checkpointer.ts).
+  const checkpointer = walFile === null ? null : new Checkpointer(file, options.log ?? console.error, options.onCheckpoint);
+  let appended = 0;
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
   migrate(db);
@@ -419,6 +431,7 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
     appendCommand(contestId, seq, command, requestId) {
       insertCommand.run(contestId, seq, JSON.stringify(command), requestId ?? null);
       durability.written();
+      if (++appended % CHECKPOINT_EVERY === 0) checkpointer?.ask();
     },
     addDevice: synced((contestId: string, seatId: SeatId, deviceToken: string, joinedAt?: number) => {
       insertDevice.run(contestId, seatId, deviceToken, joinedAt ?? null);
@@ -455,6 +468,8 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
       durability.flush();
       closing = true;
       closeWal();
+      // The thread's connection first: the last one to close folds the write-ahead file back.
+      checkpointer?.close();
       db.close();
     },
   };

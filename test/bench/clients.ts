@@ -12,10 +12,10 @@ export interface ClientJob {
   joinCodes: string[];
 }
 
-export function open(url: string, auth: object, path?: string): Promise<Socket> {
+export function open(url: string, auth: object, path?: string, options: { keepViews?: boolean } = {}): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = io(url, { auth: { v: PROTOCOL_VERSION, ...auth }, transports: ['websocket'], forceNew: true, ...(path && { path }) });
-    trackViews(socket);
+    if (options.keepViews ?? true) trackViews(socket);
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', reject);
   });
