@@ -11,8 +11,9 @@ import { JOIN_CODE_PATTERN, typedJoinCode } from './join-code.js';
 
 /** Bumped on any breaking change; a page on another version is told to reload. 2: the question
  * view is a union per round kind (a page from 1 reads fields a kind no longer sends). 3: a stage
- * update may carry only the fields that changed (a page from 2 would read a missing view). */
-export const PROTOCOL_VERSION = 3;
+ * update may carry only the fields that changed (a page from 2 would read a missing view). 4: a
+ * list field may carry only its entries that changed (a page from 3 would keep the old list). */
+export const PROTOCOL_VERSION = 4;
 
 /** Every error a page can be told. Pages translate the code; they never show it raw. */
 export const ErrorCode = {
@@ -254,8 +255,8 @@ export interface SeatClaimed {
 }
 
 /** One push of fresh state to a page, with what just happened and the server's clock: the whole
- * view, or only the view's top-level fields that changed since the last update on the page's
- * channel (see shared/view-changes.ts; a page applies them with applyUpdate). */
+ * view, or only what changed in it since the last update on the page's channel: top-level fields,
+ * and the entries of lists (see shared/view-changes.ts; a page applies them with applyUpdate). */
 export type ContestUpdate = WholeUpdate | ChangedUpdate;
 
 /** The whole view: a page's first update, and any after a page joined its channel. */
@@ -265,12 +266,23 @@ export interface WholeUpdate {
   serverNow: number;
 }
 
-/** The view's top-level fields that differ from the channel's last update; the rest stand. */
+/** The view's top-level fields that differ from the channel's last update, and for list fields
+ * of which few entries changed, those entries; the rest stand. */
 export interface ChangedUpdate {
   changes: Partial<ContestView>;
+  entries?: ListChanges;
   events: ContestEvent[];
   serverNow: number;
 }
+
+/** A list's entries that changed, by index, and its length now (entries past it are gone). */
+export interface EntryChanges {
+  length: number;
+  at: Record<number, unknown>;
+}
+
+/** Per list field of the view, its entries that changed. */
+export type ListChanges = Partial<Record<keyof ContestView, EntryChanges>>;
 
 /** A seat's link as the host console shows it (P2); the slowest of a team's phones, with the
  * worst warning of any of them (P8: the lobby's link check). */

@@ -6,8 +6,11 @@
 // page merges that into the view it holds. A page is sent a whole view when it joins (and the
 // next update on its channel is whole for everyone on it), so what it holds is always the
 // channel's last view.
+// A list field (the seats, the standings) goes entry by entry when few of its entries changed: in
+// a 200-seat contest the two lists are about 54 KB of every view, and one score changes one seat
+// and the standings rows that moved.
 import type { ContestView } from './contest/views.js';
-import type { ContestUpdate } from './protocol.js';
+import type { ContestUpdate, EntryChanges, ListChanges } from './protocol.js';
 
 /** Whether two JSON values (what a view is made of) are equal, field by field. */
 export function sameValue(a: unknown, b: unknown): boolean {
@@ -27,23 +30,57 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return true;
 }
 
-/** The top-level fields of `after` that differ from `before`; null if a field of `before` is
- * gone from `after` (a merge would keep it), when only the whole view will do. */
-export function changedFields(before: ContestView, after: ContestView): Partial<ContestView> | null {
+/** What changed from `before` to `after`: the top-level fields that differ (whole), and for list
+ * fields of which fewer than half the entries differ, those entries (`entries`). Null if a field of
+ * `before` is gone from `after` (a merge would keep it), when only the whole view will do. */
+export function viewChanges(before: ContestView, after: ContestView): { changes: Partial<ContestView>; entries?: ListChanges } | null {
+  const was = before as unknown as Record<string, unknown>;
   const changes: Record<string, unknown> = {};
+  const entries: Record<string, EntryChanges> = {};
   for (const key of Object.keys(before)) {
     if ((after as unknown as Record<string, unknown>)[key] === undefined) return null;
   }
   for (const [key, value] of Object.entries(after)) {
     if (value === undefined) continue;
-    if (!sameValue(value, (before as unknown as Record<string, unknown>)[key])) changes[key] = value;
+    const old = was[key];
+    if (Array.isArray(value) && Array.isArray(old)) {
+      const changed = changedEntries(old, value);
+      if (changed === 'same') continue;
+      if (changed) entries[key] = changed;
+      else changes[key] = value;
+    } else if (!sameValue(value, old)) changes[key] = value;
   }
-  return changes as Partial<ContestView>;
+  return Object.keys(entries).length ? { changes: changes as Partial<ContestView>, entries: entries as ListChanges } : { changes: changes as Partial<ContestView> };
+}
+
+/** The entries of `after` that differ from `before` at the same index; 'same' if none do and the
+ * length stands; null when half or more differ, as short to send whole and simpler to merge. */
+function changedEntries(before: readonly unknown[], after: readonly unknown[]): EntryChanges | 'same' | null {
+  const at: Record<number, unknown> = {};
+  let count = 0;
+  for (let i = 0; i < after.length; i++) {
+    if (i < before.length && sameValue(before[i], after[i])) continue;
+    at[i] = after[i];
+    if (++count * 2 >= after.length) return null;
+  }
+  return count === 0 && before.length === after.length ? 'same' : { length: after.length, at };
 }
 
 /** The view a page holds after an update: the whole view, or the one it held with the changed
- * fields replaced. Null when changes come before any whole view (they cannot be applied). */
+ * fields replaced and the changed entries of its lists put in place. Null when changes come
+ * before any whole view, or name a list the view held does not have (they cannot be applied). */
 export function applyUpdate(held: ContestView | null, update: ContestUpdate): ContestView | null {
   if ('view' in update) return update.view;
-  return held ? { ...held, ...update.changes } : null;
+  if (!held) return null;
+  const view = { ...held, ...update.changes } as unknown as Record<string, unknown>;
+  for (const [key, changed] of Object.entries(update.entries ?? {}) as [string, EntryChanges][]) {
+    const list = (held as unknown as Record<string, unknown>)[key];
+    if (!Array.isArray(list)) return null;
+    // A new list: the page's earlier copies of the view keep theirs.
+    const merged: unknown[] = list.slice(0, changed.length);
+    for (const [index, entry] of Object.entries(changed.at)) merged[Number(index)] = entry;
+    if (merged.length !== changed.length) return null;
+    view[key] = merged;
+  }
+  return view as unknown as ContestView;
 }

@@ -1,11 +1,11 @@
 // The last view sent on each stage channel, so that the next update there carries only the
-// fields that changed (shared/view-changes.ts). A channel is forgotten whenever a page joins it
+// fields, and list entries, that changed (shared/view-changes.ts). A channel is forgotten whenever a page joins it
 // or is sent a view of its own: that page holds a newer view than the channel's last, so the
 // next update on the channel is whole, for everyone on it, and from then on all hold the same.
 import type { ContestEvent } from '../../shared/contest/commands.js';
 import type { ContestView } from '../../shared/contest/views.js';
 import type { ContestUpdate } from '../../shared/protocol.js';
-import { changedFields } from '../../shared/view-changes.js';
+import { viewChanges } from '../../shared/view-changes.js';
 
 export class SentViews {
   private readonly last = new Map<string, ContestView>();
@@ -18,8 +18,8 @@ export class SentViews {
   update(channel: string, view: ContestView, events: ContestEvent[], serverNow: number): ContestUpdate {
     const before = this.changesOnly ? this.last.get(channel) : undefined;
     if (this.changesOnly) this.last.set(channel, view);
-    const changes = before && changedFields(before, view);
-    return changes ? { changes, events, serverNow } : { view, events, serverNow };
+    const changed = before && viewChanges(before, view);
+    return changed ? { ...changed, events, serverNow } : { view, events, serverNow };
   }
 
   /** A page joined `channel`, or was sent its own view: the channel's next update is whole. */

@@ -91,4 +91,22 @@ describe('stage updates carry what changed', () => {
     expect('changes' in late.received.at(-1)!).toBe(true);
     expect(late.view).toEqual(viewFor('contestant', h.room.state, h.room.facts(), 's4'));
   });
+
+  it('a score change in a long contest sends the standings row that changed, not the whole table', async () => {
+    const { clock, h, host, screen, phones } = await pumpedStage(harnesses, 40, ['s1']);
+    const adjust = async (seatId: string, delta: number) => {
+      expect(await pumpUntil(clock, host.request('host:command', { type: 'score:adjust', seatId, delta, reason: '加分' }))).toEqual({ data: null });
+      await pumpFor(clock, 10);
+    };
+    // Forty different totals, so that one more point moves nobody's rank.
+    for (const [i, seat] of h.room.state.definition.seats.entries()) await adjust(seat.id, (i + 1) * 10);
+    await adjust('s27', 1);
+    const update = host.received.at(-1)!;
+    const row = host.view?.standings.findIndex((r) => r.seatId === 's27');
+    expect('changes' in update && 'standings' in update.changes).toBe(false);
+    expect('entries' in update && Object.keys(update.entries?.standings?.at ?? {})).toEqual([String(row)]);
+    expect(host.view).toEqual(viewFor('host', h.room.state, h.room.facts()));
+    expect(screen.view).toEqual(viewFor('screen', h.room.state, h.room.facts()));
+    expect(phones[0].view).toEqual(viewFor('contestant', h.room.state, h.room.facts(), 's1'));
+  });
 });

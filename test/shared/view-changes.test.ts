@@ -1,8 +1,9 @@
-// Stage updates carry the view's changed top-level fields (shared/view-changes.ts): the
-// comparison, the fields picked, and how a page merges them.
+// Stage updates carry the view's changed top-level fields and list entries
+// (shared/view-changes.ts): the comparison, what is picked, and how a page merges it.
+import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import type { ContestView } from '../../shared/contest/views.js';
-import { applyUpdate, changedFields, sameValue } from '../../shared/view-changes.js';
+import { applyUpdate, sameValue, viewChanges } from '../../shared/view-changes.js';
 
 /** A view of a few fields: the functions read fields, never their meaning. */
 const view = (fields: Record<string, unknown>) => fields as unknown as ContestView;
@@ -20,18 +21,71 @@ describe('sameValue', () => {
   });
 });
 
-describe('changedFields', () => {
+describe('viewChanges', () => {
   it('names only the top-level fields that changed, whole', () => {
     const before = view({ title: '知识竞赛', seats: [{ id: 's1', score: 0 }], stage: 'lobby' });
     const after = view({ title: '知识竞赛', seats: [{ id: 's1', score: 10 }], stage: 'lobby' });
-    expect(changedFields(before, after)).toEqual({ seats: [{ id: 's1', score: 10 }] });
-    expect(changedFields(before, before)).toEqual({});
+    expect(viewChanges(before, after)).toEqual({ changes: { seats: [{ id: 's1', score: 10 }] } });
+    expect(viewChanges(before, before)).toEqual({ changes: {} });
   });
 
   it('gives a field that appears, and asks for the whole view when one goes away', () => {
-    expect(changedFields(view({ a: 1 }), view({ a: 1, allowed: ['x'] }))).toEqual({ allowed: ['x'] });
-    expect(changedFields(view({ a: 1, allowed: ['x'] }), view({ a: 1 }))).toBeNull();
-    expect(changedFields(view({ a: 1, allowed: ['x'] }), view({ a: 1, allowed: undefined }))).toBeNull();
+    expect(viewChanges(view({ a: 1 }), view({ a: 1, allowed: ['x'] }))).toEqual({ changes: { allowed: ['x'] } });
+    expect(viewChanges(view({ a: 1, allowed: ['x'] }), view({ a: 1 }))).toBeNull();
+    expect(viewChanges(view({ a: 1, allowed: ['x'] }), view({ a: 1, allowed: undefined }))).toBeNull();
+  });
+
+  it('sends a long list entry by entry when few entries changed, and whole when most did', () => {
+    const seats = Array.from({ length: 200 }, (_, i) => ({ id: `s${i + 1}`, name: `第${i + 1}代表队`, score: 0 }));
+    const scored = seats.map((s) => (s.id === 's7' ? { ...s, score: 10 } : s));
+    expect(viewChanges(view({ seats }), view({ seats: scored }))).toEqual({ changes: {}, entries: { seats: { length: 200, at: { 6: scored[6] } } } });
+    // A seat more, a seat fewer: the length says so.
+    expect(viewChanges(view({ seats }), view({ seats: [...seats, { id: 's201', name: '新队', score: 0 }] }))).toEqual({
+      changes: {},
+      entries: { seats: { length: 201, at: { 200: { id: 's201', name: '新队', score: 0 } } } },
+    });
+    expect(viewChanges(view({ seats }), view({ seats: seats.slice(0, 199) }))).toEqual({ changes: {}, entries: { seats: { length: 199, at: {} } } });
+    const allScored = seats.map((s) => ({ ...s, score: 5 }));
+    expect(viewChanges(view({ seats }), view({ seats: allScored }))).toEqual({ changes: { seats: allScored } });
+    // A short list with one change is sent whole: half of two is not fewer.
+    expect(viewChanges(view({ allowed: ['a', 'b'] }), view({ allowed: ['a', 'c'] }))).toEqual({ changes: { allowed: ['a', 'c'] } });
+  });
+
+  it('whatever changed, the view merged from the changes is the new view (random views, seeded)', () => {
+    const random = seedrandom('view-changes');
+    const pick = <T>(options: readonly T[]): T => options[Math.floor(random() * options.length)];
+    const entry = () => pick([{ id: pick(['s1', 's2', 's3']), score: pick([0, 10, 20]) }, pick([1, 2]), null, pick(['甲', '乙'])]);
+    const list = () => Array.from({ length: pick([0, 1, 3, 8, 20]) }, entry);
+    const fields = ['seats', 'standings', 'stage', 'question'];
+    const randomView = () =>
+      view(Object.fromEntries(fields.filter(() => random() < 0.9).map((f) => [f, f === 'stage' ? pick(['lobby', 'round']) : f === 'question' ? pick([null, { id: 'q1' }]) : list()])));
+    const mutate = (v: ContestView) => {
+      const out = { ...(v as unknown as Record<string, unknown>) };
+      for (const f of fields) {
+        const value = out[f];
+        if (random() < 0.5 || !Array.isArray(value)) continue;
+        const next = value.map((e) => (random() < 0.1 ? entry() : e));
+        if (random() < 0.2) next.push(entry());
+        if (random() < 0.2) next.splice(Math.floor(random() * next.length), 1);
+        out[f] = random() < 0.05 ? list() : next;
+      }
+      if (random() < 0.2) out.stage = pick(['lobby', 'round', 'final']);
+      return view(out);
+    };
+    let entryUpdates = 0;
+    for (let run = 0; run < 300; run++) {
+      let held = randomView();
+      for (let step = 0; step < 10; step++) {
+        const next = random() < 0.1 ? randomView() : mutate(held);
+        const changed = viewChanges(held, next);
+        if (changed?.entries) entryUpdates++;
+        const merged = changed ? applyUpdate(held, { ...changed, events: [], serverNow: step }) : next;
+        expect(merged).toEqual(next);
+        held = merged as ContestView;
+      }
+    }
+    // The lists went entry by entry often enough for the check to mean something.
+    expect(entryUpdates).toBeGreaterThan(100);
   });
 });
 
@@ -46,5 +100,15 @@ describe('applyUpdate', () => {
 
   it('cannot apply changes without a view to apply them to', () => {
     expect(applyUpdate(null, { changes: { stage: 'round' }, events: [], serverNow: 1 })).toBeNull();
+    // Nor entries of a list the view held does not have.
+    expect(applyUpdate(view({ stage: 'lobby' }), { changes: {}, entries: { seats: { length: 1, at: { 0: 'x' } } }, events: [], serverNow: 1 })).toBeNull();
+  });
+
+  it('puts changed entries in place in a new list; the list held stays as it was', () => {
+    const seats = [{ id: 's1', score: 0 }, { id: 's2', score: 0 }, { id: 's3', score: 0 }];
+    const held = view({ stage: 'round', seats });
+    const merged = applyUpdate(held, { changes: {}, entries: { seats: { length: 3, at: { 1: { id: 's2', score: 10 } } } }, events: [], serverNow: 1 });
+    expect(merged).toEqual({ stage: 'round', seats: [{ id: 's1', score: 0 }, { id: 's2', score: 10 }, { id: 's3', score: 0 }] });
+    expect(held).toEqual({ stage: 'round', seats: [{ id: 's1', score: 0 }, { id: 's2', score: 0 }, { id: 's3', score: 0 }] });
   });
 });
