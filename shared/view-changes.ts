@@ -6,9 +6,10 @@
 // page merges that into the view it holds. A page is sent a whole view when it joins (and the
 // next update on its channel is whole for everyone on it), so what it holds is always the
 // channel's last view.
-// A list field (the seats, the standings) goes entry by entry when few of its entries changed: in
-// a 200-seat contest the two lists are about 54 KB of every view, and one score changes one seat
-// and the standings rows that moved.
+// A list field (any array: the seats, the standings, the ledger) goes entry by entry, by index,
+// when fewer than half its entries changed. In a 200-seat contest the seats and the standings are
+// about 54 KB of every view; a score change changes the seat's standings row and the rank of
+// every row it passed, so one that passes half the field, or a ledger that has shifted, goes whole.
 import type { ContestView } from './contest/views.js';
 import type { ContestUpdate, EntryChanges, ListChanges } from './protocol.js';
 

@@ -1,7 +1,8 @@
 // The last view sent on each stage channel, so that the next update there carries only the
-// fields, and list entries, that changed (shared/view-changes.ts). A channel is forgotten whenever a page joins it
-// or is sent a view of its own: that page holds a newer view than the channel's last, so the
-// next update on the channel is whole, for everyone on it, and from then on all hold the same.
+// fields, and list entries, that changed (shared/view-changes.ts). A channel is forgotten
+// whenever a page joins it or is sent a view of its own: that page holds a newer view than the
+// channel's last, so the next update on the channel is whole, for everyone on it, and from then
+// on all hold the same.
 import type { ContestEvent } from '../../shared/contest/commands.js';
 import type { ContestView } from '../../shared/contest/views.js';
 import type { ContestUpdate } from '../../shared/protocol.js';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ContestView } from '../../shared/contest/views.js';
+import { viewFor, type ContestView } from '../../shared/contest/views.js';
 import { ErrorCode } from '../../shared/protocol.js';
 import { openStore, type Store } from '../../server/storage/store.js';
 import { Connection } from '../../web/lib/connection.svelte.js';
@@ -181,5 +181,25 @@ describe('[D2] a request whose answer is lost with the link', () => {
     expect(log.map((c) => c.type)).toEqual(['question:next']);
     expect(h.room.state.roundIndex).toBe(0);
     expect(h.room.state.question).toBeNull();
+  });
+});
+
+describe('an update a page cannot merge', () => {
+  it('the page connects again and is sent its whole view', async () => {
+    const h = await server({ definition: contest(3) });
+    const hosts: string[] = [];
+    h.app.io.on('connection', (socket) => socket.data.role === 'host' && hosts.push(socket.id));
+    const conn = new Connection(() => ({ role: 'host', contestId: h.contestId, hostKey: h.hostKey }), h.url);
+    connections.push(conn);
+    await new Promise<void>((resolve) => conn.onEvents(() => resolve()));
+    expect(hosts).toHaveLength(1);
+    // Five seats where the page holds three, and none of the two more given: it cannot have held
+    // the channel's last view.
+    const again = new Promise<void>((resolve) => h.app.io.once('connection', () => resolve()));
+    h.app.io.to(hosts[0]).emit('contest:update', { changes: {}, entries: { seats: { length: 5, at: {} } }, events: [], serverNow: Date.now() });
+    await again;
+    await new Promise<void>((resolve) => conn.onEvents(() => resolve()));
+    expect(hosts).toHaveLength(2);
+    expect(conn.view).toEqual(viewFor('host', h.room.state, h.room.facts()));
   });
 });

@@ -145,7 +145,7 @@ export class TestClient {
   view: ContestView | null = null;
   /** Every update as the page holds it after it: the whole view, changes merged in. */
   updates: WholeUpdate[] = [];
-  /** Every update as it came: whole, or only the changed fields. */
+  /** Every update as it came: whole, or only the changed fields and list entries. */
   received: ContestUpdate[] = [];
   deviceToken: string | undefined;
   private waiters: { test: (v: ContestView) => boolean; resolve: (v: ContestView) => void }[] = [];
@@ -161,9 +161,10 @@ export class TestClient {
     });
     this.socket.on('contest:update', (update) => {
       this.received.push(update);
-      // As a page does (shared/view-changes.ts); changes before any whole view are a server bug.
+      // As a page does (shared/view-changes.ts); changes that do not merge into the view held
+      // (none held yet, or a list it lacks) are a server bug.
       const view = applyUpdate(this.view, update);
-      if (!view) throw new Error('contest:update: changes arrived before a whole view');
+      if (!view) throw new Error('contest:update: changes that do not merge into the view held');
       this.updates.push({ view, events: update.events, serverNow: update.serverNow });
       this.view = view;
       this.waiters = this.waiters.filter((w) => {

@@ -120,7 +120,12 @@ export class Connection {
       // Most updates carry only what changed (shared/view-changes.ts): merged into the plain view
       // this page holds, not into the reactive copy the screens read.
       const view = applyUpdate(this.held, update);
-      if (!view) return;
+      if (!view) {
+        // Changes that do not merge into the view held (a list it lacks): it missed the view they
+        // follow, and connecting again brings the whole view, as any reconnect does.
+        if (this.held) this.socket.disconnect().connect();
+        return;
+      }
       this.held = view;
       this.view = view;
       for (const listener of this.listeners) listener(update.events, view);
