@@ -88,7 +88,9 @@ export interface DefinitionIssue {
  * problems, for bad-definition; with when to try again, for claims-throttled) or the data. */
 export type Ack<T> = { error: ErrorCode; issues?: DefinitionIssue[]; retryAfterMs?: number } | { data: T };
 
-const id = z.string().min(1).max(64);
+/** A contest's (or another record's) id as the wire carries it. */
+export const idSchema = z.string().min(1).max(64);
+const id = idSchema;
 
 /** Sent as socket.io `auth` when connecting. */
 export const handshakeSchema = z.discriminatedUnion('role', [

@@ -42,8 +42,9 @@ export function viewChanges(before: ContestView, after: ContestView): { changes:
     if ((after as unknown as Record<string, unknown>)[key] === undefined) return null;
   }
   for (const [key, value] of Object.entries(after)) {
-    if (value === undefined) continue;
     const old = was[key];
+    // The same object (a part of the state the view reuses) is the same value: nothing to compare.
+    if (value === undefined || value === old) continue;
     if (Array.isArray(value) && Array.isArray(old)) {
       const changed = changedEntries(old, value);
       if (changed === 'same') continue;

@@ -3,7 +3,7 @@
 // update once, already built; the audience process answers with likes in batches and with
 // comments to be judged by the stage, which alone keeps the contest's likes and comments.
 import { z } from 'zod';
-import { commentSendSchema, type Ack, type CommentsUpdate, type WholeUpdate } from '../../shared/protocol.js';
+import { commentSendSchema, idSchema, type Ack, type CommentsUpdate, type WholeUpdate } from '../../shared/protocol.js';
 import type { EdgeOptions } from '../edge/guard.js';
 import type { Commenter } from './comments.js';
 import type { LikeRates } from './likes.js';
@@ -34,10 +34,7 @@ export type ToAudience =
   /** Asks for the figures the benchmarks report; `collect` runs a full GC first. */
   | { t: 'stats'; collect: boolean };
 
-/** What the audience process tells the stage, checked on arrival (fromAudienceSchema): that
- * process faces every viewer, so a fault there must not put a wrong count or a malformed comment
- * into the contest's tally and boards. */
-const contestId = z.string().min(1).max(64);
+const contestId = idSchema;
 const socketId = z.string().min(1).max(128);
 /** More likes in one batch than any audience could send in a flush: refused, not counted. */
 export const MAX_LIKES_PER_BATCH = 10_000_000;
@@ -45,6 +42,9 @@ export const MAX_LIKES_PER_BATCH = 10_000_000;
 // The viewer is `token:` and its page's token (up to 128 characters), or `socket:` and the socket's id.
 const commenter: z.ZodType<Commenter> = z.object({ contestId, socketId, viewer: z.string().min(1).max(160), address: z.string().max(128) });
 
+/** What the audience process tells the stage, checked on arrival: that process faces every
+ * viewer, so a fault there must not put a wrong count or a malformed comment into the contest's
+ * tally and boards. */
 export const fromAudienceSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('ready') }),
   /** A viewer of a contest the process holds none of yet: send its opening, then its news. */

@@ -1,6 +1,7 @@
 // The stage's side of the audience process (audience-worker.ts). It forks the process at a lower
 // priority, hands it every connection made on AUDIENCE_PATH before reading past the request, sends
-// it each contest's news once per update, and brings its likes and comments to the contest's own
+// it each contest's news (merged per contest and kind while the pipe still carries the last,
+// news-queue.ts), and brings its likes and comments to the contest's own
 // tally and boards. A process that dies is started again; its pages reconnect on their own.
 import { fork, type ChildProcess } from 'node:child_process';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';

@@ -1,9 +1,11 @@
-// News for the audience waits here until the audience process is free to write it. Writing one
-// update to ten thousand viewers takes the process a good part of a second on a small machine; in
-// a fast buzz round the stage sends several updates in that time. Each viewer needs only the
-// latest view, likes total and comment list, so what arrives meanwhile is merged per contest and
-// kind, and goes out once. An update's events are kept, in order, so no effect on the page (a
-// winner's flash, a score's change) is lost with the views it replaced.
+// News for the audience waits here until it can go on: in the audience process, until the process
+// is free to write it to the viewers; on the stage, until the pipe to that process has taken the
+// last piece (audience-process.ts). Writing one update to ten thousand viewers takes the process a
+// good part of a second on a small machine; in a fast buzz round the stage sends several updates
+// in that time. Each viewer needs only the latest view, likes total and comment list, so what
+// arrives meanwhile is merged per contest and kind, and goes out once. An update's events are
+// kept, in order, so no effect on the page (a winner's flash, a score's change) is lost with the
+// views it replaced.
 import type { AudienceNews } from './audience-messages.js';
 
 export class NewsQueue {

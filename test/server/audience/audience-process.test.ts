@@ -203,6 +203,29 @@ describe('the audience process', () => {
     expect((await page.until((v) => v.question !== null)).role).toBe('audience');
   });
 
+  it('news still on its way when the process dies does not hold back the news for the next one', async () => {
+    const h = await stage();
+    const host = await h.host();
+    const page = viewer(h, {}, true);
+    await page.ready();
+    type Child = { send(message: { t: string }, callback?: () => void): boolean; kill(signal: string): void; once(e: string, f: () => void): void };
+    const child = (h.app.audience?.process(0) as unknown as { child: Child }).child;
+    const send = child.send.bind(child);
+    // The pipe never says it took the news: it is on its way when the process dies.
+    let unconfirmed = 0;
+    child.send = (message, callback) => (message.t === 'news' ? (unconfirmed++, send(message)) : send(message, callback));
+    expect(await host.request('host:command', { type: 'question:next' })).toEqual({ data: null });
+    await waitFor(() => unconfirmed === 1);
+    const gone = new Promise<void>((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await gone;
+    const back = new Promise((resolve) => page.socket.once('connect', () => resolve(null)));
+    h.clock.advance(1000);
+    await back;
+    expect(await host.request('host:command', { type: 'question:next' })).toEqual({ data: null });
+    expect((await page.until((v) => v.question?.number === 1)).role).toBe('audience');
+  });
+
   it('with two audience processes, viewers are spread over both, hear every update, and their likes add up', async () => {
     const h = await startServer({ audience: { audienceProcess: true, audienceProcesses: 2 } });
     harnesses.push(h);
