@@ -11,7 +11,7 @@
 // about 54 KB of every view; a score change changes the seat's standings row and the rank of
 // every row it passed, so one that passes half the field, or a ledger that has shifted, goes whole.
 import type { ContestView } from './contest/views.js';
-import type { ContestUpdate, EntryChanges, ListChanges } from './protocol.js';
+import type { ContestUpdate, EntryChanges, ListChanges, WholeUpdate } from './protocol.js';
 
 /** Whether two JSON values (what a view is made of) are equal, field by field. */
 export function sameValue(a: unknown, b: unknown): boolean {
@@ -53,6 +53,12 @@ export function viewChanges(before: ContestView, after: ContestView): { changes:
     } else if (!sameValue(value, old)) changes[key] = value;
   }
   return Object.keys(entries).length ? { changes: changes as Partial<ContestView>, entries: entries as ListChanges } : { changes: changes as Partial<ContestView> };
+}
+
+/** `update` as what changed from the view `before`; whole when only the whole view will do. */
+export function changesFrom(before: ContestView, update: WholeUpdate): ContestUpdate {
+  const changed = viewChanges(before, update.view);
+  return changed ? { ...changed, events: update.events, serverNow: update.serverNow } : update;
 }
 
 /** The entries of `after` that differ from `before` at the same index; 'same' if none do and the

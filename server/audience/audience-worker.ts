@@ -3,7 +3,8 @@
 // is ten thousand socket writes; here they cost the stage's event loop nothing, and the kernel
 // gives the stage the CPU first. The stage hands over each viewer's connection before reading
 // it, sends each update once, and keeps the contest's likes and comments: this process only
-// holds the sockets, the latest news per contest, and the per-socket and per-address limits.
+// holds the sockets, the latest news per contest, the view its viewers hold (room-view.ts: they
+// are sent what changed from it), and the per-socket and per-address limits.
 import { createServer } from 'node:http';
 import type { Socket as NetSocket } from 'node:net';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
@@ -20,6 +21,7 @@ import { handleLikes } from './like-handler.js';
 import { LikeLimits } from './likes.js';
 import { jsonParser } from '../realtime/json-parser.js';
 import { NewsQueue } from './news-queue.js';
+import { RoomView } from './room-view.js';
 
 /** Viewers need no 2 s heartbeat (phones do, for their link figures): socket.io's default. */
 const PING_INTERVAL_MS = 25_000;
@@ -31,11 +33,17 @@ const HANDLED: ReadonlySet<string> = new Set<keyof ClientToServerEvents>(['like:
 interface Watched {
   /** Resolves once the stage answered: the contest exists, or not. */
   opened: Promise<boolean>;
-  news: Map<AudienceNews['event'], AudienceNews>;
+  /** The latest likes total and comment list, sent whole to each viewer joining. */
+  news: Map<Exclude<AudienceNews['event'], 'contest:update'>, AudienceNews>;
+  /** The view every viewer in the contest's room holds, which updates change (room-view.ts). */
+  room: RoomView;
   viewers: number;
 }
 
-const tell = (message: FromAudience) => process.send?.(message);
+/** Says something to the stage. Once the stage has gone (this process exits on it) there is no
+ * one to tell: the failure goes to the callback, not to an 'error' that would crash the process
+ * while its viewers' sockets close. */
+const tell = (message: FromAudience) => process.send?.(message, undefined, {}, () => {});
 const clock = realClock();
 const watched = new Map<string, Watched>();
 const openings = new Map<string, (opening: AudienceOpening | null) => void>();
@@ -72,15 +80,16 @@ function watch(contestId: string): Watched {
         return resolve(false);
       }
       // News that came while the opening was on its way is newer than it.
-      const news = watched.get(contestId)?.news;
-      const keep = (item: AudienceNews) => news && !news.has(item.event) && news.set(item.event, item);
-      keep({ event: 'contest:update', payload: opening.update });
-      keep({ event: 'likes:total', payload: { total: opening.likes } });
-      keep({ event: 'comments:update', payload: opening.comments });
+      const contest = watched.get(contestId);
+      if (contest) {
+        contest.room.open(opening.update.view);
+        if (!contest.news.has('likes:total')) contest.news.set('likes:total', { event: 'likes:total', payload: { total: opening.likes } });
+        if (!contest.news.has('comments:update')) contest.news.set('comments:update', { event: 'comments:update', payload: opening.comments });
+      }
       resolve(true);
     });
   });
-  watched.set(contestId, (contest = { opened, news: new Map(), viewers: 0 }));
+  watched.set(contestId, (contest = { opened, news: new Map(), room: new RoomView(), viewers: 0 }));
   tell({ t: 'watch', contestId });
   return contest;
 }
@@ -140,9 +149,13 @@ function join(socket: QiangdaSocket, edge: EdgeGuard, limits: LikeLimits, truste
   const contest = watch(contestId);
   contest.viewers++;
   edge.limitEvents(socket);
-  void socket.join(contestId);
   void contest.opened.then((known) => {
-    if (!known) return void socket.disconnect(true);
+    const opening = known && contest.room.forJoiner(clock.now());
+    if (!opening) return void socket.disconnect(true);
+    // Into the room and sent the view the room holds in one step: no change reaches a viewer
+    // before the view it changes.
+    void socket.join(contestId);
+    socket.emit('contest:update', opening);
     for (const news of contest.news.values()) socket.emit(news.event, news.payload as never);
   });
 
@@ -178,7 +191,15 @@ function collect(): void {
 let io: QiangdaServer | null = null;
 const waiting = new NewsQueue();
 function sendWaiting(): void {
-  for (const { contestId, news } of waiting.take()) io?.to(contestId).emit(news.event, news.payload as never);
+  for (const { contestId, news } of waiting.take()) {
+    if (news.event !== 'contest:update') {
+      io?.to(contestId).emit(news.event, news.payload as never);
+      continue;
+    }
+    // A contest nobody watches any more has no room to send to.
+    const room = watched.get(contestId)?.room;
+    if (room) io?.to(contestId).emit('contest:update', room.send(news.payload));
+  }
 }
 process.on('message', (message: ToAudience) => {
   if (message.t === 'init') {
@@ -191,7 +212,7 @@ process.on('message', (message: ToAudience) => {
     const contest = watched.get(message.contestId);
     if (!contest) return;
     const news = { event: message.event, payload: message.payload } as AudienceNews;
-    contest.news.set(news.event, news);
+    if (news.event !== 'contest:update') contest.news.set(news.event, news);
     // Written after the news already in the pipe has been read (news-queue.ts).
     if (waiting.size === 0) setImmediate(sendWaiting);
     waiting.add(message.contestId, news);

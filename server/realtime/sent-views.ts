@@ -6,7 +6,7 @@
 import type { ContestEvent } from '../../shared/contest/commands.js';
 import type { ContestView } from '../../shared/contest/views.js';
 import type { ContestUpdate } from '../../shared/protocol.js';
-import { viewChanges } from '../../shared/view-changes.js';
+import { changesFrom } from '../../shared/view-changes.js';
 
 export class SentViews {
   private readonly last = new Map<string, ContestView>();
@@ -19,8 +19,7 @@ export class SentViews {
   update(channel: string, view: ContestView, events: ContestEvent[], serverNow: number): ContestUpdate {
     const before = this.changesOnly ? this.last.get(channel) : undefined;
     if (this.changesOnly) this.last.set(channel, view);
-    const changed = before && viewChanges(before, view);
-    return changed ? { ...changed, events, serverNow } : { view, events, serverNow };
+    return before ? changesFrom(before, { view, events, serverNow }) : { view, events, serverNow };
   }
 
   /** A page joined `channel`, or was sent its own view: the channel's next update is whole. */

@@ -8,7 +8,7 @@ import { AUDIENCE_PATH } from '../../../shared/audience-route.js';
 import { FLUSH_MS } from '../../../server/audience/likes.js';
 import { AUDIENCE_NICENESS } from '../../../server/audience/audience-process.js';
 import { MAX_LIKES_PER_BATCH } from '../../../server/audience/audience-messages.js';
-import { MAX_COMMENT_LENGTH, type CommentsUpdate } from '../../../shared/protocol.js';
+import { MAX_COMMENT_LENGTH, type CommentsUpdate, type ContestUpdate } from '../../../shared/protocol.js';
 import { startServer, type Harness, type TestClient } from '../../support/harness.js';
 
 const harnesses: Harness[] = [];
@@ -61,6 +61,24 @@ describe('the audience process', () => {
     // A viewer joining later gets the latest, not the opening the process was first sent.
     const late = viewer(h);
     expect((await late.ready()).question).toEqual(views[0].question);
+  });
+
+  it('after its first whole view a viewer is sent only what changed, and holds what a viewer joining later is sent whole', async () => {
+    const h = await stage();
+    const host = await h.host();
+    const page = viewer(h);
+    const sent: ContestUpdate[] = [];
+    page.socket.on('contest:update', (update) => sent.push(update));
+    await page.ready();
+    for (let i = 0; i < 2; i++) expect(await host.request('host:command', { type: 'question:next' })).toEqual({ data: null });
+    expect(await host.request('host:command', { type: 'score:adjust', seatId: 's1', delta: 5, reason: '加分' })).toEqual({ data: null });
+    const merged = await page.until((v) => v.standings.some((row) => row.seatId === 's1' && row.total === 5));
+    expect('view' in sent[0]).toBe(true);
+    expect(sent.length).toBeGreaterThan(1);
+    for (const update of sent.slice(1)) expect('changes' in update).toBe(true);
+    // Changes are a fraction of the view they change.
+    expect(JSON.stringify(sent.at(-1)).length).toBeLessThan(JSON.stringify(merged).length / 2);
+    expect(await viewer(h).ready()).toEqual(merged);
   });
 
   it('likes from its viewers add up in the contest total that the stage stores and announces', async () => {
