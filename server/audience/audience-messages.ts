@@ -14,7 +14,8 @@ export type AudienceNews =
   | { event: 'likes:total'; payload: { total: number } }
   | { event: 'comments:update'; payload: CommentsUpdate };
 
-/** What a viewer is sent on joining: the latest of each kind of news. */
+/** What a contest's viewers see when the first of them comes: the room's first view (room-view.ts),
+ * the likes total and the comments. */
 export interface AudienceOpening {
   update: WholeUpdate;
   likes: number;

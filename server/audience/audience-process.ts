@@ -199,8 +199,11 @@ export class AudienceProcess {
     await exited;
   }
 
+  /** A process that died a moment ago may still look connected: its pipe's error goes to the
+   * callback, where without one it would be thrown as the stage's 'error' and stop the contest.
+   * The restart (spawn) asks again for what the new process needs. */
   private tell(message: ToAudience): void {
-    if (this.child?.connected) this.child.send(message);
+    if (this.child?.connected) this.child.send(message, undefined, {}, () => {});
   }
 
   private spawn(): void {
@@ -245,7 +248,8 @@ export class AudienceProcess {
         return this.markStarted();
       case 'watch': {
         // Its news is sent from now on, also while an opening is on its way: the audience process
-        // keeps whichever is newer.
+        // keeps news that came before the opening (room-view.ts). News from before an earlier
+        // 'unwatch' may still be on its way then: the room shows it until the next update.
         const { contestId } = message;
         this.watched.add(contestId);
         void Promise.resolve(this.stage.opening(contestId)).then((opening) => {

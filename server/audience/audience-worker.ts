@@ -142,7 +142,8 @@ function start(init: Extract<ToAudience, { t: 'init' }>): QiangdaServer {
   return io;
 }
 
-/** A viewer joins its contest's room and is sent the latest of everything. */
+/** A viewer joins its contest's room and is sent the view the room holds, whole, and the latest
+ * likes total and comments. */
 function join(socket: QiangdaSocket, edge: EdgeGuard, limits: LikeLimits, trustedProxies: string[]): void {
   const { contestId } = socket.data;
   // Asked again if its last viewer left while this one was being admitted.

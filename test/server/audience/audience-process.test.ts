@@ -58,7 +58,7 @@ describe('the audience process', () => {
       expect(JSON.stringify(view)).not.toContain(h.hostKey);
       for (const code of Object.values(h.joinCodes)) expect(JSON.stringify(view)).not.toContain(code);
     }
-    // A viewer joining later gets the latest, not the opening the process was first sent.
+    // A viewer joining later gets the view its room holds, not the opening the process was first sent.
     const late = viewer(h);
     expect((await late.ready()).question).toEqual(views[0].question);
   });
@@ -71,6 +71,8 @@ describe('the audience process', () => {
     page.socket.on('contest:update', (update) => sent.push(update));
     await page.ready();
     for (let i = 0; i < 2; i++) expect(await host.request('host:command', { type: 'question:next' })).toEqual({ data: null });
+    // Heard first, so that the score change goes out on its own (news waiting is merged).
+    await page.until((v) => v.question !== null);
     expect(await host.request('host:command', { type: 'score:adjust', seatId: 's1', delta: 5, reason: '加分' })).toEqual({ data: null });
     const merged = await page.until((v) => v.standings.some((row) => row.seatId === 's1' && row.total === 5));
     expect('view' in sent[0]).toBe(true);
