@@ -12,8 +12,9 @@ import { JOIN_CODE_PATTERN, typedJoinCode } from './join-code.js';
 /** Bumped on any breaking change; a page on another version is told to reload. 2: the question
  * view is a union per round kind (a page from 1 reads fields a kind no longer sends). 3: a stage
  * update may carry only the fields that changed (a page from 2 would read a missing view). 4: a
- * list field may carry only its entries that changed (a page from 3 would keep the old list). */
-export const PROTOCOL_VERSION = 4;
+ * list field may carry only its entries that changed (a page from 3 would keep the old list). 5:
+ * a list's changes may drop entries from its front (a page from 4 would keep them). */
+export const PROTOCOL_VERSION = 5;
 
 /** Every error a page can be told. Pages translate the code; they never show it raw. */
 export const ErrorCode = {
@@ -277,10 +278,13 @@ export interface ChangedUpdate {
   serverNow: number;
 }
 
-/** A list's entries that changed, by index, and its length now (entries past it are gone). */
+/** A list's entries that changed, by index, and its length now (entries past it are gone). With
+ * `drop`, its first `drop` entries are gone and the rest moved that many places to the front
+ * before the changes apply: a log of the last few entries (the ledger) that took one more. */
 export interface EntryChanges {
   length: number;
   at: Record<number, unknown>;
+  drop?: number;
 }
 
 /** Per list field of the view, its entries that changed. */

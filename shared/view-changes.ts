@@ -9,7 +9,9 @@
 // A list field (any array: the seats, the standings, the ledger) goes entry by entry, by index,
 // when fewer than half its entries changed. In a 200-seat contest the seats and the standings are
 // about 54 KB of every view; a score change changes the seat's standings row and the rank of
-// every row it passed, so one that passes half the field, or a ledger that has shifted, goes whole.
+// every row it passed, so one that passes half the field goes whole. The ledger keeps the last 30
+// changes: once full, a change drops the oldest from its front, which goes as that drop and the
+// one new entry, not as 30 entries at new places.
 import type { ContestView } from './contest/views.js';
 import type { ContestUpdate, EntryChanges, ListChanges, WholeUpdate } from './protocol.js';
 
@@ -61,17 +63,36 @@ export function changesFrom(before: ContestView, update: WholeUpdate): ContestUp
   return changed ? { ...changed, events: update.events, serverNow: update.serverNow } : update;
 }
 
+/** How many entries a list may have dropped from its front and still go entry by entry. */
+const MAX_DROP = 4;
+
 /** The entries of `after` that differ from `before` at the same index; 'same' if none do and the
- * length stands; null when half or more differ, as short to send whole and simpler to merge. */
+ * length stands; null when half or more differ, as short to send whole and simpler to merge. A
+ * list that dropped its first entries (a log that keeps its last 30, the ledger, once full) has
+ * every entry at a new index: it goes as the drop and the entries that differ after it. */
 function changedEntries(before: readonly unknown[], after: readonly unknown[]): EntryChanges | 'same' | null {
+  const inPlace = differing(before, after, 0);
+  if (inPlace) return inPlace.count === 0 && before.length === after.length ? 'same' : { length: after.length, at: inPlace.at };
+  // The first entry now was one of the first few before: try the list as moved to the front.
+  for (let drop = 1; drop <= Math.min(MAX_DROP, before.length - 1) && after.length > 0; drop++) {
+    if (!sameValue(before[drop], after[0])) continue;
+    const moved = differing(before, after, drop);
+    return moved && { length: after.length, at: moved.at, drop };
+  }
+  return null;
+}
+
+/** The entries of `after` that differ from those of `before` `drop` places further on; null when
+ * half or more do. */
+function differing(before: readonly unknown[], after: readonly unknown[], drop: number): { at: Record<number, unknown>; count: number } | null {
   const at: Record<number, unknown> = {};
   let count = 0;
   for (let i = 0; i < after.length; i++) {
-    if (i < before.length && sameValue(before[i], after[i])) continue;
+    if (i + drop < before.length && sameValue(before[i + drop], after[i])) continue;
     at[i] = after[i];
     if (++count * 2 >= after.length) return null;
   }
-  return count === 0 && before.length === after.length ? 'same' : { length: after.length, at };
+  return { at, count };
 }
 
 /** The view a page holds after an update: the whole view, or the one it held with the changed
@@ -85,7 +106,9 @@ export function applyUpdate(held: ContestView | null, update: ContestUpdate): Co
     const list = (held as unknown as Record<string, unknown>)[key];
     if (!Array.isArray(list)) return null;
     // A new list: the page's earlier copies of the view keep theirs.
-    const merged: unknown[] = list.slice(0, changed.length);
+    const merged: unknown[] = list.slice(changed.drop ?? 0, (changed.drop ?? 0) + changed.length);
+    // Every entry past what the list held must come with the changes: a gap does not merge.
+    for (let i = merged.length; i < changed.length; i++) if (!Object.hasOwn(changed.at, i)) return null;
     for (const [index, entry] of Object.entries(changed.at)) merged[Number(index)] = entry;
     if (merged.length !== changed.length) return null;
     view[key] = merged;

@@ -92,7 +92,7 @@ describe('stage updates carry what changed', () => {
     expect(late.view).toEqual(viewFor('contestant', h.room.state, h.room.facts(), 's4'));
   });
 
-  it('a score change in a long contest sends the standings row that changed, not the whole table', async () => {
+  it('a score change in a long contest sends the standings row that changed and the ledger entry it added, not the whole tables', async () => {
     const { clock, h, host, screen, phones } = await pumpedStage(harnesses, 40, ['s1']);
     const adjust = async (seatId: string, delta: number) => {
       expect(await pumpUntil(clock, host.request('host:command', { type: 'score:adjust', seatId, delta, reason: '加分' }))).toEqual({ data: null });
@@ -105,6 +105,9 @@ describe('stage updates carry what changed', () => {
     const row = host.view?.standings.findIndex((r) => r.seatId === 's27');
     expect('changes' in update && 'standings' in update.changes).toBe(false);
     expect('entries' in update && Object.keys(update.entries?.standings?.at ?? {})).toEqual([String(row)]);
+    // The ledger holds the last 30 changes and was full: its oldest went, the new one came.
+    expect('changes' in update && 'ledger' in update.changes).toBe(false);
+    expect('entries' in update && update.entries?.ledger).toEqual({ length: 30, drop: 1, at: { 29: host.view?.ledger.at(-1) } });
     expect(host.view).toEqual(viewFor('host', h.room.state, h.room.facts()));
     expect(screen.view).toEqual(viewFor('screen', h.room.state, h.room.facts()));
     expect(phones[0].view).toEqual(viewFor('contestant', h.room.state, h.room.facts(), 's1'));

@@ -67,18 +67,22 @@ describe('viewChanges', () => {
         const next = value.map((e) => (random() < 0.1 ? entry() : e));
         if (random() < 0.2) next.push(entry());
         if (random() < 0.2) next.splice(Math.floor(random() * next.length), 1);
+        // A log keeping its last entries: the oldest go from the front as new ones come.
+        if (random() < 0.2) next.splice(0, pick([1, 2, 5]), ...Array.from({ length: pick([0, 1, 2]) }, entry));
         out[f] = random() < 0.05 ? list() : next;
       }
       if (random() < 0.2) out.stage = pick(['lobby', 'round', 'final']);
       return view(out);
     };
     let entryUpdates = 0;
+    let drops = 0;
     for (let run = 0; run < 300; run++) {
       let held = randomView();
       for (let step = 0; step < 10; step++) {
         const next = random() < 0.1 ? randomView() : mutate(held);
         const changed = viewChanges(held, next);
         if (changed?.entries) entryUpdates++;
+        if (Object.values(changed?.entries ?? {}).some((e) => e?.drop)) drops++;
         const merged = changed ? applyUpdate(held, { ...changed, events: [], serverNow: step }) : next;
         expect(merged).toEqual(next);
         held = merged as ContestView;
@@ -86,6 +90,23 @@ describe('viewChanges', () => {
     }
     // The lists went entry by entry often enough for the check to mean something.
     expect(entryUpdates).toBeGreaterThan(100);
+    expect(drops).toBeGreaterThan(20);
+  });
+
+  it('sends a full log that took one more entry as the drop of its oldest and the new one', () => {
+    const entry = (seq: number) => ({ seq, seatId: `s${(seq % 10) + 1}`, delta: 10, reason: 'right' });
+    const ledger = Array.from({ length: 30 }, (_, i) => entry(i + 1));
+    const next = [...ledger.slice(1), entry(31)];
+    expect(viewChanges(view({ ledger }), view({ ledger: next }))).toEqual({ changes: {}, entries: { ledger: { length: 30, at: { 29: entry(31) }, drop: 1 } } });
+    // Two more at once, one of them corrected in place meanwhile.
+    const corrected = [...ledger.slice(2, 10), { ...entry(11), delta: -10 }, ...ledger.slice(11), entry(31), entry(32)];
+    expect(viewChanges(view({ ledger }), view({ ledger: corrected }))).toEqual({
+      changes: {},
+      entries: { ledger: { length: 30, at: { 8: { ...entry(11), delta: -10 }, 28: entry(31), 29: entry(32) }, drop: 2 } },
+    });
+    // More dropped than a few: the whole list.
+    const far = [...ledger.slice(10), ...Array.from({ length: 10 }, (_, i) => entry(31 + i))];
+    expect(viewChanges(view({ ledger }), view({ ledger: far }))).toEqual({ changes: { ledger: far } });
   });
 });
 
@@ -102,6 +123,14 @@ describe('applyUpdate', () => {
     expect(applyUpdate(null, { changes: { stage: 'round' }, events: [], serverNow: 1 })).toBeNull();
     // Nor entries of a list the view held does not have.
     expect(applyUpdate(view({ stage: 'lobby' }), { changes: {}, entries: { seats: { length: 1, at: { 0: 'x' } } }, events: [], serverNow: 1 })).toBeNull();
+  });
+
+  it('drops entries from the front of a list before putting the changed ones in place', () => {
+    const held = view({ ledger: ['a', 'b', 'c', 'd'] });
+    expect(applyUpdate(held, { changes: {}, entries: { ledger: { length: 4, at: { 3: 'e' }, drop: 1 } }, events: [], serverNow: 1 })).toEqual({ ledger: ['b', 'c', 'd', 'e'] });
+    expect(held).toEqual({ ledger: ['a', 'b', 'c', 'd'] });
+    // A drop the list held cannot give, with nothing sent for the gap: it does not merge.
+    expect(applyUpdate(held, { changes: {}, entries: { ledger: { length: 4, at: { 3: 'e' }, drop: 3 } }, events: [], serverNow: 1 })).toBeNull();
   });
 
   it('puts changed entries in place in a new list; the list held stays as it was', () => {
