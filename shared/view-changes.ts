@@ -77,7 +77,7 @@ function changedEntries(before: readonly unknown[], after: readonly unknown[]): 
   for (let drop = 1; drop <= Math.min(MAX_DROP, before.length - 1) && after.length > 0; drop++) {
     if (!sameValue(before[drop], after[0])) continue;
     const moved = differing(before, after, drop);
-    return moved && { length: after.length, at: moved.at, drop };
+    if (moved) return { length: after.length, at: moved.at, drop };
   }
   return null;
 }
@@ -97,7 +97,8 @@ function differing(before: readonly unknown[], after: readonly unknown[], drop: 
 
 /** The view a page holds after an update: the whole view, or the one it held with the changed
  * fields replaced and the changed entries of its lists put in place. Null when changes come
- * before any whole view, or name a list the view held does not have (they cannot be applied). */
+ * before any whole view, name a list the view held does not have, or leave a gap in a list that
+ * the list held cannot fill (they cannot be applied). */
 export function applyUpdate(held: ContestView | null, update: ContestUpdate): ContestView | null {
   if ('view' in update) return update.view;
   if (!held) return null;

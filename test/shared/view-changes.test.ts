@@ -3,6 +3,7 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import type { ContestView } from '../../shared/contest/views.js';
+import type { ContestUpdate } from '../../shared/protocol.js';
 import { applyUpdate, sameValue, viewChanges } from '../../shared/view-changes.js';
 
 /** A view of a few fields: the functions read fields, never their meaning. */
@@ -83,7 +84,9 @@ describe('viewChanges', () => {
         const changed = viewChanges(held, next);
         if (changed?.entries) entryUpdates++;
         if (Object.values(changed?.entries ?? {}).some((e) => e?.drop)) drops++;
-        const merged = changed ? applyUpdate(held, { ...changed, events: [], serverNow: step }) : next;
+        // As on the wire: the entries' indexes arrive as strings.
+        const sent = changed && (JSON.parse(JSON.stringify({ ...changed, events: [], serverNow: step })) as ContestUpdate);
+        const merged = sent ? applyUpdate(held, sent) : next;
         expect(merged).toEqual(next);
         held = merged as ContestView;
       }
@@ -131,6 +134,17 @@ describe('applyUpdate', () => {
     expect(held).toEqual({ ledger: ['a', 'b', 'c', 'd'] });
     // A drop the list held cannot give, with nothing sent for the gap: it does not merge.
     expect(applyUpdate(held, { changes: {}, entries: { ledger: { length: 4, at: { 3: 'e' }, drop: 3 } }, events: [], serverNow: 1 })).toBeNull();
+    // Nor a longer list with an entry missing past the end of the one held.
+    expect(applyUpdate(view({ ledger: ['a'] }), { changes: {}, entries: { ledger: { length: 3, at: { 2: 'c' } } }, events: [], serverNow: 1 })).toBeNull();
+  });
+
+  it('tries the next drop when the first entry matches more than one place', () => {
+    // 'a' twice near the front: dropping one does not line up, dropping two does.
+    const before = ['p', 'a', 'a', 'b', 'c', 'd', 'e', 'f'];
+    const after = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    const changed = viewChanges(view({ log: before }), view({ log: after }));
+    expect(changed).toEqual({ changes: {}, entries: { log: { length: 8, at: { 6: 'g', 7: 'h' }, drop: 2 } } });
+    expect(applyUpdate(view({ log: before }), { ...changed!, events: [], serverNow: 1 })).toEqual({ log: after });
   });
 
   it('puts changed entries in place in a new list; the list held stays as it was', () => {
