@@ -5,6 +5,9 @@
 // sent this view whole, not the newest news: news still waiting to go out (news-queue.ts) goes
 // as changes from this view, and brings the joiner up to date with everyone else. Sent the newest
 // instead, a joiner would miss a field that changed and changed back between the two.
+// The stage's channels (server/realtime/sent-views.ts) do the opposite: a page joining gets the
+// newest view and the channel's next update goes whole to all. A channel has a page or two; a
+// room has thousands, who would all get the whole view whenever anyone joined.
 import type { ContestView } from '../../shared/contest/views.js';
 import type { ContestUpdate, WholeUpdate } from '../../shared/protocol.js';
 import { changesFrom } from '../../shared/view-changes.js';
@@ -12,8 +15,9 @@ import { changesFrom } from '../../shared/view-changes.js';
 export class RoomView {
   private held: ContestView | null = null;
 
-  /** The stage's opening view: what the room holds until the first update is sent to it (news
-   * sent before the opening arrived is newer, and stands). */
+  /** The stage's opening view: what the room holds until the first update is sent to it. News
+   * sent before the opening arrived stands, taken as newer (audience-process.ts says when it
+   * is not). */
   open(view: ContestView): void {
     this.held ??= view;
   }

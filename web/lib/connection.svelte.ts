@@ -121,8 +121,9 @@ export class Connection {
       // this page holds, not into the reactive copy the screens read.
       const view = applyUpdate(this.held, update);
       if (!view) {
-        // Changes that do not merge into the view held (a list it lacks, entries it was not sent): it missed the view they
-        // follow, and connecting again brings the whole view, as any reconnect does.
+        // Changes that do not merge into the view held (a list it lacks, entries it was not
+        // sent): it missed the view they follow, and connecting again brings the whole view, as
+        // any reconnect does.
         if (this.held) this.socket.disconnect().connect();
         return;
       }

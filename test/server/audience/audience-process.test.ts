@@ -29,6 +29,18 @@ async function waitFor(test: () => boolean): Promise<void> {
   while (!test()) await new Promise((resolve) => setImmediate(resolve));
 }
 
+/** Kills the audience process and waits for the page, which reconnects by itself, to be back on
+ * the one started in its place (the restart's delay runs on the test's clock). */
+async function crash(h: Harness, page: TestClient): Promise<void> {
+  const child = (h.app.audience?.process(0) as unknown as { child: { kill(signal: string): void; once(e: string, f: () => void): void } }).child;
+  const gone = new Promise<void>((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await gone;
+  const back = new Promise((resolve) => page.socket.once('connect', () => resolve(null)));
+  h.clock.advance(1000);
+  await back;
+}
+
 function heard<T>(page: TestClient, event: 'likes:total' | 'comments:update'): T[] {
   const told: T[] = [];
   (page.socket as unknown as { on(e: string, f: (p: T) => void): void }).on(event, (p) => told.push(p));
@@ -212,13 +224,7 @@ describe('the audience process', () => {
     const host = await h.host();
     const page = viewer(h, {}, true);
     await page.ready();
-    const child = (h.app.audience?.process(0) as unknown as { child: { kill(signal: string): void; once(e: string, f: () => void): void } }).child;
-    const gone = new Promise<void>((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await gone;
-    const back = new Promise((resolve) => page.socket.once('connect', () => resolve(null)));
-    h.clock.advance(1000);
-    await back;
+    await crash(h, page);
     for (let i = 0; i < 2; i++) await host.request('host:command', { type: 'question:next' });
     expect((await page.until((v) => v.question !== null)).role).toBe('audience');
   });
@@ -228,7 +234,7 @@ describe('the audience process', () => {
     const host = await h.host();
     const page = viewer(h, {}, true);
     await page.ready();
-    type Child = { send(message: { t: string }, callback?: () => void): boolean; kill(signal: string): void; once(e: string, f: () => void): void };
+    type Child = { send(message: { t: string }, callback?: () => void): boolean };
     const child = (h.app.audience?.process(0) as unknown as { child: Child }).child;
     const send = child.send.bind(child);
     // The pipe never says it took the news: it is on its way when the process dies.
@@ -236,12 +242,7 @@ describe('the audience process', () => {
     child.send = (message, callback) => (message.t === 'news' ? (unconfirmed++, send(message)) : send(message, callback));
     expect(await host.request('host:command', { type: 'question:next' })).toEqual({ data: null });
     await waitFor(() => unconfirmed === 1);
-    const gone = new Promise<void>((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await gone;
-    const back = new Promise((resolve) => page.socket.once('connect', () => resolve(null)));
-    h.clock.advance(1000);
-    await back;
+    await crash(h, page);
     expect(await host.request('host:command', { type: 'question:next' })).toEqual({ data: null });
     expect((await page.until((v) => v.question?.number === 1)).role).toBe('audience');
   });
