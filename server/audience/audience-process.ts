@@ -247,19 +247,25 @@ export class AudienceProcess {
         this.ready = true;
         return this.markStarted();
       case 'watch': {
-        // Its news is sent from now on, also while an opening is on its way: the audience process
-        // keeps news that came before the opening (room-view.ts). News from before an earlier
-        // 'unwatch' may still be on its way then: the room shows it until the next update.
+        // Its news is sent from now on, also while the opening is built. The opening is built
+        // after every piece of news that reaches the pipe before it, so it is never older than
+        // them, and the audience process puts it in their place (room-view.ts). News still
+        // waiting here is older too: it is dropped, or it would follow the opening and undo it.
+        // (An owner elsewhere, with --redis: its news is passed on only once its opening was
+        // heard, and the opening is kept up to date with it, shared-audience.ts.)
         const { contestId } = message;
         this.watched.add(contestId);
         void Promise.resolve(this.stage.opening(contestId)).then((opening) => {
           if (!opening) this.watched.delete(contestId);
+          this.backlog.drop(contestId);
           this.tell({ t: 'opening', contestId, opening });
         });
         return;
       }
       case 'unwatch':
-        return void this.watched.delete(message.contestId);
+        // Nobody there reads it: news from before a later 'watch' must not reach that room.
+        this.watched.delete(message.contestId);
+        return this.backlog.drop(message.contestId);
       case 'likes':
         for (const [contestId, count] of message.counts) this.stage.like(contestId, count);
         return;

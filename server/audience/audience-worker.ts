@@ -47,6 +47,8 @@ const tell = (message: FromAudience) => process.send?.(message, undefined, {}, (
 const clock = realClock();
 const watched = new Map<string, Watched>();
 const openings = new Map<string, (opening: AudienceOpening | null) => void>();
+/** News read from the stage, written to the viewers on the next turn (sendWaiting). */
+const waiting = new NewsQueue();
 const answers = new Map<number, (ack: Ack<null>) => void>();
 let nextAnswer = 1;
 
@@ -79,12 +81,15 @@ function watch(contestId: string): Watched {
         watched.delete(contestId);
         return resolve(false);
       }
-      // News that came while the opening was on its way is newer than it.
+      // News that came before the opening is never newer than it (audience-process.ts): some may
+      // be from before this contest was last unwatched here, still on its way then. The opening
+      // replaces it, also what of it still waits to be written.
       const contest = watched.get(contestId);
       if (contest) {
+        waiting.drop(contestId);
         contest.room.open(opening.update.view);
-        if (!contest.news.has('likes:total')) contest.news.set('likes:total', { event: 'likes:total', payload: { total: opening.likes } });
-        if (!contest.news.has('comments:update')) contest.news.set('comments:update', { event: 'comments:update', payload: opening.comments });
+        contest.news.set('likes:total', { event: 'likes:total', payload: { total: opening.likes } });
+        contest.news.set('comments:update', { event: 'comments:update', payload: opening.comments });
       }
       resolve(true);
     });
@@ -190,7 +195,6 @@ function collect(): void {
 }
 
 let io: QiangdaServer | null = null;
-const waiting = new NewsQueue();
 function sendWaiting(): void {
   for (const { contestId, news } of waiting.take()) {
     if (news.event !== 'contest:update') {

@@ -21,6 +21,11 @@ export class NewsQueue {
     } else kinds.set(news.event, news);
   }
 
+  /** Forgets what waits for one contest: its opening is newer (audience-process.ts). */
+  drop(contestId: string): void {
+    this.due.delete(contestId);
+  }
+
   /** Everything waiting, per contest, and forgets it. */
   take(): Array<{ contestId: string; news: AudienceNews }> {
     const out = [...this.due].flatMap(([contestId, kinds]) => [...kinds.values()].map((news) => ({ contestId, news })));

@@ -14,18 +14,21 @@ import { changesFrom } from '../../shared/view-changes.js';
 
 export class RoomView {
   private held: ContestView | null = null;
+  private opened = false;
 
-  /** The stage's opening view: what the room holds until the first update is sent to it. News
-   * sent before the opening arrived stands, taken as newer (audience-process.ts says when it
-   * is not). */
+  /** The stage's opening view, before any viewer joins the room: what the room holds until the
+   * first update is sent to it. It replaces news that came before it, which is never newer
+   * (audience-process.ts): news from before the contest was last unwatched may still have
+   * been on its way. */
   open(view: ContestView): void {
-    this.held ??= view;
+    this.held = view;
+    this.opened = true;
   }
 
   /** What a viewer joining is sent, whole; past events (a winner's flash) are not played to it.
    * Null before the opening. */
   forJoiner(serverNow: number): WholeUpdate | null {
-    return this.held && { view: this.held, events: [], serverNow };
+    return this.opened && this.held ? { view: this.held, events: [], serverNow } : null;
   }
 
   /** What the room is sent for `update`, which it holds from then on. */

@@ -9,6 +9,7 @@ import { FLUSH_MS } from '../../../server/audience/likes.js';
 import { AUDIENCE_NICENESS } from '../../../server/audience/audience-process.js';
 import { MAX_LIKES_PER_BATCH } from '../../../server/audience/audience-messages.js';
 import { MAX_COMMENT_LENGTH, type CommentsUpdate, type ContestUpdate } from '../../../shared/protocol.js';
+import type { ContestView } from '../../../shared/contest/views.js';
 import { startServer, type Harness, type TestClient } from '../../support/harness.js';
 
 const harnesses: Harness[] = [];
@@ -141,6 +142,57 @@ describe('the audience process', () => {
     expect(merged?.view.question).toMatchObject({ number: 1, phase: 'open' });
     expect(first?.view.question).toBeNull();
     await page.until((v) => v.question?.phase === 'open');
+  });
+
+  it('a contest watched again shows its latest view, not news from before its viewers left that was still on its way', async () => {
+    const h = await stage();
+    const host = await h.host();
+    const first = viewer(h);
+    await first.ready();
+    const score = async (delta: number) => expect(await host.request('host:command', { type: 'score:adjust', seatId: 's1', delta, reason: '加分' })).toEqual({ data: null });
+    type Piped = { t: string; contestId?: string };
+    const child = (h.app.audience?.process(0) as unknown as { child: { send(message: Piped, ...rest: unknown[]): boolean; emit(event: string, ...args: unknown[]): boolean } }).child;
+    const send = child.send.bind(child);
+    const emit = child.emit.bind(child);
+    // News stays in the pipe until the audience process asks for the contest again: it then
+    // arrives there after its 'watch', before the opening; the stage hears that the pipe took it
+    // once the opening is on its way too (a slow reader), so what waited behind it goes after.
+    const inPipe: Array<() => void> = [];
+    const taken: Array<() => void> = [];
+    let openingSent = false;
+    const whenOpeningSent = (done: () => void) => (openingSent ? done() : taken.push(done));
+    child.send = (message, ...rest) => (message.t === 'news' ? (inPipe.push(() => send(message, () => whenOpeningSent(rest[0] as () => void))), true) : send(message, ...rest));
+    child.emit = (event, ...args) => {
+      if (event === 'message' && (args[0] as Piped).t === 'watch') {
+        child.send = (message, ...rest) => {
+          const sent = send(message, ...rest);
+          if (message.t === 'opening') {
+            openingSent = true;
+            for (const done of taken.splice(0)) done();
+          }
+          return sent;
+        };
+        for (const release of inPipe.splice(0)) release();
+      }
+      return emit(event, ...args);
+    };
+    await score(5);
+    expect(inPipe).toHaveLength(1);
+    // Behind it, waiting on the stage (the pipe has not taken the first).
+    await score(5);
+    expect(inPipe).toHaveLength(1);
+    first.socket.close();
+    await waitFor(() => !h.app.audience?.watches(h.contestId));
+    // While nobody watches, no news is built.
+    await score(5);
+    const again = viewer(h);
+    const total = (v: ContestView) => v.standings.find((row) => row.seatId === 's1')?.total;
+    expect(total(await again.ready())).toBe(15);
+    // Neither the news from the pipe nor that which waited comes after it and undoes it.
+    expect(await host.request('host:command', { type: 'score:adjust', seatId: 's2', delta: 1, reason: '加分' })).toEqual({ data: null });
+    const after = await again.until((v) => v.standings.some((row) => row.seatId === 's2' && row.total === 1));
+    expect(again.updates.map((u) => total(u.view))).toEqual(again.updates.map(() => 15));
+    expect(await viewer(h).ready()).toEqual(after);
   });
 
   it('a malformed message from the audience process is logged and ignored; the tally counts only well-formed batches', async () => {

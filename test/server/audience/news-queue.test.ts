@@ -50,4 +50,14 @@ describe('the audience’s news queue', () => {
     queue.take();
     expect(first.event === 'contest:update' && first.payload.events).toEqual([{ type: 'buzz-won', seatId: 's1' }]);
   });
+
+  it('drops what waits for one contest, and only that', () => {
+    const queue = new NewsQueue();
+    queue.add('c1', update('旧的', [{ type: 'buzz-won', seatId: 's1' }], 1));
+    queue.add('c1', { event: 'likes:total', payload: { total: 3 } });
+    queue.add('c2', update('另一场', [], 2));
+    queue.drop('c1');
+    queue.drop('c3');
+    expect(queue.take().map(({ contestId, news }) => [contestId, news.event])).toEqual([['c2', 'contest:update']]);
+  });
 });

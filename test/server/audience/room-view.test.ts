@@ -29,9 +29,17 @@ describe('RoomView', () => {
     expect(room.forJoiner(5)).toEqual({ view: { stage: 'lobby', buzzed: null }, events: [], serverNow: 5 });
     const update = room.send({ view: view({ stage: 'round', buzzed: null }), events: [{ type: 'buzzers-opened' } as never], serverNow: 7 });
     expect(update).toEqual({ changes: { stage: 'round' }, events: [{ type: 'buzzers-opened' }], serverNow: 7 });
-    // An opening that arrives after news was sent is older than it: the room keeps the news.
-    room.open(view({ stage: 'lobby', buzzed: null }));
     expect(room.forJoiner(8)?.view).toEqual({ stage: 'round', buzzed: null });
+  });
+
+  it('the opening replaces news that came before it, and nobody joins before it', () => {
+    const room = new RoomView();
+    // News from before the contest was last unwatched, still on its way (audience-process.ts).
+    room.send(whole(view({ stage: 'lobby', buzzed: 's2' }), 3));
+    expect(room.forJoiner(4)).toBeNull();
+    room.open(view({ stage: 'round', buzzed: null }));
+    expect(room.forJoiner(5)?.view).toEqual({ stage: 'round', buzzed: null });
+    expect(room.send(whole(view({ stage: 'round', buzzed: 's1' }), 6))).toEqual({ changes: { buzzed: 's1' }, events: [], serverNow: 6 });
   });
 
   it('a viewer joining while news waits holds what the room holds once it goes, also when a field changed and changed back', () => {
