@@ -72,10 +72,10 @@ export async function redisAudience(o: { scale: number }): Promise<BenchResult> 
     const job: RedisStageJob = { dbFile: join(dir, 'bench.db'), redisUrl: url, contests: 2, questions: races + WARMUP + 1 };
     // A first: it creates the contests (one raced without an audience, one with) and owns them;
     // then B, which serves its pages through Redis.
-    const serverA = clients('./redis-stage-server.ts', job);
+    const serverA = clients('./redis-stage-server.ts', job, { stage: true });
     started.push(serverA);
     const a = await serverA.next<Served>('ready');
-    const serverB = clients('./redis-stage-server.ts', { ...job, contests: 0 });
+    const serverB = clients('./redis-stage-server.ts', { ...job, contests: 0 }, { stage: true });
     started.push(serverB);
     const b = await serverB.next<Served>('ready');
     if (!a.owner) throw new Error('process A should own the contests');
