@@ -18,6 +18,7 @@ import { fromAudienceSchema, type AudienceNews, type AudienceOpening, type FromA
 import type { Commenter } from './comments.js';
 import type { LikeRates } from './likes.js';
 import { NewsQueue } from './news-queue.js';
+import { HEAP_FLAGS } from '../setup/heap.js';
 
 /** What the audience process needs of the stage. */
 export interface AudienceStage {
@@ -210,7 +211,7 @@ export class AudienceProcess {
     const ext = extname(fileURLToPath(import.meta.url));
     const child = fork(fileURLToPath(new URL(`./audience-worker${ext}`, import.meta.url)), [], {
       // Run from TypeScript (tsx, vitest): the worker is TypeScript too.
-      execArgv: ext === '.ts' ? ['--import', 'tsx'] : [],
+      execArgv: [...(ext === '.ts' ? ['--import', 'tsx'] : []), ...HEAP_FLAGS],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     this.child = child;

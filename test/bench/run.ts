@@ -17,11 +17,11 @@ import { reconnect1000 } from './reconnect.js';
 import { performance } from 'node:perf_hooks';
 import type { BenchResult } from './stats.js';
 
-import { STAGE_NODE_FLAGS } from './stage.js';
+import { HEAP_FLAGS } from '../../server/setup/heap.js';
 
 // The stage of most benchmarks runs in this process: with the server's own heap settings.
-if (!STAGE_NODE_FLAGS.every((flag) => process.execArgv.includes(flag))) {
-  console.error(`bench: run as npm run bench does (node ${STAGE_NODE_FLAGS.join(' ')}), or the stage's figures are not the server's`);
+if (!HEAP_FLAGS.every((flag) => process.execArgv.includes(flag))) {
+  console.error(`bench: run as npm run bench does (node ${HEAP_FLAGS.join(' ')}), or the stage's figures are not the server's`);
 }
 const args = process.argv.slice(2);
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];

@@ -14,6 +14,7 @@ import { realClock } from '../../server/clock.js';
 import { openStore, type Store } from '../../server/storage/store.js';
 import { DEFAULT_FAIRNESS, type Fairness } from '../../shared/contest/arbiter.js';
 import { definition } from '../support/definitions.js';
+import { HEAP_FLAGS } from '../../server/setup/heap.js';
 
 export interface StagedContest {
   contestId: string;
@@ -100,18 +101,12 @@ export interface Clients {
   kill(): void;
 }
 
-/** The young generation `npm start` gives the server (package.json; `npm run bench` runs the
- * stage of most benchmarks, in its own process, with it too): the stage allocates a view and a
- * diff per page on every change, and with V8's default 16 MB each scavenge kept more of them
- * alive into the old generation, which then needed more full collections. */
-export const STAGE_NODE_FLAGS = ['--max-semi-space-size=64'];
-
 /** `nice`: the clients stand for people on other machines (viewers): lowered below the stage and
  * its phones, so that on this one 2-core box their parsing does not take the stage's CPU.
  * `stage`: the process is a server, run as `npm start` runs one. */
 export function clients(file: string, job: object, options: { nice?: number; stage?: boolean } = {}): Clients {
   const child: ChildProcess = fork(fileURLToPath(new URL(file, import.meta.url)), [], {
-    execArgv: ['--import', 'tsx', '--max-old-space-size=4096', ...(options.stage ? STAGE_NODE_FLAGS : [])],
+    execArgv: ['--import', 'tsx', '--max-old-space-size=4096', ...(options.stage ? HEAP_FLAGS : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const waiting = new Map<string, Array<(m: object) => void>>();
