@@ -27,8 +27,9 @@ export type ToAudience =
   | { t: 'init'; edge: EdgeOptions; publicUrl: string; likeRates: LikeRates }
   /** An upgrade request for AUDIENCE_PATH, as read by the stage; its socket travels as the handle. */
   | { t: 'upgrade'; request: string; head: string }
-  /** The answer to `watch`: what a contest's viewers see now, or null when there is no such contest. */
-  | { t: 'opening'; contestId: string; opening: AudienceOpening | null }
+  /** The answer to the `watch` numbered `ask`: what a contest's viewers see now, or null when there
+   * is no such contest. */
+  | { t: 'opening'; contestId: string; ask: number; opening: AudienceOpening | null }
   | ({ t: 'news'; contestId: string } & AudienceNews)
   /** The stage's answer to a comment. */
   | { t: 'answer'; id: number; ack: Ack<null> }
@@ -48,8 +49,10 @@ const commenter: z.ZodType<Commenter> = z.object({ contestId, socketId, viewer: 
  * tally and boards. */
 export const fromAudienceSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('ready') }),
-  /** A viewer of a contest the process holds none of yet: send its opening, then its news. */
-  z.object({ t: z.literal('watch'), contestId }),
+  /** A viewer of a contest the process holds none of yet: send its opening, then its news. `ask`
+   * numbers the watches, so that an opening is told apart from one for an earlier watch of the
+   * same contest, unwatched before its answer came. */
+  z.object({ t: z.literal('watch'), contestId, ask: z.number().int().nonnegative() }),
   /** Its last viewer left: no more news for it. */
   z.object({ t: z.literal('unwatch'), contestId }),
   /** Likes taken since the last batch, per contest (already limited per socket and address). */

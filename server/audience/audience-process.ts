@@ -121,7 +121,8 @@ export class AudienceProcess {
   private ready = false;
   private closed = false;
   private cancelRestart = () => {};
-  private readonly watched = new Set<string>();
+  /** The contests it watches, each with the number of its latest watch. */
+  private readonly watched = new Map<string, number>();
   /** News written to the pipe whose write has not finished yet, and the news waiting behind it. */
   private newsOnItsWay = 0;
   private readonly backlog = new NewsQueue();
@@ -253,13 +254,21 @@ export class AudienceProcess {
         // them, and the audience process puts it in their place (room-view.ts). News still
         // waiting here is older too: it is dropped, or it would follow the opening and undo it.
         // (An owner elsewhere, with --redis: its news is passed on only once its opening was
-        // heard, and the opening is kept up to date with it, shared-audience.ts.)
-        const { contestId } = message;
-        this.watched.add(contestId);
+        // heard, and the opening is kept up to date with it, shared-audience.ts. News the owner
+        // sends while that first question is still out is not kept there, an older gap.)
+        // An answer to a watch that a newer one (or an unwatch) has overtaken changes nothing
+        // here: the process only settles that watch's waiters with it.
+        const { contestId, ask } = message;
+        this.watched.set(contestId, ask);
+        const asker = this.child;
         void Promise.resolve(this.stage.opening(contestId)).then((opening) => {
-          if (!opening) this.watched.delete(contestId);
-          this.backlog.drop(contestId);
-          this.tell({ t: 'opening', contestId, opening });
+          // The process that asked has died meanwhile: the one started in its place asks anew.
+          if (this.child !== asker) return;
+          if (this.watched.get(contestId) === ask) {
+            if (!opening) this.watched.delete(contestId);
+            this.backlog.drop(contestId);
+          }
+          this.tell({ t: 'opening', contestId, ask, opening });
         });
         return;
       }

@@ -46,7 +46,9 @@ interface Watched {
 const tell = (message: FromAudience) => process.send?.(message, undefined, {}, () => {});
 const clock = realClock();
 const watched = new Map<string, Watched>();
-const openings = new Map<string, (opening: AudienceOpening | null) => void>();
+/** Answers awaited from the stage, by the number of the watch they answer. */
+const openings = new Map<number, (opening: AudienceOpening | null) => void>();
+let nextAsk = 1;
 /** News read from the stage, written to the viewers on the next turn (sendWaiting). */
 const waiting = new NewsQueue();
 const answers = new Map<number, (ack: Ack<null>) => void>();
@@ -73,29 +75,32 @@ function refuse(code: ErrorCode): Error {
 
 /** The contest's news, asked of the stage by the first viewer of it. */
 function watch(contestId: string): Watched {
-  let contest = watched.get(contestId);
-  if (contest) return contest;
-  const opened = new Promise<boolean>((resolve) => {
-    openings.set(contestId, (opening) => {
-      if (!opening) {
-        watched.delete(contestId);
-        return resolve(false);
-      }
-      // News that came before the opening is never newer than it (audience-process.ts): some may
-      // be from before this contest was last unwatched here, still on its way then. The opening
-      // replaces it, also what of it still waits to be written.
-      const contest = watched.get(contestId);
-      if (contest) {
-        waiting.drop(contestId);
-        contest.room.open(opening.update.view);
-        contest.news.set('likes:total', { event: 'likes:total', payload: { total: opening.likes } });
-        contest.news.set('comments:update', { event: 'comments:update', payload: opening.comments });
-      }
-      resolve(true);
-    });
+  const known = watched.get(contestId);
+  if (known) return known;
+  const ask = nextAsk++;
+  let answered: (known: boolean) => void = () => {};
+  const contest: Watched = { opened: new Promise((resolve) => (answered = resolve)), news: new Map(), room: new RoomView(), viewers: 0 };
+  openings.set(ask, (opening) => {
+    // The answer to a watch since unwatched (its last viewer left before the answer came) only
+    // settles those waiting to be admitted on it: they join the watch current then.
+    const current = watched.get(contestId) === contest;
+    if (!opening) {
+      if (current) watched.delete(contestId);
+      return answered(false);
+    }
+    // News that came before the opening is never newer than it (audience-process.ts): some may
+    // be from before this contest was last unwatched here, still on its way then. The opening
+    // replaces it, also what of it still waits to be written.
+    if (current) {
+      waiting.drop(contestId);
+      contest.room.open(opening.update.view);
+      contest.news.set('likes:total', { event: 'likes:total', payload: { total: opening.likes } });
+      contest.news.set('comments:update', { event: 'comments:update', payload: opening.comments });
+    }
+    answered(true);
   });
-  watched.set(contestId, (contest = { opened, news: new Map(), room: new RoomView(), viewers: 0 }));
-  tell({ t: 'watch', contestId });
+  watched.set(contestId, contest);
+  tell({ t: 'watch', contestId, ask });
   return contest;
 }
 
@@ -211,8 +216,8 @@ process.on('message', (message: ToAudience) => {
     io ??= start(message);
     tell({ t: 'ready' });
   } else if (message.t === 'opening') {
-    openings.get(message.contestId)?.(message.opening);
-    openings.delete(message.contestId);
+    openings.get(message.ask)?.(message.opening);
+    openings.delete(message.ask);
   } else if (message.t === 'news') {
     const contest = watched.get(message.contestId);
     if (!contest) return;

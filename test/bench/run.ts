@@ -20,7 +20,8 @@ import type { BenchResult } from './stats.js';
 import { HEAP_FLAGS } from '../../server/setup/heap.js';
 
 // The stage of most benchmarks runs in this process: with the server's own heap settings.
-if (!HEAP_FLAGS.every((flag) => process.execArgv.includes(flag))) {
+const nodeFlags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
+if (!HEAP_FLAGS.every((flag) => nodeFlags.includes(flag))) {
   console.error(`bench: run as npm run bench does (node ${HEAP_FLAGS.join(' ')}), or the stage's figures are not the server's`);
 }
 const args = process.argv.slice(2);

@@ -48,6 +48,41 @@ function heard<T>(page: TestClient, event: 'likes:total' | 'comments:update'): T
   return told;
 }
 
+/** Holds the stage's news to the audience process in the pipe until that process next asks for a
+ * contest: it then arrives there after the 'watch', before the opening. The stage hears that the
+ * pipe took it only once the opening is on its way too (a slow reader), so news that waited on
+ * the stage behind it goes after the opening. `held`: how many pieces are held now. */
+function holdNews(h: Harness): { readonly held: number } {
+  type Piped = { t: string };
+  const child = (h.app.audience?.process(0) as unknown as { child: { send(message: Piped, ...rest: unknown[]): boolean; emit(event: string, ...args: unknown[]): boolean } }).child;
+  const send = child.send.bind(child);
+  const emit = child.emit.bind(child);
+  const inPipe: Array<() => void> = [];
+  const taken: Array<() => void> = [];
+  let openingSent = false;
+  const whenOpeningSent = (done: () => void) => (openingSent ? done() : taken.push(done));
+  child.send = (message, ...rest) => (message.t === 'news' ? (inPipe.push(() => send(message, () => whenOpeningSent(rest[0] as () => void))), true) : send(message, ...rest));
+  child.emit = (event, ...args) => {
+    if (event === 'message' && (args[0] as Piped).t === 'watch') {
+      child.send = (message, ...rest) => {
+        const sent = send(message, ...rest);
+        if (message.t === 'opening') {
+          openingSent = true;
+          for (const done of taken.splice(0)) done();
+        }
+        return sent;
+      };
+      for (const release of inPipe.splice(0)) release();
+    }
+    return emit(event, ...args);
+  };
+  return {
+    get held() {
+      return inPipe.length;
+    },
+  };
+}
+
 describe('the audience process', () => {
   it('serves viewers the audience view and every update, with no socket on the stage process', async () => {
     const h = await stage();
@@ -150,37 +185,12 @@ describe('the audience process', () => {
     const first = viewer(h);
     await first.ready();
     const score = async (delta: number) => expect(await host.request('host:command', { type: 'score:adjust', seatId: 's1', delta, reason: '加分' })).toEqual({ data: null });
-    type Piped = { t: string; contestId?: string };
-    const child = (h.app.audience?.process(0) as unknown as { child: { send(message: Piped, ...rest: unknown[]): boolean; emit(event: string, ...args: unknown[]): boolean } }).child;
-    const send = child.send.bind(child);
-    const emit = child.emit.bind(child);
-    // News stays in the pipe until the audience process asks for the contest again: it then
-    // arrives there after its 'watch', before the opening; the stage hears that the pipe took it
-    // once the opening is on its way too (a slow reader), so what waited behind it goes after.
-    const inPipe: Array<() => void> = [];
-    const taken: Array<() => void> = [];
-    let openingSent = false;
-    const whenOpeningSent = (done: () => void) => (openingSent ? done() : taken.push(done));
-    child.send = (message, ...rest) => (message.t === 'news' ? (inPipe.push(() => send(message, () => whenOpeningSent(rest[0] as () => void))), true) : send(message, ...rest));
-    child.emit = (event, ...args) => {
-      if (event === 'message' && (args[0] as Piped).t === 'watch') {
-        child.send = (message, ...rest) => {
-          const sent = send(message, ...rest);
-          if (message.t === 'opening') {
-            openingSent = true;
-            for (const done of taken.splice(0)) done();
-          }
-          return sent;
-        };
-        for (const release of inPipe.splice(0)) release();
-      }
-      return emit(event, ...args);
-    };
+    const pipe = holdNews(h);
     await score(5);
-    expect(inPipe).toHaveLength(1);
+    expect(pipe.held).toBe(1);
     // Behind it, waiting on the stage (the pipe has not taken the first).
     await score(5);
-    expect(inPipe).toHaveLength(1);
+    expect(pipe.held).toBe(1);
     first.socket.close();
     await waitFor(() => !h.app.audience?.watches(h.contestId));
     // While nobody watches, no news is built.
@@ -193,6 +203,41 @@ describe('the audience process', () => {
     const after = await again.until((v) => v.standings.some((row) => row.seatId === 's2' && row.total === 1));
     expect(again.updates.map((u) => total(u.view))).toEqual(again.updates.map(() => 15));
     expect(await viewer(h).ready()).toEqual(after);
+  });
+
+  it('a comment hidden while nobody watched stays hidden from the next viewer, whatever news was still on its way', async () => {
+    const h = await stage();
+    const host = await h.host();
+    const hostSaw = heard<CommentsUpdate>(host, 'comments:update');
+    const first = viewer(h, { viewerToken: 'viewer-token-0001' });
+    await first.ready();
+    await host.request('comments:moderate', { type: 'enable', on: true });
+    expect(await first.request('comment:send', { text: '第一条' })).toEqual({ data: null });
+    const firstSaw = heard<CommentsUpdate>(first, 'comments:update');
+    await waitFor(() => {
+      h.clock.advance(250);
+      return firstSaw.some((u) => u.comments.length === 1);
+    });
+    const pipe = holdNews(h);
+    expect(await first.request('comment:send', { text: '不该再出现' })).toEqual({ data: null });
+    await waitFor(() => {
+      h.clock.advance(250);
+      return pipe.held > 0;
+    });
+    first.socket.close();
+    await waitFor(() => !h.app.audience?.watches(h.contestId));
+    await waitFor(() => hostSaw.some((u) => u.comments.length === 2));
+    const hidden = hostSaw.at(-1)?.comments.find((c) => c.text === '不该再出现');
+    if (!hidden) throw new Error('the host was not told of the comment');
+    expect(await host.request('comments:moderate', { type: 'hide', commentId: hidden.id })).toEqual({ data: null });
+    h.clock.advance(250);
+    const again = viewer(h);
+    const againSaw = heard<CommentsUpdate>(again, 'comments:update');
+    await again.ready();
+    await waitFor(() => againSaw.length > 0);
+    // Whatever it was sent, in order: the hidden comment is in none of it.
+    expect(againSaw.flatMap((u) => u.comments.map((c) => c.text))).not.toContain('不该再出现');
+    expect(againSaw.at(-1)?.comments.map((c) => c.text)).toEqual(['第一条']);
   });
 
   it('a malformed message from the audience process is logged and ignored; the tally counts only well-formed batches', async () => {
