@@ -254,8 +254,8 @@ export class AudienceProcess {
         // them, and the audience process puts it in their place (room-view.ts). News still
         // waiting here is older too: it is dropped, or it would follow the opening and undo it.
         // (An owner elsewhere, with --redis: its news is passed on only once its opening was
-        // heard, and the opening is kept up to date with it, shared-audience.ts. News the owner
-        // sends while that first question is still out is not kept there, an older gap.)
+        // heard, and the opening is kept up to date with it, also with news heard while it was
+        // asked for, shared-audience.ts.)
         // An answer to a watch that a newer one (or an unwatch) has overtaken changes nothing
         // here: the process only settles that watch's waiters with it.
         const { contestId, ask } = message;

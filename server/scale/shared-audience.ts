@@ -45,6 +45,9 @@ export interface FirstSight {
   update: WholeUpdate;
   likes: number;
   comments: CommentsUpdate;
+  /** How many pieces of news the owner had told when it answered: news numbered above it is
+   * newer than this answer. */
+  told: number;
 }
 
 type Question =
@@ -52,10 +55,12 @@ type Question =
   | ({ kind: 'likes' } & LikeBatch)
   | { kind: 'comment'; commenter: Commenter; payload: unknown };
 
-type News =
+type NewsBody =
   | { kind: 'update'; contestId: string; update: WholeUpdate }
   | { kind: 'likes'; contestId: string; total: number }
   | { kind: 'comments'; contestId: string; update: CommentsUpdate };
+/** `n`: the owner numbers its news, in the order it tells it (FirstSight.told). */
+type News = NewsBody & { n: number };
 
 /** The app's parts the audience needs on either side. */
 export interface AudienceParts {
@@ -80,6 +85,12 @@ export class SharedAudience {
   private readonly seen = new Map<string, FirstSight>();
   /** One question per contest in flight: viewers arriving together wait for the same answer. */
   private readonly asking = new Map<string, Promise<FirstSight | null>>();
+  /** News heard while a contest's first question is out, the latest of each kind: folded into
+   * the answer if newer (the answer comes once every process has replied, and the owner may
+   * have told news after it answered). */
+  private readonly whileAsking = new Map<string, Map<News['kind'], News>>();
+  /** The owner's side: how many pieces of news this process has told. */
+  private told = 0;
   /** Viewers served here for another process's contest, with their address. */
   private readonly viewers = new Map<string, { socket: QiangdaSocket; address: string }>();
   /** Likes taken here for contests owned elsewhere, on their way to the owner. */
@@ -139,9 +150,9 @@ export class SharedAudience {
     for (const [to, reader] of readers) if (!io.sockets.adapter.rooms.get(to)?.size) io.to(to).emit('comments:update', comments.updateFor(contestId, reader));
   }
 
-  private tell(news: News): void {
+  private tell(news: NewsBody): void {
     try {
-      this.server.serverSideEmit(NEWS, news);
+      this.server.serverSideEmit(NEWS, { ...news, n: ++this.told } satisfies News);
     } catch {
       // Redis away: the other processes' viewers catch up with the next news.
     }
@@ -158,7 +169,7 @@ export class SharedAudience {
       const room = contests.get(contestId);
       if (!room) return null;
       const update: WholeUpdate = { view: viewFor('audience', room.state, room.facts()), events: [], serverNow: clock.now() };
-      return { update, likes: likes.total(contestId), comments: comments.updateFor(contestId, 'public') } satisfies FirstSight;
+      return { update, likes: likes.total(contestId), comments: comments.updateFor(contestId, 'public'), told: this.told } satisfies FirstSight;
     }
     if (question.kind === 'likes') {
       // A batch sent again because its answer was lost is answered, not counted again.
@@ -271,8 +282,12 @@ export class SharedAudience {
     if (!asked) {
       asked = this.ask({ kind: 'first', contestId }).then((answer) => {
         this.asking.delete(contestId);
+        const meanwhile = this.whileAsking.get(contestId);
+        this.whileAsking.delete(contestId);
         const first = answer as FirstSight | null;
-        if (first) this.seen.set(contestId, first);
+        if (!first) return null;
+        for (const news of meanwhile?.values() ?? []) if (news.n > first.told) fold(first, news);
+        this.seen.set(contestId, first);
         return first;
       });
       this.asking.set(contestId, asked);
@@ -304,9 +319,10 @@ export class SharedAudience {
       }
       const heard = this.newsHeard(contestId);
       const missed = (kind: News['kind']) => heard[kind] === heardBefore[kind];
-      if (missed('update') && !sameValue(now.update.view, held.update.view)) this.hear({ kind: 'update', contestId, update: now.update });
-      if (missed('likes') && now.likes !== held.likes) this.hear({ kind: 'likes', contestId, total: now.likes });
-      if (missed('comments') && !sameValue(now.comments, held.comments)) this.hear({ kind: 'comments', contestId, update: now.comments });
+      const n = now.told;
+      if (missed('update') && !sameValue(now.update.view, held.update.view)) this.hear({ kind: 'update', contestId, update: now.update, n });
+      if (missed('likes') && now.likes !== held.likes) this.hear({ kind: 'likes', contestId, total: now.likes, n });
+      if (missed('comments') && !sameValue(now.comments, held.comments)) this.hear({ kind: 'comments', contestId, update: now.comments, n });
     });
   }
 
@@ -319,21 +335,29 @@ export class SharedAudience {
 
   /** News from the owner: kept for the next viewer and sent to this process's viewers, shard by shard. */
   private hear(news: News): void {
+    if (this.owns(news.contestId)) return;
     const first = this.seen.get(news.contestId);
-    if (!first || this.owns(news.contestId)) return;
+    if (!first) {
+      // Its first sight is being asked for: kept until the answer, which it may be newer than.
+      if (!this.asking.has(news.contestId)) return;
+      let kinds = this.whileAsking.get(news.contestId);
+      if (!kinds) this.whileAsking.set(news.contestId, (kinds = new Map()));
+      kinds.set(news.kind, news);
+      return;
+    }
     this.newsHeard(news.contestId)[news.kind] += 1;
     const io = this.parts.io;
     if (news.kind === 'update') {
       if (news.update.serverNow < first.update.serverNow) return;
-      first.update = { ...news.update, events: [] };
+      fold(first, news);
       this.relay(news.contestId, { event: 'contest:update', payload: news.update });
       this.fanout.send(news.contestId, 'update', (to) => io.local.to(to).emit('contest:update', news.update));
     } else if (news.kind === 'likes') {
-      first.likes = news.total;
+      fold(first, news);
       this.relay(news.contestId, { event: 'likes:total', payload: { total: news.total } });
       this.fanout.send(news.contestId, 'likes', (to) => io.local.to(to).emit('likes:total', { total: news.total }));
     } else {
-      first.comments = news.update;
+      fold(first, news);
       this.relay(news.contestId, { event: 'comments:update', payload: news.update });
       // Comments go out at most every 250 ms (comments.ts): to every viewer here at once.
       for (const { socket } of this.viewers.values()) if (socket.data.contestId === news.contestId) socket.emit('comments:update', news.update);
@@ -384,4 +408,11 @@ export class SharedAudience {
       }
     });
   }
+}
+
+/** Keeps one piece of the owner's news in what the next viewer here is sent first. */
+function fold(first: FirstSight, news: News): void {
+  if (news.kind === 'update') first.update = { ...news.update, events: [] };
+  else if (news.kind === 'likes') first.likes = news.total;
+  else first.comments = news.update;
 }
