@@ -75,8 +75,8 @@ function refuse(code: ErrorCode): Error {
 
 /** The contest's news, asked of the stage by the first viewer of it. */
 function watch(contestId: string): Watched {
-  const known = watched.get(contestId);
-  if (known) return known;
+  const held = watched.get(contestId);
+  if (held) return held;
   const ask = nextAsk++;
   let answered: (known: boolean) => void = () => {};
   const contest: Watched = { opened: new Promise((resolve) => (answered = resolve)), news: new Map(), room: new RoomView(), viewers: 0 };

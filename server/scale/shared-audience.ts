@@ -346,18 +346,16 @@ export class SharedAudience {
       return;
     }
     this.newsHeard(news.contestId)[news.kind] += 1;
+    if (news.kind === 'update' && news.update.serverNow < first.update.serverNow) return;
+    fold(first, news);
     const io = this.parts.io;
     if (news.kind === 'update') {
-      if (news.update.serverNow < first.update.serverNow) return;
-      fold(first, news);
       this.relay(news.contestId, { event: 'contest:update', payload: news.update });
       this.fanout.send(news.contestId, 'update', (to) => io.local.to(to).emit('contest:update', news.update));
     } else if (news.kind === 'likes') {
-      fold(first, news);
       this.relay(news.contestId, { event: 'likes:total', payload: { total: news.total } });
       this.fanout.send(news.contestId, 'likes', (to) => io.local.to(to).emit('likes:total', { total: news.total }));
     } else {
-      fold(first, news);
       this.relay(news.contestId, { event: 'comments:update', payload: news.update });
       // Comments go out at most every 250 ms (comments.ts): to every viewer here at once.
       for (const { socket } of this.viewers.values()) if (socket.data.contestId === news.contestId) socket.emit('comments:update', news.update);

@@ -16,7 +16,6 @@ import { deadPhone } from './dead-phone.js';
 import { reconnect1000 } from './reconnect.js';
 import { performance } from 'node:perf_hooks';
 import type { BenchResult } from './stats.js';
-
 import { HEAP_FLAGS } from '../../server/setup/heap.js';
 
 // The stage of most benchmarks runs in this process: with the server's own heap settings.

@@ -240,6 +240,54 @@ describe('the audience process', () => {
     expect(againSaw.at(-1)?.comments.map((c) => c.text)).toEqual(['第一条']);
   });
 
+  it('an opening answers only the watch it names: one for another watch of the contest is not taken for it', async () => {
+    const h = await stage();
+    type Opening = { t: string; ask: number; opening: { update: { view: ContestView } } };
+    const child = (h.app.audience?.process(0) as unknown as { child: { send(message: Opening, ...rest: unknown[]): boolean } }).child;
+    const send = child.send.bind(child);
+    const answers: Opening[] = [];
+    child.send = (message, ...rest) => (message.t === 'opening' ? (answers.push(message), true) : send(message, ...rest));
+    const page = viewer(h);
+    const ready = page.ready();
+    await waitFor(() => answers.length === 1);
+    const [real] = answers;
+    child.send = send;
+    // An answer numbered for some other watch comes first, then the real one.
+    send({ ...real, ask: real.ask + 1000, opening: { ...real.opening, update: { ...real.opening.update, view: { ...real.opening.update.view, title: '别的答复' } } } });
+    send(real);
+    expect((await ready).title).toBe(real.opening.update.view.title);
+    expect(real.opening.update.view.title).not.toBe('别的答复');
+  });
+
+  it('on the stage, an answer to a watch a newer one overtook leaves the news waiting for the newer one', async () => {
+    const h = await stage();
+    const host = await h.host();
+    await viewer(h).ready();
+    const process = h.app.audience?.process(0) as unknown as {
+      backlog: { size: number };
+      child: { send(message: { t: string; ask?: number }, ...rest: unknown[]): boolean; emit(event: string, ...args: unknown[]): boolean };
+    };
+    const { child } = process;
+    const send = child.send.bind(child);
+    // The pipe does not take the next news, so what follows it waits on the stage.
+    const inPipe: unknown[] = [];
+    const waitingAt = new Map<number, number>();
+    child.send = (message, ...rest) => {
+      if (message.t === 'news') return (inPipe.push(message), true);
+      if (message.t === 'opening' && message.ask !== undefined) waitingAt.set(message.ask, process.backlog.size);
+      return send(message, ...rest);
+    };
+    for (const delta of [5, 5]) expect(await host.request('host:command', { type: 'score:adjust', seatId: 's1', delta, reason: '加分' })).toEqual({ data: null });
+    expect(inPipe).toHaveLength(1);
+    expect(process.backlog.size).toBe(1);
+    // Two watches of the contest, the second before the first's answer.
+    child.emit('message', { t: 'watch', contestId: h.contestId, ask: 901 });
+    child.emit('message', { t: 'watch', contestId: h.contestId, ask: 902 });
+    await waitFor(() => waitingAt.size === 2);
+    expect(Object.fromEntries(waitingAt)).toEqual({ 901: 1, 902: 0 });
+    expect(h.app.audience?.watches(h.contestId)).toBe(true);
+  });
+
   it('a malformed message from the audience process is logged and ignored; the tally counts only well-formed batches', async () => {
     const logged: string[] = [];
     const h = await startServer({ audience: { audienceProcess: true }, log: (line) => logged.push(line) });
