@@ -2,11 +2,11 @@
 // judge's value, except a judge its own; the host learns who has scored, from paper or not.
 import type { JudgedTurn, JudgedTurnView, JudgeView } from './judging-types.js';
 import type { Viewer } from './question-views.js';
-import type { ContestState, JudgedRound, Seat } from './types.js';
+import type { ContestDefinition, JudgedRound, Seat } from './types.js';
 
 /** Every role shows the panel by name, title and unit: nothing secret. */
-export function judgesView(state: ContestState): JudgeView[] {
-  return (state.definition.judges ?? []).map(({ id, name, title, unit }) => ({ id, name, ...(title && { title }), ...(unit && { unit }) }));
+export function judgesView(definition: ContestDefinition): JudgeView[] {
+  return (definition.judges ?? []).map(({ id, name, title, unit }) => ({ id, name, ...(title && { title }), ...(unit && { unit }) }));
 }
 
 /** J1: what the seat is called to speak on: its drawn question (悟思想) or its own title (述行动). */

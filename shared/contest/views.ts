@@ -11,7 +11,7 @@ import type { Normalise, TieRecord } from './ranking-types.js';
 import type { StorageProblem } from '../storage-problem.js';
 import type { ClaimAlarm } from '../claim-alarm.js';
 import { brandingView, type BrandingView } from '../branding.js';
-import type { ContestStage, ContestState, ScoreEntry, SeatId } from './types.js';
+import type { ContestDefinition, ContestStage, ContestState, ScoreEntry, SeatId } from './types.js';
 import { SIGHT, type Role, type Sight } from './sight.js';
 import { judgesView } from './judged-view.js';
 import { awardsView, ownPrize, type AwardsViewOf } from './awards-view.js';
@@ -221,26 +221,27 @@ export function viewFor(role: Role, state: ContestState, room: RoomFacts, seatId
       ...(sight.phonesOfSeats && { phoneList: room.phones?.[seat.id] ?? [] }),
     };
   });
+  const parts = partsOf(state.definition);
   return {
     role,
     title: state.definition.title,
-    branding: brandingView(state.definition.branding, room.logoUrl ?? null),
+    branding: parts.branding(room.logoUrl ?? null),
     stage: state.stage,
-    stages: state.definition.stages.map((st) => ({ id: st.id, name: st.name, weight: st.weight, normalise: st.normalise ?? 'none' })),
-    decimals: rankingRulesOf(state.definition).decimals,
-    roundNames: flatRounds(state.definition).map((r) => r.round.name),
+    stages: parts.stages,
+    decimals: parts.decimals,
+    roundNames: parts.roundNames,
     started: room.started,
     closed: room.closed ?? false,
-    nextRound: nextRoundOf(state),
+    nextRound: parts.nextRound(state.roundIndex),
     seats,
-    round: roundView(state),
+    round: state.stage === 'round' ? parts.round(state.roundIndex) : null,
     question: questionView(sight, state, me, sight.judgeScores === 'own' ? judgeId : null),
-    judges: judgesView(state),
+    judges: parts.judges,
     myJudge: sight.judgeScores === 'own' ? judgeId : null,
     standings: sight.ranking && ranked ? ranked.standings : [],
     // In the lobby every seat is level on 0: no record worth sending to every page on each join.
     ties: sight.ranking && ranked && state.stage !== 'lobby' ? ranked.ties : [],
-    ledger: recentLedger(state, sight.scoreChanges === 'own' ? me : undefined),
+    ledger: recentLedger(state.ledger, sight.scoreChanges === 'own' ? me : undefined),
     canUndo: sight.undo && state.rulings.length > 0,
     standingsShown: state.standingsShown,
     joinUrl: sight.joinLink ? room.joinUrl : '',
@@ -282,26 +283,68 @@ function rankOf(state: ContestState, rows: readonly Standing[], seatId: SeatId):
   return mine ? { rank: mine.rank, seats: state.definition.seats.length, weighted: mine.weighted, tied: mine.tied } : null;
 }
 
-function nextRoundOf(state: ContestState): { name: string; stageName: string } | null {
-  const next = roundAt(state.definition, state.roundIndex + 1);
-  return next ? { name: next.round.name, stageName: next.stage.name } : null;
+/** The parts of a view that the definition alone decides, built once per definition (or per
+ * round of it) and then the same object in every view. Under 200 busy contests the stage built
+ * them for every page on every update (eleven times per update of a 10-seat contest); now it
+ * builds them once, and comparing a page's next view with its last (view-changes.ts) finds them
+ * the same by identity, with nothing to walk. The state is immutable and so is a definition: a
+ * changed definition (a swapped question) is a new object, with parts of its own. */
+interface DefinitionParts {
+  stages: ContestView['stages'];
+  decimals: number;
+  roundNames: string[];
+  judges: JudgeView[];
+  branding(logoUrl: string | null): BrandingView;
+  /** The round at `roundIndex` while it is played. */
+  round(roundIndex: number): RoundView | null;
+  /** The round after the one at `roundIndex`. */
+  nextRound(roundIndex: number): ContestView['nextRound'];
 }
 
-function roundView(state: ContestState): RoundView | null {
-  const place = roundAt(state.definition, state.roundIndex);
-  if (!place || state.stage !== 'round') return null;
+const definitionParts = new WeakMap<ContestDefinition, DefinitionParts>();
+
+function partsOf(definition: ContestDefinition): DefinitionParts {
+  const known = definitionParts.get(definition);
+  if (known) return known;
+  const byLogo = new Map<string | null, BrandingView>();
+  const rounds = new Map<number, RoundView | null>();
+  const nextRounds = new Map<number, ContestView['nextRound']>();
+  const once = <K, V>(memo: Map<K, V>, key: K, build: () => V): V => {
+    if (!memo.has(key)) memo.set(key, build());
+    return memo.get(key) as V;
+  };
+  const parts: DefinitionParts = {
+    stages: definition.stages.map((st) => ({ id: st.id, name: st.name, weight: st.weight, normalise: st.normalise ?? 'none' })),
+    decimals: rankingRulesOf(definition).decimals,
+    roundNames: flatRounds(definition).map((r) => r.round.name),
+    judges: judgesView(definition),
+    branding: (logoUrl) => once(byLogo, logoUrl, () => brandingView(definition.branding, logoUrl)),
+    round: (roundIndex) => once(rounds, roundIndex, () => roundView(definition, roundIndex)),
+    nextRound: (roundIndex) =>
+      once(nextRounds, roundIndex, () => {
+        const next = roundAt(definition, roundIndex + 1);
+        return next ? { name: next.round.name, stageName: next.stage.name } : null;
+      }),
+  };
+  definitionParts.set(definition, parts);
+  return parts;
+}
+
+function roundView(definition: ContestDefinition, roundIndex: number): RoundView | null {
+  const place = roundAt(definition, roundIndex);
+  if (!place) return null;
   const { round, stage, stageIndex, roundInStage } = place;
   const { kind, ...own } = rulesOf(round).roundView(round);
   // Taken apart only to keep the fields in the order pages have always received them; `own`
   // is the rest of that same kind's rules, hence the cast.
   return {
-    index: state.roundIndex,
-    count: flatRounds(state.definition).length,
+    index: roundIndex,
+    count: flatRounds(definition).length,
     numberInStage: roundInStage + 1,
     roundsInStage: stage.rounds.length,
     stageName: stage.name,
     stageNumber: stageIndex + 1,
-    stageCount: state.definition.stages.length,
+    stageCount: definition.stages.length,
     name: round.name,
     kind,
     questionCount: round.questions.length,
@@ -309,13 +352,24 @@ function roundView(state: ContestState): RoundView | null {
   } as RoundView;
 }
 
-function recentLedger(state: ContestState, onlySeat: SeatId | null | undefined): ScoreEntry[] {
+/** The last changes of the ledger (a seat's own, with `onlySeat`), kept per ledger: the ledger
+ * is a new array only when a score changes, so between two changes every view carries the same
+ * list. */
+const recentLedgers = new WeakMap<ContestState['ledger'], Map<SeatId | null | undefined, ScoreEntry[]>>();
+
+function recentLedger(ledger: ContestState['ledger'], onlySeat: SeatId | null | undefined): ScoreEntry[] {
+  let known = recentLedgers.get(ledger);
+  if (!known) recentLedgers.set(ledger, (known = new Map()));
+  const kept = known.get(onlySeat);
+  if (kept) return kept;
   const recent: ScoreEntry[] = [];
-  for (let i = state.ledger.length - 1; i >= 0 && recent.length < VIEW_LEDGER_LIMIT; i--) {
-    const entry = state.ledger[i];
+  for (let i = ledger.length - 1; i >= 0 && recent.length < VIEW_LEDGER_LIMIT; i--) {
+    const entry = ledger[i];
     if (onlySeat === undefined || entry.seatId === onlySeat) recent.push(entry);
   }
-  return recent.reverse();
+  recent.reverse();
+  known.set(onlySeat, recent);
+  return recent;
 }
 
 /** The question in play as `sight` lets the viewer see it, built by its round's kind. */

@@ -14,6 +14,7 @@ describe('sameValue', () => {
     expect(sameValue({ a: [1, { b: null }], c: '党史' }, { c: '党史', a: [1, { b: null }] })).toBe(true);
     expect(sameValue({ a: [1, 2] }, { a: [2, 1] })).toBe(false);
     expect(sameValue({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+    expect(sameValue({ a: 1, b: 2 }, { a: 1 })).toBe(false);
     expect(sameValue({ a: 1, b: undefined }, { a: 1, c: undefined })).toBe(false);
     expect(sameValue([], {})).toBe(false);
     expect(sameValue(null, {})).toBe(false);

@@ -157,3 +157,45 @@ describe('[V3] each kind shows its own', () => {
     expect(kinds((c) => viewFor(c.role, c.state, c.facts, c.me, c.judgeId).round)).toEqual(new Set([undefined, 'buzz-in', 'in-turn', 'all-at-once', 'judged']));
   });
 });
+
+describe('parts every page shares are built once per definition', () => {
+  // The stage builds a view per page on every update and compares it with the page's last
+  // (view-changes.ts): a part that is the same object is skipped without a walk.
+  const pressed = play(openQuestion(), [{ type: 'buzz:press', seatId: 's2', at: T0 + 5 }]);
+  const views = [viewFor('host', pressed, facts), viewFor('screen', pressed, facts), viewFor('contestant', pressed, facts, 's1'), viewFor('contestant', pressed, facts, 's2')];
+
+  it('every page of the contest gets the same stages, round names, round, next round, panel and branding', () => {
+    const [first, ...rest] = views;
+    for (const view of rest) {
+      for (const part of ['stages', 'roundNames', 'round', 'nextRound', 'judges', 'branding'] as const) expect(view[part]).toBe(first[part]);
+    }
+    expect(first.round).toMatchObject({ index: 0, name: views[0].roundNames[0], questionCount: 3 });
+    expect(first.stages).toEqual([{ id: 'stage-1', name: '比知识', weight: 1, normalise: 'none' }]);
+  });
+
+  it('the parts stand from one update to the next while the definition does, and follow the logo', () => {
+    const later = play(pressed, [{ type: 'answer:rule', verdict: 'right', at: T0 + 2000 }]);
+    const host = viewFor('host', later, facts);
+    expect(host.round).toBe(views[0].round);
+    expect(host.stages).toBe(views[0].stages);
+    // The ruling changed the ledger: a new list, with the change in it.
+    expect(host.ledger).not.toBe(views[0].ledger);
+    expect(host.ledger.at(-1)).toMatchObject({ seatId: 's2', delta: 10 });
+    // The next question changes no score: the ledger's list is the one the last view carried.
+    const next = viewFor('host', play(later, [{ type: 'question:next', at: T0 + 3000 }]), facts);
+    expect(next.question).not.toEqual(host.question);
+    expect(next.ledger).toBe(host.ledger);
+    const withLogo = viewFor('screen', pressed, { ...facts, logoUrl: '/logo/x?v=2' });
+    expect(withLogo.branding.logoUrl).toBe('/logo/x?v=2');
+    expect(views[1].branding.logoUrl).toBeNull();
+  });
+
+  it('another definition (a new contest, or a question swapped in) gets parts of its own', () => {
+    const other = definition({ questions: 5 });
+    const renamed = { ...other, stages: other.stages.map((s) => ({ ...s, name: '悟思想' })) };
+    const view = viewFor('screen', openQuestion(renamed), facts);
+    expect(view.stages[0].name).toBe('悟思想');
+    expect(view.round).toMatchObject({ stageName: '悟思想', questionCount: 5 });
+    expect(views[1].stages[0].name).toBe('比知识');
+  });
+});
