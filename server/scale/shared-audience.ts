@@ -45,8 +45,9 @@ export interface FirstSight {
   update: WholeUpdate;
   likes: number;
   comments: CommentsUpdate;
-  /** How many pieces of news the owner had told when it answered: news numbered above it is
-   * newer than this answer. */
+  /** Which process answered (each numbers its own news), and how many pieces of news it had told
+   * when it did: news it numbered above that is newer than this answer. */
+  teller: string;
   told: number;
 }
 
@@ -59,8 +60,10 @@ type NewsBody =
   | { kind: 'update'; contestId: string; update: WholeUpdate }
   | { kind: 'likes'; contestId: string; total: number }
   | { kind: 'comments'; contestId: string; update: CommentsUpdate };
-/** `n`: the owner numbers its news, in the order it tells it (FirstSight.told). */
-type News = NewsBody & { n: number };
+/** `teller`: the process that told it; `n`: that process numbers its news, in the order it tells
+ * it (FirstSight.told). Numbers of two processes do not compare: a process that takes a contest
+ * over counts from where its own count stands, not from the one before it. */
+type News = NewsBody & { teller: string; n: number };
 
 /** The app's parts the audience needs on either side. */
 export interface AudienceParts {
@@ -89,12 +92,13 @@ export class SharedAudience {
    * the answer if newer (the answer comes once every process has replied, and the owner may
    * have told news after it answered). */
   private readonly whileAsking = new Map<string, Map<News['kind'], News>>();
-  /** The owner's side: how many pieces of news this process has told. */
+  /** The owner's side: this process, as the teller of its news, and how many pieces it has told. */
+  private readonly teller = randomUUID();
   private told = 0;
   /** Viewers served here for another process's contest, with their address. */
   private readonly viewers = new Map<string, { socket: QiangdaSocket; address: string }>();
   /** Likes taken here for contests owned elsewhere, on their way to the owner. */
-  private readonly outgoing = new OutgoingLikes(randomUUID());
+  private readonly outgoing = new OutgoingLikes(this.teller);
   /** The owner's side: batches from other processes already counted. */
   private readonly receipts = new LikeReceipts();
   private closed = false;
@@ -152,7 +156,7 @@ export class SharedAudience {
 
   private tell(news: NewsBody): void {
     try {
-      this.server.serverSideEmit(NEWS, { ...news, n: ++this.told } satisfies News);
+      this.server.serverSideEmit(NEWS, { ...news, teller: this.teller, n: ++this.told } satisfies News);
     } catch {
       // Redis away: the other processes' viewers catch up with the next news.
     }
@@ -169,7 +173,7 @@ export class SharedAudience {
       const room = contests.get(contestId);
       if (!room) return null;
       const update: WholeUpdate = { view: viewFor('audience', room.state, room.facts()), events: [], serverNow: clock.now() };
-      return { update, likes: likes.total(contestId), comments: comments.updateFor(contestId, 'public'), told: this.told } satisfies FirstSight;
+      return { update, likes: likes.total(contestId), comments: comments.updateFor(contestId, 'public'), teller: this.teller, told: this.told } satisfies FirstSight;
     }
     if (question.kind === 'likes') {
       // A batch sent again because its answer was lost is answered, not counted again.
@@ -286,7 +290,10 @@ export class SharedAudience {
         this.whileAsking.delete(contestId);
         const first = answer as FirstSight | null;
         if (!first) return null;
-        for (const news of meanwhile?.values() ?? []) if (news.n > first.told) fold(first, news);
+        // Only the answering process's own numbers say what is newer. News from another (the owner
+        // before a takeover) is left out: the new owner's state is that owner's log replayed, and
+        // its own next news follows.
+        for (const news of meanwhile?.values() ?? []) if (news.teller === first.teller && news.n > first.told) fold(first, news);
         this.seen.set(contestId, first);
         return first;
       });
@@ -319,10 +326,10 @@ export class SharedAudience {
       }
       const heard = this.newsHeard(contestId);
       const missed = (kind: News['kind']) => heard[kind] === heardBefore[kind];
-      const n = now.told;
-      if (missed('update') && !sameValue(now.update.view, held.update.view)) this.hear({ kind: 'update', contestId, update: now.update, n });
-      if (missed('likes') && now.likes !== held.likes) this.hear({ kind: 'likes', contestId, total: now.likes, n });
-      if (missed('comments') && !sameValue(now.comments, held.comments)) this.hear({ kind: 'comments', contestId, update: now.comments, n });
+      const told = { teller: now.teller, n: now.told };
+      if (missed('update') && !sameValue(now.update.view, held.update.view)) this.hear({ kind: 'update', contestId, update: now.update, ...told });
+      if (missed('likes') && now.likes !== held.likes) this.hear({ kind: 'likes', contestId, total: now.likes, ...told });
+      if (missed('comments') && !sameValue(now.comments, held.comments)) this.hear({ kind: 'comments', contestId, update: now.comments, ...told });
     });
   }
 

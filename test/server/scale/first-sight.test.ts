@@ -1,7 +1,8 @@
 // A process serving viewers of a contest owned elsewhere asks the owner what they see first
 // (server/scale/shared-audience.ts). The answer arrives only once every process has replied, so
 // the owner may have told news after it answered; that news, heard while the question was out,
-// is kept and folded into the answer, and news from before the answer is not. Redis is stood in
+// is kept and folded into the answer, and news from before the answer, or told by another process
+// (the owner before a takeover: each numbers its own), is not. Redis is stood in
 // for by the two calls the class makes on the adapter: no redis-server needed.
 import { describe, expect, it } from 'vitest';
 import { ASK, NEWS, SharedAudience, type AudienceParts } from '../../../server/scale/shared-audience.js';
@@ -32,17 +33,31 @@ describe('the first sight of a contest owned elsewhere', () => {
     expect(redis.asked).toHaveLength(1);
     // While the other processes have yet to reply: the owner told news numbered 4 to 7, and
     // answered after its 5th.
-    redis.hear({ kind: 'comments', contestId: 'c1', update: comments('隐藏前'), n: 4 });
-    redis.hear({ kind: 'update', contestId: 'c1', update: { view: view('较早'), events: [], serverNow: 10 }, n: 5 });
-    redis.hear({ kind: 'update', contestId: 'c1', update: { view: view('之后'), events: [{ type: 'buzzers-opened' }], serverNow: 30 }, n: 6 });
-    redis.hear({ kind: 'likes', contestId: 'c1', total: 9, n: 7 });
+    redis.hear({ kind: 'comments', contestId: 'c1', update: comments('隐藏前'), teller: 'owner', n: 4 });
+    redis.hear({ kind: 'update', contestId: 'c1', update: { view: view('较早'), events: [], serverNow: 10 }, teller: 'owner', n: 5 });
+    redis.hear({ kind: 'update', contestId: 'c1', update: { view: view('之后'), events: [{ type: 'buzzers-opened' }], serverNow: 30 }, teller: 'owner', n: 6 });
+    redis.hear({ kind: 'likes', contestId: 'c1', total: 9, teller: 'owner', n: 7 });
     // News of another contest nobody asked about here is not kept.
-    redis.hear({ kind: 'likes', contestId: 'c2', total: 1, n: 8 });
-    redis.asked[0](null, [null, { update: { view: view('回答'), events: [], serverNow: 20 }, likes: 3, comments: comments(), told: 5 }]);
-    expect(await opening).toEqual({ update: { view: view('之后'), events: [], serverNow: 30 }, likes: 9, comments: comments(), told: 5 });
+    redis.hear({ kind: 'likes', contestId: 'c2', total: 1, teller: 'owner', n: 8 });
+    redis.asked[0](null, [null, { update: { view: view('回答'), events: [], serverNow: 20 }, likes: 3, comments: comments(), teller: 'owner', told: 5 }]);
+    expect(await opening).toEqual({ update: { view: view('之后'), events: [], serverNow: 30 }, likes: 9, comments: comments(), teller: 'owner', told: 5 });
     // Asked again, the answer held here is given at once.
     expect(await shared.opening('c1')).toMatchObject({ likes: 9 });
     expect(redis.asked).toHaveLength(1);
+    shared.close();
+  });
+
+  it('takes no news from a process other than the one that answered: their numbers do not compare', async () => {
+    const redis = adapter();
+    const shared = new SharedAudience({ io: redis.io } as unknown as AudienceParts, () => false);
+    const opening = shared.opening('c1');
+    // The contest's owner until it died had told 900 pieces of news; the process that took the
+    // contest over had told 3 when it answered, and then its 4th.
+    redis.hear({ kind: 'likes', contestId: 'c1', total: 40, teller: 'old-owner', n: 900 });
+    redis.hear({ kind: 'update', contestId: 'c1', update: { view: view('旧主'), events: [], serverNow: 5 }, teller: 'old-owner', n: 901 });
+    redis.hear({ kind: 'comments', contestId: 'c1', update: comments('接管之后'), teller: 'new-owner', n: 4 });
+    redis.asked[0](null, [{ update: { view: view('接管'), events: [], serverNow: 20 }, likes: 42, comments: comments(), teller: 'new-owner', told: 3 }]);
+    expect(await opening).toEqual({ update: { view: view('接管'), events: [], serverNow: 20 }, likes: 42, comments: comments('接管之后'), teller: 'new-owner', told: 3 });
     shared.close();
   });
 });
