@@ -91,7 +91,7 @@ export class SharedAudience {
   /** News heard while a contest's first question is out, the latest of each kind: folded into
    * the answer if newer (the answer comes once every process has replied, and the owner may
    * have told news after it answered). */
-  private readonly whileAsking = new Map<string, Map<News['kind'], News>>();
+  private readonly whileAsking = new Map<string, Map<string, News>>();
   /** The owner's side: this process, as the teller of its news, and how many pieces it has told. */
   private readonly teller = randomUUID();
   private told = 0;
@@ -290,10 +290,7 @@ export class SharedAudience {
         this.whileAsking.delete(contestId);
         const first = answer as FirstSight | null;
         if (!first) return null;
-        // Only the answering process's own numbers say what is newer. News from another (the owner
-        // before a takeover) is left out: the new owner's state is that owner's log replayed, and
-        // its own next news follows.
-        for (const news of meanwhile?.values() ?? []) if (news.teller === first.teller && news.n > first.told) fold(first, news);
+        for (const news of meanwhile?.values() ?? []) if (newerThan(first, news)) fold(first, news);
         this.seen.set(contestId, first);
         return first;
       });
@@ -347,9 +344,11 @@ export class SharedAudience {
     if (!first) {
       // Its first sight is being asked for: kept until the answer, which it may be newer than.
       if (!this.asking.has(news.contestId)) return;
-      let kinds = this.whileAsking.get(news.contestId);
-      if (!kinds) this.whileAsking.set(news.contestId, (kinds = new Map()));
-      kinds.set(news.kind, news);
+      // The latest of each kind from each teller: around a takeover two processes may tell news,
+      // and the old owner's must not push out the new one's.
+      let kept = this.whileAsking.get(news.contestId);
+      if (!kept) this.whileAsking.set(news.contestId, (kept = new Map()));
+      kept.set(`${news.teller}\n${news.kind}`, news);
       return;
     }
     this.newsHeard(news.contestId)[news.kind] += 1;
@@ -413,6 +412,16 @@ export class SharedAudience {
       }
     });
   }
+}
+
+/** Whether news heard while the first question was out is newer than its answer. The answering
+ * process's own numbers say so for its own news. Another process's numbers do not compare (around
+ * a takeover, the owner before it, or the new owner after an answer from the old): its views carry
+ * the time on the machine's one clock (a contest is taken over on the same machine only), and its
+ * likes and comments are left for its next news of that kind. */
+function newerThan(first: FirstSight, news: News): boolean {
+  if (news.teller === first.teller) return news.n > first.told;
+  return news.kind === 'update' && news.update.serverNow > first.update.serverNow;
 }
 
 /** Keeps one piece of the owner's news in what the next viewer here is sent first. */

@@ -1,9 +1,10 @@
 // A process serving viewers of a contest owned elsewhere asks the owner what they see first
 // (server/scale/shared-audience.ts). The answer arrives only once every process has replied, so
 // the owner may have told news after it answered; that news, heard while the question was out,
-// is kept and folded into the answer, and news from before the answer, or told by another process
-// (the owner before a takeover: each numbers its own), is not. Redis is stood in
-// for by the two calls the class makes on the adapter: no redis-server needed.
+// is kept and folded into the answer, and news from before the answer is not. Each process
+// numbers its own news: around a takeover another process's news counts only as a view newer on
+// the clock. Redis is stood in for by the two calls the class makes on the adapter: no
+// redis-server needed.
 import { describe, expect, it } from 'vitest';
 import { ASK, NEWS, SharedAudience, type AudienceParts } from '../../../server/scale/shared-audience.js';
 import type { ContestView } from '../../../shared/contest/views.js';
@@ -47,17 +48,31 @@ describe('the first sight of a contest owned elsewhere', () => {
     shared.close();
   });
 
-  it('takes no news from a process other than the one that answered: their numbers do not compare', async () => {
+  it('takes news from another process (around a takeover) only as views newer on the clock', async () => {
     const redis = adapter();
     const shared = new SharedAudience({ io: redis.io } as unknown as AudienceParts, () => false);
     const opening = shared.opening('c1');
     // The contest's owner until it died had told 900 pieces of news; the process that took the
-    // contest over had told 3 when it answered, and then its 4th.
+    // contest over had told 3 when it answered, then its 4th and 5th. The old owner's last news
+    // arrives late, after the new owner's of the same kind: it must not push that out.
+    redis.hear({ kind: 'comments', contestId: 'c1', update: comments('接管之后'), teller: 'new-owner', n: 4 });
+    redis.hear({ kind: 'likes', contestId: 'c1', total: 45, teller: 'new-owner', n: 5 });
     redis.hear({ kind: 'likes', contestId: 'c1', total: 40, teller: 'old-owner', n: 900 });
     redis.hear({ kind: 'update', contestId: 'c1', update: { view: view('旧主'), events: [], serverNow: 5 }, teller: 'old-owner', n: 901 });
-    redis.hear({ kind: 'comments', contestId: 'c1', update: comments('接管之后'), teller: 'new-owner', n: 4 });
     redis.asked[0](null, [{ update: { view: view('接管'), events: [], serverNow: 20 }, likes: 42, comments: comments(), teller: 'new-owner', told: 3 }]);
-    expect(await opening).toEqual({ update: { view: view('接管'), events: [], serverNow: 20 }, likes: 42, comments: comments('接管之后'), teller: 'new-owner', told: 3 });
+    expect(await opening).toEqual({ update: { view: view('接管'), events: [], serverNow: 20 }, likes: 45, comments: comments('接管之后'), teller: 'new-owner', told: 3 });
+    shared.close();
+  });
+
+  it('when the owner before a takeover answered, takes the new owner\'s views that are newer on the clock', async () => {
+    const redis = adapter();
+    const shared = new SharedAudience({ io: redis.io } as unknown as AudienceParts, () => false);
+    const opening = shared.opening('c1');
+    redis.hear({ kind: 'update', contestId: 'c1', update: { view: view('接管后'), events: [], serverNow: 30 }, teller: 'new-owner', n: 1 });
+    // Likes have no time on them: another process's count is left for its next news.
+    redis.hear({ kind: 'likes', contestId: 'c1', total: 50, teller: 'new-owner', n: 2 });
+    redis.asked[0](null, [{ update: { view: view('旧主回答'), events: [], serverNow: 20 }, likes: 42, comments: comments(), teller: 'old-owner', told: 900 }]);
+    expect(await opening).toEqual({ update: { view: view('接管后'), events: [], serverNow: 30 }, likes: 42, comments: comments(), teller: 'old-owner', told: 900 });
     shared.close();
   });
 });
