@@ -66,6 +66,8 @@ function refuse(code: string): Error {
 export class ScaleOut {
   /** Contests whose engine runs here. */
   private readonly owned = new Set<string>();
+  /** The lease's epoch of each contest owned here (lease.ts), carried by its audience news. */
+  private readonly epochs = new Map<string, number>();
   /** This process's sockets served by another process's engine, by id. */
   private readonly forwarded = new Map<string, { socket: QiangdaSocket; address: string; since: number; attached: boolean; forward: (event: string, ...args: unknown[]) => void }>();
   /** Stand-ins for other processes' sockets of the contests owned here. */
@@ -150,7 +152,7 @@ export class ScaleOut {
     parts.io.adapter(createAdapter(quietPublishes(this.pub), this.sub, { requestsTimeout: FORWARD_TIMEOUT_MS }));
     (parts.io as unknown as Server).on(FORWARD, (message: Forwarded, reply: (answer: Answer) => void) => reply(this.answer(message)));
     this.timer = setInterval(() => void this.renew(), this.periodMs);
-    this.audience = new SharedAudience({ ...parts.audience, io: parts.io, contests: parts.contests, log: parts.log }, (id) => this.owns(id));
+    this.audience = new SharedAudience({ ...parts.audience, io: parts.io, contests: parts.contests, log: parts.log }, (id) => this.owns(id), (id) => this.epochs.get(id) ?? 0);
     return this.audience;
   }
 
@@ -162,9 +164,12 @@ export class ScaleOut {
   /** Takes a contest's lease if it is free: then this process owns it, replayed afresh from the log. */
   async claim(contestId: string): Promise<boolean> {
     if (!this.owned.has(contestId) && Date.now() < this.quietUntil) return false;
-    if (!(await this.lease.claim(contestId))) return false;
+    const epoch = await this.lease.claim(contestId);
+    if (!epoch) return false;
+    this.epochs.set(contestId, epoch);
     if (this.owned.has(contestId) || this.takeOver(contestId)) return true;
     // Not in this data folder (another machine's contest, or none at all): not ours to run.
+    this.epochs.delete(contestId);
     await this.lease.release(contestId);
     return false;
   }
@@ -235,6 +240,7 @@ export class ScaleOut {
     this.timer = null;
     await Promise.allSettled([...this.owned].map((id) => this.lease.release(id)));
     this.owned.clear();
+    this.epochs.clear();
     await Promise.allSettled([this.pub.quit(), this.sub.quit()]);
   }
 
@@ -300,7 +306,10 @@ export class ScaleOut {
   private async renew(): Promise<void> {
     for (const contestId of this.owned) {
       try {
-        if (!(await this.lease.claim(contestId))) this.giveUp(contestId);
+        const epoch = await this.lease.claim(contestId);
+        // The same epoch, unless Redis lost the lease meanwhile (a restart that kept nothing).
+        if (epoch) this.epochs.set(contestId, epoch);
+        else this.giveUp(contestId);
       } catch {
         // Redis is away: the stage carries on here.
       }
@@ -322,6 +331,7 @@ export class ScaleOut {
   private giveUp(contestId: string): void {
     const parts = this.parts!;
     this.owned.delete(contestId);
+    this.epochs.delete(contestId);
     parts.log(translate(terminalLocale(), 'scale.leaseLost.terminal', { contest: contestId }));
     for (const socket of parts.io.sockets.sockets.values()) {
       if (socket.data.contestId === contestId && !this.forwarded.has(socket.id)) socket.conn.close();

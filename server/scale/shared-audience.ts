@@ -45,9 +45,11 @@ export interface FirstSight {
   update: WholeUpdate;
   likes: number;
   comments: CommentsUpdate;
-  /** Which process answered (each numbers its own news), and how many pieces of news it had told
-   * when it did: news it numbered above that is newer than this answer. */
+  /** Which process answered (each numbers its own news), in which epoch of the contest's lease
+   * (lease.ts), and how many pieces of news it had told when it did: news it numbered above that
+   * is newer than this answer, and so is news of a later epoch. */
   teller: string;
+  epoch: number;
   told: number;
 }
 
@@ -60,10 +62,11 @@ type NewsBody =
   | { kind: 'update'; contestId: string; update: WholeUpdate }
   | { kind: 'likes'; contestId: string; total: number }
   | { kind: 'comments'; contestId: string; update: CommentsUpdate };
-/** `teller`: the process that told it; `n`: that process numbers its news, in the order it tells
- * it (FirstSight.told). Numbers of two processes do not compare: a process that takes a contest
- * over counts from where its own count stands, not from the one before it. */
-type News = NewsBody & { teller: string; n: number };
+/** `teller`: the process that told it; `epoch`: the epoch of the contest's lease it told it in;
+ * `n`: that process numbers its news, in the order it tells it (FirstSight.told). Numbers of two
+ * processes do not compare (a process that takes a contest over counts from where its own count
+ * stands); epochs do: the owner's news of an earlier epoch is older than the new owner's. */
+type News = NewsBody & { teller: string; epoch: number; n: number };
 
 /** The app's parts the audience needs on either side. */
 export interface AudienceParts {
@@ -116,6 +119,8 @@ export class SharedAudience {
   constructor(
     private readonly parts: AudienceParts,
     private readonly owns: (contestId: string) => boolean,
+    /** The epoch of the lease this process owns the contest in (0 without one). */
+    private readonly epochOf: (contestId: string) => number = () => 0,
   ) {
     this.server = parts.io as unknown as Server;
     this.fanout = new AudienceFanout(parts.defer ?? nextTurn, undefined, relayRoom);
@@ -156,7 +161,7 @@ export class SharedAudience {
 
   private tell(news: NewsBody): void {
     try {
-      this.server.serverSideEmit(NEWS, { ...news, teller: this.teller, n: ++this.told } satisfies News);
+      this.server.serverSideEmit(NEWS, { ...news, teller: this.teller, epoch: this.epochOf(news.contestId), n: ++this.told } satisfies News);
     } catch {
       // Redis away: the other processes' viewers catch up with the next news.
     }
@@ -173,7 +178,7 @@ export class SharedAudience {
       const room = contests.get(contestId);
       if (!room) return null;
       const update: WholeUpdate = { view: viewFor('audience', room.state, room.facts()), events: [], serverNow: clock.now() };
-      return { update, likes: likes.total(contestId), comments: comments.updateFor(contestId, 'public'), teller: this.teller, told: this.told } satisfies FirstSight;
+      return { update, likes: likes.total(contestId), comments: comments.updateFor(contestId, 'public'), teller: this.teller, epoch: this.epochOf(contestId), told: this.told } satisfies FirstSight;
     }
     if (question.kind === 'likes') {
       // A batch sent again because its answer was lost is answered, not counted again.
@@ -290,7 +295,9 @@ export class SharedAudience {
         this.whileAsking.delete(contestId);
         const first = answer as FirstSight | null;
         if (!first) return null;
-        for (const news of meanwhile?.values() ?? []) if (newerThan(first, news)) fold(first, news);
+        // Judged against the answer as it came, then folded oldest first: the latest of each kind wins.
+        const newer = [...(meanwhile?.values() ?? [])].filter((news) => newerThan(first, news));
+        for (const news of newer.sort((a, b) => a.epoch - b.epoch || a.n - b.n)) fold(first, news);
         this.seen.set(contestId, first);
         return first;
       });
@@ -323,7 +330,7 @@ export class SharedAudience {
       }
       const heard = this.newsHeard(contestId);
       const missed = (kind: News['kind']) => heard[kind] === heardBefore[kind];
-      const told = { teller: now.teller, n: now.told };
+      const told = { teller: now.teller, epoch: now.epoch, n: now.told };
       if (missed('update') && !sameValue(now.update.view, held.update.view)) this.hear({ kind: 'update', contestId, update: now.update, ...told });
       if (missed('likes') && now.likes !== held.likes) this.hear({ kind: 'likes', contestId, total: now.likes, ...told });
       if (missed('comments') && !sameValue(now.comments, held.comments)) this.hear({ kind: 'comments', contestId, update: now.comments, ...told });
@@ -351,6 +358,8 @@ export class SharedAudience {
       kept.set(`${news.teller}\n${news.kind}`, news);
       return;
     }
+    // An owner that has lost the contest (dead, or stalled past its lease) tells nothing new.
+    if (news.epoch < first.epoch) return;
     this.newsHeard(news.contestId)[news.kind] += 1;
     if (news.kind === 'update' && news.update.serverNow < first.update.serverNow) return;
     fold(first, news);
@@ -414,18 +423,20 @@ export class SharedAudience {
   }
 }
 
-/** Whether news heard while the first question was out is newer than its answer. The answering
- * process's own numbers say so for its own news. Another process's numbers do not compare (around
- * a takeover, the owner before it, or the new owner after an answer from the old): its views carry
- * the time on the machine's one clock (a contest is taken over on the same machine only), and its
- * likes and comments are left for its next news of that kind. */
+/** Whether news heard while the first question was out is newer than its answer. Around a
+ * takeover, the lease's epochs say: the new owner's news is newer than the old owner's answer, and
+ * the old owner's news older than the new owner's. Within an epoch, the answering process's own
+ * numbers say. Another process's news in the same epoch (none with a lease; a process without one
+ * tells epoch 0) counts only as a view newer on the machine's one clock. */
 function newerThan(first: FirstSight, news: News): boolean {
+  if (news.epoch !== first.epoch) return news.epoch > first.epoch;
   if (news.teller === first.teller) return news.n > first.told;
   return news.kind === 'update' && news.update.serverNow > first.update.serverNow;
 }
 
 /** Keeps one piece of the owner's news in what the next viewer here is sent first. */
 function fold(first: FirstSight, news: News): void {
+  first.epoch = Math.max(first.epoch, news.epoch);
   if (news.kind === 'update') first.update = { ...news.update, events: [] };
   else if (news.kind === 'likes') first.likes = news.total;
   else first.comments = news.update;

@@ -21,12 +21,12 @@ function otherProcess() {
   const audience = new SharedAudience({ io, log: () => {} } as unknown as AudienceParts, () => false);
   const relayed: AudienceNews[] = [];
   audience.relay = (_contestId, news) => void relayed.push(news);
-  const news = (message: object) => handlers.get(NEWS)?.({ contestId: 'c1', ...message });
+  const news = (message: object) => handlers.get(NEWS)?.({ contestId: 'c1', teller: 'owner', epoch: 1, n: 1, ...message });
   return { audience, asked, relayed, news };
 }
 
 const sight = (likes: number, serverNow: number, question = 1, comments: string[] = []): FirstSight =>
-  ({ update: { view: { question }, events: [], serverNow }, likes, comments: { comments } }) as unknown as FirstSight;
+  ({ update: { view: { question }, events: [], serverNow }, likes, comments: { comments }, teller: 'owner', epoch: 1, told: 0 }) as unknown as FirstSight;
 
 /** A process that has served a viewer of contest c1: it asked the owner once and holds the answer. */
 async function watching() {

@@ -1,10 +1,9 @@
 // A process serving viewers of a contest owned elsewhere asks the owner what they see first
 // (server/scale/shared-audience.ts). The answer arrives only once every process has replied, so
 // the owner may have told news after it answered; that news, heard while the question was out,
-// is kept and folded into the answer, and news from before the answer is not. Each process
-// numbers its own news: around a takeover another process's news counts only as a view newer on
-// the clock. Redis is stood in for by the two calls the class makes on the adapter: no
-// redis-server needed.
+// is kept and folded into the answer, and news from before the answer is not. Around a takeover
+// the lease's epochs say which news is newer; an owner that has lost the contest is not heard.
+// Redis is stood in for by the two calls the class makes on the adapter: no redis-server needed.
 import { describe, expect, it } from 'vitest';
 import { ASK, NEWS, SharedAudience, type AudienceParts } from '../../../server/scale/shared-audience.js';
 import type { ContestView } from '../../../shared/contest/views.js';
@@ -34,45 +33,60 @@ describe('the first sight of a contest owned elsewhere', () => {
     expect(redis.asked).toHaveLength(1);
     // While the other processes have yet to reply: the owner told news numbered 4 to 7, and
     // answered after its 5th.
-    redis.hear({ kind: 'comments', contestId: 'c1', update: comments('隐藏前'), teller: 'owner', n: 4 });
-    redis.hear({ kind: 'update', contestId: 'c1', update: { view: view('较早'), events: [], serverNow: 10 }, teller: 'owner', n: 5 });
-    redis.hear({ kind: 'update', contestId: 'c1', update: { view: view('之后'), events: [{ type: 'buzzers-opened' }], serverNow: 30 }, teller: 'owner', n: 6 });
-    redis.hear({ kind: 'likes', contestId: 'c1', total: 9, teller: 'owner', n: 7 });
+    redis.hear({ kind: 'comments', contestId: 'c1', update: comments('隐藏前'), teller: 'owner', epoch: 1, n: 4 });
+    redis.hear({ kind: 'update', contestId: 'c1', update: { view: view('较早'), events: [], serverNow: 10 }, teller: 'owner', epoch: 1, n: 5 });
+    redis.hear({ kind: 'update', contestId: 'c1', update: { view: view('之后'), events: [{ type: 'buzzers-opened' }], serverNow: 30 }, teller: 'owner', epoch: 1, n: 6 });
+    redis.hear({ kind: 'likes', contestId: 'c1', total: 9, teller: 'owner', epoch: 1, n: 7 });
     // News of another contest nobody asked about here is not kept.
-    redis.hear({ kind: 'likes', contestId: 'c2', total: 1, teller: 'owner', n: 8 });
-    redis.asked[0](null, [null, { update: { view: view('回答'), events: [], serverNow: 20 }, likes: 3, comments: comments(), teller: 'owner', told: 5 }]);
-    expect(await opening).toEqual({ update: { view: view('之后'), events: [], serverNow: 30 }, likes: 9, comments: comments(), teller: 'owner', told: 5 });
+    redis.hear({ kind: 'likes', contestId: 'c2', total: 1, teller: 'owner', epoch: 1, n: 8 });
+    redis.asked[0](null, [null, { update: { view: view('回答'), events: [], serverNow: 20 }, likes: 3, comments: comments(), teller: 'owner', epoch: 1, told: 5 }]);
+    expect(await opening).toEqual({ update: { view: view('之后'), events: [], serverNow: 30 }, likes: 9, comments: comments(), teller: 'owner', epoch: 1, told: 5 });
     // Asked again, the answer held here is given at once.
     expect(await shared.opening('c1')).toMatchObject({ likes: 9 });
     expect(redis.asked).toHaveLength(1);
     shared.close();
   });
 
-  it('takes news from another process (around a takeover) only as views newer on the clock', async () => {
+  it('around a takeover, takes the new owner\'s news and not the old owner\'s, by the lease\'s epoch', async () => {
     const redis = adapter();
     const shared = new SharedAudience({ io: redis.io } as unknown as AudienceParts, () => false);
     const opening = shared.opening('c1');
-    // The contest's owner until it died had told 900 pieces of news; the process that took the
-    // contest over had told 3 when it answered, then its 4th and 5th. The old owner's last news
-    // arrives late, after the new owner's of the same kind: it must not push that out.
-    redis.hear({ kind: 'comments', contestId: 'c1', update: comments('接管之后'), teller: 'new-owner', n: 4 });
-    redis.hear({ kind: 'likes', contestId: 'c1', total: 45, teller: 'new-owner', n: 5 });
-    redis.hear({ kind: 'likes', contestId: 'c1', total: 40, teller: 'old-owner', n: 900 });
-    redis.hear({ kind: 'update', contestId: 'c1', update: { view: view('旧主'), events: [], serverNow: 5 }, teller: 'old-owner', n: 901 });
-    redis.asked[0](null, [{ update: { view: view('接管'), events: [], serverNow: 20 }, likes: 42, comments: comments(), teller: 'new-owner', told: 3 }]);
-    expect(await opening).toEqual({ update: { view: view('接管'), events: [], serverNow: 20 }, likes: 45, comments: comments('接管之后'), teller: 'new-owner', told: 3 });
+    // The contest's owner until it died (epoch 1) had told 900 pieces of news; the process that
+    // took the contest over (epoch 2) had told 3 when it answered, then its 4th and 5th. The old
+    // owner's last news arrives late, after the new owner's of the same kind: it must not push
+    // that out, and is older whatever its number.
+    redis.hear({ kind: 'comments', contestId: 'c1', update: comments('接管之后'), teller: 'new-owner', epoch: 2, n: 4 });
+    redis.hear({ kind: 'likes', contestId: 'c1', total: 45, teller: 'new-owner', epoch: 2, n: 5 });
+    redis.hear({ kind: 'likes', contestId: 'c1', total: 40, teller: 'old-owner', epoch: 1, n: 900 });
+    redis.hear({ kind: 'update', contestId: 'c1', update: { view: view('旧主'), events: [], serverNow: 25 }, teller: 'old-owner', epoch: 1, n: 901 });
+    redis.asked[0](null, [{ update: { view: view('接管'), events: [], serverNow: 20 }, likes: 42, comments: comments(), teller: 'new-owner', epoch: 2, told: 3 }]);
+    expect(await opening).toEqual({ update: { view: view('接管'), events: [], serverNow: 20 }, likes: 45, comments: comments('接管之后'), teller: 'new-owner', epoch: 2, told: 3 });
     shared.close();
   });
 
-  it('when the owner before a takeover answered, takes the new owner\'s views that are newer on the clock', async () => {
+  it('when the owner before a takeover answered, takes all the new owner\'s news', async () => {
     const redis = adapter();
     const shared = new SharedAudience({ io: redis.io } as unknown as AudienceParts, () => false);
     const opening = shared.opening('c1');
-    redis.hear({ kind: 'update', contestId: 'c1', update: { view: view('接管后'), events: [], serverNow: 30 }, teller: 'new-owner', n: 1 });
-    // Likes have no time on them: another process's count is left for its next news.
-    redis.hear({ kind: 'likes', contestId: 'c1', total: 50, teller: 'new-owner', n: 2 });
-    redis.asked[0](null, [{ update: { view: view('旧主回答'), events: [], serverNow: 20 }, likes: 42, comments: comments(), teller: 'old-owner', told: 900 }]);
-    expect(await opening).toEqual({ update: { view: view('接管后'), events: [], serverNow: 30 }, likes: 42, comments: comments(), teller: 'old-owner', told: 900 });
+    redis.hear({ kind: 'update', contestId: 'c1', update: { view: view('接管后'), events: [], serverNow: 30 }, teller: 'new-owner', epoch: 2, n: 1 });
+    redis.hear({ kind: 'likes', contestId: 'c1', total: 50, teller: 'new-owner', epoch: 2, n: 2 });
+    redis.asked[0](null, [{ update: { view: view('旧主回答'), events: [], serverNow: 20 }, likes: 42, comments: comments(), teller: 'old-owner', epoch: 1, told: 900 }]);
+    expect(await opening).toEqual({ update: { view: view('接管后'), events: [], serverNow: 30 }, likes: 50, comments: comments(), teller: 'old-owner', epoch: 2, told: 900 });
+    shared.close();
+  });
+
+  it('once it holds the first sight, takes no news from an owner that has lost the contest', async () => {
+    const redis = adapter();
+    const shared = new SharedAudience({ io: redis.io } as unknown as AudienceParts, () => false);
+    const opening = shared.opening('c1');
+    redis.asked[0](null, [{ update: { view: view('回答'), events: [], serverNow: 20 }, likes: 3, comments: comments(), teller: 'old-owner', epoch: 1, told: 10 }]);
+    await opening;
+    // The new owner's news, then the old owner's (stalled past its lease, still telling).
+    redis.hear({ kind: 'likes', contestId: 'c1', total: 8, teller: 'new-owner', epoch: 2, n: 1 });
+    redis.hear({ kind: 'comments', contestId: 'c1', update: comments('新主'), teller: 'new-owner', epoch: 2, n: 2 });
+    redis.hear({ kind: 'likes', contestId: 'c1', total: 5, teller: 'old-owner', epoch: 1, n: 11 });
+    redis.hear({ kind: 'comments', contestId: 'c1', update: comments('旧主'), teller: 'old-owner', epoch: 1, n: 12 });
+    expect(await shared.opening('c1')).toMatchObject({ likes: 8, comments: comments('新主'), epoch: 2 });
     shared.close();
   });
 });
