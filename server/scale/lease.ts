@@ -12,25 +12,24 @@ export interface LeaseStore {
 }
 
 // Held by us: extended, same epoch (given anew if Redis lost it). Free (expired or never taken):
-// ours now, in a new epoch. Held by another: refused (0).
-const CLAIM = `local function now()
+// ours now, in a new epoch. Held by another: refused (0). A new epoch is above the last one Redis
+// still holds even if its clock has stepped back; the clock counts only once Redis kept nothing.
+const CLAIM = `local function newEpoch()
   local t = redis.call('TIME')
-  return tonumber(t[1]) * 1000000 + tonumber(t[2])
+  local e = math.max(tonumber(t[1]) * 1000000 + tonumber(t[2]), (tonumber(redis.call('GET', KEYS[2])) or 0) + 1)
+  redis.call('SET', KEYS[2], string.format('%d', e))
+  return e
 end
 local v = redis.call('GET', KEYS[1])
 if v == ARGV[1] then
   redis.call('PEXPIRE', KEYS[1], ARGV[2])
-  local e = redis.call('GET', KEYS[2])
-  if e then return tonumber(e) end
-  e = now()
-  redis.call('SET', KEYS[2], string.format('%d', e))
-  return e
+  local e = tonumber(redis.call('GET', KEYS[2]))
+  if e then return e end
+  return newEpoch()
 end
 if not v then
   redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-  local e = now()
-  redis.call('SET', KEYS[2], string.format('%d', e))
-  return e
+  return newEpoch()
 end
 return 0`;
 

@@ -125,7 +125,8 @@ export class SharedAudience {
     this.server = parts.io as unknown as Server;
     this.fanout = new AudienceFanout(parts.defer ?? nextTurn, undefined, relayRoom);
     this.server.on(ASK, (question: Question, reply: (answer: unknown) => void) => reply(this.answer(question)));
-    this.server.on(NEWS, (news: News) => this.hear(news));
+    // A process from before epochs tells none: epoch 0, below every owner's that has one.
+    this.server.on(NEWS, (news: News) => this.hear({ ...news, epoch: epochIn(news) }));
   }
 
   // ---- the owner's side: news for the other processes, answers to their questions ----
@@ -289,11 +290,10 @@ export class SharedAudience {
     if (known) return Promise.resolve(known);
     let asked = this.asking.get(contestId);
     if (!asked) {
-      asked = this.ask({ kind: 'first', contestId }).then((answer) => {
+      asked = this.askFirst(contestId).then((first) => {
         this.asking.delete(contestId);
         const meanwhile = this.whileAsking.get(contestId);
         this.whileAsking.delete(contestId);
-        const first = answer as FirstSight | null;
         if (!first) return null;
         // Judged against the answer as it came, then folded oldest first: the latest of each kind wins.
         const newer = [...(meanwhile?.values() ?? [])].filter((news) => newerThan(first, news));
@@ -320,10 +320,9 @@ export class SharedAudience {
     if (this.closed || round !== this.catchUpRound) return;
     // News that arrives while the question is out is newer than its answer, and wins.
     const heardBefore = { ...this.newsHeard(contestId) };
-    void this.ask({ kind: 'first', contestId }).then((answer) => {
+    void this.askFirst(contestId).then((now) => {
       const held = this.seen.get(contestId);
       if (this.closed || round !== this.catchUpRound || !held || this.owns(contestId)) return;
-      const now = answer as FirstSight | null;
       if (!now) {
         if (tries > 1) setTimeout(() => this.catchUpWith(contestId, tries - 1, round), CATCH_UP_RETRY_MS).unref();
         return;
@@ -360,6 +359,7 @@ export class SharedAudience {
     }
     // An owner that has lost the contest (dead, or stalled past its lease) tells nothing new.
     if (news.epoch < first.epoch) return;
+    first.epoch = news.epoch;
     this.newsHeard(news.contestId)[news.kind] += 1;
     if (news.kind === 'update' && news.update.serverNow < first.update.serverNow) return;
     fold(first, news);
@@ -406,8 +406,17 @@ export class SharedAudience {
     if (this.outgoing.waiting) this.scheduleLikes();
   }
 
-  /** Asks every other process; the contest's owner is the one that answers. Null: no owner answered. */
-  private ask(question: Question): Promise<unknown> {
+  /** What a contest's viewers first see, asked of its owner. An owner stalled past its lease may
+   * still answer beside the new one: the answer of the latest epoch is taken. */
+  private askFirst(contestId: string): Promise<FirstSight | null> {
+    const latest = (answers: unknown[]) =>
+      (answers.filter((a) => a !== null) as FirstSight[]).map((a) => ({ ...a, epoch: epochIn(a) })).reduce<FirstSight | null>((best, a) => (best && best.epoch >= a.epoch ? best : a), null);
+    return this.ask({ kind: 'first', contestId }, latest) as Promise<FirstSight | null>;
+  }
+
+  /** Asks every other process; the contest's owner is the one that answers (`pick`: which of the
+   * answers to take). Null: no owner answered. */
+  private ask(question: Question, pick = (answers: unknown[]): unknown => answers.find((a) => a !== null) ?? null): Promise<unknown> {
     return new Promise((resolve) => {
       const away = setTimeout(() => resolve(null), ASK_TIMEOUT_MS + 500);
       const done = (answer: unknown) => {
@@ -415,13 +424,16 @@ export class SharedAudience {
         resolve(answer);
       };
       try {
-        this.server.serverSideEmit(ASK, question, (_err: Error | null, answers: unknown[]) => done(answers?.find((a) => a !== null) ?? null));
+        this.server.serverSideEmit(ASK, question, (_err: Error | null, answers: unknown[]) => done(pick(answers ?? [])));
       } catch {
         done(null);
       }
     });
   }
 }
+
+/** The epoch a message carries: 0 from a process from before epochs, which tells none. */
+const epochIn = (message: { epoch?: unknown }): number => Number(message.epoch) || 0;
 
 /** Whether news heard while the first question was out is newer than its answer. Around a
  * takeover, the lease's epochs say: the new owner's news is newer than the old owner's answer, and

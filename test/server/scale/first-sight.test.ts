@@ -89,4 +89,27 @@ describe('the first sight of a contest owned elsewhere', () => {
     expect(await shared.opening('c1')).toMatchObject({ likes: 8, comments: comments('新主'), epoch: 2 });
     shared.close();
   });
+
+  it('when an owner stalled past its lease answers beside the new one, takes the new one\'s answer', async () => {
+    const redis = adapter();
+    const shared = new SharedAudience({ io: redis.io } as unknown as AudienceParts, () => false);
+    const opening = shared.opening('c1');
+    const old = { update: { view: view('旧主'), events: [], serverNow: 20 }, likes: 3, comments: comments(), teller: 'old-owner', epoch: 1, told: 10 };
+    const now = { update: { view: view('新主'), events: [], serverNow: 19 }, likes: 7, comments: comments(), teller: 'new-owner', epoch: 2, told: 4 };
+    redis.asked[0](null, [null, old, now]);
+    expect(await opening).toEqual(now);
+    shared.close();
+  });
+
+  it('news and answers without an epoch (a process from before epochs) count as epoch 0', async () => {
+    const redis = adapter();
+    const shared = new SharedAudience({ io: redis.io } as unknown as AudienceParts, () => false);
+    const opening = shared.opening('c1');
+    redis.asked[0](null, [{ update: { view: view('回答'), events: [], serverNow: 20 }, likes: 3, comments: comments(), teller: 'owner', epoch: 2, told: 10 }]);
+    await opening;
+    redis.hear({ kind: 'likes', contestId: 'c1', total: 4, teller: 'owner', epoch: 2, n: 11 });
+    redis.hear({ kind: 'likes', contestId: 'c1', total: 9, teller: 'old-version', n: 1 });
+    expect(await shared.opening('c1')).toMatchObject({ likes: 4, epoch: 2 });
+    shared.close();
+  });
 });

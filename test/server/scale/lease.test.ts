@@ -51,8 +51,23 @@ describe.skipIf(!hasRedis)('the contest lease', () => {
     const after = await a.claim('c2');
     expect(after).toBeGreaterThan(before);
     expect(await a.claim('c2')).toBe(after);
-    // Lost the epoch only (a holder from before epochs): it is given one, later still.
+    // Lost the epoch only (a holder from before epochs), or holding something else: it is given
+    // one, later still.
     await redis.del(epochKey('c2'));
-    expect(await a.claim('c2')).toBeGreaterThan(after);
+    const again = await a.claim('c2');
+    expect(again).toBeGreaterThan(after);
+    await redis.set(epochKey('c2'), 'not a number');
+    expect(await a.claim('c2')).toBeGreaterThan(again);
+  });
+
+  it('a new holder\'s epoch is above the last one even if Redis\'s clock has stepped back', async () => {
+    const a = new ContestLease(redis, 'process-a', 60_000);
+    const b = new ContestLease(redis, 'process-b', 60_000);
+    await a.claim('c4');
+    // The last holder's epoch as if taken an hour ahead of Redis's clock now.
+    const ahead = (await a.claim('c4')) + 3_600_000_000;
+    await redis.set(epochKey('c4'), String(ahead));
+    await a.release('c4');
+    expect(await b.claim('c4')).toBe(ahead + 1);
   });
 });
