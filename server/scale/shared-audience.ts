@@ -91,9 +91,9 @@ export class SharedAudience {
   private readonly seen = new Map<string, FirstSight>();
   /** One question per contest in flight: viewers arriving together wait for the same answer. */
   private readonly asking = new Map<string, Promise<FirstSight | null>>();
-  /** News heard while a contest's first question is out, the latest of each kind: folded into
-   * the answer if newer (the answer comes once every process has replied, and the owner may
-   * have told news after it answered). */
+  /** News heard while a contest's first question is out, the latest of each kind from each
+   * teller: folded into the answer if newer (the answer comes once every process has replied, and
+   * the owner may have told news after it answered). */
   private readonly whileAsking = new Map<string, Map<string, News>>();
   /** The owner's side: this process, as the teller of its news, and how many pieces it has told. */
   private readonly teller = randomUUID();
