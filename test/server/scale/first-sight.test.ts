@@ -22,14 +22,19 @@ function adapter() {
   return { io, asked, hear: (news: object) => handlers.get(NEWS)?.(news) };
 }
 
+/** A process serving viewers of contest c1, owned elsewhere, whose first question is out. */
+function askingFirst() {
+  const redis = adapter();
+  const shared = new SharedAudience({ io: redis.io } as unknown as AudienceParts, () => false);
+  return { redis, shared, opening: shared.opening('c1') };
+}
+
 const view = (title: string) => ({ title }) as unknown as ContestView;
 const comments = (...texts: string[]): CommentsUpdate => ({ settings: { on: true, paused: false, projected: false, slowSeconds: 0 }, comments: texts.map((text, i) => ({ id: `c${i}`, text, at: i })) });
 
 describe('the first sight of a contest owned elsewhere', () => {
   it('takes in news the owner told after it answered, and not news from before', async () => {
-    const redis = adapter();
-    const shared = new SharedAudience({ io: redis.io } as unknown as AudienceParts, () => false);
-    const opening = shared.opening('c1');
+    const { redis, shared, opening } = askingFirst();
     expect(redis.asked).toHaveLength(1);
     // While the other processes have yet to reply: the owner told news numbered 4 to 7, and
     // answered after its 5th.
@@ -48,9 +53,7 @@ describe('the first sight of a contest owned elsewhere', () => {
   });
 
   it('around a takeover, takes the new owner\'s news and not the old owner\'s, by the lease\'s epoch', async () => {
-    const redis = adapter();
-    const shared = new SharedAudience({ io: redis.io } as unknown as AudienceParts, () => false);
-    const opening = shared.opening('c1');
+    const { redis, shared, opening } = askingFirst();
     // The contest's owner until it died (epoch 1) had told 900 pieces of news; the process that
     // took the contest over (epoch 2) had told 3 when it answered, then its 4th and 5th. The old
     // owner's last news arrives late, after the new owner's of the same kind: it must not push
@@ -65,9 +68,7 @@ describe('the first sight of a contest owned elsewhere', () => {
   });
 
   it('when the owner before a takeover answered, takes all the new owner\'s news', async () => {
-    const redis = adapter();
-    const shared = new SharedAudience({ io: redis.io } as unknown as AudienceParts, () => false);
-    const opening = shared.opening('c1');
+    const { redis, shared, opening } = askingFirst();
     redis.hear({ kind: 'update', contestId: 'c1', update: { view: view('接管后'), events: [], serverNow: 30 }, teller: 'new-owner', epoch: 2, n: 1 });
     redis.hear({ kind: 'likes', contestId: 'c1', total: 50, teller: 'new-owner', epoch: 2, n: 2 });
     redis.asked[0](null, [{ update: { view: view('旧主回答'), events: [], serverNow: 20 }, likes: 42, comments: comments(), teller: 'old-owner', epoch: 1, told: 900 }]);
@@ -76,9 +77,7 @@ describe('the first sight of a contest owned elsewhere', () => {
   });
 
   it('once it holds the first sight, takes no news from an owner that has lost the contest', async () => {
-    const redis = adapter();
-    const shared = new SharedAudience({ io: redis.io } as unknown as AudienceParts, () => false);
-    const opening = shared.opening('c1');
+    const { redis, shared, opening } = askingFirst();
     redis.asked[0](null, [{ update: { view: view('回答'), events: [], serverNow: 20 }, likes: 3, comments: comments(), teller: 'old-owner', epoch: 1, told: 10 }]);
     await opening;
     // The new owner's news, then the old owner's (stalled past its lease, still telling).
@@ -91,9 +90,7 @@ describe('the first sight of a contest owned elsewhere', () => {
   });
 
   it('when an owner stalled past its lease answers beside the new one, takes the new one\'s answer', async () => {
-    const redis = adapter();
-    const shared = new SharedAudience({ io: redis.io } as unknown as AudienceParts, () => false);
-    const opening = shared.opening('c1');
+    const { redis, shared, opening } = askingFirst();
     const old = { update: { view: view('旧主'), events: [], serverNow: 20 }, likes: 3, comments: comments(), teller: 'old-owner', epoch: 1, told: 10 };
     const now = { update: { view: view('新主'), events: [], serverNow: 19 }, likes: 7, comments: comments(), teller: 'new-owner', epoch: 2, told: 4 };
     redis.asked[0](null, [null, old, now]);
@@ -102,9 +99,7 @@ describe('the first sight of a contest owned elsewhere', () => {
   });
 
   it('news and answers without an epoch (a process from before epochs) count as epoch 0', async () => {
-    const redis = adapter();
-    const shared = new SharedAudience({ io: redis.io } as unknown as AudienceParts, () => false);
-    const opening = shared.opening('c1');
+    const { redis, shared, opening } = askingFirst();
     redis.asked[0](null, [{ update: { view: view('回答'), events: [], serverNow: 20 }, likes: 3, comments: comments(), teller: 'owner', epoch: 2, told: 10 }]);
     await opening;
     redis.hear({ kind: 'likes', contestId: 'c1', total: 4, teller: 'owner', epoch: 2, n: 11 });
