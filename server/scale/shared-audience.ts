@@ -359,6 +359,7 @@ export class SharedAudience {
     }
     // An owner that has lost the contest (dead, or stalled past its lease) tells nothing new.
     if (news.epoch < first.epoch) return;
+    // Also when the view below is not taken: the lost owner's news after it is still dropped.
     first.epoch = news.epoch;
     this.newsHeard(news.contestId)[news.kind] += 1;
     if (news.kind === 'update' && news.update.serverNow < first.update.serverNow) return;
@@ -409,8 +410,13 @@ export class SharedAudience {
   /** What a contest's viewers first see, asked of its owner. An owner stalled past its lease may
    * still answer beside the new one: the answer of the latest epoch is taken. */
   private askFirst(contestId: string): Promise<FirstSight | null> {
-    const latest = (answers: unknown[]) =>
-      (answers.filter((a) => a !== null) as FirstSight[]).map((a) => ({ ...a, epoch: epochIn(a) })).reduce<FirstSight | null>((best, a) => (best && best.epoch >= a.epoch ? best : a), null);
+    const latest = (answers: unknown[]): FirstSight | null => {
+      let best: FirstSight | null = null;
+      for (const answer of answers as Array<FirstSight | null>) {
+        if (answer && (!best || epochIn(answer) > best.epoch)) best = { ...answer, epoch: epochIn(answer) };
+      }
+      return best;
+    };
     return this.ask({ kind: 'first', contestId }, latest) as Promise<FirstSight | null>;
   }
 

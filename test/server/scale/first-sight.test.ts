@@ -89,6 +89,17 @@ describe('the first sight of a contest owned elsewhere', () => {
     shared.close();
   });
 
+  it('a later epoch\'s news counts as heard even when its view is older on the clock than the one held', async () => {
+    const { redis, shared, opening } = askingFirst();
+    redis.asked[0](null, [{ update: { view: view('回答'), events: [], serverNow: 20 }, likes: 3, comments: comments(), teller: 'old-owner', epoch: 1, told: 10 }]);
+    await opening;
+    // The new owner's view, stamped before the answer (not taken), then the lost owner's likes.
+    redis.hear({ kind: 'update', contestId: 'c1', update: { view: view('新主'), events: [], serverNow: 15 }, teller: 'new-owner', epoch: 2, n: 1 });
+    redis.hear({ kind: 'likes', contestId: 'c1', total: 99, teller: 'old-owner', epoch: 1, n: 11 });
+    expect(await shared.opening('c1')).toMatchObject({ update: { view: view('回答') }, likes: 3, epoch: 2 });
+    shared.close();
+  });
+
   it('when an owner stalled past its lease answers beside the new one, takes the new one\'s answer', async () => {
     const { redis, shared, opening } = askingFirst();
     const old = { update: { view: view('旧主'), events: [], serverNow: 20 }, likes: 3, comments: comments(), teller: 'old-owner', epoch: 1, told: 10 };
