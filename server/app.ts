@@ -43,6 +43,7 @@ import { watchRoutes } from './audience/watch-routes.js';
 import { AudienceProcesses, refuseAudiencePath } from './audience/audience-process.js';
 import { jsonParser } from './realtime/json-parser.js';
 import { HostRefresh } from './realtime/host-refresh.js';
+import { writeToRoom } from './realtime/room-write.js';
 
 export interface AppOptions {
   store: Store;
@@ -117,7 +118,7 @@ export function createApp(options: AppOptions): App {
   const likes = new Likes(options.clock, options.store, (contestId, total) => {
     shared?.likesTotal(contestId, total);
     for (const to of likesChannels(contestId)) io.to(to).emit('likes:total', { total });
-    fanout.send(contestId, 'likes', (to) => io.to(to).emit('likes:total', { total }));
+    fanout.send(contestId, 'likes', (to) => writeToRoom(io, to, 'likes:total', { total }));
     audience?.send(contestId, { event: 'likes:total', payload: { total } });
   }, log);
   // The same limits here and in the audience processes.
@@ -245,7 +246,7 @@ export function createApp(options: AppOptions): App {
       audienceSaw.set(room.id, seen);
     }
     audience?.send(room.id, { event: 'contest:update', payload: { view, events, serverNow: options.clock.now() } });
-    if (here) fanout.send(room.id, 'update', (to) => io.to(to).emit('contest:update', { view, events, serverNow: options.clock.now() }));
+    if (here) fanout.send(room.id, 'update', (to) => writeToRoom(io, to, 'contest:update', { view, events, serverNow: options.clock.now() }));
   }
   // 弹幕: each contest's comments and their moderation, sent in batches (audience/comments.ts).
   const comments: CommentBoards = new CommentBoards(options.clock, (contestId) => {

@@ -22,6 +22,7 @@ import { LikeLimits } from './likes.js';
 import { jsonParser } from '../realtime/json-parser.js';
 import { NewsQueue } from './news-queue.js';
 import { RoomView } from './room-view.js';
+import { writeToRoom } from '../realtime/room-write.js';
 
 /** Viewers need no 2 s heartbeat (phones do, for their link figures): socket.io's default. */
 const PING_INTERVAL_MS = 25_000;
@@ -201,14 +202,16 @@ function collect(): void {
 
 let io: QiangdaServer | null = null;
 function sendWaiting(): void {
-  for (const { contestId, news } of waiting.take()) {
-    if (news.event !== 'contest:update') {
-      io?.to(contestId).emit(news.event, news.payload as never);
-      continue;
+  const due = waiting.take();
+  if (!io) return;
+  for (const { contestId, news } of due) {
+    if (news.event === 'likes:total') writeToRoom(io, contestId, news.event, news.payload);
+    else if (news.event === 'comments:update') writeToRoom(io, contestId, news.event, news.payload);
+    else {
+      // A contest nobody watches any more has no room to send to.
+      const room = watched.get(contestId)?.room;
+      if (room) writeToRoom(io, contestId, 'contest:update', room.send(news.payload));
     }
-    // A contest nobody watches any more has no room to send to.
-    const room = watched.get(contestId)?.room;
-    if (room) io?.to(contestId).emit('contest:update', room.send(news.payload));
   }
 }
 process.on('message', (message: ToAudience) => {

@@ -5,7 +5,7 @@
 // and the shards already served are queued again: the audience gets the latest, not every step.
 import type { QiangdaSocket } from '../realtime/realtime.js';
 
-/** About 8 ms of writes at 16 us a socket: short enough for a buzz to wait behind. */
+/** About 5 ms of writes at 10 us a socket (room-write.ts): short enough for a buzz to wait behind. */
 export const SHARD_SIZE = 500;
 
 /** What the audience is sent, by kind: a newer one of a kind replaces the older. */

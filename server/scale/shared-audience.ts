@@ -14,6 +14,7 @@ import type { ContestEvent } from '../../shared/contest/commands.js';
 import { commentSendSchema, emptySchema, ErrorCode, handshakeSchema, PROTOCOL_VERSION, type Ack, type CommentsUpdate, type WholeUpdate } from '../../shared/protocol.js';
 import { maySend } from '../realtime/access.js';
 import { channel, type QiangdaServer, type QiangdaSocket } from '../realtime/realtime.js';
+import { writeToRoom } from '../realtime/room-write.js';
 import { handle } from '../realtime/socket-handlers.js';
 import type { Clock } from '../clock.js';
 import type { Contests } from '../rooms/contests.js';
@@ -367,10 +368,10 @@ export class SharedAudience {
     const io = this.parts.io;
     if (news.kind === 'update') {
       this.relay(news.contestId, { event: 'contest:update', payload: news.update });
-      this.fanout.send(news.contestId, 'update', (to) => io.local.to(to).emit('contest:update', news.update));
+      this.fanout.send(news.contestId, 'update', (to) => writeToRoom(io, to, 'contest:update', news.update));
     } else if (news.kind === 'likes') {
       this.relay(news.contestId, { event: 'likes:total', payload: { total: news.total } });
-      this.fanout.send(news.contestId, 'likes', (to) => io.local.to(to).emit('likes:total', { total: news.total }));
+      this.fanout.send(news.contestId, 'likes', (to) => writeToRoom(io, to, 'likes:total', { total: news.total }));
     } else {
       this.relay(news.contestId, { event: 'comments:update', payload: news.update });
       // Comments go out at most every 250 ms (comments.ts): to every viewer here at once.
