@@ -38,6 +38,8 @@ interface Served {
 interface Loop {
   kind: 'loop';
   max_block_ms: number;
+  /** CPU time (user and system) since the last reset. */
+  cpu_ms: number;
   stand_ins: number;
   sockets: number;
 }
@@ -108,6 +110,8 @@ export async function redisAudience(o: { scale: number }): Promise<BenchResult> 
       none_p99_ms: none.p99_ms,
       p50_ms: watched.p50_ms,
       max_block_ms_a: loopA.max_block_ms,
+      // The owner's CPU per race while the audience watched.
+      cpu_ms_per_race_a: Math.round((loopA.cpu_ms / races) * 100) / 100,
       viewers_a: onA.connected,
       viewers_b: onB.connected,
       owner_stand_ins: loopA.stand_ins,

@@ -5,8 +5,8 @@
 //   clients('./redis-stage-server.ts', { dbFile, redisUrl, contests, questions })   (stage.ts)
 //
 // Messages: child → parent { kind: 'ready', url, contests: [{ contestId, hostKey, joinCodes }], owner };
-// parent → child { kind: 'reset' } (the loop's figures) and { kind: 'report' } → { kind: 'loop',
-// max_block_ms, stand_ins, sockets }.
+// parent → child { kind: 'reset' } (the loop's figures and CPU time) and { kind: 'report' } →
+// { kind: 'loop', max_block_ms, cpu_ms, stand_ins, sockets }.
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createApp } from '../../server/app.js';
@@ -40,10 +40,16 @@ async function serve(job: RedisStageJob): Promise<void> {
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
 
+  let cpuSince = process.cpuUsage();
   process.on('message', (message: { kind?: 'reset' | 'report' }) => {
-    if (message.kind === 'reset') return loop.reset();
+    if (message.kind === 'reset') {
+      cpuSince = process.cpuUsage();
+      return loop.reset();
+    }
     if (message.kind !== 'report') return;
-    process.send?.({ kind: 'loop', max_block_ms: maxBlockMs(loop), stand_ins: scale.standIns, sockets: app.io.sockets.sockets.size, owns: ids.every((id) => scale.owns(id)) });
+    const cpu = process.cpuUsage(cpuSince);
+    const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
+    process.send?.({ kind: 'loop', max_block_ms: maxBlockMs(loop), cpu_ms: cpuMs, stand_ins: scale.standIns, sockets: app.io.sockets.sockets.size, owns: ids.every((id) => scale.owns(id)) });
   });
 
   app.http.listen(0, '127.0.0.1', 50_000, () => {
