@@ -5,10 +5,15 @@
 // themselves: for 10,000 viewers, about 160 ms of CPU per update with it, about 100 ms with
 // the frame written straight to each connection (the audience-fanout benchmark).
 //
-// A socket gets the frame straight only while engine.io holds nothing for it, on an open
-// WebSocket: nothing sent to it before can then arrive after. Every other socket (a packet still
-// waiting in engine.io, a write in flight, a long-polling transport, a connection closing) is
-// sent the event the ordinary way, behind what it already has.
+// A socket gets the frame straight only while engine.io holds nothing for it, on an open,
+// uncompressed WebSocket: everything sent to it before is then already in the connection's
+// stream, and this frame goes after it. Every other socket (a packet waiting in engine.io, a
+// write in flight, compression, long polling, a connection closing) is given the same encoded
+// packet and frame through engine.io, as socket.io's broadcast gives them, behind what it holds.
+//
+// Only this process's sockets are written to: an audience page is always served by the process
+// it is connected to (a stand-in for another process's page, scale/remote-socket.ts, is never in
+// an audience room).
 import type { Writable } from 'node:stream';
 import { PacketType } from 'socket.io-parser';
 import * as ws from 'ws';
@@ -20,7 +25,9 @@ import type { QiangdaServer } from './realtime.js';
 interface EngineConnection {
   readyState: string;
   writeBuffer: readonly unknown[];
-  transport: { name: string; writable: boolean; socket?: { readyState: number; _socket?: Writable | null } };
+  transport: { name: string; writable: boolean; perMessageDeflate?: unknown; socket?: { readyState: number; _socket?: Writable | null } };
+  /** engine.io's own write: `wsPreEncodedFrame` is the option socket.io's broadcast passes too. */
+  write(data: string, options: { wsPreEncodedFrame: Buffer[] }): void;
 }
 
 /** ws's frame builder (`Sender.frame`, which socket.io's adapter uses too), untyped in @types/ws.
@@ -36,9 +43,16 @@ const encoder = new jsonParser.Encoder();
 /** The socket's connection's WebSocket stream, when the frame may go to it straight. */
 function straightTo(conn: EngineConnection): Writable | null {
   const { transport } = conn;
-  if (conn.readyState !== 'open' || transport.name !== 'websocket' || !transport.writable || conn.writeBuffer.length) return null;
+  if (conn.readyState !== 'open' || transport.name !== 'websocket' || !transport.writable || conn.writeBuffer.length || transport.perMessageDeflate) return null;
   const socket = transport.socket;
   return socket?.readyState === ws.WebSocket.OPEN && socket._socket ? socket._socket : null;
+}
+
+/** An event as a page reads it: socket.io's packet text, and that text as one WebSocket frame. */
+export function framed<E extends keyof ServerToClientEvents>(event: E, ...args: Parameters<ServerToClientEvents[E]>): { text: string; frame: Buffer } {
+  const [text] = encoder.encode({ type: PacketType.EVENT, nsp: '/', data: [event, ...args] });
+  // One buffer, header and message together: one write per socket, not a corked pair.
+  return { text, frame: Buffer.concat(frame(Buffer.from(ENGINE_MESSAGE + text), { readOnly: false, mask: false, rsv1: false, opcode: TEXT_FRAME, fin: true })) };
 }
 
 /** Sends `event` to every socket of `room` on this process (never through an adapter to others);
@@ -46,18 +60,17 @@ function straightTo(conn: EngineConnection): Writable | null {
 export function writeToRoom<E extends keyof ServerToClientEvents>(io: QiangdaServer, room: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): number {
   const ids = io.sockets.adapter.rooms.get(room);
   if (!ids?.size) return 0;
-  const [text] = encoder.encode({ type: PacketType.EVENT, nsp: '/', data: [event, ...args] });
-  // One buffer, header and message together: one write per socket, not a corked pair.
-  const bytes = Buffer.concat(frame(Buffer.from(ENGINE_MESSAGE + text), { readOnly: false, mask: false, rsv1: false, opcode: TEXT_FRAME, fin: true }));
+  const packet = framed(event, ...args);
+  const wsPreEncodedFrame = [packet.frame];
   let straight = 0;
   for (const id of ids) {
-    const socket = io.sockets.sockets.get(id);
-    if (!socket) continue;
-    const stream = straightTo(socket.conn as unknown as EngineConnection);
+    const conn = io.sockets.sockets.get(id)?.conn as unknown as EngineConnection | undefined;
+    if (!conn) continue;
+    const stream = straightTo(conn);
     if (stream) {
-      stream.write(bytes);
+      stream.write(packet.frame);
       straight++;
-    } else socket.emit(event, ...args);
+    } else conn.write(packet.text, { wsPreEncodedFrame });
   }
   return straight;
 }

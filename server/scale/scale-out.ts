@@ -17,7 +17,7 @@ import type { QiangdaServer, QiangdaSocket, SocketData } from '../realtime/realt
 import { ContestLease, type LeaseStore } from './lease.js';
 import { RemoteSocket } from './remote-socket.js';
 import { SharedAudience, type AudienceParts } from './shared-audience.js';
-import { OwnBroadcasts } from './own-broadcasts.js';
+import { AdapterParser } from './adapter-parser.js';
 
 /** Default lease: a dead owner's contests move within LEASE_MS + LEASE_MS / 3 (the renew and
  * takeover period), 6.7 s; a live owner renews three times per lease. */
@@ -150,7 +150,7 @@ export class ScaleOut {
    * returned audience what its own audience is told. */
   attach(parts: ScaleParts): SharedAudience {
     this.parts = parts;
-    parts.io.adapter(createAdapter(quietPublishes(this.pub), this.sub, { requestsTimeout: FORWARD_TIMEOUT_MS, parser: new OwnBroadcasts() }));
+    parts.io.adapter(createAdapter(quietPublishes(this.pub), this.sub, { requestsTimeout: FORWARD_TIMEOUT_MS, parser: new AdapterParser() }));
     (parts.io as unknown as Server).on(FORWARD, (message: Forwarded, reply: (answer: Answer) => void) => reply(this.answer(message)));
     this.timer = setInterval(() => void this.renew(), this.periodMs);
     this.audience = new SharedAudience({ ...parts.audience, io: parts.io, contests: parts.contests, log: parts.log }, (id) => this.owns(id), (id) => this.epochs.get(id) ?? 0);

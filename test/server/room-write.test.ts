@@ -9,7 +9,7 @@ import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
 import type { CommentsUpdate } from '../../shared/protocol.js';
 import { jsonParser } from '../../server/realtime/json-parser.js';
 import type { QiangdaServer, QiangdaSocket } from '../../server/realtime/realtime.js';
-import { writeToRoom } from '../../server/realtime/room-write.js';
+import { framed, writeToRoom } from '../../server/realtime/room-write.js';
 
 const ROOM = 'c1:audience';
 const closers: Array<() => Promise<void> | void> = [];
@@ -18,9 +18,9 @@ afterEach(async () => {
 });
 
 /** A server whose sockets join the room their handshake names. */
-async function serve(): Promise<{ io: QiangdaServer; url: string }> {
+async function serve(perMessageDeflate = false): Promise<{ io: QiangdaServer; url: string }> {
   const http = createServer();
-  const io: QiangdaServer = new Server(http, { parser: jsonParser });
+  const io: QiangdaServer = new Server(http, { parser: jsonParser, perMessageDeflate });
   io.on('connection', (socket) => {
     const { room } = socket.handshake.auth as { room?: string };
     if (room) void socket.join(room);
@@ -53,6 +53,13 @@ const readCount = (client: ClientSocket, read: unknown[], count: number) =>
     check();
   });
 
+/** Resolves once engine.io holds nothing for the socket and no write is in flight. */
+async function idle(socket: QiangdaSocket): Promise<void> {
+  // engine.io's queue, which its typings keep private.
+  const conn = socket.conn as unknown as { transport: QiangdaSocket['conn']['transport']; writeBuffer: unknown[] };
+  while (!conn.transport.writable || conn.writeBuffer.length) await new Promise((resolve) => conn.transport.once('ready', resolve));
+}
+
 const comments: CommentsUpdate = {
   settings: { on: true, paused: false, slowSeconds: 0, projected: true },
   comments: [{ id: 'm1', text: '“百年党史”\n<b>学党史</b> \\ 🇨🇳 \u2028', at: 1764480000000 }],
@@ -76,34 +83,70 @@ describe('writeToRoom', () => {
     expect(outsider.read).toEqual([['likes:total', { total: 7 }]]);
   });
 
+  it('frames the event as socket.io’s own broadcast does', async () => {
+    const { io } = await serve();
+    const { text, frame } = framed('comments:update', comments);
+    // The adapter's own encoding, with the frame it computes for WebSocket sockets.
+    const options: { wsPreEncodedFrame?: Buffer[] } = {};
+    const adapter = io.sockets.adapter as unknown as { _encode(packet: object, options: object): string[] };
+    expect(adapter._encode({ type: 2, nsp: '/', data: ['comments:update', comments] }, options)).toEqual([text]);
+    expect(frame).toEqual(Buffer.concat(options.wsPreEncodedFrame ?? []));
+  });
+
   it('sends a socket with a packet still waiting in engine.io the event behind it', async () => {
     const { io, url } = await serve();
     const waiting = await page(io, url, ROOM);
     const free = await page(io, url, ROOM);
-    // A write still in flight: engine.io keeps what is sent meanwhile until it drains.
+    // A write in flight: engine.io keeps what is sent meanwhile until the transport is ready.
     const { transport } = waiting.socket.conn;
     transport.writable = false;
     waiting.socket.emit('likes:total', { total: 1 });
-
     expect(writeToRoom(io, ROOM, 'likes:total', { total: 2 })).toBe(1);
-    // The write done, as the WebSocket transport tells it: engine.io sends what it kept.
+    // The write done but the transport not yet told to send what waits: still behind it.
     transport.writable = true;
+    expect(writeToRoom(io, ROOM, 'likes:total', { total: 3 })).toBe(1);
     transport.emit('ready');
-    await readCount(waiting.client, waiting.read, 2);
-    expect(waiting.read).toEqual([['likes:total', { total: 1 }], ['likes:total', { total: 2 }]]);
-    await readCount(free.client, free.read, 1);
-    expect(free.read).toEqual([['likes:total', { total: 2 }]]);
+    await readCount(waiting.client, waiting.read, 3);
+    expect(waiting.read).toEqual([['likes:total', { total: 1 }], ['likes:total', { total: 2 }], ['likes:total', { total: 3 }]]);
+    await readCount(free.client, free.read, 2);
+    expect(free.read).toEqual([['likes:total', { total: 2 }], ['likes:total', { total: 3 }]]);
   });
 
-  it('keeps its place among the ordinary sends to a socket', async () => {
+  it('goes the ordinary way while a write is in flight', async () => {
     const { io, url } = await serve();
     const viewer = await page(io, url, ROOM);
+    viewer.socket.conn.transport.writable = false;
+    expect(writeToRoom(io, ROOM, 'likes:total', { total: 1 })).toBe(0);
+    viewer.socket.conn.transport.writable = true;
+    viewer.socket.conn.transport.emit('ready');
+    await readCount(viewer.client, viewer.read, 1);
+    expect(viewer.read).toEqual([['likes:total', { total: 1 }]]);
+  });
+
+  it('keeps its place among the ordinary sends to a socket, straight or not', async () => {
+    const { io, url } = await serve();
+    const viewer = await page(io, url, ROOM);
+    let straight = 0;
     for (let total = 1; total <= 30; total++) {
-      if (total % 3 === 0) writeToRoom(io, ROOM, 'likes:total', { total });
+      // Every third is written straight once the socket is idle; the others are sent the ordinary
+      // way, the next ones while the last is still in flight.
+      if (total % 3 === 0) {
+        await idle(viewer.socket);
+        straight += writeToRoom(io, ROOM, 'likes:total', { total });
+      } else if (total % 3 === 2) straight += writeToRoom(io, ROOM, 'likes:total', { total });
       else viewer.socket.emit('likes:total', { total });
     }
     await readCount(viewer.client, viewer.read, 30);
     expect(viewer.read.map(([, payload]) => (payload as { total: number }).total)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(straight).toBe(10);
+  });
+
+  it('sends a compressed WebSocket the event through engine.io', async () => {
+    const { io, url } = await serve(true);
+    const viewer = await page(io, url, ROOM);
+    expect(writeToRoom(io, ROOM, 'comments:update', comments)).toBe(0);
+    await readCount(viewer.client, viewer.read, 1);
+    expect(viewer.read).toEqual([['comments:update', comments]]);
   });
 
   it('sends a long-polling socket the event the ordinary way', async () => {
