@@ -1,4 +1,4 @@
-// The stage's side of the audience process (audience-worker.ts). It forks the process at a lower
+// The stage's side of the audience process (audience-worker.ts). It forks the process at the lowest
 // priority, hands it every connection made on AUDIENCE_PATH before reading past the request, sends
 // it each contest's news (merged per contest and kind while the pipe still carries the last,
 // news-queue.ts), and brings its likes and comments to the contest's own
@@ -19,6 +19,7 @@ import type { Commenter } from './comments.js';
 import type { LikeRates } from './likes.js';
 import { NewsQueue } from './news-queue.js';
 import { HEAP_FLAGS } from '../setup/heap.js';
+import { idleClass } from './idle-class.js';
 
 /** What the audience process needs of the stage. */
 export interface AudienceStage {
@@ -42,10 +43,11 @@ export interface AudienceProcessOptions {
  * second one wrote a 10,000-viewer update about 13% sooner but let the stage's buzzes wait longer. */
 export const DEFAULT_AUDIENCE_PROCESSES = Math.min(Math.max(1, availableParallelism() - 1), 4);
 
-/** The lowest priority (the stage runs at 0): when both want the CPU, the kernel serves the stage
+/** The lowest niceness (the stage runs at 0): when both want the CPU, the kernel serves the stage
  * first. With two server processes, 20,000 viewers and the phones on two cores, the stage's
  * buzz-to-lock p99 was 16-21 ms at 19 against 19-24 ms at 10 (four paired runs); the audience's
- * reach did not change when the stage was idle. */
+ * reach did not change when the stage was idle. On Linux the process then goes lower still, into
+ * the idle class (idle-class.ts). */
 export const AUDIENCE_NICENESS = 19;
 const RESTART_MS = 1000;
 
@@ -128,6 +130,8 @@ export class AudienceProcess {
   private readonly backlog = new NewsQueue();
   private readonly statsWaiting: Array<(stats: { heapUsed: number; sockets: number }) => void> = [];
   private markStarted = () => {};
+  /** Resolves whether the process (the latest started) is in Linux's idle class (idle-class.ts). */
+  lowered: Promise<boolean> = Promise.resolve(false);
   /** Resolves when the process first listens for viewers. */
   readonly started = new Promise<void>((resolve) => (this.markStarted = resolve));
 
@@ -223,6 +227,10 @@ export class AudienceProcess {
     } catch (error) {
       this.options.log(`audience process: could not lower its priority: ${String(error)}`);
     }
+    this.lowered = child.pid ? idleClass(child.pid) : Promise.resolve(false);
+    void this.lowered.then((idle) => {
+      if (!idle && process.platform === 'linux') this.options.log('audience process: runs at nice 19 only (chrt, from util-linux, could not put it in the idle class)');
+    });
     child.on('message', (message: unknown) => {
       const checked = fromAudienceSchema.safeParse(message);
       if (checked.success) return this.heard(checked.data);

@@ -35,9 +35,6 @@ export interface AudienceOptions {
   inProcess: boolean;
 }
 
-/** Viewers' client processes run below the stage and its phones: they stand for other machines. */
-const VIEWERS_NICE = 19;
-
 /** The audience has its own process unless told otherwise (the screen stand-in never does). */
 const ownProcess = (o: AudienceOptions) => o.role === 'audience' && !o.inProcess;
 
@@ -48,7 +45,7 @@ async function audience(stage: Stage, contest: StagedContest, count: number, o: 
   const processes: Clients[] = [];
   const job = { url: stage.url, contestId: contest.contestId, role: o.role, ...(ownProcess(o) && { path: AUDIENCE_PATH }) };
   for (let left = count; left > 0; left -= PER_PROCESS) {
-    processes.push(clients('./audience-clients.ts', { ...job, count: Math.min(PER_PROCESS, left) } satisfies AudienceJob, { nice: VIEWERS_NICE }));
+    processes.push(clients('./audience-clients.ts', { ...job, count: Math.min(PER_PROCESS, left) } satisfies AudienceJob, { elsewhere: true }));
   }
   const ready = await Promise.all(processes.map((p) => p.next<{ connected: number; failed: number }>('ready')));
   return { processes, connected: ready.reduce((sum, r) => sum + r.connected, 0) };

@@ -18,9 +18,6 @@ export const VIEWERS = 20_000;
 /** Sockets per audience client process: each parses every update its sockets get. */
 const PER_PROCESS = 5_000;
 const RACES = 300;
-/** Viewers' client processes run below the servers and the phones: they stand for other machines
- * (as in audience.ts). Both servers run at the usual priority. */
-const VIEWERS_NICE = 19;
 const WARMUP = 10;
 
 interface StagedContest {
@@ -48,7 +45,7 @@ interface Loop {
 async function audience(server: Served, contestId: string, viewers: number): Promise<{ processes: Clients[]; connected: number }> {
   const processes: Clients[] = [];
   for (let left = viewers; left > 0; left -= PER_PROCESS) {
-    processes.push(clients('./audience-clients.ts', { url: server.url, contestId, count: Math.min(PER_PROCESS, left), role: 'audience', path: AUDIENCE_PATH } satisfies AudienceJob, { nice: VIEWERS_NICE }));
+    processes.push(clients('./audience-clients.ts', { url: server.url, contestId, count: Math.min(PER_PROCESS, left), role: 'audience', path: AUDIENCE_PATH } satisfies AudienceJob, { elsewhere: true }));
   }
   const ready = await Promise.all(processes.map((p) => p.next<{ connected: number }>('ready')));
   return { processes, connected: ready.reduce((sum, r) => sum + r.connected, 0) };

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp, type App } from '../../server/app.js';
 import type { LikeRates } from '../../server/audience/likes.js';
 import { DEFAULT_AUDIENCE_PROCESSES } from '../../server/audience/audience-process.js';
+import { idleClass } from '../../server/audience/idle-class.js';
 import { realClock } from '../../server/clock.js';
 import { openStore, type Store } from '../../server/storage/store.js';
 import { DEFAULT_FAIRNESS, type Fairness } from '../../shared/contest/arbiter.js';
@@ -101,10 +102,15 @@ export interface Clients {
   kill(): void;
 }
 
-/** `nice`: the clients stand for people on other machines (viewers): lowered below the stage and
- * its phones, so that on this one 2-core box their parsing does not take the stage's CPU.
+/** `elsewhere`: the clients stand for people on other machines (viewers): at nice 19 and, on
+ * Linux, in the idle class (server/audience/idle-class.ts), so that on this one 2-core box their
+ * parsing takes only CPU the servers and the phones leave. At nice 19 alone, the kernel let them
+ * finish their time slice before the stage, woken by a press, got the CPU.
  * `stage`: the process is a server, run as `npm start` runs one. */
-export function clients(file: string, job: object, options: { nice?: number; stage?: boolean } = {}): Clients {
+/** The lowest niceness. */
+const ELSEWHERE_NICENESS = 19;
+
+export function clients(file: string, job: object, options: { elsewhere?: boolean; stage?: boolean } = {}): Clients {
   const child: ChildProcess = fork(fileURLToPath(new URL(file, import.meta.url)), [], {
     execArgv: ['--import', 'tsx', '--max-old-space-size=4096', ...(options.stage ? HEAP_FLAGS : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -123,7 +129,10 @@ export function clients(file: string, job: object, options: { nice?: number; sta
     list?.shift()?.(m);
   });
   child.on('exit', (code) => code && fail(new Error(`bench clients ${file} exited with ${code}`)));
-  if (options.nice && child.pid) setPriority(child.pid, options.nice);
+  if (options.elsewhere && child.pid) {
+    setPriority(child.pid, ELSEWHERE_NICENESS);
+    void idleClass(child.pid);
+  }
   child.send(job);
   return {
     send: (message) => child.send(message),

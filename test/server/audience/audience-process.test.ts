@@ -2,6 +2,7 @@
 // AUDIENCE_PATH are served by a niced child process, not by the stage's. They see what the in-process
 // audience sees, their likes and comments reach the contest's one tally and board, the stage's
 // process holds no socket for them, and a crashed audience process is started again.
+import { readdirSync, readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AUDIENCE_PATH } from '../../../shared/audience-route.js';
@@ -24,6 +25,18 @@ async function stage(): Promise<Harness> {
 }
 
 const viewer = (h: Harness, auth: Record<string, unknown> = {}, reconnect = false) => h.connect({ role: 'audience', ...auth }, { path: AUDIENCE_PATH, reconnect });
+
+/** Linux's number for the idle scheduling class. */
+const SCHED_IDLE = 5;
+
+/** The scheduling policy of each thread of a process: field 41 of /proc/<pid>/task/<tid>/stat. */
+function schedulingPolicies(pid: number): number[] {
+  return readdirSync(`/proc/${pid}/task`).map((tid) => {
+    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    // The fields after the command's name, which is in brackets and may hold spaces, start at the third.
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[41 - 3]);
+  });
+}
 
 /** Waits for a condition on what pages were told: socket events, not time. */
 async function waitFor(test: () => boolean): Promise<void> {
@@ -96,6 +109,13 @@ describe('the audience process', () => {
     // It runs below the stage: when both want the CPU, the kernel serves the stage first.
     const { pid } = (h.app.audience?.process(0) as unknown as { child: { pid: number } }).child;
     expect(getPriority(pid)).toBe(AUDIENCE_NICENESS);
+    // On Linux lower still: every thread of it in the idle class, which gives way at once to any other.
+    if (process.platform === 'linux') {
+      expect(await h.app.audience?.process(0)?.lowered).toBe(true);
+      const policies = schedulingPolicies(pid);
+      expect(policies.length).toBeGreaterThan(1);
+      expect(new Set(policies)).toEqual(new Set([SCHED_IDLE]));
+    }
 
     // The round's title, then its first question.
     for (let i = 0; i < 2; i++) expect(await host.request('host:command', { type: 'question:next' })).toEqual({ data: null });
