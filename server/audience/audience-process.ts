@@ -130,7 +130,7 @@ export class AudienceProcess {
   private readonly backlog = new NewsQueue();
   private readonly statsWaiting: Array<(stats: { heapUsed: number; sockets: number }) => void> = [];
   private markStarted = () => {};
-  /** Resolves whether the process (the latest started) is in Linux's idle class (idle-class.ts). */
+  /** Resolves whether the process (the latest started) went into Linux's idle class (idle-class.ts). */
   lowered: Promise<boolean> = Promise.resolve(false);
   /** Resolves when the process first listens for viewers. */
   readonly started = new Promise<void>((resolve) => (this.markStarted = resolve));
@@ -227,10 +227,6 @@ export class AudienceProcess {
     } catch (error) {
       this.options.log(`audience process: could not lower its priority: ${String(error)}`);
     }
-    this.lowered = child.pid ? idleClass(child.pid) : Promise.resolve(false);
-    void this.lowered.then((idle) => {
-      if (!idle && process.platform === 'linux') this.options.log('audience process: runs at nice 19 only (chrt, from util-linux, could not put it in the idle class)');
-    });
     child.on('message', (message: unknown) => {
       const checked = fromAudienceSchema.safeParse(message);
       if (checked.success) return this.heard(checked.data);
@@ -251,10 +247,20 @@ export class AudienceProcess {
     this.tell({ t: 'init', edge, publicUrl, likeRates });
   }
 
+  private lower(pid: number): void {
+    this.lowered = idleClass(pid).then((why) => {
+      if (why !== null && process.platform === 'linux') this.options.log(`audience process: runs at nice 19 only, not in the idle class: ${why}`);
+      return why === null;
+    });
+  }
+
   private heard(message: FromAudience): void {
     switch (message.t) {
       case 'ready':
         this.ready = true;
+        // Into the idle class once started: it starts at nice 19 only, so that on a busy machine
+        // it is listening (and viewers are served) without waiting for every idle cycle.
+        if (this.child?.pid) this.lower(this.child.pid);
         return this.markStarted();
       case 'watch': {
         // Its news is sent from now on, also while the opening is built. The opening is built

@@ -7,11 +7,12 @@
 // audience the whole machine.
 import { execFile } from 'node:child_process';
 
-/** Puts every thread of process `pid` in the idle class, with util-linux's `chrt`; resolves
- * whether it did. Elsewhere than Linux, or without `chrt`, niceness alone stays. */
-export function idleClass(pid: number): Promise<boolean> {
-  if (process.platform !== 'linux') return Promise.resolve(false);
+/** Puts every thread of process `pid` in the idle class, with util-linux's `chrt` (no privilege
+ * needed to go lower); threads it starts later inherit the class. Resolves null once it is done,
+ * or why not: elsewhere than Linux, or without util-linux's `chrt`, niceness alone stays. */
+export function idleClass(pid: number): Promise<string | null> {
+  if (process.platform !== 'linux') return Promise.resolve(`not Linux (${process.platform})`);
   return new Promise((resolve) => {
-    execFile('chrt', ['--all-tasks', '--idle', '--pid', '0', String(pid)], (error) => resolve(!error));
+    execFile('chrt', ['--all-tasks', '--idle', '--pid', '0', String(pid)], (error, _stdout, stderr) => resolve(error ? (stderr.trim() || error.message) : null));
   });
 }
