@@ -113,8 +113,10 @@ export function handle<S extends z.ZodType, T>(
     }
     if (!durability) return reply(answer);
     const wrote = durability.writes !== writesBefore;
-    if (syncNow) durability.flush();
     durability.whenDurable((error) => reply(error !== null && wrote && 'data' in answer ? { error: ErrorCode.StorageFailed } : answer));
+    // Asked before the flush, so the flush tells this answer its sync's failure: asked after it,
+    // the answer would find nothing waiting and go out ok.
+    if (syncNow) durability.flush();
   };
 }
 

@@ -4,7 +4,9 @@
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { ErrorCode } from '../../shared/protocol.js';
+import { z } from 'zod';
 import { GroupCommit } from '../../server/storage/group-commit.js';
+import { handle } from '../../server/realtime/socket-handlers.js';
 import { openStore } from '../../server/storage/store.js';
 import { startServer, type TestClient } from '../support/harness.js';
 import { closedAfterEach } from '../support/closed-after-each.js';
@@ -157,6 +159,45 @@ describe('group commit', () => {
 });
 
 describe('GroupCommit', () => {
+  describe('a request that writes (handle)', () => {
+    /** A request handler over a commit whose sync fails while `failing` is set. */
+    function request(syncNow: boolean) {
+      const turns: (() => void)[] = [];
+      const state = { failing: false, syncs: 0 };
+      const commit = new GroupCommit(() => {
+        state.syncs += 1;
+        if (state.failing) throw new Error('EIO');
+      }, (fn) => turns.push(fn));
+      const answers: unknown[] = [];
+      const run = handle(z.object({}), () => {
+        commit.written();
+        return { data: 'applied' };
+      }, () => {}, commit, syncNow);
+      const send = () => run({}, (answer: unknown) => answers.push(answer));
+      return { state, answers, send, endTurn: () => turns.splice(0).forEach((fn) => fn()) };
+    }
+
+    it('forwarded (syncNow): answered before the handler returns, storage-failed when that sync fails', () => {
+      const { state, answers, send } = request(true);
+      send();
+      expect(state.syncs).toBe(1);
+      expect(answers).toEqual([{ data: 'applied' }]);
+      state.failing = true;
+      send();
+      expect(state.syncs).toBe(2);
+      expect(answers).toEqual([{ data: 'applied' }, { error: ErrorCode.StorageFailed }]);
+    });
+
+    it('from a page: answered after the sync of its turn, storage-failed when it fails', () => {
+      const { state, answers, send, endTurn } = request(false);
+      state.failing = true;
+      send();
+      expect(answers).toEqual([]);
+      endTurn();
+      expect(answers).toEqual([{ error: ErrorCode.StorageFailed }]);
+    });
+  });
+
   it('runs a waiter at once when nothing waits, and otherwise after the sync, in the order asked', () => {
     const turns: (() => void)[] = [];
     const order: string[] = [];
