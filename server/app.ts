@@ -7,7 +7,7 @@ import type { ContestEvent } from '../shared/contest/commands.js';
 import { viewFor, type ContestView } from '../shared/contest/views.js';
 import type { Clock } from './clock.js';
 import { Contests, type QuestionSource } from './rooms/contests.js';
-import type { SeatId } from '../shared/contest/types.js';
+import type { ContestState, SeatId } from '../shared/contest/types.js';
 import { SeatReports } from './realtime/seat-reports.js';
 import { isolatedParser } from './bank/parse-isolated.js';
 import { bankRoutes } from './bank/routes.js';
@@ -154,30 +154,34 @@ export function createApp(options: AppOptions): App {
     io.to(to).emit('contest:update', sentViews.update(to, view(), events, serverNow));
   };
 
-  /** One contest's broadcast waiting for the log's sync, by contest: later changes in the same
-   * turn join it, so a busy turn builds and sends each view once, from the state as it then is. */
-  const waitingBroadcasts = new Map<ContestRoom, { events: ContestEvent[]; audience: Set<SeatId> | undefined; screen: boolean }>();
+  /** One contest's broadcast waiting for the log's sync, by contest: later changes join it while
+   * the same sync will cover them, so a busy turn builds and sends each view once. Its views show
+   * `state`, the state after its last change, never a command written after its sync began. */
+  const waitingBroadcasts = new Map<ContestRoom, { events: ContestEvent[]; audience: Set<SeatId> | undefined; screen: boolean; state: ContestState; syncs: number }>();
 
   /** Tells every page of a change once the commands behind it are on disk (group-commit.ts):
    * nobody hears of a command before its sync. Changes of one contest within a turn go out as one
    * update carrying all their events, in the order they were applied. */
   function broadcast(room: ContestRoom, events: ContestEvent[], audience?: SeatId[], screen = true): void {
     const seats = audience && new Set(audience);
+    const durability = options.store.durability;
     const waiting = waitingBroadcasts.get(room);
-    if (waiting && waiting.screen === screen) {
+    // A sync begun since it was made may not cover this change: it waits for its own update.
+    if (waiting && waiting.screen === screen && waiting.syncs === durability.syncsBegun) {
       // Joined only if no seat hears events that were not meant for it (P9: a quiet false start).
       const joint = waiting.audience && seats && new Set([...waiting.audience, ...seats]);
       if ((waiting.events.length === 0 || covers(waiting.audience, joint)) && (events.length === 0 || covers(seats, joint))) {
         waiting.events.push(...events);
         waiting.audience = joint;
+        waiting.state = room.state;
         return;
       }
     }
-    const entry = { events: [...events], audience: seats, screen };
+    const entry = { events: [...events], audience: seats, screen, state: room.state, syncs: durability.syncsBegun };
     waitingBroadcasts.set(room, entry);
-    options.store.durability.whenDurable(() => {
+    durability.whenDurable(() => {
       if (waitingBroadcasts.get(room) === entry) waitingBroadcasts.delete(room);
-      sendViews(room, entry.events, entry.audience && [...entry.audience], entry.screen);
+      sendViews(room, entry.state, entry.events, entry.audience && [...entry.audience], entry.screen);
     });
   }
 
@@ -186,7 +190,7 @@ export function createApp(options: AppOptions): App {
   const hostRefresh = new HostRefresh(options.clock, (contestId) =>
     options.store.durability.whenDurable(() => {
       const room = contests.get(contestId);
-      if (room) updateChannel(channel.host(room.id), () => viewFor('host', room.state, room.facts()), [], options.clock.now());
+      if (room) updateChannel(channel.host(room.id), () => viewFor('host', room.syncedState, room.facts()), [], options.clock.now());
     }),
   );
 
@@ -198,7 +202,7 @@ export function createApp(options: AppOptions): App {
    * host, the screen and those seats, whose views are the only ones that changed; without
    * `screen`, not the screen either: a press waiting for its decision shows on no page but the
    * host's and its own seat's (P9), so nobody learns that someone pressed. */
-  function sendViews(room: ContestRoom, events: ContestEvent[], audience?: SeatId[], screen = true): void {
+  function sendViews(room: ContestRoom, state: ContestState, events: ContestEvent[], audience?: SeatId[], screen = true): void {
     // A change no seat and no screen sees, with no event (a late press in the host's log, B14),
     // waits for the host's next refresh (host-refresh.ts); every other update carries the host's
     // view, so none is due after it.
@@ -207,36 +211,36 @@ export function createApp(options: AppOptions): App {
     const serverNow = options.clock.now();
     const facts = room.facts();
     const send = (to: string, view: () => ContestView) => updateChannel(to, view, events, serverNow);
-    send(channel.host(room.id), () => viewFor('host', room.state, facts));
-    if (screen) send(channel.screen(room.id), () => viewFor('screen', room.state, facts));
+    send(channel.host(room.id), () => viewFor('host', state, facts));
+    if (screen) send(channel.screen(room.id), () => viewFor('screen', state, facts));
     if (audience) {
-      for (const seatId of audience) send(channel.seat(room.id, seatId), () => viewFor('contestant', room.state, facts, seatId));
+      for (const seatId of audience) send(channel.seat(room.id, seatId), () => viewFor('contestant', state, facts, seatId));
     } else {
-      send(channel.unseated(room.id), () => viewFor('contestant', room.state, facts, null));
-      for (const seat of room.state.definition.seats) {
-        send(channel.seat(room.id, seat.id), () => viewFor('contestant', room.state, facts, seat.id));
+      send(channel.unseated(room.id), () => viewFor('contestant', state, facts, null));
+      for (const seat of state.definition.seats) {
+        send(channel.seat(room.id, seat.id), () => viewFor('contestant', state, facts, seat.id));
       }
     }
     // Judges see the stage as the hall does (and, on their own channel, their own scores): they
     // hear what the screen hears, after the phones, so a buzz never waits for the panel's views.
     if (screen) {
-      send(channel.judgesUnsigned(room.id), () => viewFor('judge', room.state, facts));
-      for (const judge of room.state.definition.judges ?? []) send(channel.judge(room.id, judge.id), () => viewFor('judge', room.state, facts, null, judge.id));
-      sendAudience(room, events, facts);
+      send(channel.judgesUnsigned(room.id), () => viewFor('judge', state, facts));
+      for (const judge of state.definition.judges ?? []) send(channel.judge(room.id, judge.id), () => viewFor('judge', state, facts, null, judge.id));
+      sendAudience(room, state, events, facts);
     }
   }
 
   /** The overlay and the audience, after the whole stage: each role's view built once and sent
    * once to its room; the audience's over later turns, shard by shard (fanout.ts). */
-  function sendAudience(room: ContestRoom, events: ContestEvent[], facts: ReturnType<ContestRoom['facts']>): void {
-    shared?.update(room, events, facts);
+  function sendAudience(room: ContestRoom, state: ContestState, events: ContestEvent[], facts: ReturnType<ContestRoom['facts']>): void {
+    shared?.update(room, state, events, facts);
     // heard(): with Redis the overlay may be on another process.
     if (heard(channel.overlay(room.id))) {
-      io.to(channel.overlay(room.id)).emit('contest:update', { view: viewFor('overlay', room.state, facts), events, serverNow: options.clock.now() });
+      io.to(channel.overlay(room.id)).emit('contest:update', { view: viewFor('overlay', state, facts), events, serverNow: options.clock.now() });
     }
     const here = fanout.watched(room.id);
     if (!here && !audience?.watches(room.id)) return void audienceSaw.delete(room.id);
-    const view = viewFor('audience', room.state, facts);
+    const view = viewFor('audience', state, facts);
     // Who holds which seat is news for the stage only: an update without events whose audience view
     // did not change is not sent. Only those are compared, so a buzz pays no serialising here.
     if (events.length) audienceSaw.delete(room.id);
@@ -272,7 +276,7 @@ export function createApp(options: AppOptions): App {
                   contests.durability.whenDurable(() => {
                     const room = contests.get(contestId);
                     if (!room) return resolve(null);
-                    const update = { view: viewFor('audience', room.state, room.facts()), events: [], serverNow: options.clock.now() };
+                    const update = { view: viewFor('audience', room.syncedState, room.facts()), events: [], serverNow: options.clock.now() };
                     resolve({ update, likes: likes.total(contestId), comments: comments.updateFor(contestId, 'public') });
                   }),
                 ),

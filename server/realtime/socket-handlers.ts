@@ -149,7 +149,7 @@ export function registerHandlers(
   const sendView = (to: QiangdaSocket) =>
     durability.whenDurable(() => {
       sentViews.forget(ACCESS[to.data.role].channel(to.data));
-      to.emit('contest:update', { view: viewFor(to.data.role, room.state, room.facts(), to.data.seatId, to.data.judgeId), events: [], serverNow: clock.now() });
+      to.emit('contest:update', { view: viewFor(to.data.role, room.syncedState, room.facts(), to.data.seatId, to.data.judgeId), events: [], serverNow: clock.now() });
     });
 
   join();

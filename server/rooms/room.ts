@@ -58,6 +58,12 @@ export class ContestRoom {
   readonly id: string;
   readonly hostKey: string;
   state: ContestState;
+  /** The state as of the last command whose log sync has ended: what pages are shown, since
+   * nobody hears of a command before its sync (group-commit.ts). `state` runs ahead of it while a
+   * sync is under way; the next command is applied to `state`. */
+  syncedState: ContestState;
+  /** Bumped when the definition is replaced: a sync ending after that shows no older state. */
+  private redefinitions = 0;
   /** The contest file this contest was drawn from. */
   source: unknown;
   /** When the organiser closed the contest, or null. Closed is read-only: views and exports
@@ -116,6 +122,7 @@ export class ContestRoom {
     // The show goes on from what did replay, but the staff must know the log no longer replays whole.
     for (const refused of replayed.refused) options.log?.(translate(terminalLocale(), 'replay.refused.terminal', { contest: stored.id, n: refused.index + 1, type: refused.type, error: refused.error }));
     this.state = replayed.state;
+    this.syncedState = this.state;
     this.seq = stored.commands.length;
     this.answerGaps.follow(this.state, this.connections, options.clock.now());
     this.scheduleDeadline();
@@ -157,7 +164,14 @@ export class ContestRoom {
     this.scheduleDeadline();
     // The command is in the log; whether its sync failed goes to the storage alarm (the sender's
     // ack, which waits for the same sync, answers storage-failed then).
-    this.options.store.durability.whenDurable((error) => this.logSynced(error));
+    // Also after a failed sync: the command is applied and in the log's file, and the host is
+    // shown the storage alarm beside it.
+    const after = result.state;
+    const redefinitions = this.redefinitions;
+    this.options.store.durability.whenDurable((error) => {
+      if (redefinitions === this.redefinitions) this.syncedState = after;
+      this.logSynced(error);
+    });
     this.options.onChange(this, result.events, result.audience, !result.unseenByScreen);
     return told;
   }
@@ -395,6 +409,9 @@ export class ContestRoom {
     this.phoneFacts = null;
     // The seats' lock and admission are kept (S2, S3), as replaying the log gives them.
     this.state = { ...initialState(definition), seatsLocked: this.state.seatsLocked, admitted: this.state.admitted };
+    // Synced at once (persist above), and with it every command written before.
+    this.syncedState = this.state;
+    this.redefinitions += 1;
     this.source = source;
     this.options.onChange(this, []);
     return true;

@@ -11,6 +11,7 @@ import type { Server } from 'socket.io';
 import { viewFor } from '../../shared/contest/views.js';
 import { sameValue } from '../../shared/view-changes.js';
 import type { ContestEvent } from '../../shared/contest/commands.js';
+import type { ContestState } from '../../shared/contest/types.js';
 import { commentSendSchema, emptySchema, ErrorCode, handshakeSchema, PROTOCOL_VERSION, type Ack, type CommentsUpdate, type WholeUpdate } from '../../shared/protocol.js';
 import { maySend } from '../realtime/access.js';
 import { channel, type QiangdaServer, type QiangdaSocket } from '../realtime/realtime.js';
@@ -133,9 +134,9 @@ export class SharedAudience {
   // ---- the owner's side: news for the other processes, answers to their questions ----
 
   /** The owner's audience view changed: every other process hears it once. */
-  update(room: ContestRoom, events: ContestEvent[], facts: ReturnType<ContestRoom['facts']>): void {
+  update(room: ContestRoom, state: ContestState, events: ContestEvent[], facts: ReturnType<ContestRoom['facts']>): void {
     if (!this.owns(room.id)) return;
-    const view = viewFor('audience', room.state, facts);
+    const view = viewFor('audience', state, facts);
     if (events.length) this.saw.delete(room.id);
     else {
       const seen = JSON.stringify(view);

@@ -26,6 +26,9 @@ interface Batch {
 export class GroupCommit {
   /** How many writes have been made durable-pending so far: a request that moved it wrote. */
   writes = 0;
+  /** How many syncs have begun: two writes with none begun between them are covered by the same
+   * sync (app.ts joins the changes of one contest into one update only then). */
+  syncsBegun = 0;
   /** Writes since the last sync began: the next sync is for them. */
   private unsynced = false;
   /** Waiters in the order they asked, a batch per sync. The first may be syncing (`syncing`). */
@@ -66,6 +69,7 @@ export class GroupCommit {
   /** Syncs now, for the rare writes whose caller answers at once (a seat claim, a logo).
    * Throws if the sync failed; what waits is still told when its own batch's turn comes. */
   syncNow(): void {
+    this.syncsBegun += 1;
     this.sync();
     this.unsynced = false;
   }
@@ -82,6 +86,7 @@ export class GroupCommit {
           this.unsynced = false;
           this.syncing = null;
           try {
+            this.syncsBegun += 1;
             this.sync();
           } catch (failure) {
             error = failure;
@@ -111,6 +116,7 @@ export class GroupCommit {
         if (this.syncLater) return this.startSync(batch, this.syncLater);
         let error: unknown = null;
         try {
+          this.syncsBegun += 1;
           this.sync();
         } catch (failure) {
           error = failure;
@@ -148,6 +154,7 @@ export class GroupCommit {
   /** Syncs off the loop for `batch` (the first waiting) and every write before now. */
   private startSync(batch: Batch, syncLater: SyncLater): void {
     this.syncing = batch;
+    this.syncsBegun += 1;
     // Its waiters are told on a later turn, as a finished sync's are, never from inside a telling
     // under way: also when the sync finishes at once, or cannot even start (the log would not open).
     let started = false;

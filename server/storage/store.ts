@@ -193,6 +193,9 @@ export interface StoreOptions {
   log?: (message: string) => void;
   /** Told after each checkpoint of the write-ahead file on its own thread (checkpointer.ts). */
   onCheckpoint?: (done: Checkpointed) => void;
+  /** Runs the sync off the event loop as the test says (with `fsync`): it calls `done` when the
+   * sync it holds should end. */
+  syncLater?: SyncLater;
 }
 
 /** Commands appended between two checkpoints on the thread: each commits one to three pages, so
@@ -245,7 +248,8 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
   // The real disk's sync runs on libuv's thread pool, so the event loop goes on reading and
   // applying presses while it lasts; a test's own fsync runs at the end of the turn instead.
   const syncLater: SyncLater | undefined =
-    options.fsync || walFile === null
+    options.syncLater ??
+    (options.fsync || walFile === null
       ? undefined
       : (done) => {
           const fd = wal(walFile);
@@ -255,7 +259,7 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
             if (closing) closeWal();
             done(error);
           });
-        };
+        });
   const durability = new GroupCommit(syncLog, options.nextTurn, options.log, syncLater);
   /** A write whose caller answers at once (seats, logos, settings): synced before it returns. */
   const synced = <A extends unknown[], R>(write: (...args: A) => R) => (...args: A): R => {

@@ -198,6 +198,54 @@ describe('GroupCommit', () => {
     });
   });
 
+  it('shows no page a command written after the running sync began: not in an update, nor in a first view', async () => {
+    const dir = tempDir('qiangda-commit-');
+    const turns: (() => void)[] = [];
+    const running: ((error: unknown) => void)[] = [];
+    const store = openStore(join(dir, 'qiangda.db'), { nextTurn: (fn) => turns.push(fn), fsync: () => {}, syncLater: (done) => running.push(done) });
+    stores.push(store);
+    const h = await startServer({ store });
+    harnesses.push(h);
+    const endTurn = () => turns.splice(0).forEach((fn) => fn());
+    const finish = () => (running.shift() as (error: unknown) => void)(null);
+    const host = await h.host();
+    const applied = async (n: number) => vi.waitFor(() => expect(store.durability.writes).toBe(n));
+    /** Sends a host command and ends the turn it is applied in; resolves with its answer to come. */
+    const step = async (type: 'question:next' | 'buzzers:open') => {
+      const writes = store.durability.writes;
+      const answer = host.request('host:command', { type });
+      await applied(writes + 1);
+      endTurn();
+      return { answer };
+    };
+    const first = await step('question:next');
+    expect(running).toHaveLength(1);
+    finish();
+    expect(await first.answer).toEqual({ data: null });
+
+    // The next question's sync begins, and a screen joins: its first view waits for that sync.
+    const next = (await step('question:next')).answer;
+    expect(running).toHaveLength(1);
+    const screen = h.screen();
+    await vi.waitFor(() => expect(h.app.io.sockets.sockets.size).toBe(2));
+    // The buzzers open while that sync runs: theirs is the next one.
+    const open = (await step('buzzers:open')).answer;
+    expect(running).toHaveLength(1);
+    await roundTrip(host);
+    finish();
+    expect(await next).toEqual({ data: null });
+    expect(running).toHaveLength(1);
+    await roundTrip(host);
+    // The next question, and not the buzzers that opened on it after its sync began.
+    expect(host.view?.question?.phase).toBe('reading');
+    const joined = await screen;
+    expect(joined.view?.question?.phase).toBe('reading');
+    finish();
+    expect(await open).toEqual({ data: null });
+    await host.until((v) => v.question?.phase === 'open');
+    await joined.until((v) => v.question?.phase === 'open');
+  });
+
   it('runs a waiter at once when nothing waits, and otherwise after the sync, in the order asked', () => {
     const turns: (() => void)[] = [];
     const order: string[] = [];
