@@ -25,7 +25,7 @@ import { organiserRoutes } from './http/organiser-routes.js';
 import { seatCardRoutes } from './http/seat-cards.js';
 import { judgeCardRoutes } from './http/judge-cards.js';
 import { resultsRoutes } from './http/results-page.js';
-import type { ContestRoom } from './rooms/room.js';
+import type { ContestRoom, StateMark } from './rooms/room.js';
 import { authenticate, registerHandlers } from './realtime/socket-handlers.js';
 import { judgesAccess } from './realtime/judge-access.js';
 import { ACCESS, likesChannels } from './realtime/access.js';
@@ -155,33 +155,35 @@ export function createApp(options: AppOptions): App {
   };
 
   /** One contest's broadcast waiting for the log's sync, by contest: later changes join it while
-   * the same sync will cover them, so a busy turn builds and sends each view once. Its views show
-   * `state`, the state after its last change, never a command written after its sync began. */
-  const waitingBroadcasts = new Map<ContestRoom, { events: ContestEvent[]; audience: Set<SeatId> | undefined; screen: boolean; state: ContestState; syncs: number }>();
+   * the same sync's end tells them, so a busy turn builds and sends each view once. Its views show
+   * `shows`, the state after its last change, never a command that sync does not cover. */
+  const waitingBroadcasts = new Map<ContestRoom, { events: ContestEvent[]; audience: Set<SeatId> | undefined; screen: boolean; shows: StateMark; release: number }>();
 
   /** Tells every page of a change once the commands behind it are on disk (group-commit.ts):
-   * nobody hears of a command before its sync. Changes of one contest within a turn go out as one
-   * update carrying all their events, in the order they were applied. */
+   * nobody hears of a command before its sync. Changes of one contest told by the end of the same
+   * sync go out as one update carrying all their events, in the order they were applied. */
   function broadcast(room: ContestRoom, events: ContestEvent[], audience?: SeatId[], screen = true): void {
     const seats = audience && new Set(audience);
     const durability = options.store.durability;
     const waiting = waitingBroadcasts.get(room);
-    // A sync begun since it was made may not cover this change: it waits for its own update.
-    if (waiting && waiting.screen === screen && waiting.syncs === durability.syncsBegun) {
+    // A change that a later sync tells than the one telling the waiting update gets its own.
+    if (waiting && waiting.screen === screen && waiting.release === durability.releasingSync()) {
       // Joined only if no seat hears events that were not meant for it (P9: a quiet false start).
       const joint = waiting.audience && seats && new Set([...waiting.audience, ...seats]);
       if ((waiting.events.length === 0 || covers(waiting.audience, joint)) && (events.length === 0 || covers(seats, joint))) {
         waiting.events.push(...events);
         waiting.audience = joint;
-        waiting.state = room.state;
+        waiting.shows = room.mark();
         return;
       }
     }
-    const entry = { events: [...events], audience: seats, screen, state: room.state, syncs: durability.syncsBegun };
+    const entry = { events: [...events], audience: seats, screen, shows: room.mark(), release: durability.releasingSync() };
     waitingBroadcasts.set(room, entry);
     durability.whenDurable(() => {
       if (waitingBroadcasts.get(room) === entry) waitingBroadcasts.delete(room);
-      sendViews(room, entry.state, entry.events, entry.audience && [...entry.audience], entry.screen);
+      // What it shows is on disk now: a page's first view told after it shows no older state.
+      room.synced(entry.shows);
+      sendViews(room, entry.shows.state, entry.events, entry.audience && [...entry.audience], entry.screen);
     });
   }
 

@@ -54,6 +54,13 @@ export interface RoomOptions {
   owns?: () => boolean;
 }
 
+/** A state of the contest and how far the log had come when it was current. */
+export interface StateMark {
+  readonly state: ContestState;
+  readonly seq: number;
+  readonly redefinitions: number;
+}
+
 export class ContestRoom {
   readonly id: string;
   readonly hostKey: string;
@@ -62,6 +69,8 @@ export class ContestRoom {
    * nobody hears of a command before its sync (group-commit.ts). `state` runs ahead of it while a
    * sync is under way; the next command is applied to `state`. */
   syncedState: ContestState;
+  /** Where `syncedState` stands, so that it only ever moves forward (see synced()). */
+  private syncedAt: StateMark;
   /** Bumped when the definition is replaced: a sync ending after that shows no older state. */
   private redefinitions = 0;
   /** The contest file this contest was drawn from. */
@@ -122,8 +131,9 @@ export class ContestRoom {
     // The show goes on from what did replay, but the staff must know the log no longer replays whole.
     for (const refused of replayed.refused) options.log?.(translate(terminalLocale(), 'replay.refused.terminal', { contest: stored.id, n: refused.index + 1, type: refused.type, error: refused.error }));
     this.state = replayed.state;
-    this.syncedState = this.state;
     this.seq = stored.commands.length;
+    this.syncedState = this.state;
+    this.syncedAt = this.mark();
     this.answerGaps.follow(this.state, this.connections, options.clock.now());
     this.scheduleDeadline();
   }
@@ -163,17 +173,29 @@ export class ContestRoom {
     if (requestId !== undefined) this.answered.set(requestId, told);
     this.scheduleDeadline();
     // The command is in the log; whether its sync failed goes to the storage alarm (the sender's
-    // ack, which waits for the same sync, answers storage-failed then).
-    // Also after a failed sync: the command is applied and in the log's file, and the host is
-    // shown the storage alarm beside it.
-    const after = result.state;
-    const redefinitions = this.redefinitions;
+    // ack, which waits for the same sync, answers storage-failed then). Pages are shown it either
+    // way: it is applied and in the log's file, and the host sees the alarm beside it.
+    const mark = this.mark();
     this.options.store.durability.whenDurable((error) => {
-      if (redefinitions === this.redefinitions) this.syncedState = after;
+      this.synced(mark);
       this.logSynced(error);
     });
     this.options.onChange(this, result.events, result.audience, !result.unseenByScreen);
     return told;
+  }
+
+  /** The state now, marked with how far the log has come, for synced() once its sync ends. */
+  mark(): StateMark {
+    return { state: this.state, seq: this.seq, redefinitions: this.redefinitions };
+  }
+
+  /** The sync covering `mark` has ended: pages may be shown its state, unless they are already
+   * shown a later one (waiters of one sync are told in the order they asked, not by command). */
+  synced(mark: StateMark): void {
+    const at = this.syncedAt;
+    if (mark.redefinitions < at.redefinitions || (mark.redefinitions === at.redefinitions && mark.seq < at.seq)) return;
+    this.syncedState = mark.state;
+    this.syncedAt = mark;
   }
 
   private logSynced(error: unknown): void {
@@ -410,8 +432,9 @@ export class ContestRoom {
     // The seats' lock and admission are kept (S2, S3), as replaying the log gives them.
     this.state = { ...initialState(definition), seatsLocked: this.state.seatsLocked, admitted: this.state.admitted };
     // Synced at once (persist above), and with it every command written before.
-    this.syncedState = this.state;
     this.redefinitions += 1;
+    this.syncedState = this.state;
+    this.syncedAt = this.mark();
     this.source = source;
     this.options.onChange(this, []);
     return true;

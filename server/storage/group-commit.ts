@@ -26,8 +26,7 @@ interface Batch {
 export class GroupCommit {
   /** How many writes have been made durable-pending so far: a request that moved it wrote. */
   writes = 0;
-  /** How many syncs have begun: two writes with none begun between them are covered by the same
-   * sync (app.ts joins the changes of one contest into one update only then). */
+  /** How many syncs have begun. */
   syncsBegun = 0;
   /** Writes since the last sync began: the next sync is for them. */
   private unsynced = false;
@@ -52,6 +51,13 @@ export class GroupCommit {
     this.writes += 1;
     this.unsynced = true;
     this.schedule();
+  }
+
+  /** The number of the sync whose end tells a waiter asked now: the next to begin while a write
+   * waits for one, else the one running (or the last, if nothing waits). Two changes with the same
+   * number are shown together (app.ts joins them into one update only then). */
+  releasingSync(): number {
+    return this.unsynced ? this.syncsBegun + 1 : this.syncsBegun;
   }
 
   /** Runs `fn` once everything written so far is on disk: at once when nothing waits, else

@@ -246,6 +246,58 @@ describe('GroupCommit', () => {
     await joined.until((v) => v.question?.phase === 'open');
   });
 
+  it("a page's first view, told after an update of the same sync, shows that update's state, not an older one", async () => {
+    const dir = tempDir('qiangda-commit-');
+    const turns: (() => void)[] = [];
+    const store = openStore(join(dir, 'qiangda.db'), { nextTurn: (fn) => turns.push(fn), fsync: () => {} });
+    stores.push(store);
+    const h = await startServer({ store });
+    harnesses.push(h);
+    const host = await h.host();
+    const endTurn = () => turns.splice(0).forEach((fn) => fn());
+    for (const type of ['question:next', 'question:next'] as const) {
+      const answer = host.request('host:command', { type });
+      await vi.waitFor(() => expect(turns.length).toBeGreaterThan(0));
+      endTurn();
+      expect(await answer).toEqual({ data: null });
+    }
+    // In one turn: a command (its update waits for the sync), a screen joins (its first view waits
+    // behind that update), and the buzzers open (joining the update, as the same sync covers it).
+    const writes = store.durability.writes;
+    const reveal = host.request('host:command', { type: 'question:next' });
+    await vi.waitFor(() => expect(store.durability.writes).toBe(writes + 1));
+    const screen = h.connect({ role: 'screen' });
+    await vi.waitFor(() => expect(h.app.io.sockets.sockets.size).toBe(2));
+    const open = host.request('host:command', { type: 'buzzers:open' });
+    await vi.waitFor(() => expect(store.durability.writes).toBe(writes + 2));
+    endTurn();
+    expect(await reveal).toEqual({ data: null });
+    expect(await open).toEqual({ data: null });
+    await roundTrip(screen);
+    expect(screen.view?.question?.phase).toBe('open');
+  });
+
+  it('names the sync whose end tells a waiter asked now: the one running, or the next once a write waits', () => {
+    const { commit, endTurn, finish } = (() => {
+      const turns: (() => void)[] = [];
+      const running: ((error: unknown) => void)[] = [];
+      const c = new GroupCommit(() => {}, (fn) => turns.push(fn), undefined, (done) => running.push(done));
+      return { commit: c, endTurn: () => turns.splice(0).forEach((fn) => fn()), finish: () => (running.shift() as (e: unknown) => void)(null) };
+    })();
+    expect(commit.releasingSync()).toBe(0);
+    commit.written();
+    expect(commit.releasingSync()).toBe(1);
+    endTurn();
+    // Sync 1 runs; nothing new waits for a sync: a waiter asked now is told by its end.
+    expect(commit.releasingSync()).toBe(1);
+    commit.written();
+    expect(commit.releasingSync()).toBe(2);
+    finish();
+    expect(commit.releasingSync()).toBe(2);
+    finish();
+    expect(commit.releasingSync()).toBe(2);
+  });
+
   it('runs a waiter at once when nothing waits, and otherwise after the sync, in the order asked', () => {
     const turns: (() => void)[] = [];
     const order: string[] = [];
