@@ -180,7 +180,8 @@ export class SharedAudience {
       contests.durability.flush();
       const room = contests.get(contestId);
       if (!room) return null;
-      const update: WholeUpdate = { view: viewFor('audience', room.state, room.facts()), events: [], serverNow: clock.now() };
+      // syncedState: the flush above returns at once if it is asked while a sync's waiters are told.
+      const update: WholeUpdate = { view: viewFor('audience', room.syncedState, room.facts()), events: [], serverNow: clock.now() };
       return { update, likes: likes.total(contestId), comments: comments.updateFor(contestId, 'public'), teller: this.teller, epoch: this.epochOf(contestId), told: this.told } satisfies FirstSight;
     }
     if (question.kind === 'likes') {

@@ -26,8 +26,8 @@ interface Batch {
 export class GroupCommit {
   /** How many writes have been made durable-pending so far: a request that moved it wrote. */
   writes = 0;
-  /** How many syncs have begun. */
-  syncsBegun = 0;
+  /** How many syncs have begun (releasingSync). */
+  private syncsBegun = 0;
   /** Writes since the last sync began: the next sync is for them. */
   private unsynced = false;
   /** Waiters in the order they asked, a batch per sync. The first may be syncing (`syncing`). */

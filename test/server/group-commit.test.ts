@@ -13,10 +13,12 @@ import { closedAfterEach } from '../support/closed-after-each.js';
 
 const { harnesses, stores, tempDir } = closedAfterEach();
 
-/** A server on a real file whose end-of-turn syncs run only when the test says. */
-async function server() {
+/** A server on a real file whose end-of-turn syncs run only when the test says. `holdSyncs`:
+ * each sync runs off the loop, as on the real disk, and ends only at `finish()`. */
+async function server({ holdSyncs = false } = {}) {
   const dir = tempDir('qiangda-commit-');
   const turns: (() => void)[] = [];
+  const running: ((error: unknown) => void)[] = [];
   const syncs = { count: 0, fail: null as Error | null };
   const store = openStore(join(dir, 'qiangda.db'), {
     nextTurn: (fn) => turns.push(fn),
@@ -24,6 +26,7 @@ async function server() {
       syncs.count += 1;
       if (syncs.fail) throw syncs.fail;
     },
+    ...(holdSyncs && { syncLater: (done: (error: unknown) => void) => void running.push(done) }),
   });
   stores.push(store);
   const logs: string[] = [];
@@ -33,15 +36,19 @@ async function server() {
   const endTurn = () => turns.splice(0).forEach((fn) => fn());
   /** Resolves once the server has applied (and written) `n` more commands. */
   const applied = async (n: number, before: number) => vi.waitFor(() => expect(store.durability.writes).toBe(before + n));
-  /** A host command sent, applied, synced and answered. */
-  const command = async (host: TestClient, payload: Parameters<TestClient['request']>[1]) => {
+  /** A host command sent and applied, and its turn ended; its answer still to come. */
+  const send = async (host: TestClient, payload: Parameters<TestClient['request']>[1]) => {
     const writes = store.durability.writes;
     const answer = host.request('host:command', payload as never);
     await applied(1, writes);
     endTurn();
-    return answer;
+    return { answer };
   };
-  return { h, store, syncs, logs, endTurn, applied, command };
+  /** A host command sent, applied, synced and answered. */
+  const command = async (host: TestClient, payload: Parameters<TestClient['request']>[1]) => (await send(host, payload)).answer;
+  /** Ends the oldest sync held off the loop. */
+  const finish = () => (running.shift() as (error: unknown) => void)(null);
+  return { h, store, syncs, logs, endTurn, applied, send, command, running, finish };
 }
 
 /** A round trip on the page's own socket that does not wait for the sync: whatever the server
@@ -156,6 +163,84 @@ describe('group commit', () => {
     expect(syncs.count).toBe(before.syncs + 1);
     await told;
   });
+
+  it('shows no page a command written after the running sync began: not in an update, nor in a first view', async () => {
+    const { h, send, running, finish } = await server({ holdSyncs: true });
+    const host = await h.host();
+    const step = (type: 'question:next' | 'buzzers:open') => send(host, { type });
+    const first = await step('question:next');
+    expect(running).toHaveLength(1);
+    finish();
+    expect(await first.answer).toEqual({ data: null });
+
+    // The next question's sync begins, and a screen joins: its first view waits for that sync.
+    const next = (await step('question:next')).answer;
+    expect(running).toHaveLength(1);
+    const screen = h.screen();
+    await vi.waitFor(() => expect(h.app.io.sockets.sockets.size).toBe(2));
+    // The buzzers open while that sync runs: theirs is the next one.
+    const open = (await step('buzzers:open')).answer;
+    expect(running).toHaveLength(1);
+    await roundTrip(host);
+    finish();
+    expect(await next).toEqual({ data: null });
+    expect(running).toHaveLength(1);
+    await roundTrip(host);
+    // The next question, and not the buzzers that opened on it after its sync began.
+    expect(host.view?.question?.phase).toBe('reading');
+    const joined = await screen;
+    expect(joined.view?.question?.phase).toBe('reading');
+    finish();
+    expect(await open).toEqual({ data: null });
+    await host.until((v) => v.question?.phase === 'open');
+    await joined.until((v) => v.question?.phase === 'open');
+  });
+
+  it('an update made while a sync runs, with nothing of its own to write, takes in no command written after that sync began', async () => {
+    const { h, send, running, finish } = await server({ holdSyncs: true });
+    const host = await h.host();
+    const phone = await h.contestant('s1');
+    const held = (type: 'question:next' | 'buzzers:open') => send(host, { type });
+    const first = await held('question:next');
+    finish();
+    expect(await first.answer).toEqual({ data: null });
+    // The next question's sync runs; the phone leaves meanwhile, and the seat report made for the
+    // host and the screen (no write of its own) waits for that sync.
+    const next = (await held('question:next')).answer;
+    phone.socket.disconnect();
+    await vi.waitFor(() => expect(h.app.io.sockets.sockets.size).toBe(1));
+    await roundTrip(host);
+    // The buzzers open while that sync still runs: the report must not carry them.
+    const open = (await held('buzzers:open')).answer;
+    expect(running).toHaveLength(1);
+    finish();
+    expect(await next).toEqual({ data: null });
+    await roundTrip(host);
+    expect(host.view?.question?.phase).toBe('reading');
+    finish();
+    expect(await open).toEqual({ data: null });
+    await host.until((v) => v.question?.phase === 'open');
+  });
+
+  it("a page's first view, told after an update of the same sync, shows that update's state, not an older one", async () => {
+    const { h, store, endTurn, command } = await server();
+    const host = await h.host();
+    for (const type of ['question:next', 'question:next'] as const) expect(await command(host, { type })).toEqual({ data: null });
+    // In one turn: a command (its update waits for the sync), a screen joins (its first view waits
+    // behind that update), and the buzzers open (joining the update, as the same sync covers it).
+    const writes = store.durability.writes;
+    const reveal = host.request('host:command', { type: 'question:next' });
+    await vi.waitFor(() => expect(store.durability.writes).toBe(writes + 1));
+    const screen = h.connect({ role: 'screen' });
+    await vi.waitFor(() => expect(h.app.io.sockets.sockets.size).toBe(2));
+    const open = host.request('host:command', { type: 'buzzers:open' });
+    await vi.waitFor(() => expect(store.durability.writes).toBe(writes + 2));
+    endTurn();
+    expect(await reveal).toEqual({ data: null });
+    expect(await open).toEqual({ data: null });
+    await roundTrip(screen);
+    expect(screen.view?.question?.phase).toBe('open');
+  });
 });
 
 describe('GroupCommit', () => {
@@ -196,106 +281,6 @@ describe('GroupCommit', () => {
       endTurn();
       expect(answers).toEqual([{ error: ErrorCode.StorageFailed }]);
     });
-  });
-
-  it('shows no page a command written after the running sync began: not in an update, nor in a first view', async () => {
-    const dir = tempDir('qiangda-commit-');
-    const turns: (() => void)[] = [];
-    const running: ((error: unknown) => void)[] = [];
-    const store = openStore(join(dir, 'qiangda.db'), { nextTurn: (fn) => turns.push(fn), fsync: () => {}, syncLater: (done) => running.push(done) });
-    stores.push(store);
-    const h = await startServer({ store });
-    harnesses.push(h);
-    const endTurn = () => turns.splice(0).forEach((fn) => fn());
-    const finish = () => (running.shift() as (error: unknown) => void)(null);
-    const host = await h.host();
-    const applied = async (n: number) => vi.waitFor(() => expect(store.durability.writes).toBe(n));
-    /** Sends a host command and ends the turn it is applied in; resolves with its answer to come. */
-    const step = async (type: 'question:next' | 'buzzers:open') => {
-      const writes = store.durability.writes;
-      const answer = host.request('host:command', { type });
-      await applied(writes + 1);
-      endTurn();
-      return { answer };
-    };
-    const first = await step('question:next');
-    expect(running).toHaveLength(1);
-    finish();
-    expect(await first.answer).toEqual({ data: null });
-
-    // The next question's sync begins, and a screen joins: its first view waits for that sync.
-    const next = (await step('question:next')).answer;
-    expect(running).toHaveLength(1);
-    const screen = h.screen();
-    await vi.waitFor(() => expect(h.app.io.sockets.sockets.size).toBe(2));
-    // The buzzers open while that sync runs: theirs is the next one.
-    const open = (await step('buzzers:open')).answer;
-    expect(running).toHaveLength(1);
-    await roundTrip(host);
-    finish();
-    expect(await next).toEqual({ data: null });
-    expect(running).toHaveLength(1);
-    await roundTrip(host);
-    // The next question, and not the buzzers that opened on it after its sync began.
-    expect(host.view?.question?.phase).toBe('reading');
-    const joined = await screen;
-    expect(joined.view?.question?.phase).toBe('reading');
-    finish();
-    expect(await open).toEqual({ data: null });
-    await host.until((v) => v.question?.phase === 'open');
-    await joined.until((v) => v.question?.phase === 'open');
-  });
-
-  it("a page's first view, told after an update of the same sync, shows that update's state, not an older one", async () => {
-    const dir = tempDir('qiangda-commit-');
-    const turns: (() => void)[] = [];
-    const store = openStore(join(dir, 'qiangda.db'), { nextTurn: (fn) => turns.push(fn), fsync: () => {} });
-    stores.push(store);
-    const h = await startServer({ store });
-    harnesses.push(h);
-    const host = await h.host();
-    const endTurn = () => turns.splice(0).forEach((fn) => fn());
-    for (const type of ['question:next', 'question:next'] as const) {
-      const answer = host.request('host:command', { type });
-      await vi.waitFor(() => expect(turns.length).toBeGreaterThan(0));
-      endTurn();
-      expect(await answer).toEqual({ data: null });
-    }
-    // In one turn: a command (its update waits for the sync), a screen joins (its first view waits
-    // behind that update), and the buzzers open (joining the update, as the same sync covers it).
-    const writes = store.durability.writes;
-    const reveal = host.request('host:command', { type: 'question:next' });
-    await vi.waitFor(() => expect(store.durability.writes).toBe(writes + 1));
-    const screen = h.connect({ role: 'screen' });
-    await vi.waitFor(() => expect(h.app.io.sockets.sockets.size).toBe(2));
-    const open = host.request('host:command', { type: 'buzzers:open' });
-    await vi.waitFor(() => expect(store.durability.writes).toBe(writes + 2));
-    endTurn();
-    expect(await reveal).toEqual({ data: null });
-    expect(await open).toEqual({ data: null });
-    await roundTrip(screen);
-    expect(screen.view?.question?.phase).toBe('open');
-  });
-
-  it('names the sync whose end tells a waiter asked now: the one running, or the next once a write waits', () => {
-    const { commit, endTurn, finish } = (() => {
-      const turns: (() => void)[] = [];
-      const running: ((error: unknown) => void)[] = [];
-      const c = new GroupCommit(() => {}, (fn) => turns.push(fn), undefined, (done) => running.push(done));
-      return { commit: c, endTurn: () => turns.splice(0).forEach((fn) => fn()), finish: () => (running.shift() as (e: unknown) => void)(null) };
-    })();
-    expect(commit.releasingSync()).toBe(0);
-    commit.written();
-    expect(commit.releasingSync()).toBe(1);
-    endTurn();
-    // Sync 1 runs; nothing new waits for a sync: a waiter asked now is told by its end.
-    expect(commit.releasingSync()).toBe(1);
-    commit.written();
-    expect(commit.releasingSync()).toBe(2);
-    finish();
-    expect(commit.releasingSync()).toBe(2);
-    finish();
-    expect(commit.releasingSync()).toBe(2);
   });
 
   it('runs a waiter at once when nothing waits, and otherwise after the sync, in the order asked', () => {
@@ -373,6 +358,22 @@ describe('GroupCommit', () => {
       // Nothing waits now: the next is told at once.
       commit.whenDurable(() => order.push('e'));
       expect(order.at(-1)).toBe('e');
+    });
+
+    it('names the sync whose end tells a waiter asked now: the one running, or the next once a write waits', () => {
+      const { commit, endTurn, finish } = offLoop();
+      expect(commit.releasingSync()).toBe(0);
+      commit.written();
+      expect(commit.releasingSync()).toBe(1);
+      endTurn();
+      // Sync 1 runs and nothing new waits for a sync: a waiter asked now is told by its end.
+      expect(commit.releasingSync()).toBe(1);
+      commit.written();
+      expect(commit.releasingSync()).toBe(2);
+      finish();
+      expect(commit.releasingSync()).toBe(2);
+      finish();
+      expect(commit.releasingSync()).toBe(2);
     });
 
     it('what a told waiter writes waits for a sync after the one running, behind what asked before it', () => {
