@@ -173,6 +173,11 @@ const MIGRATIONS: string[] = [
      device_token TEXT NOT NULL PRIMARY KEY,
      joined_at INTEGER
    );`,
+  // The log keeps no index of request ids. Each room holds every request id of its log in memory
+  // (D2, read back on loading) and an archive's are checked distinct before it is restored, so
+  // the index refused nothing; but every press wrote a page of it beside the log's own, which
+  // doubled what each INSERT on the event loop wrote and what checkpoints copied.
+  `DROP INDEX IF EXISTS commands_request;`,
 ];
 
 function migrate(db: Database.Database): void {

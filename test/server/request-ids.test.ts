@@ -167,4 +167,26 @@ describe('store migrations', () => {
     expect(store.loadContest(h.contestId)?.requestIds.get('host/after-migration')).toBe(0);
     store.close();
   });
+
+  it('a data file with the index of request ids opens without it; a retry after a restart is still known from the log', async () => {
+    const { file, clock, first, phone, pressed } = await buzzedOnFile('press-before-upgrade');
+    const commands = logLength(first);
+    await first.close();
+    first.store.close();
+    harnesses.splice(harnesses.indexOf(first), 1);
+    // As files written before the index was dropped hold it.
+    const old = new Database(file);
+    old.exec('CREATE UNIQUE INDEX commands_request ON commands (contest_id, request_id) WHERE request_id IS NOT NULL');
+    old.pragma('user_version = 4');
+    old.close();
+
+    const store = openStore(file);
+    expect(store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'commands'").all()).toEqual([]);
+    const second = await server({ store, clock });
+    const phoneAgain = second.connect({ role: 'contestant', deviceToken: phone.deviceToken });
+    await phoneAgain.ready();
+    expect(await phoneAgain.request('buzz:press', { rid: 'press-before-upgrade' })).toEqual(pressed);
+    expect(logLength(second)).toBe(commands);
+    store.close();
+  });
 });
