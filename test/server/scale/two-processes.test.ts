@@ -5,8 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../server/storage/store.js';
 import type { ContestView } from '../../../shared/contest/views.js';
+import type { SeatLink } from '../../../shared/protocol.js';
 import { eventually, hasRedis, requireRedis, page, phone, scalePair, type ScaleServer } from '../../support/scale-pair.js';
 
+/** How often the owner reports the seats' links to the host (server/app.ts). */
+const LINK_REPORT_MS = 2000;
 /** A short lease so the test is quick: the takeover bound is LEASE + LEASE / 3. */
 const LEASE_MS = 1500;
 const BOUND_MS = LEASE_MS + Math.floor(LEASE_MS / 3);
@@ -36,6 +39,13 @@ describe.skipIf(!hasRedis)('two processes sharing one contest through Redis', ()
     await Promise.all([host.ready(), screenA.ready(), screenB.ready()]);
     const phoneB = await phone(b, 's1');
     const phoneA = await phone(a, 's2');
+
+    // The owner times both phones' links (P2), the one on b through Redis: both answer its pings
+    // as a page does, and its console report (every two seconds of a's clock) shows both.
+    for (const p of [phoneA, phoneB]) p.socket.on('clock:ping', (ack) => ack());
+    let links: Record<string, SeatLink> = {};
+    host.socket.on('seat:links', (reported) => (links = reported));
+    await eventually(async () => (await a.advance(LINK_REPORT_MS), links.s1?.rttMs != null && links.s2?.rttMs != null ? true : null), 15_000);
 
     // Host commands forwarded from b are applied by a, and every page on both sees them.
     expect(await host.request('host:command', { type: 'question:next' })).toEqual({ data: null });
