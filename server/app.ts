@@ -75,6 +75,8 @@ export interface App {
   http: HttpServer;
   io: QiangdaServer;
   contests: Contests;
+  /** The phones' link measurements (P2). */
+  links: LinkBook;
   /** The audience process, when there is one. */
   audience: AudienceProcesses | null;
   close(): Promise<void>;
@@ -302,7 +304,11 @@ export function createApp(options: AppOptions): App {
     registerComments(socket, comments, address, log);
   };
   const audienceParts = { clock: options.clock, likes, likeLimits, comments, ...(options.audienceTurn && { defer: options.audienceTurn }) };
-  shared = options.scale?.attach({ io, contests, authenticate: authenticate(contests), connect: serve, log, audience: audienceParts });
+  const forget = (socketId: string) => {
+    links.remove(socketId);
+    claimGuard.forgetSocket(socketId);
+  };
+  shared = options.scale?.attach({ io, contests, authenticate: authenticate(contests), connect: serve, forget, log, audience: audienceParts });
   if (shared && audience) shared.relay = (contestId, news) => audience.send(contestId, news);
   io.use(options.scale ? options.scale.authenticate() : authenticate(contests));
   io.use(edge.addressCap());
@@ -358,6 +364,7 @@ export function createApp(options: AppOptions): App {
     http,
     io,
     contests,
+    links,
     audience,
     async close() {
       cancelLinks();

@@ -111,6 +111,11 @@ export class LinkBook {
     return out;
   }
 
+  /** How many phones' links are being measured. */
+  get size(): number {
+    return this.contestOf.size;
+  }
+
   close(): void {
     for (const id of [...this.contestOf.keys()]) this.remove(id);
   }

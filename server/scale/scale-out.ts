@@ -39,6 +39,9 @@ export interface ScaleParts {
   contests: Contests;
   authenticate: Middleware;
   connect: (socket: QiangdaSocket, address: string) => void;
+  /** Drops what this process keeps of a page beside its contest (its link's pings, its failed
+   * claims), without telling the contest: for stand-ins of a contest another process now owns. */
+  forget: (socketId: string) => void;
   log: (message: string) => void;
   /** Likes, their limits and comments: viewers of other processes' contests are served with them. */
   audience: Omit<AudienceParts, 'io' | 'contests' | 'log'>;
@@ -337,8 +340,13 @@ export class ScaleOut {
     for (const socket of parts.io.sockets.sockets.values()) {
       if (socket.data.contestId === contestId && !this.forwarded.has(socket.id)) socket.conn.close();
     }
+    // Their disconnect is not delivered: the room would tell its pages of phones leaving a
+    // contest this process no longer runs. What else is kept of them goes, or the link book
+    // would ping them through Redis every second for as long as this process lives.
     for (const [socketId, proxy] of this.proxies) {
-      if (proxy.data.contestId === contestId) this.proxies.delete(socketId);
+      if (proxy.data.contestId !== contestId) continue;
+      parts.forget(socketId);
+      this.proxies.delete(socketId);
     }
   }
 

@@ -39,8 +39,9 @@ export interface ScaleServer {
   ready: ScaleServerReady['ready'];
   /** Whether this process holds the contest's lease now. */
   owner(): Promise<boolean>;
-  /** Its sockets: its own pages' and the stand-ins it holds for other processes' pages. */
-  sockets(): Promise<{ local: number; standIns: number }>;
+  /** Its sockets: its own pages', the stand-ins it holds for other processes' pages, and the
+   * phones whose links it measures. */
+  sockets(): Promise<{ local: number; standIns: number; linked: number }>;
   /** Moves its clock on (the likes' and comments' batches run on it). */
   advance(ms: number): Promise<number>;
 }
@@ -98,7 +99,7 @@ export async function startScaleServer(dbFile: string, redisUrl: string, leaseMs
     child,
     ready,
     owner: () => ask<boolean>({ ask: 'owner' }, 'owner'),
-    sockets: () => ask<{ local: number; standIns: number }>({ ask: 'sockets' }, 'sockets'),
+    sockets: () => ask<{ local: number; standIns: number; linked: number }>({ ask: 'sockets' }, 'sockets'),
     advance: (ms) => ask<number>({ advance: ms }, 'advanced'),
   };
 }

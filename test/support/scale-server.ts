@@ -4,7 +4,7 @@
 //   fork('test/support/scale-server.ts', [dbFile, startTime, redisUrl, leaseMs], { execArgv: ['--import', 'tsx'] })
 //
 // Messages: parent → child { advance: ms }, { ask: 'owner' } or { ask: 'sockets' }; child → parent
-// { ready }, { advanced: now }, { owner: boolean }, { sockets: { local, standIns } }.
+// { ready }, { advanced: now }, { owner: boolean }, { sockets: { local, standIns, linked } }.
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app.js';
 import { ScaleOut } from '../../server/scale/scale-out.js';
@@ -31,7 +31,7 @@ const room = app.contests.get(contestId);
 if (!room) throw new Error('the contest did not open');
 
 process.on('message', (message: { advance: number } | { ask: 'owner' | 'sockets' }) => {
-  if ('ask' in message && message.ask === 'sockets') return void process.send?.({ sockets: { local: app.io.sockets.sockets.size, standIns: scale.standIns } });
+  if ('ask' in message && message.ask === 'sockets') return void process.send?.({ sockets: { local: app.io.sockets.sockets.size, standIns: scale.standIns, linked: app.links.size } });
   if ('ask' in message) return void process.send?.({ owner: scale.owns(contestId) });
   clock.advance(message.advance);
   process.send?.({ advanced: clock.now() });
