@@ -75,8 +75,8 @@ export interface App {
   http: HttpServer;
   io: QiangdaServer;
   contests: Contests;
-  /** The phones' link measurements (P2). */
-  links: LinkBook;
+  /** How many phones' links this process measures (P2). */
+  readonly linkedPhones: number;
   /** The audience process, when there is one. */
   audience: AudienceProcesses | null;
   close(): Promise<void>;
@@ -145,6 +145,11 @@ export function createApp(options: AppOptions): App {
     log,
   });
 
+  /** Whether this process runs the contest's engine. With --redis, one that has lost the lease
+   * keeps its outdated room for a while (its own pages' disconnects, a claim alarm's timer still
+   * reach it); a view of it would take the pages back to that state, so none is sent. */
+  const runs = (contestId: string) => !options.scale || options.scale.owns(contestId);
+
   /** Whether a channel has listeners: with Redis they may be on another process, so always. */
   const heard = (to: string) => Boolean(options.scale || io.sockets.adapter.rooms.get(to)?.size);
 
@@ -194,7 +199,7 @@ export function createApp(options: AppOptions): App {
   const hostRefresh = new HostRefresh(options.clock, (contestId) =>
     options.store.durability.whenDurable(() => {
       const room = contests.get(contestId);
-      if (room) updateChannel(channel.host(room.id), () => viewFor('host', room.syncedState, room.facts()), [], options.clock.now());
+      if (room && runs(room.id)) updateChannel(channel.host(room.id), () => viewFor('host', room.syncedState, room.facts()), [], options.clock.now());
     }),
   );
 
@@ -207,6 +212,7 @@ export function createApp(options: AppOptions): App {
    * `screen`, not the screen either: a press waiting for its decision shows on no page but the
    * host's and its own seat's (P9), so nobody learns that someone pressed. */
   function sendViews(room: ContestRoom, state: ContestState, events: ContestEvent[], audience?: SeatId[], screen = true): void {
+    if (!runs(room.id)) return;
     // A change no seat and no screen sees, with no event (a late press in the host's log, B14),
     // waits for the host's next refresh (host-refresh.ts); every other update carries the host's
     // view, so none is due after it.
@@ -336,7 +342,7 @@ export function createApp(options: AppOptions): App {
   let cancelLinks = () => {};
   const reportLinks = () => {
     for (const room of contests.open()) {
-      if (!heard(channel.host(room.id)) || (options.scale && !options.scale.owns(room.id))) continue;
+      if (!heard(channel.host(room.id)) || !runs(room.id)) continue;
       const seatIds = room.state.definition.seats.map((s) => s.id);
       io.to(channel.host(room.id)).emit('seat:links', links.seatLinks(room.id, seatIds));
     }
@@ -364,7 +370,9 @@ export function createApp(options: AppOptions): App {
     http,
     io,
     contests,
-    links,
+    get linkedPhones() {
+      return links.size;
+    },
     audience,
     async close() {
       cancelLinks();

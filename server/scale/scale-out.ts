@@ -340,9 +340,9 @@ export class ScaleOut {
     for (const socket of parts.io.sockets.sockets.values()) {
       if (socket.data.contestId === contestId && !this.forwarded.has(socket.id)) socket.conn.close();
     }
-    // Their disconnect is not delivered: the room would tell its pages of phones leaving a
-    // contest this process no longer runs. What else is kept of them goes, or the link book
-    // would ping them through Redis every second for as long as this process lives.
+    // Their disconnect is not delivered: it is the other process's page that is still there.
+    // What this process keeps of them goes, or the link book would ping them through Redis
+    // every second for as long as this process lives.
     for (const [socketId, proxy] of this.proxies) {
       if (proxy.data.contestId !== contestId) continue;
       parts.forget(socketId);

@@ -69,6 +69,8 @@ export interface HarnessOptions {
   edge?: Partial<EdgeOptions>;
   /** The audience's fan-out turns and like limits (app.ts), for the audience tests. */
   audience?: Pick<AppOptions, 'audienceTurn' | 'likeRates' | 'audienceProcess' | 'audienceProcesses'>;
+  /** --redis's part, for tests that play it without Redis. */
+  scale?: AppOptions['scale'];
 }
 
 export async function startServer(options: HarnessOptions = {}): Promise<Harness> {
@@ -76,7 +78,7 @@ export async function startServer(options: HarnessOptions = {}): Promise<Harness
   const store = options.store ?? openStore(':memory:');
   let url = '';
   const bank = options.bank ?? loadBank(BUNDLED_BANK).questions;
-  const app = createApp({ store, bank: { all: () => bank }, clock, publicUrl: 'http://qiangda.test', web: options.web, log: options.log ?? (() => {}), edge: options.edge, ...options.audience });
+  const app = createApp({ store, bank: { all: () => bank }, clock, publicUrl: 'http://qiangda.test', web: options.web, log: options.log ?? (() => {}), edge: options.edge, ...options.audience, ...(options.scale && { scale: options.scale }) });
   await app.audience?.started;
   await new Promise<void>((resolve) => app.http.listen(options.port ?? 0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(app.http.address() as AddressInfo).port}`;

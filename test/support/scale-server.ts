@@ -31,7 +31,7 @@ const room = app.contests.get(contestId);
 if (!room) throw new Error('the contest did not open');
 
 process.on('message', (message: { advance: number } | { ask: 'owner' | 'sockets' }) => {
-  if ('ask' in message && message.ask === 'sockets') return void process.send?.({ sockets: { local: app.io.sockets.sockets.size, standIns: scale.standIns, linked: app.links.size } });
+  if ('ask' in message && message.ask === 'sockets') return void process.send?.({ sockets: { local: app.io.sockets.sockets.size, standIns: scale.standIns, linked: app.linkedPhones } });
   if ('ask' in message) return void process.send?.({ owner: scale.owns(contestId) });
   clock.advance(message.advance);
   process.send?.({ advanced: clock.now() });
