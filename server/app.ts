@@ -85,7 +85,8 @@ export interface App {
 // Heartbeats every 2 s with 2.5 s to answer: a phone that drops off Wi-Fi shows as
 // disconnected on the host console within 5 s.
 const PING_INTERVAL_MS = 2000;
-const LINK_REPORT_MS = 2000;
+/** How often the host console is sent each seat's link. */
+export const LINK_REPORT_MS = 2000;
 const PING_TIMEOUT_MS = 2500;
 
 export function createApp(options: AppOptions): App {

@@ -6,6 +6,7 @@
 // fake server time minus performance.now(), with no error) and every link measures 0 ms.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LINK_REPORT_MS } from '../../server/app.js';
 import { DEFAULT_FAIRNESS, DEFAULT_GRACE_CAP_MS } from '../../shared/contest/arbiter.js';
 import type { BuzzInQuestion } from '../../shared/contest/types.js';
 import { formatLead } from '../../web/lib/contest-display.js';
@@ -14,8 +15,6 @@ import { byTestId, hasChromium, requireBrowser, shot, startStage, zh, type Brows
 
 requireBrowser('fair buzzing in a browser');
 
-/** How often the server reports seat links to the host (server/app.ts). */
-const LINK_REPORT_MS = 2000;
 
 describe.skipIf(!hasChromium)('fair buzzing in a browser', () => {
   const contest = definition();

@@ -11,13 +11,12 @@ import { DEFAULT_FAIRNESS, DEFAULT_MAX_CREDIT_MS } from '../../shared/contest/ar
 import type { BuzzInQuestion, ContestDefinition } from '../../shared/contest/types.js';
 import { definition } from '../support/definitions.js';
 import { PING_EVERY_MS } from '../../server/realtime/links.js';
+import { LINK_REPORT_MS } from '../../server/app.js';
 import { HOST_REFRESH_MS } from '../../server/realtime/host-refresh.js';
 import { byTestId, hasChromium, requireBrowser, shot, SHOTS, startStage, zh, type BrowserStage } from './browser-stage.js';
 
 requireBrowser('fair buzzing on the pages');
 
-/** How often the server reports seat links to the host (server/app.ts). */
-const LINK_REPORT_MS = 2000;
 const SOCKET = /\/socket\.io\//;
 
 /** socket.io's text frames: an event (42), with an ack id when it wants an answer, and an ack (43). */

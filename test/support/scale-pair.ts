@@ -34,14 +34,20 @@ export function requireRedis(name: string): void {
 const children: ChildProcess[] = [];
 const clients: TestClient[] = [];
 
+/** A server process's sockets: its own pages', the stand-ins it holds for other processes'
+ * pages, and the phones whose links it measures. */
+export interface SocketCounts {
+  local: number;
+  standIns: number;
+  linked: number;
+}
+
 export interface ScaleServer {
   child: ChildProcess;
   ready: ScaleServerReady['ready'];
   /** Whether this process holds the contest's lease now. */
   owner(): Promise<boolean>;
-  /** Its sockets: its own pages', the stand-ins it holds for other processes' pages, and the
-   * phones whose links it measures. */
-  sockets(): Promise<{ local: number; standIns: number; linked: number }>;
+  sockets(): Promise<SocketCounts>;
   /** Moves its clock on (the likes' and comments' batches run on it). */
   advance(ms: number): Promise<number>;
 }
@@ -99,7 +105,7 @@ export async function startScaleServer(dbFile: string, redisUrl: string, leaseMs
     child,
     ready,
     owner: () => ask<boolean>({ ask: 'owner' }, 'owner'),
-    sockets: () => ask<{ local: number; standIns: number; linked: number }>({ ask: 'sockets' }, 'sockets'),
+    sockets: () => ask<SocketCounts>({ ask: 'sockets' }, 'sockets'),
     advance: (ms) => ask<number>({ advance: ms }, 'advanced'),
   };
 }

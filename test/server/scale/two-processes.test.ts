@@ -3,13 +3,12 @@
 // engine is forwarded to the one that does; killing the owner hands the contest to the other
 // within the lease's bound, with every acknowledged buzz in the log.
 import { describe, expect, it } from 'vitest';
+import { LINK_REPORT_MS } from '../../../server/app.js';
 import { openStore } from '../../../server/storage/store.js';
 import type { ContestView } from '../../../shared/contest/views.js';
 import type { SeatLink } from '../../../shared/protocol.js';
 import { eventually, hasRedis, requireRedis, page, phone, scalePair, type ScaleServer } from '../../support/scale-pair.js';
 
-/** How often the owner reports the seats' links to the host (server/app.ts). */
-const LINK_REPORT_MS = 2000;
 /** A short lease so the test is quick: the takeover bound is LEASE + LEASE / 3. */
 const LEASE_MS = 1500;
 const BOUND_MS = LEASE_MS + Math.floor(LEASE_MS / 3);
