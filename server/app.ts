@@ -315,7 +315,7 @@ export function createApp(options: AppOptions): App {
     links.remove(socketId);
     claimGuard.forgetSocket(socketId);
   };
-  shared = options.scale?.attach({ io, contests, authenticate: authenticate(contests), connect: serve, forget, log, audience: audienceParts });
+  shared = options.scale?.attach({ io, contests, authenticate: authenticate(contests), connect: serve, forget, log, fences: options.store.fences, audience: audienceParts });
   if (shared && audience) shared.relay = (contestId, news) => audience.send(contestId, news);
   io.use(options.scale ? options.scale.authenticate() : authenticate(contests));
   io.use(edge.addressCap());

@@ -14,6 +14,7 @@ import { translate } from '../../shared/i18n/index.js';
 import { terminalLocale } from '../setup/terminal-locale.js';
 import type { Contests } from '../rooms/contests.js';
 import type { QiangdaServer, QiangdaSocket, SocketData } from '../realtime/realtime.js';
+import type { Fences } from '../storage/fencing.js';
 import { ContestLease, type LeaseStore } from './lease.js';
 import { RemoteSocket } from './remote-socket.js';
 import { SharedAudience, type AudienceParts } from './shared-audience.js';
@@ -43,6 +44,8 @@ export interface ScaleParts {
    * claims), without telling the contest: for stand-ins of a contest another process now owns. */
   forget: (socketId: string) => void;
   log: (message: string) => void;
+  /** The store's fencing: the epoch of each contest taken over is written to the shared file. */
+  fences: Fences;
   /** Likes, their limits and comments: viewers of other processes' contests are served with them. */
   audience: Omit<AudienceParts, 'io' | 'contests' | 'log'>;
 }
@@ -156,6 +159,10 @@ export class ScaleOut {
     parts.io.adapter(createAdapter(quietPublishes(this.pub), this.sub, { requestsTimeout: FORWARD_TIMEOUT_MS, parser: new AdapterParser() }));
     (parts.io as unknown as Server).on(FORWARD, (message: Forwarded, reply: (answer: Answer) => void) => reply(this.answer(message)));
     this.timer = setInterval(() => void this.renew(), this.periodMs);
+    // A write refused because another process took the contest over (this one stalled past its
+    // lease and has not heard yet): the contest is given up at once, not at the next renewal.
+    // On a later turn: the refusal is told from inside the write.
+    parts.fences.onFencedOut((contestId) => void setImmediate(() => this.owned.has(contestId) && this.giveUp(contestId)));
     this.audience = new SharedAudience({ ...parts.audience, io: parts.io, contests: parts.contests, log: parts.log }, (id) => this.owns(id), (id) => this.epochs.get(id) ?? 0);
     return this.audience;
   }
@@ -170,10 +177,16 @@ export class ScaleOut {
     if (!this.owned.has(contestId) && Date.now() < this.quietUntil) return false;
     const epoch = await this.lease.claim(contestId);
     if (!epoch) return false;
-    this.epochs.set(contestId, epoch);
-    if (this.owned.has(contestId) || this.takeOver(contestId)) return true;
-    // Not in this data folder (another machine's contest, or none at all): not ours to run.
-    this.epochs.delete(contestId);
+    if (this.owned.has(contestId)) return this.renewed(contestId, epoch);
+    // The file names this epoch before the log is read for the takeover: a write of the old
+    // owner (stalled past its lease) lands before it, and is replayed, or is refused (fencing.ts).
+    if (this.parts!.fences.fence(contestId, epoch)) {
+      this.epochs.set(contestId, epoch);
+      if (this.takeOver(contestId)) return true;
+      this.epochs.delete(contestId);
+    }
+    // Not in this data folder (another machine's contest, or none at all), or already taken
+    // over by a later epoch than Redis gave: not ours to run.
     await this.lease.release(contestId);
     return false;
   }
@@ -311,9 +324,8 @@ export class ScaleOut {
     for (const contestId of this.owned) {
       try {
         const epoch = await this.lease.claim(contestId);
-        // The same epoch, unless Redis lost the lease meanwhile (a restart that kept nothing).
-        if (epoch) this.epochs.set(contestId, epoch);
-        else this.giveUp(contestId);
+        if (!epoch) this.giveUp(contestId);
+        else this.renewed(contestId, epoch);
       } catch {
         // Redis is away: the stage carries on here.
       }
@@ -328,6 +340,20 @@ export class ScaleOut {
         // Redis is away: try again next period.
       }
     }
+  }
+
+  /** The lease of a contest owned here was renewed: in the same epoch, unless Redis lost it
+   * meanwhile (a restart that kept nothing) and gave it anew. The file must then name the new
+   * epoch, or this process's own writes would be refused; if it names a later one, another
+   * process took the contest over meanwhile, and this one gives it up. */
+  private renewed(contestId: string, epoch: number): boolean {
+    if (epoch === this.epochs.get(contestId)) return true;
+    if (this.parts!.fences.fence(contestId, epoch)) {
+      this.epochs.set(contestId, epoch);
+      return true;
+    }
+    this.giveUp(contestId);
+    return false;
   }
 
   /** Another process holds the contest now: its pages here drop their connection (and come

@@ -7,6 +7,7 @@
 import { translate, type Locale, type MessageKey } from '../../shared/i18n/index.js';
 import type { StorageProblem } from '../../shared/storage-problem.js';
 import type { Clock } from '../clock.js';
+import { FencedOut } from './fencing.js';
 import { classifyStorageError, describeError } from './storage-problem.js';
 import { terminalLocale } from '../setup/terminal-locale.js';
 
@@ -30,7 +31,9 @@ export class StorageHealth {
     try {
       run();
     } catch (error) {
-      this.failed(what, error);
+      // Another process owns the contest now (scale-out's fencing): the disk is fine, and this
+      // process is giving the contest up; the write is refused all the same.
+      if (!(error instanceof FencedOut)) this.failed(what, error);
       return false;
     }
     if (this.problem && !this.syncFailing) this.recovered();

@@ -3,6 +3,7 @@
 import { closeSync, fdatasync, fdatasyncSync, fsyncSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { openFences, type Fences } from './fencing.js';
 import { Checkpointer, type Checkpointed } from './checkpointer.js';
 import { GroupCommit, type NextTurn, type SyncLater } from './group-commit.js';
 import { SEAT_COMMANDS, type Command } from '../../shared/contest/commands.js';
@@ -80,13 +81,16 @@ export interface Store {
   readonly db: Database.Database;
   /** The log's group commit: whatever tells anyone of an appended command waits on it. */
   readonly durability: GroupCommit;
+  /** Scale-out: the contests this process owns write only while no later owner has taken them. */
+  readonly fences: Fences;
   createContest(contest: NewContest): void;
   /** Replaces a contest's definition, seats and judges before its first command. */
   redefineContest(id: string, definition: ContestDefinition, source: unknown, seats: SeatSecret[], judges?: JudgeSecret[]): void;
   listContests(): ContestSummary[];
   loadContest(id: string): StoredContest | null;
   /** Appends command number `seq` (1-based) to the log; it is on disk once `durability` says so
-   * (at the end of this turn), and nobody may be told of it before. Throws if SQLite refused it.
+   * (at the end of this turn), and nobody may be told of it before. Throws if SQLite refused it,
+   * or (FencedOut) if another process has taken the contest over (fencing.ts).
    * `requestId`: the client's id for the request, so a retry of it is recognised after a restart (D2). */
   appendCommand(contestId: string, seq: number, command: Command, requestId?: string): void;
   addDevice(contestId: string, seatId: SeatId, deviceToken: string, joinedAt?: number): void;
@@ -178,6 +182,8 @@ const MIGRATIONS: string[] = [
   // the index refused nothing; but every press wrote a page of it beside the log's own, which
   // doubled what each INSERT on the event loop wrote and what checkpoints copied.
   `DROP INDEX IF EXISTS commands_request;`,
+  // Scale-out's fencing (fencing.ts): the lease epoch of each contest's latest owner.
+  `CREATE TABLE IF NOT EXISTS contest_owners (contest_id TEXT PRIMARY KEY, epoch INTEGER NOT NULL) WITHOUT ROWID;`,
 ];
 
 function migrate(db: Database.Database): void {
@@ -279,6 +285,12 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
   migrate(db);
+  const fences = openFences(db);
+  /** A write of one contest (its id first): refused once another process has taken it over. */
+  const owned =
+    <A extends [string, ...unknown[]], R>(write: (...args: A) => R) =>
+    (...args: A): R =>
+      fences.guard(args[0], () => write(...args));
 
   const insertContest = db.prepare('INSERT INTO contests (id, created_at, definition, host_key, source) VALUES (?, ?, ?, ?, ?)');
   const updateContest = db.prepare('UPDATE contests SET definition = ?, source = ? WHERE id = ?');
@@ -318,6 +330,10 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
   const selectCommands = db.prepare('SELECT command, request_id FROM commands WHERE contest_id = ? ORDER BY seq');
   const countShowCommands = db.prepare(`SELECT count(*) AS n FROM commands WHERE contest_id = ? AND json_extract(command, '$.type') NOT IN (${seatCommands})`);
   const insertCommand = db.prepare('INSERT INTO commands (contest_id, seq, command, request_id) VALUES (?, ?, ?, ?)');
+  // One statement, so checking the owner's epoch costs no transaction of its own on each press.
+  const insertOwnedCommand = db.prepare(
+    'INSERT INTO commands (contest_id, seq, command, request_id) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM contest_owners WHERE contest_id = ? AND epoch = ?)',
+  );
   const deleteDevices = db.prepare('DELETE FROM seat_devices WHERE contest_id = ? AND seat_id = ?');
   const selectDevice = db.prepare('SELECT 1 FROM seat_devices WHERE device_token = ?');
   const deleteDevice = db.prepare('DELETE FROM seat_devices WHERE contest_id = ? AND seat_id = ? AND device_token = ?');
@@ -372,8 +388,9 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
   return {
     db,
     durability,
+    fences,
     createContest: synced(createContest),
-    redefineContest: synced(redefineContest),
+    redefineContest: synced(owned(redefineContest)),
     importContest: synced(importContest),
     listContests() {
       type Row = {
@@ -436,29 +453,34 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
       };
     },
     loadLogo,
-    saveLogo: synced(saveLogo),
+    saveLogo: synced(owned(saveLogo)),
     appendCommand(contestId, seq, command, requestId) {
-      insertCommand.run(contestId, seq, JSON.stringify(command), requestId ?? null);
+      const text = JSON.stringify(command);
+      const epoch = fences.epochOf(contestId);
+      if (epoch === undefined) insertCommand.run(contestId, seq, text, requestId ?? null);
+      else if (insertOwnedCommand.run(contestId, seq, text, requestId ?? null, contestId, epoch).changes === 0) fences.refuse(contestId);
       durability.written();
       if (++appended % CHECKPOINT_EVERY === 0) checkpointer?.ask();
     },
-    addDevice: synced((contestId: string, seatId: SeatId, deviceToken: string, joinedAt?: number) => {
+    addDevice: synced(owned((contestId: string, seatId: SeatId, deviceToken: string, joinedAt?: number) => {
       insertDevice.run(contestId, seatId, deviceToken, joinedAt ?? null);
-    }),
-    addJudgeDevice: synced((contestId: string, judgeId: JudgeId, deviceToken: string, joinedAt: number) => {
+    })),
+    addJudgeDevice: synced(owned((contestId: string, judgeId: JudgeId, deviceToken: string, joinedAt: number) => {
       insertJudgeDevice.run(contestId, judgeId, deviceToken, joinedAt);
-    }),
+    })),
     deviceTokenTaken(deviceToken) {
       return selectDevice.get(deviceToken) !== undefined || selectJudgeDevice.get(deviceToken) !== undefined;
     },
     releaseSeat: synced(
-      db.transaction((contestId: string, seatId: SeatId, newJoinCode: string, deviceToken?: string) => {
-        if (deviceToken === undefined) deleteDevices.run(contestId, seatId);
-        else deleteDevice.run(contestId, seatId, deviceToken);
-        updateJoinCode.run(newJoinCode, contestId, seatId);
-      }),
+      owned(
+        db.transaction((contestId: string, seatId: SeatId, newJoinCode: string, deviceToken?: string) => {
+          if (deviceToken === undefined) deleteDevices.run(contestId, seatId);
+          else deleteDevice.run(contestId, seatId, deviceToken);
+          updateJoinCode.run(newJoinCode, contestId, seatId);
+        }),
+      ),
     ),
-    closeContest: synced((id: string, at: number) => updateClosed.run(at, id).changes === 1),
+    closeContest: synced(owned((id: string, at: number) => updateClosed.run(at, id).changes === 1)),
     ensureSetting(name, make) {
       const read = () => (selectSetting.get(name) as { value: string } | undefined)?.value;
       const existing = read();
