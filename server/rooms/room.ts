@@ -29,7 +29,7 @@ export type RoomCommand = WithoutTime<Command>;
 export const TICK_RETRY_MS = 1000;
 
 /** What a command's sender is told: accepted (with its buzz or answer outcome) or why not. */
-export type RoomResult = { ok: true; buzz?: BuzzOutcome; answer?: SubmissionOutcome } | { ok: false; error: CommandError | 'storage-failed' | 'contest-closed' };
+export type RoomResult = { ok: true; buzz?: BuzzOutcome; answer?: SubmissionOutcome } | { ok: false; error: CommandError | 'storage-failed' | 'contest-closed' | 'internal-error' };
 
 export interface RoomOptions {
   stored: StoredContest;
@@ -162,7 +162,9 @@ export class ContestRoom {
     if (!result.ok) return result;
     // What cannot be kept is not accepted: the state stays as it was.
     if (!this.persist(`command ${timed.type}`, () => this.options.store.appendCommand(this.id, this.seq + 1, timed, requestId))) {
-      return { ok: false, error: 'storage-failed' };
+      // Refused because the contest moved to another process (fencing): as during any hand-over,
+      // the page sends it again and its own process forwards it to the new owner.
+      return { ok: false, error: this.health.movedAway ? 'internal-error' : 'storage-failed' };
     }
     this.seq += 1;
     if (!SEAT_COMMANDS.includes(timed.type)) this.showCommands += 1;

@@ -13,10 +13,12 @@ export interface LeaseStore {
 
 // Held by us: extended, same epoch (given anew if Redis lost it). Free (expired or never taken):
 // ours now, in a new epoch. Held by another: refused (0). A new epoch is above the last one Redis
-// still holds even if its clock has stepped back; the clock counts only once Redis kept nothing.
+// still holds even if its clock has stepped back, and above the floor the caller read from the
+// shared file (the last owner's epoch there, storage/fencing.ts), which outlives a Redis that
+// kept nothing; the clock counts only above both.
 const CLAIM = `local function newEpoch()
   local t = redis.call('TIME')
-  local e = math.max(tonumber(t[1]) * 1000000 + tonumber(t[2]), (tonumber(redis.call('GET', KEYS[2])) or 0) + 1)
+  local e = math.max(tonumber(t[1]) * 1000000 + tonumber(t[2]), (tonumber(redis.call('GET', KEYS[2])) or 0) + 1, tonumber(ARGV[3]) + 1)
   redis.call('SET', KEYS[2], string.format('%d', e))
   return e
 end
@@ -49,13 +51,13 @@ export class ContestLease {
   ) {}
 
   /** Takes or renews the lease (SET NX PX or PEXPIRE, atomically): the epoch this process holds it
-   * in (above 0, the same while it renews), or 0: another process holds it. Throws when Redis
-   * does not answer within a third of the lease (it is away): nothing changes. */
-  async claim(contestId: string): Promise<number> {
+   * in (above 0 and above `floor`, the same while it renews), or 0: another process holds it.
+   * Throws when Redis does not answer within a third of the lease (it is away): nothing changes. */
+  async claim(contestId: string, floor = 0): Promise<number> {
     let timer: NodeJS.Timeout | undefined;
     const away = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('redis did not answer')), Math.max(50, this.ttlMs / 3))));
     try {
-      const epoch = Number(await Promise.race([this.redis.eval(CLAIM, { keys: [leaseKey(contestId), epochKey(contestId)], arguments: [this.holder, String(this.ttlMs)] }), away]));
+      const epoch = Number(await Promise.race([this.redis.eval(CLAIM, { keys: [leaseKey(contestId), epochKey(contestId)], arguments: [this.holder, String(this.ttlMs), String(floor)] }), away]));
       return Number.isSafeInteger(epoch) && epoch > 0 ? epoch : 0;
     } finally {
       clearTimeout(timer);

@@ -175,18 +175,20 @@ export class ScaleOut {
   /** Takes a contest's lease if it is free: then this process owns it, replayed afresh from the log. */
   async claim(contestId: string): Promise<boolean> {
     if (!this.owned.has(contestId) && Date.now() < this.quietUntil) return false;
-    const epoch = await this.lease.claim(contestId);
+    const fences = this.parts!.fences;
+    // Not in this data folder (another machine's contest, or none at all): not ours to run.
+    const floor = fences.floor(contestId);
+    if (floor === null) return false;
+    const epoch = await this.lease.claim(contestId, floor);
     if (!epoch) return false;
-    if (this.owned.has(contestId)) return this.renewed(contestId, epoch);
+    this.epochs.set(contestId, epoch);
+    if (this.owned.has(contestId)) return true;
     // The file names this epoch before the log is read for the takeover: a write of the old
     // owner (stalled past its lease) lands before it, and is replayed, or is refused (fencing.ts).
-    if (this.parts!.fences.fence(contestId, epoch)) {
-      this.epochs.set(contestId, epoch);
-      if (this.takeOver(contestId)) return true;
-      this.epochs.delete(contestId);
-    }
-    // Not in this data folder (another machine's contest, or none at all), or already taken
-    // over by a later epoch than Redis gave: not ours to run.
+    if (fences.fence(contestId, epoch) && this.takeOver(contestId)) return true;
+    // A later epoch is in the file (another process took the contest since), or it is gone.
+    fences.drop(contestId);
+    this.epochs.delete(contestId);
     await this.lease.release(contestId);
     return false;
   }
@@ -323,9 +325,11 @@ export class ScaleOut {
   private async renew(): Promise<void> {
     for (const contestId of this.owned) {
       try {
-        const epoch = await this.lease.claim(contestId);
-        if (!epoch) this.giveUp(contestId);
-        else this.renewed(contestId, epoch);
+        const epoch = await this.lease.claim(contestId, this.parts!.fences.floor(contestId) ?? 0);
+        // The same epoch, unless Redis lost the lease meanwhile (a restart that kept nothing).
+        // The file still names the epoch this process fenced with, so its writes go on.
+        if (epoch) this.epochs.set(contestId, epoch);
+        else this.giveUp(contestId);
       } catch {
         // Redis is away: the stage carries on here.
       }
@@ -342,26 +346,13 @@ export class ScaleOut {
     }
   }
 
-  /** The lease of a contest owned here was renewed: in the same epoch, unless Redis lost it
-   * meanwhile (a restart that kept nothing) and gave it anew. The file must then name the new
-   * epoch, or this process's own writes would be refused; if it names a later one, another
-   * process took the contest over meanwhile, and this one gives it up. */
-  private renewed(contestId: string, epoch: number): boolean {
-    if (epoch === this.epochs.get(contestId)) return true;
-    if (this.parts!.fences.fence(contestId, epoch)) {
-      this.epochs.set(contestId, epoch);
-      return true;
-    }
-    this.giveUp(contestId);
-    return false;
-  }
-
   /** Another process holds the contest now: its pages here drop their connection (and come
    * back by themselves, forwarded to the new owner); stand-ins for other processes' pages go. */
   private giveUp(contestId: string): void {
     const parts = this.parts!;
     this.owned.delete(contestId);
     this.epochs.delete(contestId);
+    parts.fences.drop(contestId);
     parts.log(translate(terminalLocale(), 'scale.leaseLost.terminal', { contest: contestId }));
     for (const socket of parts.io.sockets.sockets.values()) {
       if (socket.data.contestId === contestId && !this.forwarded.has(socket.id)) socket.conn.close();

@@ -29,8 +29,15 @@ export interface Fences {
    * False, and nothing written, if a later one is already there (another process took the
    * contest since) or the file holds no such contest (another machine's, or none at all). */
   fence(contestId: string, epoch: number): boolean;
-  /** The epoch this process fenced the contest with, if it did. */
+  /** The epoch the file names for the contest (0: none yet), or null: the file holds no such
+   * contest. A new lease epoch is taken above it, so a takeover's epoch always passes the fence
+   * even when Redis restarted empty with its clock behind the last owner's. */
+  floor(contestId: string): number | null;
+  /** The epoch this process fenced the contest with, while it owns the contest. */
   epochOf(contestId: string): number | undefined;
+  /** This process no longer owns the contest: its writes of it go unchecked again, as on a
+   * process that never owned it (the routes that write without the owner, a logo or a close). */
+  drop(contestId: string): void;
   /** Runs `write` for the contest; for a fenced one, inside a transaction that first checks the
    * file still names this process's epoch (else FencedOut, and nothing is written). */
   guard<R>(contestId: string, write: () => R): R;
@@ -46,8 +53,8 @@ export function openFences(db: Database.Database): Fences {
     'INSERT INTO contest_owners (contest_id, epoch) SELECT id, ? FROM contests WHERE id = ? ON CONFLICT (contest_id) DO UPDATE SET epoch = excluded.epoch WHERE excluded.epoch >= contest_owners.epoch',
   );
   const selectOwner = db.prepare('SELECT epoch FROM contest_owners WHERE contest_id = ?');
-  /** The epoch each contest was fenced with here. Kept after the contest is given up: any late
-   * write of it is then refused, as the file names the new owner's epoch. */
+  const selectFloor = db.prepare('SELECT (SELECT epoch FROM contest_owners WHERE contest_id = id) AS epoch FROM contests WHERE id = ?');
+  /** The epoch each contest owned here was fenced with. */
   const epochs = new Map<string, number>();
   const listeners: ((contestId: string) => void)[] = [];
 
@@ -68,7 +75,14 @@ export function openFences(db: Database.Database): Fences {
       epochs.set(contestId, epoch);
       return true;
     },
+    floor(contestId) {
+      const row = selectFloor.get(contestId) as { epoch: number | null } | undefined;
+      return row ? (row.epoch ?? 0) : null;
+    },
     epochOf: (contestId) => epochs.get(contestId),
+    drop(contestId) {
+      epochs.delete(contestId);
+    },
     guard<R>(contestId: string, write: () => R): R {
       const epoch = epochs.get(contestId);
       return epoch === undefined ? write() : (checked.immediate(contestId, epoch, write) as R);

@@ -14,6 +14,9 @@ import { terminalLocale } from '../setup/terminal-locale.js';
 export class StorageHealth {
   /** The failure going on now, or null while writes are kept. */
   problem: StorageProblem | null = null;
+  /** The last write was refused because another process owns the contest now (scale-out's
+   * fencing): the page is told to try again (internal-error), not that the disk failed. */
+  movedAway = false;
   /** The log's last sync failed: only a sync that succeeds ends the problem, not a write. */
   private syncFailing = false;
 
@@ -28,12 +31,14 @@ export class StorageHealth {
   /** Runs one write; true if it was kept. `what` names the write for the terminal. */
   write(what: string, run: () => void): boolean {
     if (this.problem?.kind === 'corrupt') return false;
+    this.movedAway = false;
     try {
       run();
     } catch (error) {
       // Another process owns the contest now (scale-out's fencing): the disk is fine, and this
       // process is giving the contest up; the write is refused all the same.
-      if (!(error instanceof FencedOut)) this.failed(what, error);
+      this.movedAway = error instanceof FencedOut;
+      if (!this.movedAway) this.failed(what, error);
       return false;
     }
     if (this.problem && !this.syncFailing) this.recovered();

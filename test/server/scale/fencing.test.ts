@@ -82,7 +82,7 @@ describe('fencing: the writes of an owner another process has taken over from', 
     }
   });
 
-  it('through the server: the old owner answers storage-failed, raises no storage alarm, and moves nothing', async () => {
+  it('through the server: the old owner answers as during a hand-over (send again), raises no storage alarm, and moves nothing', async () => {
     const file = join(tempDir('qiangda-fencing-'), 'qiangda.db');
     const h = await startServer({ store: openStore(file) });
     harnesses.push(h);
@@ -95,8 +95,8 @@ describe('fencing: the writes of an owner another process has taken over from', 
     try {
       expect(other.fences.fence(h.contestId, 20)).toBe(true);
       const before = h.room.state;
-      expect(await phone.request('buzz:press', { rid: 'press-after-takeover' })).toEqual({ error: ErrorCode.StorageFailed });
-      expect(await host.request('host:command', { type: 'score:adjust', seatId: 's2', delta: 5, reason: '更正' })).toEqual({ error: ErrorCode.StorageFailed });
+      expect(await phone.request('buzz:press', { rid: 'press-after-takeover' })).toEqual({ error: ErrorCode.Internal });
+      expect(await host.request('host:command', { type: 'score:adjust', seatId: 's2', delta: 5, reason: '更正' })).toEqual({ error: ErrorCode.Internal });
       expect(h.room.state).toBe(before);
       expect(other.loadContest(h.contestId)?.commands.map((c) => c.type)).toEqual(['question:next', 'question:next', 'buzzers:open']);
       // The disk is fine: the host console shows no storage problem for it.

@@ -4,19 +4,28 @@
 // frees it as an expiry would.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { createClient } from 'redis';
 import { ContestLease, epochKey, leaseKey } from '../../../server/scale/lease.js';
+import { ScaleOut } from '../../../server/scale/scale-out.js';
+import { openStore } from '../../../server/storage/store.js';
+import { closedAfterEach } from '../../support/closed-after-each.js';
+import { startServer } from '../../support/harness.js';
 import { spawnRedis } from '../../support/redis-server.js';
 import { hasRedis, requireRedis } from '../../support/scale-pair.js';
+
+const { harnesses, tempDir } = closedAfterEach();
 
 requireRedis('the contest lease');
 
 describe.skipIf(!hasRedis)('the contest lease', () => {
   let server: ChildProcess | undefined;
   let redis: ReturnType<typeof createClient>;
+  let redisUrl: string;
 
   beforeAll(async () => {
     const { url } = await spawnRedis(undefined, (p) => (server = p));
+    redisUrl = url;
     redis = createClient({ url });
     await redis.connect();
   });
@@ -69,5 +78,45 @@ describe.skipIf(!hasRedis)('the contest lease', () => {
     await redis.set(epochKey('c4'), String(ahead));
     await a.release('c4');
     expect(await b.claim('c4')).toBe(ahead + 1);
+  });
+
+  it('a new epoch is above the floor the caller read from the shared file, also after Redis lost everything with its clock behind it', async () => {
+    const a = new ContestLease(redis, 'process-a', 60_000);
+    const b = new ContestLease(redis, 'process-b', 60_000);
+    // The file names an epoch an hour ahead of this Redis's clock (the last owner's, taken from a
+    // Redis whose clock was ahead, or before this one restarted empty).
+    const floor = (await a.claim('c5')) + 3_600_000_000;
+    await redis.flushAll();
+    expect(await a.claim('c5', floor)).toBe(floor + 1);
+    await a.release('c5');
+    await redis.flushAll();
+    expect(await b.claim('c5', floor)).toBe(floor + 1);
+  });
+
+  it('a process takes over a contest whose file names an epoch ahead of Redis\'s clock, and its writes pass the fence', async () => {
+    const file = join(tempDir('qiangda-floor-'), 'qiangda.db');
+    const h = await startServer({ store: openStore(file) });
+    harnesses.push(h);
+    // The last owner fenced the contest an hour ahead of what this Redis's clock gives now.
+    const ahead = Date.now() * 1000 + 3_600_000_000;
+    const lastOwner = openStore(file);
+    expect(lastOwner.fences.fence(h.contestId, ahead)).toBe(true);
+    lastOwner.close();
+
+    const scale = await ScaleOut.connect(redisUrl, { log: () => {} });
+    const next = await startServer({ store: openStore(file), scale });
+    harnesses.push(next);
+    try {
+      expect(next.contestId).toBe(h.contestId);
+      expect(await scale.claim(next.contestId)).toBe(true);
+      expect(next.store.fences.epochOf(next.contestId)).toBeGreaterThan(ahead);
+      const host = await next.host();
+      expect(await host.request('host:command', { type: 'question:next' })).toEqual({ data: null });
+      // A contest the file does not hold is not claimed at all: nothing is written for it in Redis.
+      expect(await scale.claim('no-such-contest')).toBe(false);
+      expect(await redis.get(epochKey('no-such-contest'))).toBeNull();
+    } finally {
+      await scale.close();
+    }
   });
 });
