@@ -1,4 +1,5 @@
-// One event to every socket of a room, for rooms of thousands (the audience). socket.io's own
+// One event to every socket of a room: for rooms of thousands (the audience), and for the stage's
+// own channels when one process serves them all (each phone's updates, app.ts). socket.io's own
 // broadcast encodes the packet and frames it for WebSocket once, but then hands it to each socket
 // through engine.io's per-socket path: a packet object, four events, a buffer swap and a write
 // callback per socket. On the audience process that path cost more CPU than the writes
