@@ -8,13 +8,14 @@
 //
 // A socket gets the frame straight only while engine.io holds nothing for it, on an open,
 // uncompressed WebSocket: everything sent to it before is then already in the connection's
-// stream, and this frame goes after it. Every other socket (a packet waiting in engine.io, a
-// write in flight, compression, long polling, a connection closing) is given the same encoded
+// stream, and this frame goes after it. Every other socket (a packet waiting in engine.io, an
+// engine.io write in flight, compression, long polling, a connection closing) is given the same encoded
 // packet and frame through engine.io, as socket.io's broadcast gives them, behind what it holds.
 //
 // Only this process's sockets are written to: an audience page is always served by the process
 // it is connected to (a stand-in for another process's page, scale/remote-socket.ts, is never in
-// an audience room).
+// an audience room), and the stage's channels are written here only without --redis (app.ts
+// sends them through the adapter then, which reaches every process's pages).
 import type { Writable } from 'node:stream';
 import { PacketType } from 'socket.io-parser';
 import * as ws from 'ws';

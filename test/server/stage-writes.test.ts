@@ -30,8 +30,13 @@ describe('stage updates in one process', () => {
     const read: string[] = [];
     // After the page's own handler (registered first), so its view is the updated one.
     phone.socket.on('contest:update', () => read.push(won(phone.view) ? 'update: won' : 'update'));
-    const ack = await phone.request('buzz:press', {});
-    read.push('ack');
+    // Recorded in the ack's own callback: awaiting it would run only after the events read with it.
+    const ack = await new Promise((resolve) =>
+      phone.socket.emit('buzz:press', {}, (answer) => {
+        read.push('ack');
+        resolve(answer);
+      }),
+    );
     expect(ack).toMatchObject({ data: { decision: 'won' } });
     await phone.until(won);
 

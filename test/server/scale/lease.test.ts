@@ -119,4 +119,29 @@ describe.skipIf(!hasRedis)('the contest lease', () => {
       await scale.close();
     }
   });
+
+  it('an owner whose write is fenced out gives the contest up at once, not at its next renewal', async () => {
+    const file = join(tempDir('qiangda-fenced-'), 'qiangda.db');
+    // A lease of a minute: no renewal comes during the test.
+    const scale = await ScaleOut.connect(redisUrl, { leaseMs: 60_000, log: () => {} });
+    const h = await startServer({ store: openStore(file), scale });
+    harnesses.push(h);
+    try {
+      expect(await scale.claim(h.contestId)).toBe(true);
+      const host = await h.host();
+      expect(await host.request('host:command', { type: 'question:next' })).toEqual({ data: null });
+      // Another process took the contest over (its later epoch is in the file); this one has not heard.
+      const other = openStore(file);
+      expect(other.fences.fence(h.contestId, (h.store.fences.epochOf(h.contestId) ?? 0) + 1)).toBe(true);
+      other.close();
+      expect(scale.owns(h.contestId)).toBe(true);
+      expect(await host.request('host:command', { type: 'question:next' })).toEqual({ error: 'internal-error' });
+      expect(scale.owns(h.contestId)).toBe(false);
+      // Its own pages are closed, to come back through the new owner.
+      if (host.socket.connected) await new Promise((resolve) => host.socket.once('disconnect', resolve));
+      expect(host.socket.connected).toBe(false);
+    } finally {
+      await scale.close();
+    }
+  });
 });
