@@ -20,6 +20,7 @@ import { LinkBook } from './realtime/links.js';
 import { ClaimGuard } from './realtime/claim-guard.js';
 import { redactingLog } from './setup/redact.js';
 import { clientAddress, machineKey } from './edge/client-address.js';
+import { changeHere, type ContestChange, type RunChange } from './http/contest-changes.js';
 import { logoRoutes } from './http/logo-routes.js';
 import { organiserRoutes } from './http/organiser-routes.js';
 import { seatCardRoutes } from './http/seat-cards.js';
@@ -44,6 +45,7 @@ import { AudienceProcesses, refuseAudiencePath } from './audience/audience-proce
 import { jsonParser } from './realtime/json-parser.js';
 import { HostRefresh } from './realtime/host-refresh.js';
 import { writeToRoom } from './realtime/room-write.js';
+import { StorageHealth } from './storage/storage-health.js';
 
 export interface AppOptions {
   store: Store;
@@ -317,11 +319,16 @@ export function createApp(options: AppOptions): App {
     registerComments(socket, comments, address, log);
   };
   const audienceParts = { clock: options.clock, likes, likeLimits, comments, ...(options.audienceTurn && { defer: options.audienceTurn }) };
+  /** A change made over HTTP (contest-changes.ts) on this process's room; with --redis, the
+   * routes send it to the contest's owner, and the owner runs it here. */
+  const changeOnRoom = (contestId: string, change: ContestChange) =>
+    changeHere(contests, contestId, change, (what, write) => new StorageHealth(contestId, options.clock, log).write(what, write));
+  const runChange: RunChange = async (contestId, change) => (options.scale ? options.scale.change(contestId, change) : changeOnRoom(contestId, change));
   const forget = (socketId: string) => {
     links.remove(socketId);
     claimGuard.forgetSocket(socketId);
   };
-  shared = options.scale?.attach({ io, contests, authenticate: authenticate(contests), connect: serve, forget, log, fences: options.store.fences, audience: audienceParts });
+  shared = options.scale?.attach({ io, contests, authenticate: authenticate(contests), connect: serve, forget, log, fences: options.store.fences, change: changeOnRoom, audience: audienceParts });
   if (shared && audience) shared.relay = (contestId, news) => audience.send(contestId, news);
   io.use(options.scale ? options.scale.authenticate() : authenticate(contests));
   io.use(edge.addressCap());
@@ -364,11 +371,11 @@ export function createApp(options: AppOptions): App {
   app.use(watchRoutes(contests, options.publicUrl));
   app.use(bankRoutes({ bank: openBank(options.store), contests, parse: isolatedParser(options.clock) }));
   app.use(exportRoutes(contests, options.store));
-  app.use(logoRoutes(contests, options.store));
+  app.use(logoRoutes(contests, options.store, runChange));
   app.use(seatCardRoutes(contests));
   app.use(judgeCardRoutes(contests));
   app.use(resultsRoutes(contests));
-  app.use(organiserRoutes({ contests, store: options.store, clock: options.clock, log }));
+  app.use(organiserRoutes({ contests, store: options.store, clock: options.clock, change: runChange, log }));
   if (options.web) app.use(options.web);
   app.use(jsonNotFound());
   app.use(jsonErrors(log));

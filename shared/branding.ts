@@ -36,6 +36,8 @@ export const LogoError = {
   UnknownContest: 'unknown-contest',
   ContestClosed: 'contest-closed',
   StorageFailed: 'storage-failed',
+  /** With --redis: no process answered for the contest (a hand-over under way); try again. */
+  Internal: 'internal-error',
   /** The contest has no logo (GET), or the upload was empty. */
   NoLogo: 'no-logo',
   /** Over LOGO_MAX_BYTES. */

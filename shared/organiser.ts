@@ -29,6 +29,8 @@ export const OrganiserError = {
   BadDefinition: 'bad-definition',
   TooBig: 'too-big',
   StorageFailed: 'storage-failed',
+  /** With --redis: no process answered for the contest (a hand-over under way); try again. */
+  Internal: 'internal-error',
   /** Restoring: the folder already holds a contest with this id. */
   ContestExists: 'contest-exists',
   /** Not gzip, cut short, or not JSON inside. */

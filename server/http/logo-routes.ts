@@ -6,6 +6,7 @@ import { LOGO_MAX_BYTES, LogoError, logoUrl } from '../../shared/branding.js';
 import { ORGANISER_KEY_HEADER } from '../../shared/organiser.js';
 import { HOST_KEY_HEADER } from '../bank/routes.js';
 import type { Contests } from '../rooms/contests.js';
+import { toWire, type ChangeOutcome, type RunChange } from './contest-changes.js';
 import { logoOf } from './logo.js';
 import type { ContestRoom } from '../rooms/room.js';
 import { sameSecret } from '../setup/secrets.js';
@@ -16,6 +17,7 @@ const STATUS: Record<LogoError, number> = {
   'unknown-contest': 404,
   'contest-closed': 409,
   'storage-failed': 500,
+  'internal-error': 503,
   'no-logo': 400,
   'logo-too-big': 413,
   'logo-not-image': 415,
@@ -26,8 +28,18 @@ const refuse = (res: Response, error: LogoError, status = STATUS[error]) => void
 /** A year: the address carries the logo's version, so a new logo is a new address. */
 const FOREVER = 'public, max-age=31536000, immutable';
 
-/** GET, PUT and DELETE /api/contests/:id/logo. */
-export function logoRoutes(contests: Contests, store: Store): Router {
+/** What a change that did not set the logo is refused with. */
+const LOGO_REFUSAL: Record<Exclude<ChangeOutcome, 'logo-set'>, LogoError> = {
+  'contest-closed': LogoError.ContestClosed,
+  'already-closed': LogoError.ContestClosed,
+  closed: LogoError.ContestClosed,
+  unknown: LogoError.UnknownContest,
+  'storage-failed': LogoError.StorageFailed,
+};
+
+/** GET, PUT and DELETE /api/contests/:id/logo. A new logo is set by the process that runs the
+ * contest (`change`, contest-changes.ts), so every page's view carries its address. */
+export function logoRoutes(contests: Contests, store: Store, change: RunChange): Router {
   const router = Router();
 
   /** The contest's host or the folder's organiser, on a contest still open. */
@@ -58,18 +70,20 @@ export function logoRoutes(contests: Contests, store: Store): Router {
     res.end(logo.bytes);
   });
 
-  router.put('/api/contests/:id/logo', mayChange, express.raw({ type: () => true, limit: LOGO_MAX_BYTES }), (req, res) => {
+  router.put('/api/contests/:id/logo', mayChange, express.raw({ type: () => true, limit: LOGO_MAX_BYTES }), async (req, res) => {
     const body: unknown = req.body;
     const checked = logoOf(Buffer.isBuffer(body) ? body : Buffer.alloc(0));
     if (!checked.ok) return refuse(res, checked.error);
     const room = res.locals.room as ContestRoom;
-    if (!room.setLogo(checked.logo)) return refuse(res, LogoError.StorageFailed);
+    const outcome = await change(room.id, { type: 'logo', logo: toWire(checked.logo) });
+    if (outcome !== 'logo-set') return refuse(res, outcome === null ? LogoError.Internal : LOGO_REFUSAL[outcome]);
     res.json({ logoUrl: logoUrl(room.id, checked.logo.version) });
   });
 
-  router.delete('/api/contests/:id/logo', mayChange, (_req, res) => {
+  router.delete('/api/contests/:id/logo', mayChange, async (_req, res) => {
     const room = res.locals.room as ContestRoom;
-    if (!room.setLogo(null)) return refuse(res, LogoError.StorageFailed);
+    const outcome = await change(room.id, { type: 'logo', logo: null });
+    if (outcome !== 'logo-set') return refuse(res, outcome === null ? LogoError.Internal : LOGO_REFUSAL[outcome]);
     res.json({ logoUrl: null });
   });
 

@@ -20,11 +20,14 @@ import { StorageHealth } from '../storage/storage-health.js';
 import { terminalLocale } from '../setup/terminal-locale.js';
 import { translate } from '../../shared/i18n/index.js';
 import type { Store } from '../storage/store.js';
+import { changeHere, type RunChange } from './contest-changes.js';
 
 export interface OrganiserRoutesOptions {
   contests: Contests;
   store: Store;
   clock: Clock;
+  /** Runs a close where the contest's engine runs (contest-changes.ts); here, if not given. */
+  change?: RunChange;
   /** The contest file "from the template" creates: the bundled demo unless told otherwise. */
   template?: () => unknown;
   log?: (message: string) => void;
@@ -41,6 +44,7 @@ const STATUS: Record<OrganiserError, number> = {
   'bad-definition': 400,
   'too-big': 413,
   'storage-failed': 500,
+  'internal-error': 503,
   'archive-unreadable': 400,
   'archive-format': 400,
   'archive-version': 400,
@@ -52,10 +56,11 @@ const STATUS: Record<OrganiserError, number> = {
 const refuse = (res: Response, error: OrganiserError, extra: Omit<OrganiserRefusal, 'error'> = {}) =>
   void res.status(STATUS[error]).json({ error, ...extra } satisfies OrganiserRefusal);
 
-export function organiserRoutes({ contests, store, clock, template = () => readContestFile(), log }: OrganiserRoutesOptions): Router {
+export function organiserRoutes({ contests, store, clock, change, template = () => readContestFile(), log }: OrganiserRoutesOptions): Router {
   const router = Router();
   /** Runs one of the organiser's writes; a failure is printed for the organiser, as a room's is. */
   const kept = (contestId: string, what: string, write: () => void) => new StorageHealth(contestId, clock, log).write(what, write);
+  const run: RunChange = change ?? (async (id, c) => changeHere(contests, id, c, (what, write) => kept(id, what, write)));
 
   const organiserOnly: RequestHandler = (req, res, next) => {
     // The query form is for downloads: a link cannot carry a header.
@@ -91,14 +96,15 @@ export function organiserRoutes({ contests, store, clock, template = () => readC
     res.status(201).json({ id: restored.id, title: restored.title, closed: restored.closed } satisfies ContestRestored);
   });
 
-  router.post('/api/contests/:id/close', organiserOnly, (req, res) => {
-    let outcome: ReturnType<Contests['closeForGood']> | undefined;
-    if (!kept(String(req.params.id), 'close', () => (outcome = contests.closeForGood(String(req.params.id)))) || !outcome) {
-      return refuse(res, OrganiserError.StorageFailed);
-    }
+  // Closed by the process that runs the contest: its room then refuses every command.
+  router.post('/api/contests/:id/close', organiserOnly, async (req, res) => {
+    const id = String(req.params.id);
+    const outcome = await run(id, { type: 'close' });
+    if (outcome === null) return refuse(res, OrganiserError.Internal);
     if (outcome === 'unknown') return refuse(res, OrganiserError.UnknownContest);
-    if (outcome === 'already-closed') return refuse(res, OrganiserError.ContestClosed);
-    res.json({ closedAt: contests.get(String(req.params.id))?.closedAt ?? null });
+    if (outcome !== 'closed') return refuse(res, outcome === 'storage-failed' ? OrganiserError.StorageFailed : OrganiserError.ContestClosed);
+    // From the file: with --redis this process's copy of the room may not be the one closed.
+    res.json({ closedAt: store.listContests().find((c) => c.id === id)?.closedAt ?? null });
   });
 
   router.get('/api/contests/:id/archive', organiserOnly, (req, res) => {

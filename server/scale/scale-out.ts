@@ -15,6 +15,7 @@ import { terminalLocale } from '../setup/terminal-locale.js';
 import type { Contests } from '../rooms/contests.js';
 import type { QiangdaServer, QiangdaSocket, SocketData } from '../realtime/realtime.js';
 import type { Fences } from '../storage/fencing.js';
+import type { ChangeOutcome, ContestChange } from '../http/contest-changes.js';
 import { ContestLease, type LeaseStore } from './lease.js';
 import { RemoteSocket } from './remote-socket.js';
 import { SharedAudience, type AudienceParts } from './shared-audience.js';
@@ -46,6 +47,8 @@ export interface ScaleParts {
   log: (message: string) => void;
   /** The store's fencing: the epoch of each contest taken over is written to the shared file. */
   fences: Fences;
+  /** Runs a change made over HTTP (a logo, a close) on this process's room of the contest. */
+  change: (contestId: string, change: ContestChange) => ChangeOutcome;
   /** Likes, their limits and comments: viewers of other processes' contests are served with them. */
   audience: Omit<AudienceParts, 'io' | 'contests' | 'log'>;
 }
@@ -54,7 +57,8 @@ type Forwarded =
   | { kind: 'auth'; contestId: string; auth: unknown }
   | { kind: 'attach'; contestId: string; socketId: string; data: SocketData; address: string }
   | { kind: 'event'; contestId: string; socketId: string; event: string; payload: unknown }
-  | { kind: 'detach'; contestId: string; socketId: string };
+  | { kind: 'detach'; contestId: string; socketId: string }
+  | { kind: 'change'; contestId: string; change: ContestChange };
 
 /** A handler's acknowledgement; for a forwarded event also the page's socket data as the owner
  * now holds it (a claimed seat), so the page's own process could serve it should the owner die. */
@@ -252,6 +256,23 @@ export class ScaleOut {
     void this.ask({ kind: 'attach', contestId, socketId, data: socket.data, address });
   }
 
+  /** Runs a change made over HTTP where the contest's engine runs (contest-changes.ts): here if
+   * this process owns the contest or takes it now (nobody did), else on its owner through Redis.
+   * Null: no process answered for it (a hand-over under way, or Redis away); nothing changed. */
+  async change(contestId: string, change: ContestChange): Promise<ChangeOutcome | null> {
+    let here = this.owned.has(contestId);
+    if (!here) {
+      try {
+        here = await this.claim(contestId);
+      } catch {
+        return null;
+      }
+    }
+    if (here) return this.parts!.change(contestId, change);
+    const answer = await this.ask({ kind: 'change', contestId, change });
+    return (answer?.data as ChangeOutcome | undefined) ?? null;
+  }
+
   /** Stops renewing and gives up the leases, so another process may take over at once. */
   async close(): Promise<void> {
     this.audience?.close();
@@ -290,6 +311,8 @@ export class ScaleOut {
         const delivered = proxy.deliver(message.event, message.payload, (reply: Answer) => (answer = reply));
         return { ...(delivered ? answer : { error: ErrorCode.NotAuthorised }), socketData: proxy.data };
       }
+      case 'change':
+        return { data: parts.change(message.contestId, message.change) };
       case 'detach': {
         this.proxies.get(message.socketId)?.deliver('disconnect');
         this.proxies.delete(message.socketId);

@@ -2,10 +2,11 @@
 // load with every problem naming its field, seen by every role, uploaded with the host's or the
 // organiser's key, refused clearly when it is too big or not an image, and carried by archives.
 import { get } from 'node:http';
-import { deflateSync, gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LOGO_MAX_BYTES, logoUrl } from '../../shared/branding.js';
 import { ORGANISER_KEY_HEADER } from '../../shared/organiser.js';
+import { png } from '../support/png.js';
 import { ARCHIVE_VERSION, archiveOf, readArchive, restoreArchive } from '../../server/storage/archive.js';
 import { BUNDLED_BANK, loadBank } from '../../server/bank/bank.js';
 import { parseContestFile } from '../../server/setup/contest-file.js';
@@ -26,28 +27,6 @@ const serve = async () => {
   return h;
 };
 
-/** A real 1x1 PNG, made here so the test names what it holds. */
-function png(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
-  const pixels = deflateSync(Buffer.from([0, 0xc8, 0x16, 0x1d]));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
-}
-function crc32(bytes: Buffer): number {
-  let c = ~0;
-  for (const b of bytes) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c >>> 0;
-}
 const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
 const JPEG_START = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]);
 const WEBP_START = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBPVP8 ')]);

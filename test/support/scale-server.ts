@@ -14,7 +14,7 @@ import { definition } from './definitions.js';
 import { FakeClock } from './fake-clock.js';
 
 export interface ScaleServerReady {
-  ready: { url: string; contestId: string; hostKey: string; joinCodes: Record<string, string>; owner: boolean };
+  ready: { url: string; contestId: string; hostKey: string; organiserKey: string; joinCodes: Record<string, string>; owner: boolean };
 }
 
 const [file, startTime, redisUrl, leaseMs] = process.argv.slice(2);
@@ -44,6 +44,7 @@ app.http.listen(0, '127.0.0.1', () => {
       url: `http://127.0.0.1:${(app.http.address() as AddressInfo).port}`,
       contestId,
       hostKey: room.hostKey,
+      organiserKey: app.contests.organiserKey(),
       joinCodes: Object.fromEntries(stored?.seats.map((s) => [s.seatId, s.joinCode]) ?? []),
       owner: scale.owns(contestId),
     },
