@@ -2,6 +2,7 @@
 // contest's total and tells everyone the total at most every FLUSH_MS, one timer per contest on
 // the server's clock. The total is stored on each flush, so it survives a restart.
 import type { Clock } from '../clock.js';
+import type { Fences } from '../storage/fencing.js';
 
 /** The total goes out (and is stored) at most this often. */
 export const FLUSH_MS = 500;
@@ -56,6 +57,8 @@ export class LikeBucket {
 export interface LikeStore {
   setting(name: string): string | null;
   saveSetting(name: string, value: string): void;
+  /** Scale-out's fencing (storage/fencing.ts): a total is stored only while this process owns the contest. */
+  fences?: Pick<Fences, 'guard'>;
 }
 
 /** Addresses remembered before the full (idle) ones are forgotten. */
@@ -109,7 +112,10 @@ export class Likes {
 
   private save(contestId: string, total: number): void {
     try {
-      this.store.saveSetting(settingName(contestId), String(total));
+      const write = () => this.store.saveSetting(settingName(contestId), String(total));
+      // An owner that stalled past its lease must not store its total over the new owner's.
+      if (this.store.fences) this.store.fences.guard(contestId, write);
+      else write();
     } catch (error) {
       // A like is not an answer or a score: the show goes on, the total is stored next time.
       this.log(`likes not stored: ${String(error)}`);

@@ -5,11 +5,13 @@
 // the two processes; the Redis side is in lease-lost.test.ts.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Likes } from '../../../server/audience/likes.js';
 import { FencedOut } from '../../../server/storage/fencing.js';
 import { openStore, type Store } from '../../../server/storage/store.js';
 import type { Command } from '../../../shared/contest/commands.js';
 import { ErrorCode } from '../../../shared/protocol.js';
 import { closedAfterEach } from '../../support/closed-after-each.js';
+import { FakeClock } from '../../support/fake-clock.js';
 import { definition } from '../../support/definitions.js';
 import { startServer } from '../../support/harness.js';
 
@@ -62,6 +64,28 @@ describe('fencing: the writes of an owner another process has taken over from', 
       a.appendCommand(contestId, 3, next(5));
       expect(() => b.appendCommand(contestId, 4, next(6))).toThrow(FencedOut);
       expect(logOf(b, contestId)).toEqual([1, 3, 5]);
+    } finally {
+      close();
+    }
+  });
+
+  it('a like total is stored only while this process owns the contest', () => {
+    const { a, b, contestId, close } = twoProcesses();
+    try {
+      const clock = new FakeClock();
+      const logged: string[] = [];
+      const likes = new Likes(clock, a, () => {}, (line) => logged.push(line));
+      expect(a.fences.fence(contestId, 10)).toBe(true);
+      likes.add(contestId, 5);
+      clock.advance(60_000);
+      expect(b.setting(`likes:${contestId}`)).toBe('5');
+      // b takes over and stores its own total; a's next flush does not overwrite it.
+      expect(b.fences.fence(contestId, 20)).toBe(true);
+      b.saveSetting(`likes:${contestId}`, '9');
+      likes.add(contestId, 1);
+      clock.advance(60_000);
+      expect(b.setting(`likes:${contestId}`)).toBe('9');
+      expect(logged.join('\n')).toContain('likes not stored');
     } finally {
       close();
     }
