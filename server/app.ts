@@ -20,7 +20,7 @@ import { LinkBook } from './realtime/links.js';
 import { ClaimGuard } from './realtime/claim-guard.js';
 import { redactingLog } from './setup/redact.js';
 import { clientAddress, machineKey } from './edge/client-address.js';
-import { changeHere, type ContestChange, type RunChange } from './http/contest-changes.js';
+import { changeHere, keptBy, type ContestChange, type RunChange } from './http/contest-changes.js';
 import { logoRoutes } from './http/logo-routes.js';
 import { organiserRoutes } from './http/organiser-routes.js';
 import { seatCardRoutes } from './http/seat-cards.js';
@@ -322,7 +322,7 @@ export function createApp(options: AppOptions): App {
   /** A change made over HTTP (contest-changes.ts) on this process's room; with --redis, the
    * routes send it to the contest's owner, and the owner runs it here. */
   const changeOnRoom = (contestId: string, change: ContestChange) =>
-    changeHere(contests, contestId, change, (what, write) => new StorageHealth(contestId, options.clock, log).write(what, write));
+    changeHere(contests, contestId, change, keptBy(new StorageHealth(contestId, options.clock, log)));
   const runChange: RunChange = async (contestId, change) => (options.scale ? options.scale.change(contestId, change) : changeOnRoom(contestId, change));
   const forget = (socketId: string) => {
     links.remove(socketId);

@@ -6,6 +6,7 @@
 // if they had not happened (a closed contest still taking presses).
 import type { LogoType } from '../../shared/branding.js';
 import type { Contests } from '../rooms/contests.js';
+import type { StorageHealth } from '../storage/storage-health.js';
 import type { Logo } from '../storage/store.js';
 
 /** A logo as it travels between processes (JSON through Redis): its bytes in base64. */
@@ -17,8 +18,12 @@ export interface WireLogo {
 
 export type ContestChange = { type: 'close' } | { type: 'logo'; logo: WireLogo | null };
 
-/** What the change did: `closed` and `logo-set` are done; the rest changed nothing. */
-export type ChangeOutcome = 'closed' | 'already-closed' | 'logo-set' | 'contest-closed' | 'unknown' | 'storage-failed';
+/** What the change did: `closed` and `logo-set` are done; the rest changed nothing (`moved`:
+ * another process took the contest over meanwhile, scale-out's fencing; send it again). */
+export type ChangeOutcome = 'closed' | 'already-closed' | 'logo-set' | 'contest-closed' | 'unknown' | 'storage-failed' | 'moved';
+
+/** How a change's write went: kept, refused by the fencing, or refused by the disk. */
+export type Kept = 'kept' | 'moved' | 'failed';
 
 /** Runs a change where the contest's engine runs; null: no process answered for it (a hand-over
  * under way), so nothing changed and the page may try again. */
@@ -27,16 +32,23 @@ export type RunChange = (contestId: string, change: ContestChange) => Promise<Ch
 export const toWire = (logo: Logo | null): WireLogo | null => logo && { type: logo.type, base64: logo.bytes.toString('base64'), version: logo.version };
 
 /** Runs the change on this process's room of the contest. `kept` runs the close's write and says
- * whether the disk kept it (the organiser's routes report a failure to the terminal). */
-export function changeHere(contests: Contests, contestId: string, change: ContestChange, kept: (what: string, write: () => void) => boolean): ChangeOutcome {
+ * how it went (the organiser's routes report a disk failure to the terminal). */
+export function changeHere(contests: Contests, contestId: string, change: ContestChange, kept: (what: string, write: () => void) => Kept): ChangeOutcome {
   if (change.type === 'close') {
     let outcome: ReturnType<Contests['closeForGood']> | undefined;
-    if (!kept('close', () => (outcome = contests.closeForGood(contestId))) || !outcome) return 'storage-failed';
+    const write = kept('close', () => (outcome = contests.closeForGood(contestId)));
+    if (write !== 'kept' || !outcome) return write === 'moved' ? 'moved' : 'storage-failed';
     return outcome;
   }
   const room = contests.get(contestId);
   if (!room) return 'unknown';
   if (room.closedAt !== null) return 'contest-closed';
   const logo = change.logo && { type: change.logo.type, bytes: Buffer.from(change.logo.base64, 'base64'), version: change.logo.version };
-  return room.setLogo(logo) ? 'logo-set' : 'storage-failed';
+  if (room.setLogo(logo)) return 'logo-set';
+  return room.movedAway ? 'moved' : 'storage-failed';
+}
+
+/** `kept` for changeHere: one write through a contest's storage health. */
+export function keptBy(health: StorageHealth): (what: string, write: () => void) => Kept {
+  return (what, write) => (health.write(what, write) ? 'kept' : health.movedAway ? 'moved' : 'failed');
 }

@@ -30,6 +30,7 @@ const FOREVER = 'public, max-age=31536000, immutable';
 
 /** What a change that did not set the logo is refused with. */
 const LOGO_REFUSAL: Record<Exclude<ChangeOutcome, 'logo-set'>, LogoError> = {
+  moved: LogoError.Internal,
   'contest-closed': LogoError.ContestClosed,
   'already-closed': LogoError.ContestClosed,
   closed: LogoError.ContestClosed,

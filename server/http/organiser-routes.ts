@@ -20,7 +20,7 @@ import { StorageHealth } from '../storage/storage-health.js';
 import { terminalLocale } from '../setup/terminal-locale.js';
 import { translate } from '../../shared/i18n/index.js';
 import type { Store } from '../storage/store.js';
-import { changeHere, type RunChange } from './contest-changes.js';
+import { changeHere, keptBy, type RunChange } from './contest-changes.js';
 
 export interface OrganiserRoutesOptions {
   contests: Contests;
@@ -60,7 +60,7 @@ export function organiserRoutes({ contests, store, clock, change, template = () 
   const router = Router();
   /** Runs one of the organiser's writes; a failure is printed for the organiser, as a room's is. */
   const kept = (contestId: string, what: string, write: () => void) => new StorageHealth(contestId, clock, log).write(what, write);
-  const run: RunChange = change ?? (async (id, c) => changeHere(contests, id, c, (what, write) => kept(id, what, write)));
+  const run: RunChange = change ?? (async (id, c) => changeHere(contests, id, c, keptBy(new StorageHealth(id, clock, log))));
 
   const organiserOnly: RequestHandler = (req, res, next) => {
     // The query form is for downloads: a link cannot carry a header.
@@ -100,7 +100,7 @@ export function organiserRoutes({ contests, store, clock, change, template = () 
   router.post('/api/contests/:id/close', organiserOnly, async (req, res) => {
     const id = String(req.params.id);
     const outcome = await run(id, { type: 'close' });
-    if (outcome === null) return refuse(res, OrganiserError.Internal);
+    if (outcome === null || outcome === 'moved') return refuse(res, OrganiserError.Internal);
     if (outcome === 'unknown') return refuse(res, OrganiserError.UnknownContest);
     if (outcome !== 'closed') return refuse(res, outcome === 'storage-failed' ? OrganiserError.StorageFailed : OrganiserError.ContestClosed);
     // From the file: with --redis this process's copy of the room may not be the one closed.

@@ -146,6 +146,12 @@ export class ContestRoom {
     return this.submitAt(command, this.options.clock.now(), requestId);
   }
 
+  /** The last write was refused because another process owns the contest now (scale-out's
+   * fencing), not because the disk failed. */
+  get movedAway(): boolean {
+    return this.health.movedAway;
+  }
+
   /** Whether a request with this id is already in the log (D2). */
   answeredBefore(requestId: string): boolean {
     return this.answered.has(requestId);

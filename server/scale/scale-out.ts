@@ -28,6 +28,11 @@ export const LEASE_MS = 5000;
 /** How long a forwarded request waits for the owner's answer. */
 const FORWARD_TIMEOUT_MS = 3000;
 
+/** A change forwarded longer ago than this is not made: its sender has been told it was not, or
+ * soon will be (an owner that stalled within its lease reads it late). The rest of the timeout
+ * leaves its answer time to travel back. */
+const LATE_CHANGE_MS = FORWARD_TIMEOUT_MS - 500;
+
 const FORWARD = 'qiangda:forward';
 
 /** The longest wait between attempts to reach Redis again. */
@@ -58,7 +63,7 @@ type Forwarded =
   | { kind: 'attach'; contestId: string; socketId: string; data: SocketData; address: string }
   | { kind: 'event'; contestId: string; socketId: string; event: string; payload: unknown }
   | { kind: 'detach'; contestId: string; socketId: string }
-  | { kind: 'change'; contestId: string; change: ContestChange };
+  | { kind: 'change'; contestId: string; change: ContestChange; sentAt: number };
 
 /** A handler's acknowledgement; for a forwarded event also the page's socket data as the owner
  * now holds it (a claimed seat), so the page's own process could serve it should the owner die. */
@@ -258,8 +263,10 @@ export class ScaleOut {
 
   /** Runs a change made over HTTP where the contest's engine runs (contest-changes.ts): here if
    * this process owns the contest or takes it now (nobody did), else on its owner through Redis.
-   * Null: no process answered for it (a hand-over under way, or Redis away); nothing changed. */
+   * Null: no process answered for it in time (a hand-over under way, an owner stalled, Redis
+   * away); an owner that reads it late does not make it (LATE_CHANGE_MS), so nothing changed. */
   async change(contestId: string, change: ContestChange): Promise<ChangeOutcome | null> {
+    if (this.parts!.fences.floor(contestId) === null) return 'unknown';
     let here = this.owned.has(contestId);
     if (!here) {
       try {
@@ -269,7 +276,7 @@ export class ScaleOut {
       }
     }
     if (here) return this.parts!.change(contestId, change);
-    const answer = await this.ask({ kind: 'change', contestId, change });
+    const answer = await this.ask({ kind: 'change', contestId, change, sentAt: Date.now() });
     return (answer?.data as ChangeOutcome | undefined) ?? null;
   }
 
@@ -312,7 +319,7 @@ export class ScaleOut {
         return { ...(delivered ? answer : { error: ErrorCode.NotAuthorised }), socketData: proxy.data };
       }
       case 'change':
-        return { data: parts.change(message.contestId, message.change) };
+        return Date.now() - message.sentAt > LATE_CHANGE_MS ? null : { data: parts.change(message.contestId, message.change) };
       case 'detach': {
         this.proxies.get(message.socketId)?.deliver('disconnect');
         this.proxies.delete(message.socketId);

@@ -9,7 +9,10 @@ import { Likes } from '../../../server/audience/likes.js';
 import { FencedOut } from '../../../server/storage/fencing.js';
 import { openStore, type Store } from '../../../server/storage/store.js';
 import type { Command } from '../../../shared/contest/commands.js';
+import { ORGANISER_KEY_HEADER } from '../../../shared/organiser.js';
 import { ErrorCode } from '../../../shared/protocol.js';
+import { HOST_KEY_HEADER } from '../../../server/bank/routes.js';
+import { png } from '../../support/png.js';
 import { closedAfterEach } from '../../support/closed-after-each.js';
 import { FakeClock } from '../../support/fake-clock.js';
 import { definition } from '../../support/definitions.js';
@@ -121,7 +124,14 @@ describe('fencing: the writes of an owner another process has taken over from', 
       const before = h.room.state;
       expect(await phone.request('buzz:press', { rid: 'press-after-takeover' })).toEqual({ error: ErrorCode.Internal });
       expect(await host.request('host:command', { type: 'score:adjust', seatId: 's2', delta: 5, reason: '更正' })).toEqual({ error: ErrorCode.Internal });
+      // The host's logo and the organiser's close over HTTP: refused alike (503, try again), not as a disk failure.
+      const logo = await fetch(`${h.url}/api/contests/${h.contestId}/logo`, { method: 'PUT', headers: { [HOST_KEY_HEADER]: h.hostKey }, body: new Uint8Array(png()) });
+      expect([logo.status, await logo.json()]).toMatchObject([503, { error: ErrorCode.Internal }]);
+      const close = await fetch(`${h.url}/api/contests/${h.contestId}/close`, { method: 'POST', headers: { [ORGANISER_KEY_HEADER]: h.app.contests.organiserKey() } });
+      expect([close.status, await close.json()]).toMatchObject([503, { error: ErrorCode.Internal }]);
       expect(h.room.state).toBe(before);
+      expect(h.room.closedAt).toBeNull();
+      expect(other.loadLogo(h.contestId)).toBeNull();
       expect(other.loadContest(h.contestId)?.commands.map((c) => c.type)).toEqual(['question:next', 'question:next', 'buzzers:open']);
       // The disk is fine: the host console shows no storage problem for it.
       expect(h.room.facts().storage).toBeNull();
