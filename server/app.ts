@@ -164,7 +164,7 @@ export function createApp(options: AppOptions): App {
     const update = sentViews.update(to, view(), events, serverNow);
     // In one process the frame goes straight to each page's connection (room-write.ts), past
     // engine.io's per-packet work, which every phone's update paid: with 200 busy contests on
-    // one process (the many-contests benchmark) the acks' p99 fell by about a quarter. With
+    // one process (the many-contests benchmark) the acks' p99 fell by a tenth to a quarter. With
     // --redis, through the adapter, which reaches the pages of every process.
     if (options.scale) io.to(to).emit('contest:update', update);
     else writeToRoom(io, to, 'contest:update', update);
