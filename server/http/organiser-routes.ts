@@ -20,14 +20,15 @@ import { StorageHealth } from '../storage/storage-health.js';
 import { terminalLocale } from '../setup/terminal-locale.js';
 import { translate } from '../../shared/i18n/index.js';
 import type { Store } from '../storage/store.js';
-import { changeHere, keptBy, type RunChange } from './contest-changes.js';
+import type { RunChange } from './contest-changes.js';
 
 export interface OrganiserRoutesOptions {
   contests: Contests;
   store: Store;
   clock: Clock;
-  /** Runs a close where the contest's engine runs (contest-changes.ts); here, if not given. */
-  change?: RunChange;
+  /** Runs a close where the contest's engine runs (contest-changes.ts): here, or with --redis
+   * on the contest's owner. */
+  change: RunChange;
   /** The contest file "from the template" creates: the bundled demo unless told otherwise. */
   template?: () => unknown;
   log?: (message: string) => void;
@@ -60,7 +61,6 @@ export function organiserRoutes({ contests, store, clock, change, template = () 
   const router = Router();
   /** Runs one of the organiser's writes; a failure is printed for the organiser, as a room's is. */
   const kept = (contestId: string, what: string, write: () => void) => new StorageHealth(contestId, clock, log).write(what, write);
-  const run: RunChange = change ?? (async (id, c) => changeHere(contests, id, c, keptBy(new StorageHealth(id, clock, log))));
 
   const organiserOnly: RequestHandler = (req, res, next) => {
     // The query form is for downloads: a link cannot carry a header.
@@ -99,7 +99,7 @@ export function organiserRoutes({ contests, store, clock, change, template = () 
   // Closed by the process that runs the contest: its room then refuses every command.
   router.post('/api/contests/:id/close', organiserOnly, async (req, res) => {
     const id = String(req.params.id);
-    const outcome = await run(id, { type: 'close' });
+    const outcome = await change(id, { type: 'close' });
     if (outcome === null || outcome === 'moved') return refuse(res, OrganiserError.Internal);
     if (outcome === 'unknown') return refuse(res, OrganiserError.UnknownContest);
     if (outcome !== 'closed') return refuse(res, outcome === 'storage-failed' ? OrganiserError.StorageFailed : OrganiserError.ContestClosed);

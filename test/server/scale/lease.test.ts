@@ -137,6 +137,8 @@ describe.skipIf(!hasRedis)('the contest lease', () => {
       expect(scale.owns(h.contestId)).toBe(true);
       expect(await host.request('host:command', { type: 'question:next' })).toEqual({ error: 'internal-error' });
       expect(scale.owns(h.contestId)).toBe(false);
+      // It keeps no fence of a contest it no longer owns.
+      expect(h.store.fences.epochOf(h.contestId)).toBeUndefined();
       // Its own pages are closed, to come back through the new owner.
       if (host.socket.connected) await new Promise((resolve) => host.socket.once('disconnect', resolve));
       expect(host.socket.connected).toBe(false);
