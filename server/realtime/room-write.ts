@@ -17,11 +17,11 @@
 // an audience room), and the stage's channels are written here only without --redis (app.ts
 // sends them through the adapter then, which reaches every process's pages).
 import type { Writable } from 'node:stream';
-import { PacketType } from 'socket.io-parser';
+import { PacketType, type Packet } from 'socket.io-parser';
 import * as ws from 'ws';
 import type { ServerToClientEvents } from '../../shared/protocol.js';
 import { jsonParser } from './json-parser.js';
-import type { QiangdaServer } from './realtime.js';
+import type { QiangdaServer, QiangdaSocket } from './realtime.js';
 
 /** What is read of an engine.io connection: its own fields, which socket.io's typings leave out. */
 interface EngineConnection {
@@ -50,11 +50,26 @@ function straightTo(conn: EngineConnection): Writable | null {
   return socket?.readyState === ws.WebSocket.OPEN && socket._socket ? socket._socket : null;
 }
 
+/** The page's WebSocket stream, when a frame may go to it straight now; null for any other (and
+ * for a stand-in for another process's page, which has no connection here). */
+export function straightStream(page: QiangdaSocket): Writable | null {
+  const conn = (page as { conn?: unknown }).conn as EngineConnection | undefined;
+  return conn ? straightTo(conn) : null;
+}
+
+/** A socket.io packet's text as one WebSocket frame: header and message in one buffer, so one
+ * write per socket, not a corked pair. */
+export function frameOf(text: string): Buffer {
+  return Buffer.concat(frame(Buffer.from(ENGINE_MESSAGE + text), { readOnly: false, mask: false, rsv1: false, opcode: TEXT_FRAME, fin: true }));
+}
+
+/** A packet's text as socket.io's parser (json-parser.ts) writes it. */
+export const packetText = (packet: Packet): string => encoder.encode(packet)[0];
+
 /** An event as a page reads it: socket.io's packet text, and that text as one WebSocket frame. */
 export function framed<E extends keyof ServerToClientEvents>(event: E, ...args: Parameters<ServerToClientEvents[E]>): { text: string; frame: Buffer } {
-  const [text] = encoder.encode({ type: PacketType.EVENT, nsp: '/', data: [event, ...args] });
-  // One buffer, header and message together: one write per socket, not a corked pair.
-  return { text, frame: Buffer.concat(frame(Buffer.from(ENGINE_MESSAGE + text), { readOnly: false, mask: false, rsv1: false, opcode: TEXT_FRAME, fin: true })) };
+  const text = packetText({ type: PacketType.EVENT, nsp: '/', data: [event, ...args] });
+  return { text, frame: frameOf(text) };
 }
 
 /** Sends `event` to every socket of `room` on this process (never through an adapter to others);

@@ -26,9 +26,10 @@ import {
   type SeatClaimed,
 } from '../../shared/protocol.js';
 import { ACCESS, maySend } from './access.js';
+import { pingPhone } from './link-pings.js';
 import { channel, type QiangdaServer, type QiangdaSocket } from './realtime.js';
 import type { Clock } from '../clock.js';
-import { PING_TIMEOUT_MS, type LinkBook } from './links.js';
+import type { LinkBook } from './links.js';
 import type { SentViews } from './sent-views.js';
 import type { Contests } from '../rooms/contests.js';
 import { newDeviceToken, sameSecret } from '../setup/secrets.js';
@@ -169,7 +170,7 @@ export function registerHandlers(
       id: socket.id,
       contestId,
       seatId: () => socket.data.seatId,
-      ping: (answered) => socket.timeout(PING_TIMEOUT_MS).emit('clock:ping', (err: Error | null) => err || answered()),
+      ping: (answered) => pingPhone(socket, clock, answered),
     });
   }
 
