@@ -30,14 +30,15 @@ export function pingPhone(page: QiangdaSocket, clock: Clock, answered: () => voi
   if (!stream) return void page.timeout(PING_TIMEOUT_MS).emit('clock:ping', (err: Error | null) => err || answered());
   const table = page as unknown as AckTable;
   const sentAt = clock.now();
-  const waiting = (unanswered.get(page) ?? []).filter((ping) => {
-    if (sentAt - ping.sentAt < PING_TIMEOUT_MS) return true;
-    table.acks.delete(ping.id);
-    return false;
-  });
+  const waiting = unanswered.get(page) ?? [];
+  unanswered.set(page, waiting);
+  // Oldest first: those past the timeout are at the front (at most a few, one ping a second).
+  for (let oldest = waiting[0]; oldest && sentAt - oldest.sentAt >= PING_TIMEOUT_MS; oldest = waiting[0]) {
+    table.acks.delete(oldest.id);
+    waiting.shift();
+  }
   const id = table.nsp._ids++;
   waiting.push({ id, sentAt });
-  unanswered.set(page, waiting);
   table.acks.set(id, () => {
     const at = waiting.findIndex((ping) => ping.id === id);
     if (at >= 0) waiting.splice(at, 1);
